@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/guard";
+import { listUsers } from "@/lib/users/queries";
+import { getMessages } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Användare" };
+
+export default async function UsersPage() {
+  const user = await requirePermission("user:manage");
+  const t = await getMessages();
+  const rows = await listUsers(user);
+  return (
+    <>
+      <h1>{t.home.usersTitle}</h1>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t.users.name}</th>
+            <th scope="col">{t.users.email}</th>
+            <th scope="col">{t.users.role}</th>
+            <th scope="col">{t.users.unit}</th>
+            <th scope="col">{t.users.active}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{t.roles[u.role]}</td>
+              <td>{u.unitName ?? t.common.none}</td>
+              <td>{u.active ? t.users.yes : t.users.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { getParticipant } from "@/lib/participants/queries";
+import { NotFoundError } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n/server";
+import { formatPersonnummer } from "@/lib/validation/personnummer";
+
+export const metadata: Metadata = { title: "Deltagare" };
+
+export default async function ParticipantPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("participant:read");
+  const t = await getMessages();
+  const { id } = await params;
+  let p;
+  try {
+    p = await getParticipant(user, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  return (
+    <>
+      <h1>
+        {p.firstName} {p.lastName}
+      </h1>
+      <dl className="facts">
+        <dt>{t.participant.personnummer}</dt>
+        <dd>{p.personnummer ? formatPersonnummer(p.personnummer) : t.common.none}</dd>
+        <dt>{t.participants.birthDate}</dt>
+        <dd>{p.birthDate}</dd>
+        <dt>{t.participant.gender}</dt>
+        <dd>{p.gender}</dd>
+        <dt>{t.participants.received}</dt>
+        <dd>{p.receptionDate}</dd>
+        <dt>{t.participant.education}</dt>
+        <dd>{p.educationLevel ?? t.common.none}</dd>
+        <dt>{t.participant.track}</dt>
+        <dd>{p.track}</dd>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// Activities (insatser) and the individual plan that links them.
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { activityStatusEnum, activityTypeEnum } from "./enums";
+import { employers } from "./employers";
+import { participants } from "./participants";
+import { municipalities, users } from "./tenancy";
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Denormalised from the participant so municipality-wide figures need no join to filter. */
+    municipalityId: uuid("municipality_id").notNull().references(() => municipalities.id),
+    participantId: uuid("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    type: activityTypeEnum("type").notNull(),
+    status: activityStatusEnum("status").notNull(),
+    /** Actual dates once started; the planned dates while status is planerad. */
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date"),
+    plannedStartDate: date("planned_start_date"),
+    plannedEndDate: date("planned_end_date"),
+    provider: text("provider"),
+    responsibleUserId: uuid("responsible_user_id").references(() => users.id),
+    employerId: uuid("employer_id").references(() => employers.id),
+    hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1 }),
+    interruptReason: text("interrupt_reason"),
+    resultNote: text("result_note"),
+    /** Type-specific fields (sfi course, praktik handledare, validering route, …), zod-validated. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("activities_participant_idx").on(t.participantId, t.startDate),
+    index("activities_municipality_type_idx").on(t.municipalityId, t.type, t.startDate),
+    index("activities_employer_idx").on(t.employerId),
+  ],
+);
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    goalType: text("goal_type"),
+    goalOccupation: text("goal_occupation"),
+    goalNote: text("goal_note"),
+    reviewDate: date("review_date"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("plans_participant_uq").on(t.participantId)],
+);
+
+/** Every revision of a plan: who, when, what changed (a readable summary and the new state). */
+export const planRevisions = pgTable(
+  "plan_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    summary: text("summary").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [index("plan_revisions_plan_idx").on(t.planId, t.version)],
+);

@@ -1,0 +1,54 @@
+// Journey: signing in, landing on the role's home, wrong passwords, and pages behind sign-in.
+import { ACCOUNTS, expect, expectAccessible, PASSWORD, signInAs, test, type AccountKey } from "./fixtures";
+import { LoginPage } from "./pages/LoginPage";
+
+test("the sign-in page is accessible", async ({ page }) => {
+  await new LoginPage(page).goto();
+  await expectAccessible(page);
+});
+
+for (const role of ["coordinator", "sfi_teacher", "manager", "admin"] as AccountKey[]) {
+  test(`${role} signs in, lands on their home, and signs out`, async ({ page }) => {
+    await signInAs(page, role);
+    await expect(page.getByRole("heading", { level: 1, name: ACCOUNTS[role].heading })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto(ACCOUNTS[role].home);
+    await expect(page).toHaveURL(/\/login/);
+  });
+}
+
+test("a wrong password shows an error, keeps the email, and nothing breaks", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(ACCOUNTS.manager.email, "fel-lösenord");
+  await expect(page.getByRole("alert").filter({ hasText: "lösenord" })).toHaveText("Fel e-postadress eller lösenord.");
+  await expect(page.getByLabel("E-postadress")).toHaveValue(ACCOUNTS.manager.email);
+  await expectAccessible(page);
+  await login.signIn(ACCOUNTS.manager.email, PASSWORD);
+  await expect(page).toHaveURL(/\/resultat$/);
+});
+
+test("an unauthenticated visit to any app page goes to sign-in", async ({ page }) => {
+  for (const path of ["/", "/arbetslista", "/deltagare", "/arbetsgivare", "/sfi", "/resultat", "/admin/anvandare", "/admin/import"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a role never reaches another role's pages", async ({ page }) => {
+  await signInAs(page, "sfi_teacher");
+  for (const path of ["/deltagare", "/arbetslista", "/resultat", "/admin/anvandare"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
+  }
+});
+
+test("the language switch shows the app in English", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.getByRole("link", { name: "Participants" })).toBeVisible();
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.getByRole("link", { name: "Deltagare" })).toBeVisible();
+});

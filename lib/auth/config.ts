@@ -1,0 +1,56 @@
+// Edge-safe part of the Auth.js configuration: used by the middleware (no database, no argon2).
+import type { NextAuthConfig } from "next-auth";
+import type { Role } from "@/db/schema/enums";
+
+/** Signed out after this long without any request. */
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** Signed out this long after signing in, whatever happens. */
+export const ABSOLUTE_TIMEOUT_SECONDS = 8 * 60 * 60;
+
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+}
+
+interface EtableraToken {
+  uid?: string;
+  role?: Role;
+  loginAt?: number;
+}
+
+export const authConfig = {
+  pages: { signIn: "/login" },
+  trustHost: true,
+  // The JWT cookie is re-issued on every request, so maxAge works as the idle timeout; the
+  // absolute limit is enforced from loginAt in the jwt callback.
+  session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
+  providers: [],
+  callbacks: {
+    authorized({ auth }) {
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      const t = token as typeof token & EtableraToken;
+      const now = Math.floor(Date.now() / 1000);
+      if (user?.id) {
+        t.uid = user.id;
+        t.role = user.role;
+        t.loginAt = now;
+      }
+      if (!t.loginAt || now - t.loginAt > ABSOLUTE_TIMEOUT_SECONDS) return null;
+      return t;
+    },
+    session({ session, token }) {
+      const t = token as typeof token & EtableraToken;
+      if (t.uid && t.role) {
+        session.user.id = t.uid;
+        session.user.role = t.role;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,91 @@
+// Scoping on a real database: a coordinator's participant queries never return another unit's
+// (or municipality's) people, and every read is audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getParticipant, listParticipants } from "./queries";
+import { searchNameOf } from "./search";
+
+let handle: DbHandle;
+let coordinatorA: Actor;
+let coordinatorB: Actor;
+let otherMunicipalityParticipantId: string;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: "2026-06-30" });
+  const coordinators = await handle.db.select().from(s.users).where(eq(s.users.role, "coordinator"));
+  const toActor = (u: (typeof coordinators)[number]): Actor => ({ id: u.id, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId });
+  coordinatorA = toActor(coordinators.find((u) => u.email.startsWith("anna"))!);
+  coordinatorB = toActor(coordinators.find((u) => u.email.startsWith("samira"))!);
+  // A second municipality whose unit has the same shape.
+  const [m2] = await handle.db.insert(s.municipalities).values({ code: "1287", name: "Trelleborg" }).returning();
+  const [u2] = await handle.db.insert(s.units).values({ municipalityId: m2.id, name: "AME" }).returning();
+  const [p2] = await handle.db
+    .insert(s.participants)
+    .values({ municipalityId: m2.id, unitId: u2.id, firstName: "Hiba", lastName: "Osman", searchName: searchNameOf("Hiba", "Osman"), birthDate: "1990-01-01", gender: "K", receptionDate: "2025-01-01" })
+    .returning();
+  otherMunicipalityParticipantId = p2.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("listParticipants", () => {
+  it("returns only the coordinator's own unit", async () => {
+    const { rows, total } = await listParticipants(coordinatorA, { pageSize: 200 }, handle.db);
+    expect(total).toBeGreaterThan(0);
+    const ids = rows.map((r) => r.id);
+    const units = await handle.db.select({ id: s.participants.id, unitId: s.participants.unitId }).from(s.participants);
+    const unitOf = new Map(units.map((u) => [u.id, u.unitId]));
+    for (const id of ids) expect(unitOf.get(id)).toBe(coordinatorA.unitId);
+    expect(ids).not.toContain(otherMunicipalityParticipantId);
+    const { rows: rowsB } = await listParticipants(coordinatorB, { pageSize: 200 }, handle.db);
+    const overlap = rowsB.filter((r) => ids.includes(r.id));
+    expect(overlap).toEqual([]);
+  });
+  it("lists the coordinator's own participants first", async () => {
+    const { rows } = await listParticipants(coordinatorA, { pageSize: 200 }, handle.db);
+    const firstOther = rows.findIndex((r) => r.coordinatorId !== coordinatorA.id);
+    const lastMine = rows.map((r) => r.coordinatorId === coordinatorA.id).lastIndexOf(true);
+    expect(lastMine).toBeLessThan(firstOther);
+  });
+  it("finds names regardless of case and accents", async () => {
+    const [p] = await listParticipants(coordinatorA, { pageSize: 1 }, handle.db).then((r) => r.rows);
+    const shouted = p.lastName.toUpperCase();
+    const { rows } = await listParticipants(coordinatorA, { q: shouted }, handle.db);
+    expect(rows.map((r) => r.id)).toContain(p.id);
+  });
+  it("treats SQL-shaped input as text", async () => {
+    const { rows } = await listParticipants(coordinatorA, { q: "' or 1=1 --" }, handle.db);
+    expect(rows).toEqual([]);
+  });
+  it("gives other roles nothing", async () => {
+    for (const role of ["sfi_teacher", "manager", "admin"] as const) {
+      const { rows, total } = await listParticipants({ ...coordinatorA, role }, {}, handle.db);
+      expect(rows).toEqual([]);
+      expect(total).toBe(0);
+    }
+  });
+});
+
+describe("getParticipant", () => {
+  it("reads one of the unit's participants and audits the read", async () => {
+    const { rows } = await listParticipants(coordinatorA, { pageSize: 1 }, handle.db);
+    const p = await getParticipant(coordinatorA, rows[0].id, handle.db);
+    expect(p.id).toBe(rows[0].id);
+    const audit = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.participantId, p.id));
+    expect(audit.some((a) => a.action === "participant.read" && a.userId === coordinatorA.id)).toBe(true);
+  });
+  it("answers not found for another unit's or municipality's participant", async () => {
+    const { rows } = await listParticipants(coordinatorB, { pageSize: 1 }, handle.db);
+    await expect(getParticipant(coordinatorA, rows[0].id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getParticipant(coordinatorA, otherMunicipalityParticipantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getParticipant(coordinatorA, "not-a-uuid", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files from its own package folder, and argon2 is a
+  // native addon: both must be required at run time, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: "50mb" },
+  },
+};
+
+export default nextConfig;
