@@ -1,5 +1,5 @@
 // Starts the production server for the Playwright journeys on a fresh demo database: a new
-// PGlite folder under data/e2e, or (with DATABASE_URL) a new PostgreSQL database `etablera_e2e`
+// PGlite folder under data/e2e-<port>, or (with DATABASE_URL) a new PostgreSQL database `etablera_e2e`
 // beside the one named. Builds first unless E2E_SKIP_BUILD=1.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -27,7 +27,7 @@ async function main() {
     await ensureDatabase(handle, { seedIfEmpty: true });
     await handle.close();
   } else {
-    const dir = path.join(process.cwd(), "data", "e2e");
+    const dir = path.join(process.cwd(), "data", `e2e-${port}`);
     rmSync(dir, { recursive: true, force: true });
     env.PGLITE_DIR = dir;
     const handle = openPglite(dir);
