@@ -12,3 +12,11 @@ export async function getLocale(): Promise<Locale> {
 export async function getMessages(): Promise<Messages> {
   return catalogues[await getLocale()];
 }
+
+/**
+ * Messages of one area of the app, kept in that area's own file as `{ sv: {...}, en: {...} }`
+ * (e.g. lib/i18n/areas/plan.ts), so areas grow without touching a shared catalogue.
+ */
+export async function getAreaMessages<T>(area: { sv: T; en: T }): Promise<T> {
+  return area[await getLocale()];
+}
