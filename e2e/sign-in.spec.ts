@@ -52,3 +52,17 @@ test("the language switch shows the app in English", async ({ page }) => {
   await page.getByRole("button", { name: "På svenska" }).click();
   await expect(page.getByRole("link", { name: "Deltagare" })).toBeVisible();
 });
+
+test("repeated failed sign-ins lock the account for a while with a clear message", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  const email = `gissning-${Date.now()}@demo.etablera.se`;
+  for (let i = 0; i < 5; i++) {
+    await login.signIn(email, `fel-${i}`);
+    await expect(page.getByRole("alert").filter({ hasText: "lösenord" })).toBeVisible();
+  }
+  await login.signIn(email, "fel-igen");
+  await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText(
+    "För många misslyckade inloggningar. Vänta 15 minuter och försök igen.",
+  );
+});
