@@ -1,0 +1,46 @@
+// The outcome report of ../shared/spec/indicators.md: one object for `npm run report`, the
+// dashboard's export and anything else that needs the key figures together.
+import type { Executor } from "@/db";
+import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
+
+export interface Report {
+  asOf: string;
+  municipality: string;
+  minN: number;
+  outcome90: Outcome90Row[];
+  firstWorkplace: FirstWorkplaceRow[];
+  idle: IdleFigure;
+}
+
+export async function buildReport(
+  db: Executor,
+  opts: { municipality: { id: string; code: string }; asOf: string; minN?: number; filter?: Omit<MetricFilter, "municipalityId" | "asOf" | "minN"> },
+): Promise<Report> {
+  const minN = opts.minN ?? DEFAULT_MIN_N;
+  const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
+  const [o, fw, i] = [await outcome90(db, f), await firstWorkplace(db, f), await idle(db, f)];
+  return { asOf: opts.asOf, municipality: opts.municipality.code, minN, outcome90: o, firstWorkplace: fw, idle: i };
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvTable(name: string, columns: string[], rows: Record<string, unknown>[]): string {
+  const lines = [["indicator", ...columns].join(",")];
+  for (const r of rows) lines.push([name, ...columns.map((c) => csvCell(r[c]))].join(","));
+  return lines.join("\n");
+}
+
+/** The same rows as CSV, one table after the other, separated by an empty line. */
+export function reportToCsv(report: Report): string {
+  return (
+    [
+      csvTable("outcome90", ["cohort", "group", "n", "recorded", "work", "studies", "workAndStudies", "share"], report.outcome90 as unknown as Record<string, unknown>[]),
+      csvTable("firstWorkplace", ["cohort", "group", "n", "reached", "medianDays", "shareWithin365"], report.firstWorkplace as unknown as Record<string, unknown>[]),
+      csvTable("idle", ["active", "idle"], [report.idle as unknown as Record<string, unknown>]),
+    ].join("\n\n") + "\n"
+  );
+}
