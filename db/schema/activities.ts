@@ -27,6 +27,11 @@ export const activities = pgTable(
     resultNote: text("result_note"),
     /** Type-specific fields (sfi course, praktik handledare, validering route, …), zod-validated. */
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Set for activities that came from a bulk import: type|start_date (plus |n for the n-th
+     * duplicate of that pair), so that re-importing the same file updates instead of duplicating.
+     */
+    importKey: text("import_key"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -35,6 +40,7 @@ export const activities = pgTable(
     index("activities_participant_idx").on(t.participantId, t.startDate),
     index("activities_municipality_type_idx").on(t.municipalityId, t.type, t.startDate),
     index("activities_employer_idx").on(t.employerId),
+    uniqueIndex("activities_import_key_uq").on(t.participantId, t.importKey),
   ],
 );
 

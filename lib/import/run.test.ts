@@ -1,0 +1,283 @@
+// The importer against the contract: every kind of error is found and reported as
+// file:row: column: message, nothing is written then, Excel's formats are read, and a re-import
+// changes nothing.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import path from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import ExcelJS from "exceljs";
+import { count, eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import * as s from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { formatError, formatSummary } from "./format";
+import { runImport } from "./run";
+import { detectDelimiter, openSource } from "./source";
+import { A_HEADER, folder, O_HEADER, P_HEADER, VALID } from "./testing";
+
+let handle: DbHandle;
+
+async function counts() {
+  const [p] = await handle.db.select({ n: count() }).from(s.participants);
+  const [a] = await handle.db.select({ n: count() }).from(s.activities);
+  const [o] = await handle.db.select({ n: count() }).from(s.outcomes);
+  const [e] = await handle.db.select({ n: count() }).from(s.employers);
+  const [m] = await handle.db.select({ n: count() }).from(s.municipalities);
+  return { participants: p.n, activities: a.n, outcomes: o.n, employers: e.n, municipalities: m.n };
+}
+
+async function importDir(dir: string, opts: { dryRun?: boolean; code?: string } = {}) {
+  const result = await runImport(handle.db, await openSource(dir), { municipalityCode: opts.code ?? "1287", dryRun: opts.dryRun, sourceName: path.basename(dir) });
+  return { result, lines: result.errors.map((e) => formatError(e, "en")) };
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  const [m] = await handle.db.insert(s.municipalities).values({ code: "1287", name: "Trelleborg" }).returning();
+  const [u] = await handle.db.insert(s.units).values({ municipalityId: m.id, name: "AME" }).returning();
+  const passwordHash = await hashPassword("irrelevant-password");
+  await handle.db.insert(s.users).values([
+    { municipalityId: m.id, unitId: u.id, email: "koordinator@trelleborg.se", name: "K", role: "coordinator", passwordHash },
+    { municipalityId: m.id, email: "chef@trelleborg.se", name: "C", role: "manager", passwordHash },
+  ]);
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("a valid caseload", () => {
+  it("imports, then a re-import of the same files changes nothing", async () => {
+    const before = await counts();
+    const dir = folder(VALID);
+    const first = await importDir(dir);
+    expect(first.lines).toEqual([]);
+    expect(formatSummary(first.result)).toBe("imported: 2 participants, 3 activities, 1 outcomes; updated: 0");
+    const after = await counts();
+    expect(after.participants - before.participants).toBe(2);
+    expect(after.activities - before.activities).toBe(3);
+    expect(after.employers - before.employers).toBe(1);
+    const snapshot = await handle.db.select().from(s.participants).where(eq(s.participants.externalId, "A1"));
+
+    const again = await importDir(dir);
+    expect(formatSummary(again.result)).toBe("imported: 0 participants, 0 activities, 0 outcomes; updated: 6");
+    expect(await counts()).toEqual(after);
+    const snapshot2 = await handle.db.select().from(s.participants).where(eq(s.participants.externalId, "A1"));
+    expect(snapshot2[0].version).toBe(snapshot[0].version);
+    expect(snapshot2[0].personnummer).toBe("198112189876");
+    expect(snapshot2[0].firstName).toBe("Amina");
+  });
+
+  it("updates a participant by external_id and replaces the outcome", async () => {
+    const dir = folder({
+      participants: [P_HEADER, "A1,198112189876,Amina,Said-Ali,1981-12-18,K,eftergymnasial,2023-01-10,anvisad,2023-02-01,2025-01-31,koordinator@trelleborg.se"].join("\n"),
+      outcomes: [O_HEADER, "A1,studier,2025-06-01"].join("\n"),
+    });
+    const { result, lines } = await importDir(dir);
+    expect(lines).toEqual([]);
+    expect(result.updated).toBe(2);
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.externalId, "A1"));
+    expect(p.lastName).toBe("Said-Ali");
+    expect(p.coordinatorId).not.toBeNull();
+    expect(p.unitId).not.toBeNull();
+    const outs = await handle.db.select().from(s.outcomes).where(eq(s.outcomes.participantId, p.id));
+    expect(outs).toHaveLength(1);
+    expect(outs[0]).toMatchObject({ status: "studier", recordedDate: "2025-06-01" });
+  });
+
+  it("audits what it created, with the file name", async () => {
+    const rows = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "participant.import.create"));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows[0].details).toMatchObject({ source: "import", file: "participants.csv" });
+  });
+
+  it("reads a semicolon file with BOM and quoted fields, as Swedish Excel writes it", async () => {
+    const dir = folder(
+      {
+        participants: [
+          P_HEADER.replaceAll(",", ";"),
+          'S1;;"Nour; Maria";"Al ""Sham"" Haddad";1995-02-03;K;;2024-02-01;sjalvbosatt;;;',
+        ].join("\r\n"),
+      },
+      { bom: true },
+    );
+    const { lines } = await importDir(dir);
+    expect(lines).toEqual([]);
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.externalId, "S1"));
+    expect(p.firstName).toBe("Nour; Maria");
+    expect(p.lastName).toBe('Al "Sham" Haddad');
+  });
+
+  it("reads an XLSX workbook whose sheets carry the file names", async () => {
+    const wb = new ExcelJS.Workbook();
+    const add = (name: string, text: string) => {
+      const ws = wb.addWorksheet(name);
+      for (const line of text.split("\n")) ws.addRow(line.split(","));
+    };
+    add("participants", [P_HEADER, "X1,,Yonas,Tesfaye,1988-08-08,M,forgymnasial,2024-03-01,anvisad,2024-03-15,2025-03-14,"].join("\n"));
+    add("activities", [A_HEADER, "X1,extratjanst,2024-06-01,,pagaende,Kommunen,212000-1124,40"].join("\n"));
+    add("outcomes", [O_HEADER, "X1,arbete,2025-07-01"].join("\n"));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "etablera-xlsx-")), "caseload.xlsx");
+    await wb.xlsx.writeFile(file);
+    const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "caseload.xlsx" });
+    expect(result.errors.map((e) => formatError(e, "en"))).toEqual([]);
+    expect(formatSummary(result)).toBe("imported: 1 participants, 1 activities, 1 outcomes; updated: 0");
+  });
+
+  it("names XLSX errors by sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("participants");
+    ws.addRow(P_HEADER.split(","));
+    ws.addRow("X2,,Yonas,Tesfaye,1988-08-08,Q,,2024-03-01,,,,".split(","));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "etablera-xlsx-")), "bad.xlsx");
+    await wb.xlsx.writeFile(file);
+    const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "bad.xlsx" });
+    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:2: gender: invalid value, allowed: K, M, X"]);
+  });
+});
+
+describe("bad input: every error listed, nothing written", () => {
+  let before: Awaited<ReturnType<typeof counts>>;
+  beforeEach(async () => {
+    before = await counts();
+  });
+
+  const cases: { name: string; files: Parameters<typeof folder>[0]; expected: string[] }[] = [
+    {
+      name: "unknown column",
+      files: { participants: [P_HEADER + ",colour", "E1,,A,B,1990-01-01,K,,2024-01-01,,,,,blue"].join("\n") },
+      expected: ["participants.csv:1: colour: unknown column"],
+    },
+    {
+      name: "bad personnummer checksum",
+      files: { participants: [P_HEADER, "E1,198112189875,A,B,1981-12-18,K,,2024-01-01,,,,"].join("\n") },
+      expected: ["participants.csv:2: personnummer: personnummer check digit is wrong"],
+    },
+    {
+      name: "birth date contradicting personnummer",
+      files: { participants: [P_HEADER, "E1,199001011239,A,B,1990-01-02,K,,2024-01-01,,,,"].join("\n") },
+      expected: ["participants.csv:2: birth_date: birth date does not agree with personnummer (1990-01-01)"],
+    },
+    {
+      name: "end before start",
+      files: { participants: [P_HEADER, "E1,,A,B,1990-01-01,K,,2024-01-01,,,,"].join("\n"), activities: [A_HEADER, "E1,sfi,2024-02-01,2024-01-31,avslutad,,,"].join("\n") },
+      expected: ["activities.csv:2: end_date: end date is before start date (2024-02-01)"],
+    },
+    {
+      name: "unknown activity type",
+      files: { activities: [A_HEADER, "A1,kurs,2024-02-01,,pagaende,,,"].join("\n") },
+      expected: ["activities.csv:2: type: invalid value, allowed: sfi, yrkes_sfi, samhallsorientering, validering, praktik, extratjanst, introduktionsjobb, anstallning, rekryteringsutbildning, arbetsmarknadsutbildning, vuxenutbildning, halsoundersokning, annan"],
+    },
+    {
+      name: "unknown participant reference",
+      files: { activities: [A_HEADER, "NOPE,sfi,2024-02-01,,pagaende,,,"].join("\n") },
+      expected: ["activities.csv:2: participant_external_id: participant is neither in participants.csv nor in the database"],
+    },
+    {
+      name: "duplicate external_id",
+      files: { participants: [P_HEADER, "E1,,A,B,1990-01-01,K,,2024-01-01,,,,", "E2,,A,B,1990-01-01,K,,2024-01-01,,,,", "E1,,C,D,1991-01-01,M,,2024-01-01,,,,"].join("\n") },
+      expected: ["participants.csv:4: external_id: the same external_id is on row 2"],
+    },
+    {
+      name: "outcome recorded before exit + 90 days",
+      files: { participants: [P_HEADER, "E1,,A,B,1990-01-01,K,,2024-01-01,,2024-02-01,2025-01-31,"].join("\n"), outcomes: [O_HEADER, "E1,arbete,2025-04-30"].join("\n") },
+      expected: ["outcomes.csv:2: recorded_date: outcome can be recorded on 2025-05-01 at the earliest (programme_end + 90 days)"],
+    },
+    {
+      name: "coordinator email that is not a coordinator",
+      files: { participants: [P_HEADER, "E1,,A,B,1990-01-01,K,,2024-01-01,,,,chef@trelleborg.se"].join("\n") },
+      expected: ["participants.csv:2: coordinator_email: no active etableringskoordinator has that email"],
+    },
+    {
+      name: "an outcome for someone without programme_end, a bad org nr and bad hours",
+      files: {
+        activities: [A_HEADER, "A2,praktik,2024-02-01,,pagaende,,556036-0794,70", "A2,sfi,2024-02-01,,pagaende,,556036-0793,"].join("\n"),
+        outcomes: [O_HEADER, "A2,arbete,2025-01-01"].join("\n"),
+      },
+      expected: [
+        "activities.csv:2: employer_org_nr: organisationsnummer check digit is wrong",
+        "activities.csv:2: hours_per_week: hours per week must be a number from 0 to 60",
+        "activities.csv:3: employer_org_nr: an employer is only given for praktik, extratjanst, introduktionsjobb and anstallning",
+        "outcomes.csv:2: participant_external_id: participant has no programme_end",
+      ],
+    },
+    {
+      name: "missing required column and empty required cell",
+      files: { participants: ["external_id,first_name,birth_date,gender,reception_date", "E1,,1990-01-01,K,2024-01-01"].join("\n") },
+      expected: ["participants.csv:1: last_name: required column is missing", "participants.csv:2: first_name: value is required"],
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      // Every case carries a valid row too, which must not be written either.
+      const files = { ...c.files };
+      const { result, lines } = await importDir(folder(files));
+      expect(result.ok).toBe(false);
+      expect(lines).toEqual(c.expected);
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it("lists the errors of all files together and writes none of the valid rows", async () => {
+    const dir = folder({
+      participants: [P_HEADER, "N1,,Valid,Person,1990-01-01,K,,2024-01-01,,,,", "N2,,Bad,Person,1990-01-01,Z,,2024-01-01,,,,"].join("\n"),
+      activities: [A_HEADER, "N1,sfi,2024-01-05,,pagaende,,,", "N1,sfi,2024-01-05,,okand,,,"].join("\n"),
+    });
+    const { lines } = await importDir(dir);
+    expect(lines).toEqual(["participants.csv:3: gender: invalid value, allowed: K, M, X", "activities.csv:3: status: invalid value, allowed: planerad, pagaende, avslutad, avbruten"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a dry run validates and reports but writes nothing", async () => {
+    const dir = folder({ participants: [P_HEADER, "D1,,Dry,Run,1990-01-01,K,,2024-01-01,,,,", "A1,,Amina,Said,1981-12-18,K,,2023-01-10,,,,"].join("\n") });
+    const { result } = await importDir(dir, { dryRun: true });
+    expect(result.ok).toBe(true);
+    expect(result.planned).toMatchObject({ participantsCreate: 1, participantsUpdate: 1 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a failure during the write rolls everything back", async () => {
+    // Two rows that pass validation but collide in the database: the same personnummer as an
+    // existing participant inserted behind the importer's back after validation.
+    const dir = folder({ participants: [P_HEADER, "R1,,Roll,Back,1990-01-01,K,,2024-01-01,,,,"].join("\n"), activities: [A_HEADER, "R1,sfi,2024-01-05,,pagaende,,,"].join("\n") });
+    const tables = await openSource(dir);
+    let injected = false;
+    await expect(
+      runImport(handle.db, tables, {
+        municipalityCode: "1287",
+        sourceName: "rollback",
+        onProgress: (p) => {
+          if (p.phase === "write" && !injected) {
+            injected = true;
+            throw new Error("disk full");
+          }
+        },
+      }),
+    ).rejects.toThrow("disk full");
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("municipality choice", () => {
+  it("creates a tenant for a new code, named by --name", async () => {
+    const dir = folder({ participants: [P_HEADER, "M1,,New,Tenant,1990-01-01,K,,2024-01-01,,,,"].join("\n") });
+    const result = await runImport(handle.db, await openSource(dir), { municipalityCode: "0180", municipalityName: "Stockholm", sourceName: "x" });
+    expect(result.ok).toBe(true);
+    expect(result.municipality).toEqual({ code: "0180", name: "Stockholm", created: true });
+    const [m] = await handle.db.select().from(s.municipalities).where(eq(s.municipalities.code, "0180"));
+    expect(m.name).toBe("Stockholm");
+  });
+  it("without a code and with several tenants, names the choices", async () => {
+    const dir = folder(VALID);
+    await expect(runImport(handle.db, await openSource(dir), { sourceName: "x" })).rejects.toThrow(/0180 Stockholm, 1287 Trelleborg|1287 Trelleborg, 0180 Stockholm/);
+  });
+});
+
+describe("detectDelimiter", () => {
+  it("picks the separator of the header line", () => {
+    expect(detectDelimiter("a;b;c")).toBe(";");
+    expect(detectDelimiter("a,b,c")).toBe(",");
+    expect(detectDelimiter('"a;b",c,d')).toBe(",");
+  });
+});
