@@ -26,3 +26,17 @@ export class FieldError extends Error {
     this.name = "FieldError";
   }
 }
+
+/**
+ * A message for logs that never carries query parameters (drizzle's own message lists them, and
+ * they can hold personnummer): the database driver's message when there is one.
+ */
+export function safeMessage(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error) return cause.message;
+    if (/^Failed query:/.test(err.message)) return "database query failed";
+    return err.message;
+  }
+  return String(err);
+}

@@ -49,6 +49,7 @@ async function main(): Promise<number> {
   const { formatError, formatPlan, formatSummary } = await import("@/lib/import/format");
   const { renderImportMessage } = await import("@/lib/import/messages");
   const { UsageError } = await import("@/lib/tenancy/queries");
+  const { safeMessage } = await import("@/lib/errors");
 
   const tables = await openSource(target);
   if (tables.length === 0) {
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
       console.error(`import: ${err.message}`);
       return 1;
     }
-    console.error("import failed, nothing was written:", err instanceof Error ? err.message : err);
+    console.error("import failed, nothing was written:", safeMessage(err));
     return 1;
   } finally {
     await handle.close();

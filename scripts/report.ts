@@ -48,6 +48,7 @@ async function main(): Promise<number> {
 
   const { openConfigured } = await import("@/db/client");
   const { buildReport, reportToCsv } = await import("@/lib/metrics/report");
+  const { safeMessage } = await import("@/lib/errors");
   const handle = openConfigured();
   try {
     await handle.migrate();
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
       console.error(`report: ${err.message}`);
       return 2;
     }
-    console.error("report failed:", err instanceof Error ? err.message : err);
+    console.error("report failed:", safeMessage(err));
     return 1;
   } finally {
     await handle.close();

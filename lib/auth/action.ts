@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
 import { writeAudit, type AuditEntry } from "@/lib/audit/commands";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, NotFoundError, safeMessage } from "@/lib/errors";
 import { can, hasPermission, type Permission, type ScopedResource } from "./permissions";
 import { getCurrentUser, type SessionUser } from "./session";
 
@@ -87,7 +87,7 @@ export async function executeAction<S extends z.ZodType, T>(
     if (err instanceof FieldError) {
       return { ok: false, code: "invalid", fieldErrors: err.fieldErrors, formError: err.formError ?? "Kontrollera de markerade fälten." };
     }
-    console.error(`[action ${def.permission}] failed`, err instanceof Error ? err.message : err);
+    console.error(`[action ${def.permission}] failed:`, safeMessage(err));
     return { ok: false, code: "error", formError: "Något gick fel. Försök igen om en stund." };
   }
 }

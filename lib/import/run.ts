@@ -271,7 +271,11 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     const actor = { id: opts.userId ?? null, municipalityId: mId };
     const ids = new Map<string, string>([...known].map(([ext, k]) => [ext, k.id]));
     const employers = await ensureEmployers(tx, mId, orgNrs);
+    // Activities are audited per participant (how many the import wrote), not one entry each.
+    const touched = new Map<string, number>();
 
+    const t0 = Date.now();
+    const lap = (what: string) => process.env.IMPORT_TIMING && console.error(`[import] ${what} ${Date.now() - t0} ms`);
     if (participantsTable) {
       await inBatches(participantsTable, validateParticipant, async (batch) => {
         const written = await upsertParticipants(tx, mId!, batch, coordinators);
@@ -280,7 +284,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
           if (w.inserted) result.imported.participants++;
           else result.updated++;
         }
-        await writeAudit(tx, actor, written.map((w): AuditEntry => ({
+        await writeAuditChunked(tx, actor, written.map((w): AuditEntry => ({
           action: w.inserted ? "participant.import.create" : "participant.import.update",
           entityType: "participant",
           entityId: w.id,
@@ -290,60 +294,50 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         step(batch.length);
       });
     }
+    lap("participants");
     if (activitiesTable) {
       const seen = new Map<string, number>();
       await inBatches(activitiesTable, validateActivity, async (batch) => {
-        const values = batch.map((a) => {
+        const cols = { participantId: [] as string[], type: [] as string[], status: [] as string[], start: [] as string[], end: [] as (string | null)[], provider: [] as (string | null)[], employerId: [] as (string | null)[], hours: [] as (string | null)[], key: [] as string[] };
+        for (const a of batch) {
           const participantId = ids.get(a.participantExternalId)!;
           const base = `${a.type}|${a.startDate}`;
           const n = (seen.get(`${participantId}|${base}`) ?? 0) + 1;
           seen.set(`${participantId}|${base}`, n);
-          return {
-            municipalityId: mId!,
-            participantId,
-            type: a.type,
-            status: a.status,
-            startDate: a.startDate,
-            endDate: a.endDate,
-            plannedStartDate: a.startDate,
-            plannedEndDate: a.endDate,
-            provider: a.provider,
-            employerId: a.employerOrgNr ? employers.get(a.employerOrgNr)! : null,
-            hoursPerWeek: a.hoursPerWeek,
-            importKey: n === 1 ? base : `${base}|${n}`,
-          };
-        });
-        const written = await tx
-          .insert(s.activities)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [s.activities.participantId, s.activities.importKey],
-            set: {
-              status: sql`excluded.status`,
-              endDate: sql`excluded.end_date`,
-              plannedEndDate: sql`excluded.planned_end_date`,
-              provider: sql`excluded.provider`,
-              employerId: sql`excluded.employer_id`,
-              hoursPerWeek: sql`excluded.hours_per_week`,
-              updatedAt: sql`now()`,
-            },
-          })
-          .returning({ participantId: s.activities.participantId, inserted: sql<boolean>`(xmax = 0)` });
-        const perParticipant = new Map<string, number>();
+          cols.participantId.push(participantId);
+          cols.type.push(a.type);
+          cols.status.push(a.status);
+          cols.start.push(a.startDate);
+          cols.end.push(a.endDate);
+          cols.provider.push(a.provider);
+          cols.employerId.push(a.employerOrgNr ? employers.get(a.employerOrgNr)! : null);
+          cols.hours.push(a.hoursPerWeek);
+          cols.key.push(n === 1 ? base : `${base}|${n}`);
+        }
+        // One statement per batch with one array per column: far cheaper than a VALUES list.
+        const written = await rowsOf<{ participant_id: string; inserted: boolean }>(tx, sql`
+          insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
+                                  planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
+          select ${mId}::uuid, u.participant_id, u.type, u.status, u.start_date, u.end_date,
+                 u.start_date, u.end_date, u.provider, u.employer_id, u.hours, u.import_key
+          from unnest(${pgArray(cols.participantId)}::uuid[], ${pgArray(cols.type)}::activity_type[], ${pgArray(cols.status)}::activity_status[],
+                      ${pgArray(cols.start)}::date[], ${pgArray(cols.end)}::date[], ${pgArray(cols.provider)}::text[], ${pgArray(cols.employerId)}::uuid[],
+                      ${pgArray(cols.hours)}::numeric[], ${pgArray(cols.key)}::text[])
+               as u(participant_id, type, status, start_date, end_date, provider, employer_id, hours, import_key)
+          on conflict (participant_id, import_key) do update set
+            status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
+            provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
+            updated_at = now()
+          returning participant_id, (xmax = 0) as inserted`);
         for (const w of written) {
           if (w.inserted) result.imported.activities++;
           else result.updated++;
-          perParticipant.set(w.participantId, (perParticipant.get(w.participantId) ?? 0) + 1);
+          touched.set(w.participant_id, (touched.get(w.participant_id) ?? 0) + 1);
         }
-        await writeAudit(tx, actor, [...perParticipant].map(([participantId, count]): AuditEntry => ({
-          action: "activity.import",
-          entityType: "activity",
-          participantId,
-          details: { source: "import", file: activitiesTable.label, import: opts.sourceName, count },
-        })));
         step(batch.length);
       });
     }
+    lap("activities");
     if (outcomesTable) {
       await inBatches(outcomesTable, validateOutcome, async (batch) => {
         const written = await tx
@@ -358,7 +352,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
           if (w.inserted) result.imported.outcomes++;
           else result.updated++;
         }
-        await writeAudit(tx, actor, written.map((w): AuditEntry => ({
+        await writeAuditChunked(tx, actor, written.map((w): AuditEntry => ({
           action: w.inserted ? "outcome.import.create" : "outcome.import.update",
           entityType: "outcome",
           entityId: w.id,
@@ -368,6 +362,12 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         step(batch.length);
       });
     }
+    await writeAuditChunked(tx, actor, [...touched].map(([participantId, count]): AuditEntry => ({
+      action: "activity.import",
+      entityType: "activity",
+      participantId,
+      details: { source: "import", file: activitiesTable?.label, import: opts.sourceName, count },
+    })));
     await writeAudit(tx, actor, {
       action: "import.run",
       entityType: "import",
@@ -376,6 +376,23 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   });
   progress({ phase: "done", done: rows, total: rows });
   return result;
+}
+
+/**
+ * A PostgreSQL array literal of text values: each column of a batch goes to the database as one
+ * parameter, unpacked by unnest(). Drizzle would otherwise expand a JS array into a list.
+ */
+export function pgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+}
+
+async function rowsOf<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await tx.execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+async function writeAuditChunked(tx: Tx, actor: { id: string | null; municipalityId: string }, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 5000) await writeAudit(tx, actor, entries.slice(i, i + 5000));
 }
 
 /** Streams a (validated) table again and hands its records over in batches. */
@@ -396,55 +413,34 @@ async function inBatches<T>(table: Table, validate: (r: RowReader) => T | null, 
 }
 
 async function upsertParticipants(tx: Tx, municipalityId: string, batch: ParticipantRecord[], coordinators: Map<string, { id: string; unitId: string | null }>) {
-  const values = batch.map((p) => {
-    const c = p.coordinatorEmail ? coordinators.get(p.coordinatorEmail) : undefined;
-    return {
-      municipalityId,
-      unitId: c?.unitId ?? null,
-      externalId: p.externalId,
-      personnummer: p.personnummer,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      searchName: searchNameOf(p.firstName, p.lastName),
-      birthDate: p.birthDate,
-      gender: p.gender,
-      educationLevel: p.educationLevel,
-      receptionDate: p.receptionDate,
-      settlement: p.settlement,
-      programmeStart: p.programmeStart,
-      programmeEnd: p.programmeEnd,
-      coordinatorId: c?.id ?? null,
-    };
-  });
+  const c = (p: ParticipantRecord) => (p.coordinatorEmail ? coordinators.get(p.coordinatorEmail) : undefined);
+  const col = (f: (p: ParticipantRecord) => string | null) => pgArray(batch.map(f));
   const cols = ["unit_id", "personnummer", "first_name", "last_name", "search_name", "birth_date", "gender", "education_level", "reception_date", "settlement", "programme_start", "programme_end", "coordinator_id"];
-  const current = sql.raw(`(${cols.map((c) => `participants.${c}`).join(", ")})`);
-  const incoming = sql.raw(`(${cols.map((c) => `excluded.${c}`).join(", ")})`);
-  const rows = await tx
-    .insert(s.participants)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [s.participants.municipalityId, s.participants.externalId],
-      set: {
-        unitId: sql`excluded.unit_id`,
-        personnummer: sql`excluded.personnummer`,
-        firstName: sql`excluded.first_name`,
-        lastName: sql`excluded.last_name`,
-        searchName: sql`excluded.search_name`,
-        birthDate: sql`excluded.birth_date`,
-        gender: sql`excluded.gender`,
-        educationLevel: sql`excluded.education_level`,
-        receptionDate: sql`excluded.reception_date`,
-        settlement: sql`excluded.settlement`,
-        programmeStart: sql`excluded.programme_start`,
-        programmeEnd: sql`excluded.programme_end`,
-        coordinatorId: sql`excluded.coordinator_id`,
-        // Someone with the participant open must see a conflict, but only if something changed.
-        version: sql`case when ${current} is distinct from ${incoming} then participants.version + 1 else participants.version end`,
-        updatedAt: sql`case when ${current} is distinct from ${incoming} then now() else participants.updated_at end`,
-      },
-    })
-    .returning({ id: s.participants.id, externalId: s.participants.externalId, inserted: sql<boolean>`(xmax = 0)` });
-  return rows.map((r) => ({ id: r.id, externalId: r.externalId!, inserted: r.inserted }));
+  const current = sql.raw(`(${cols.map((x) => `participants.${x}`).join(", ")})`);
+  const incoming = sql.raw(`(${cols.map((x) => `excluded.${x}`).join(", ")})`);
+  const rows = await rowsOf<{ id: string; external_id: string; inserted: boolean }>(tx, sql`
+    insert into participants (municipality_id, external_id, unit_id, personnummer, first_name, last_name, search_name,
+                              birth_date, gender, education_level, reception_date, settlement, programme_start,
+                              programme_end, coordinator_id)
+    select ${municipalityId}::uuid, u.*
+    from unnest(${col((p) => p.externalId)}::text[], ${col((p) => c(p)?.unitId ?? null)}::uuid[],
+                ${col((p) => p.personnummer)}::text[], ${col((p) => p.firstName)}::text[], ${col((p) => p.lastName)}::text[],
+                ${col((p) => searchNameOf(p.firstName, p.lastName))}::text[], ${col((p) => p.birthDate)}::date[],
+                ${col((p) => p.gender)}::gender[], ${col((p) => p.educationLevel)}::education_level[],
+                ${col((p) => p.receptionDate)}::date[], ${col((p) => p.settlement)}::settlement[],
+                ${col((p) => p.programmeStart)}::date[], ${col((p) => p.programmeEnd)}::date[],
+                ${col((p) => c(p)?.id ?? null)}::uuid[]) as u
+    on conflict (municipality_id, external_id) do update set
+      unit_id = excluded.unit_id, personnummer = excluded.personnummer, first_name = excluded.first_name,
+      last_name = excluded.last_name, search_name = excluded.search_name, birth_date = excluded.birth_date,
+      gender = excluded.gender, education_level = excluded.education_level, reception_date = excluded.reception_date,
+      settlement = excluded.settlement, programme_start = excluded.programme_start, programme_end = excluded.programme_end,
+      coordinator_id = excluded.coordinator_id,
+      -- Someone with the participant open must see a conflict, but only if something changed.
+      version = case when ${current} is distinct from ${incoming} then participants.version + 1 else participants.version end,
+      updated_at = case when ${current} is distinct from ${incoming} then now() else participants.updated_at end
+    returning id, external_id, (xmax = 0) as inserted`);
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id, inserted: r.inserted }));
 }
 
 async function ensureEmployers(tx: Tx, municipalityId: string, orgNrs: Set<string>): Promise<Map<string, string>> {
