@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/users/queries";
 import { getMessages } from "@/lib/i18n/server";
@@ -12,6 +13,9 @@ export default async function UsersPage() {
   return (
     <>
       <h1>{t.home.usersTitle}</h1>
+      <p>
+        <Link href="/admin/anvandare/ny">{t.nav.users === "Users" ? "Add a user" : "Lägg till användare"}</Link>
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -25,7 +29,9 @@ export default async function UsersPage() {
         <tbody>
           {rows.map((u) => (
             <tr key={u.id}>
-              <td>{u.name}</td>
+              <td>
+                <Link href={`/admin/anvandare/${u.id}`}>{u.name}</Link>
+              </td>
               <td>{u.email}</td>
               <td>{t.roles[u.role]}</td>
               <td>{u.unitName ?? t.common.none}</td>
