@@ -2,7 +2,7 @@
 // Messages are keys into the privacy area's `users` strings.
 import { z } from "zod";
 import { ROLES } from "@/db/schema/enums";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 const id = z.string().uuid();
 const unitId = z.union([z.string().uuid(), z.literal("")]).transform((v) => v || null);
