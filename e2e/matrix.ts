@@ -86,7 +86,7 @@ export const ROUTES: Entry[] = [
  * and covered by their domain tests.
  */
 export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
-  "app/(auth)/login/actions.ts": { loginAction: "public" },
+  "app/(auth)/login/actions.ts": { loginAction: "public", oidcSignInAction: "public" },
   "app/actions/session.ts": { signOutAction: "session", setLanguageAction: "public" },
   "app/(app)/admin/anvandare/actions.ts": {
     createUserServer: "user:manage",

@@ -4,21 +4,41 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { HOME_BY_ROLE } from "@/lib/auth/permissions";
 import { getMessages } from "@/lib/i18n/server";
 import { LoginForm } from "./LoginForm";
+import { oidcSignInAction } from "./actions";
+import { oidcSettings } from "@/lib/auth/oidc";
 import { LanguageSwitch } from "@/app/_components/LanguageSwitch";
 
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const user = await getCurrentUser();
   if (user) redirect(HOME_BY_ROLE[user.role]);
   const t = await getMessages();
+  const { error } = await searchParams;
+  const en = t.nav.users === "Users";
   return (
     <main id="main" className="login">
       <div className="login-card">
         <p className="brand">{t.app.name}</p>
         <h1>{t.login.title}</h1>
         <p>{t.login.intro}</p>
+        {error && (
+          <p role="alert" className="form-error">
+            {error === "AccessDenied"
+              ? en
+                ? "Your account is not in Etablera or is not active. Contact your administrator."
+                : "Ditt konto finns inte i Etablera eller är inte aktivt. Kontakta din administratör."
+              : t.login.error}
+          </p>
+        )}
+        {oidcSettings() && (
+          <form action={oidcSignInAction} className="form oidc-form">
+            <button type="submit" className="primary">
+              {en ? "Sign in with the municipality's account" : "Logga in med kommunens konto"}
+            </button>
+          </form>
+        )}
         <LoginForm
           labels={{ email: t.login.email, password: t.login.password, submit: t.login.submit }}
         />
