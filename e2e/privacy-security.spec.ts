@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { LoginPage } from "./pages/LoginPage";
 import { actionId } from "./support/actions";
+import { FIX } from "./support/seed";
 
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
@@ -102,16 +103,17 @@ test("admin creates a user; the user's session ends at once when deactivated", a
 test("a server action posted from a foreign origin is refused", async ({ page }) => {
   await signInAs(page, "admin");
   await page.goto("/admin/anvandare");
-  const annaId = await page.getByRole("link", { name: "Anna" }).first().getAttribute("href").then((h) => h!.split("/").pop()!);
+  // A Demokommunen account that no other journey signs in with (e2e/support/seed.ts).
+  const targetId = FIX.targetUserId;
   const post = (origin: string) =>
     page.request.post("/admin/anvandare/ny", {
       headers: { Origin: origin, "Next-Action": actionId("setUserActiveServer"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([{ id: annaId, active: false }]),
+      data: JSON.stringify([{ id: targetId, active: false }]),
       maxRedirects: 0,
     });
   const evil = await post("http://evil.example");
   expect(evil.status()).toBe(500);
-  await page.goto(`/admin/anvandare/${annaId}`);
+  await page.goto(`/admin/anvandare/${targetId}`);
   await expect(page.getByRole("button", { name: "Avaktivera" })).toBeVisible();
   // The same request from our own origin goes through: the refusal was the origin check.
   const own = await post(new URL(page.url()).origin);
@@ -120,7 +122,7 @@ test("a server action posted from a foreign origin is refused", async ({ page })
   await expect(page.getByRole("button", { name: "Aktivera" })).toBeVisible();
   const back = await page.request.post("/admin/anvandare/ny", {
     headers: { Origin: new URL(page.url()).origin, "Next-Action": actionId("setUserActiveServer"), "Content-Type": "text/plain;charset=UTF-8" },
-    data: JSON.stringify([{ id: annaId, active: true }]),
+    data: JSON.stringify([{ id: targetId, active: true }]),
   });
   expect(back.status()).toBe(200);
 });

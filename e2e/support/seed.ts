@@ -3,6 +3,7 @@
 // whose name is markup, so tests can prove that nothing crosses municipalities and that text is
 // rendered as text. Fixed ids let the tests guess them as an attacker would.
 import type { Db } from "@/db/client";
+import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
@@ -18,6 +19,8 @@ export const FIX = {
   coordinatorId: "e2e00000-0000-4000-8000-000000000003",
   adminId: "e2e00000-0000-4000-8000-000000000004",
   participantId: "e2e00000-0000-4000-8000-000000000005",
+  /** A Demokommunen account no journey signs in with: the target of the forged action. */
+  targetUserId: "e2e00000-0000-4000-8000-000000000006",
   coordinatorEmail: "koordinator@test.etablera.se",
   adminEmail: "admin@test.etablera.se",
   xssFirstName: `<script>window.__xss=1</script>`,
@@ -26,6 +29,10 @@ export const FIX = {
 
 export async function seedE2eFixtures(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [demo] = await db.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, "9999"));
+  if (demo) {
+    await db.insert(s.users).values({ id: FIX.targetUserId, municipalityId: demo.id, email: "e2e.mal@demo.etablera.se", name: "Vera Testmål", role: "manager", passwordHash });
+  }
   await db.insert(s.municipalities).values({ id: FIX.municipalityId, code: "9998", name: "Testkommunen" });
   await db.insert(s.units).values({ id: FIX.unitId, municipalityId: FIX.municipalityId, name: "Testenheten" });
   await db.insert(s.users).values([
