@@ -93,11 +93,25 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   await page.getByLabel("Händelse (början av)").fill("' or 1=1 --");
   await page.getByRole("button", { name: "Visa" }).click();
   await expect(page.getByText("Inga händelser matchar.")).toBeVisible();
+  await page.getByRole("button", { name: "Kontrollera att loggen är obruten" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Loggen är obruten");
+  await expectAccessible(page);
   const csv = await page.request.get("/admin/logg/export?action=user.");
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("user.deactivate");
   expect(violations).toEqual([]);
+});
+
+test("the admin's privacy pages are accessible", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/gallring");
+  await expect(page.getByRole("heading", { level: 1, name: "Gallring" })).toBeVisible();
+  await expect(page.getByText("Loggen över läsningar och ändringar sparas")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/admin/anvandare/${FIX.targetUserId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Vera Testmål" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a server action posted from a foreign origin is refused", async ({ page }) => {

@@ -19,6 +19,9 @@ const sv = {
     count: "händelser",
     empty: "Inga händelser matchar.",
     system: "Systemet",
+    verify: "Kontrollera att loggen är obruten",
+    chainOk: "Loggen är obruten: inga poster har ändrats eller tagits bort. Kontrollerade poster:",
+    chainBroken: "Loggen är bruten: poster har ändrats eller tagits bort.",
   },
   users: {
     title: "Användare",
@@ -109,6 +112,9 @@ const en: PrivacyMessages = {
     count: "entries",
     empty: "No entries match.",
     system: "System",
+    verify: "Check that the log is unbroken",
+    chainOk: "The log is unbroken: no entry has been changed or removed. Entries checked:",
+    chainBroken: "The log is broken: entries have been changed or removed.",
   },
   users: {
     title: "Users",

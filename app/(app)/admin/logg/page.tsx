@@ -2,7 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
+import { getDb } from "@/db";
 import { listAuditEntries, listAuditUsers, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
@@ -23,7 +25,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("audit:read");
   const common = await getMessages();
   const t = (await getAreaMessages(privacyMessages)).audit;
-  const f = parseAuditFilter(await searchParams);
+  const sp = await searchParams;
+  const f = parseAuditFilter(sp);
+  // The chain is one for the whole database (all municipalities write into it); only its
+  // intactness is shown, never another municipality's entries.
+  const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
   const [{ rows, total, page, pageSize }, people] = await Promise.all([listAuditEntries(user, f), listAuditUsers(user)]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
@@ -60,6 +66,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit">{t.apply}</button>
       </form>
+      <form method="get" className="inline-form">
+        <input type="hidden" name="verify" value="1" />
+        <button type="submit">{t.verify}</button>
+      </form>
+      {chain && (
+        <div role="status" className={chain.ok ? "success" : "form-error"}>
+          <p>{chain.ok ? `${t.chainOk} (${chain.checked})` : t.chainBroken}</p>
+          {!chain.ok && (
+            <ul>
+              {chain.breaks.map((b) => (
+                <li key={`${b.kind}-${b.id}`}>{describeBreak(b)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <p aria-live="polite">
         {total} {t.count} · <a href={`/admin/logg/export?${query(f)}`}>{t.exportCsv}</a>
       </p>
