@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { HOME_BY_ROLE } from "@/lib/auth/permissions";
-import { getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { LoginForm } from "./LoginForm";
 import { oidcSignInAction } from "./actions";
 import { oidcSettings } from "@/lib/auth/oidc";
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (user) redirect(HOME_BY_ROLE[user.role]);
   const t = await getMessages();
   const { error } = await searchParams;
-  const en = t.nav.users === "Users";
+  const oidcText = (await getAreaMessages(privacyMessages)).oidc;
   return (
     <main id="main" className="login">
       <div className="login-card">
@@ -25,17 +26,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p>{t.login.intro}</p>
         {error && (
           <p role="alert" className="form-error">
-            {error === "AccessDenied"
-              ? en
-                ? "Your account is not in Etablera or is not active. Contact your administrator."
-                : "Ditt konto finns inte i Etablera eller är inte aktivt. Kontakta din administratör."
-              : t.login.error}
+            {error === "AccessDenied" ? oidcText.refused : t.login.error}
           </p>
         )}
         {oidcSettings() && (
           <form action={oidcSignInAction} className="form oidc-form">
             <button type="submit" className="primary">
-              {en ? "Sign in with the municipality's account" : "Logga in med kommunens konto"}
+              {oidcText.button}
             </button>
           </form>
         )}

@@ -7,6 +7,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/dates";
 import { runGallring } from "@/lib/privacy/retention";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
 export interface GallringState {
   done?: number;
@@ -22,7 +24,7 @@ export async function runGallringServer(_prev: GallringState, formData: FormData
   const preview = await runGallring(getDb(), { asOf, dryRun: true, municipalityId: user.municipalityId });
   if (!expected.success || expected.data !== preview.cases.length) {
     revalidatePath("/admin/gallring");
-    return { error: "Underlaget har ändrats sedan sidan öppnades. Granska förhandsvisningen igen." };
+    return { error: (await getAreaMessages(privacyMessages)).gallring.changed };
   }
   const result = await runGallring(getDb(), { asOf, dryRun: false, municipalityId: user.municipalityId, actorId: user.id });
   revalidatePath("/admin/gallring");

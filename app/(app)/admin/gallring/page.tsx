@@ -21,9 +21,9 @@ export default async function GallringPage() {
       <p>{t.intro}</p>
       <h2>{t.policy}</h2>
       <ul>
-        <li>Avslutade ärenden anonymiseras {CASE_RETENTION_YEARS} år efter den senaste aktiviteten.</li>
-        <li>Misslyckade och lyckade inloggningsförsök tas bort efter {LOGIN_ATTEMPT_RETENTION_DAYS} dagar (av det schemalagda kommandot).</li>
-        <li>Loggen över läsningar och ändringar sparas och kan inte ändras; den innehåller inga namn eller personnummer.</li>
+        <li>{t.ruleCases.replace("{years}", String(CASE_RETENTION_YEARS))}</li>
+        <li>{t.ruleLogins.replace("{days}", String(LOGIN_ATTEMPT_RETENTION_DAYS))}</li>
+        <li>{t.ruleAudit}</li>
       </ul>
       <h2>{t.preview}</h2>
       {preview.cases.length === 0 ? (
@@ -33,8 +33,8 @@ export default async function GallringPage() {
           <caption className="visually-hidden">{t.preview}</caption>
           <thead>
             <tr>
-              <th scope="col">Ärende (id)</th>
-              <th scope="col">Senaste aktivitet</th>
+              <th scope="col">{t.caseId}</th>
+              <th scope="col">{t.lastActivity}</th>
             </tr>
           </thead>
           <tbody>

@@ -16,7 +16,7 @@ function show(v: unknown): string {
   return String(v);
 }
 
-function Rows({ title, rows }: { title: string; rows: object[] }) {
+function Rows({ title, rows, empty }: { title: string; rows: object[]; empty: string }) {
   const keys = rows.length ? Object.keys(rows[0]) : [];
   return (
     <section className="extract-section">
@@ -24,7 +24,7 @@ function Rows({ title, rows }: { title: string; rows: object[] }) {
         {title} ({rows.length})
       </h2>
       {rows.length === 0 ? (
-        <p>Inga uppgifter.</p>
+        <p>{empty}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
           <table className="table">
@@ -70,14 +70,16 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
       <h1>
         {t.title}: {p.firstName} {p.lastName}
       </h1>
-      <p>Framtaget {show(new Date(x.producedAt))}.</p>
+      <p>
+        {t.producedAt} {show(new Date(x.producedAt))}
+      </p>
       <p className="no-print actions-row">
         <a href={`/admin/registerutdrag/${p.id}/json`} download>
           {t.downloadJson}
         </a>
       </p>
       <section className="extract-section">
-        <h2>Personuppgifter</h2>
+        <h2>{t.personalData}</h2>
         <dl className="facts">
           {Object.entries(p).map(([k, v]) => (
             <div key={k} style={{ display: "contents" }}>
@@ -87,19 +89,25 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           ))}
         </dl>
       </section>
-      <Rows title="Kartläggningar" rows={x.skillMappings} />
-      <Rows title="Planer" rows={x.plans} />
-      <Rows title="Planändringar" rows={x.planRevisions} />
-      <Rows title="Insatser" rows={x.activities} />
-      <Rows title="Uppföljningar" rows={x.followups} />
-      <Rows title="Utfall" rows={x.outcomes} />
-      <Rows title="Utfall, tidigare värden" rows={x.outcomeHistory} />
-      <Rows title="Sfi: inskrivningar" rows={x.sfi.enrolments} />
-      <Rows title="Sfi: närvaro" rows={x.sfi.attendance} />
-      <Rows title="Sfi: resultat" rows={x.sfi.results} />
-      <Rows title="Sfi: avbrott och uppehåll" rows={x.sfi.breaks} />
-      <Rows title="Samtycken" rows={x.consents} />
-      <Rows title="Logg: läsningar och ändringar" rows={x.auditEntries} />
+      {(
+        [
+          ["skillMappings", x.skillMappings],
+          ["plans", x.plans],
+          ["planRevisions", x.planRevisions],
+          ["activities", x.activities],
+          ["followups", x.followups],
+          ["outcomes", x.outcomes],
+          ["outcomeHistory", x.outcomeHistory],
+          ["sfiEnrolments", x.sfi.enrolments],
+          ["sfiAttendance", x.sfi.attendance],
+          ["sfiResults", x.sfi.results],
+          ["sfiBreaks", x.sfi.breaks],
+          ["consents", x.consents],
+          ["auditEntries", x.auditEntries],
+        ] as const
+      ).map(([key, rows]) => (
+        <Rows key={key} title={t.sections[key]} rows={rows} empty={t.noData} />
+      ))}
     </article>
   );
 }

@@ -9,8 +9,6 @@ import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
 import { ConsentForm, WithdrawConsentButton } from "./ConsentForm";
 
-const METHOD_NAMES: Record<(typeof CONSENT_METHODS)[number], string> = { skriftligt: "Skriftligt", muntligt: "Muntligt", digitalt: "Digitalt" };
-
 export async function ConsentSection({ user, participantId }: { user: SessionUser; participantId: string }) {
   const t = (await getAreaMessages(privacyMessages)).consent;
   const rows = await listConsents(user, participantId);
@@ -31,7 +29,7 @@ export async function ConsentSection({ user, participantId }: { user: SessionUse
               <th scope="col">{t.givenOn}</th>
               <th scope="col">{t.method}</th>
               <th scope="col">{t.validUntil}</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +43,7 @@ export async function ConsentSection({ user, participantId }: { user: SessionUse
                   </td>
                   <td>{c.scope}</td>
                   <td>{c.givenOn}</td>
-                  <td>{METHOD_NAMES[c.method]}</td>
+                  <td>{t.methods[c.method]}</td>
                   <td>{c.validUntil ?? "–"}</td>
                   <td>
                     {statusText[status]}
@@ -64,15 +62,15 @@ export async function ConsentSection({ user, participantId }: { user: SessionUse
         </table>
       )}
       <p>
-        <Link href={`/deltagare/${participantId}/sammanfattning-af`}>Sammanfattning av planen för Arbetsförmedlingen</Link>
+        <Link href={`/deltagare/${participantId}/sammanfattning-af`}>{t.afSummaryLink}</Link>
       </p>
       <h3>{t.add}</h3>
       <ConsentForm
         participantId={participantId}
         today={today}
-        labels={{ ...t, err_required: "Fyll i fältet.", err_date: "Ange ett giltigt datum." }}
+        labels={{ actor: t.actor, actorName: t.actorName, scope: t.scope, method: t.method, givenOn: t.givenOn, validUntil: t.validUntil, add: t.add, err_required: t.errRequired, err_date: t.errDate }}
         actors={CONSENT_ACTORS.map((a) => ({ value: a, label: CONSENT_ACTOR_NAMES[a] }))}
-        methods={CONSENT_METHODS.map((m) => ({ value: m, label: METHOD_NAMES[m] }))}
+        methods={CONSENT_METHODS.map((m) => ({ value: m, label: t.methods[m] }))}
       />
     </section>
   );

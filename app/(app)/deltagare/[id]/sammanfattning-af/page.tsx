@@ -7,11 +7,14 @@ import { afPlanSummary } from "@/lib/privacy/af-summary";
 import { ConsentRequiredError } from "@/lib/consent";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/dates";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
 export const metadata: Metadata = { title: "Sammanfattning för Arbetsförmedlingen" };
 
 export default async function AfSummaryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("participant:read");
+  const t = (await getAreaMessages(privacyMessages)).consent;
   const { id } = await params;
   let text: string | null = null;
   let refused: string | null = null;
@@ -25,9 +28,9 @@ export default async function AfSummaryPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="no-print">
-        <Link href={`/deltagare/${id}`}>Tillbaka till deltagaren</Link>
+        <Link href={`/deltagare/${id}`}>{t.backToParticipant}</Link>
       </p>
-      <h1>Sammanfattning för Arbetsförmedlingen</h1>
+      <h1>{t.afSummaryTitle}</h1>
       {refused ? (
         <p role="alert" className="form-error">
           {refused}
