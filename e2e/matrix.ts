@@ -31,8 +31,10 @@ export interface Entry {
   file: string;
   /**
    * A URL to request. Placeholders, filled in by the spec: {participant} (a participant of
-   * Centrum in Demokommunen), {user} (a user of Demokommunen), {otherParticipant} (a participant
-   * of another municipality).
+   * Centrum in Demokommunen), {user} (a user of Demokommunen), {otherParticipant},
+   * {otherPlan}, {otherActivity} (a participant of another municipality, with its plan and
+   * activity: e2e/support/seed.ts). Routes of plans, activities, exports and reports from other
+   * branches add their lines here; the guesses in permission-matrix.spec.ts take the same ids.
    */
   url: string;
   expect: Record<Who, Outcome>;

@@ -55,7 +55,13 @@ test.beforeAll(async ({ browser }) => {
   const admin = await contextFor(browser, "admin");
   await admin.page.goto("/admin/anvandare");
   const userHref = await admin.page.locator('a[href^="/admin/anvandare/"]:not([href$="/ny"])').first().getAttribute("href");
-  samples = { participant: href!.split("/").pop()!, user: userHref!.split("/").pop()!, otherParticipant: FIX.participantId };
+  samples = {
+    participant: href!.split("/").pop()!,
+    user: userHref!.split("/").pop()!,
+    otherParticipant: FIX.participantId,
+    otherPlan: FIX.planId,
+    otherActivity: FIX.activityId,
+  };
   await anna.context.close();
   await admin.context.close();
 });

@@ -68,7 +68,9 @@ export async function prepareOidcDatabase(dir: string) {
 export async function startApp(port: number, env: Record<string, string>): Promise<{ origin: string; stop: () => void }> {
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "e2e-oidc-secret-not-for-production-0123456789", ...env },
+    // DATABASE_URL emptied: this server always uses the PGlite folder prepared above, also in
+    // the PostgreSQL run of the suite.
+    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "e2e-oidc-secret-not-for-production-0123456789", DATABASE_URL: "", ...env },
     // The server's output goes to data/e2e-oidc-<port>.log for when a run fails.
     stdio: ["ignore", openSync(path.join(process.cwd(), "data", `e2e-oidc-${port}.log`), "w"), openSync(path.join(process.cwd(), "data", `e2e-oidc-${port}.err.log`), "w")],
     detached: true,

@@ -21,6 +21,9 @@ export const FIX = {
   participantId: "e2e00000-0000-4000-8000-000000000005",
   /** A Demokommunen account no journey signs in with: the target of the forged action. */
   targetUserId: "e2e00000-0000-4000-8000-000000000006",
+  /** The Testkommunen participant's plan and activity, for routes of plans and activities. */
+  planId: "e2e00000-0000-4000-8000-000000000007",
+  activityId: "e2e00000-0000-4000-8000-000000000008",
   coordinatorEmail: "koordinator@test.etablera.se",
   adminEmail: "admin@test.etablera.se",
   xssFirstName: `<script>window.__xss=1</script>`,
@@ -54,4 +57,6 @@ export async function seedE2eFixtures(db: Db) {
     personnummer: FIX_PERSONNUMMER,
     programmeStart: "2025-10-01",
   });
+  await db.insert(s.plans).values({ id: FIX.planId, participantId: FIX.participantId, goalType: "arbete", goalOccupation: "Undersköterska" });
+  await db.insert(s.activities).values({ id: FIX.activityId, municipalityId: FIX.municipalityId, participantId: FIX.participantId, type: "praktik", status: "pagaende", startDate: "2025-11-01", provider: "Testkommunens äldreboende" });
 }
