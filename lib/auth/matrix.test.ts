@@ -49,6 +49,14 @@ describe("permission matrix covers the code", () => {
     expect(files).toEqual(Object.keys(SERVER_ACTIONS).sort());
     for (const file of files) expect(exportedNames(path.join(root, file)), file).toEqual(Object.keys(SERVER_ACTIONS[file]).sort());
   });
+  it("has no inline server actions (\"use server\" inside a function) outside the declared files", () => {
+    // An inline action would escape the file-level declaration above: keep actions in their own files.
+    const inline = sourceFiles
+      .filter((f) => !isServerActionFile(f) && !f.endsWith("matrix.test.ts"))
+      .filter((f) => /^\s*["']use server["']/m.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(root, f));
+    expect(inline).toEqual([]);
+  });
   it("states an outcome for every kind of user on every entry", () => {
     for (const e of [...PAGES, ...ROUTES]) expect(Object.keys(e.expect).sort(), e.file).toEqual([...WHO].sort());
   });
