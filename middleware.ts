@@ -1,9 +1,47 @@
-// Every page and route needs a session, except sign-in, the health check and Auth.js itself.
+// Runs before every request: security headers (CSP with a per-request nonce, HSTS over HTTPS,
+// frame-ancestors 'none', referrer policy, nosniff) on every response, and a session for every
+// page and route except sign-in, the health check and Auth.js's own endpoints.
 import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
+import { contentSecurityPolicy, issuerOrigin, makeNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
-export const { auth: middleware } = NextAuth(authConfig);
+const { auth } = NextAuth(authConfig);
+
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
+
+function isHttps(req: NextRequest): boolean {
+  return req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+}
+
+export const middleware = auth((req) => {
+  const https = isHttps(req);
+  const nonce = makeNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    https,
+    dev: process.env.NODE_ENV === "development",
+    formTargets: issuerOrigin(process.env.OIDC_ISSUER),
+  });
+  const path = req.nextUrl.pathname;
+  let response: NextResponse;
+  if (!req.auth?.user && !PUBLIC.some((re) => re.test(path))) {
+    const url = req.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    response = NextResponse.redirect(url);
+  } else {
+    // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(staticSecurityHeaders(https))) response.headers.set(k, v);
+  return response;
+});
 
 export const config = {
-  matcher: ["/((?!login|api/health|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -7,6 +7,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { openPglite, openPostgres } from "@/db/client";
 import { ensureDatabase } from "@/db/setup";
+import { seedE2eFixtures } from "@/e2e/support/seed";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -25,6 +26,7 @@ async function main() {
     env.DATABASE_URL = url.toString();
     const handle = openPostgres(env.DATABASE_URL, { max: 1 });
     await ensureDatabase(handle, { seedIfEmpty: true });
+    await seedE2eFixtures(handle.db);
     await handle.close();
   } else {
     const dir = path.join(process.cwd(), "data", `e2e-${port}`);
@@ -32,6 +34,7 @@ async function main() {
     env.PGLITE_DIR = dir;
     const handle = openPglite(dir);
     await ensureDatabase(handle, { seedIfEmpty: true });
+    await seedE2eFixtures(handle.db);
     await handle.close();
   }
   if (process.env.E2E_SKIP_BUILD !== "1") {

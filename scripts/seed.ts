@@ -11,7 +11,13 @@ async function main() {
   try {
     await handle.migrate();
     if (reset) {
-      await handle.db.execute(sql`TRUNCATE municipalities, login_attempts, audit_log RESTART IDENTITY CASCADE`);
+      // The audit log is append-only (a trigger); only this demo reset, run as the table's owner,
+      // switches the truncate guard off for one transaction.
+      await handle.db.transaction(async (tx) => {
+        await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate`);
+        await tx.execute(sql`TRUNCATE municipalities, login_attempts, audit_log RESTART IDENTITY CASCADE`);
+        await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate`);
+      });
       console.error("All data removed.");
     } else if (await demoExists(handle.db)) {
       console.error("The demo municipality is already there (use --reset to start over).");

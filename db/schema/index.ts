@@ -6,3 +6,4 @@ export * from "./activities";
 export * from "./followups";
 export * from "./sfi";
 export * from "./audit";
+export * from "./consents";

@@ -21,6 +21,21 @@ export interface AuditActor {
 
 const AUDIT_LOCK_KEY = 727_001;
 
+/**
+ * jsonb does not keep the key order of what was written, so the hash is taken over the details
+ * with keys sorted at every level: the verifier reading the row back gets the same bytes.
+ */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    const obj = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(obj).sort()) if (obj[key] !== undefined) out[key] = canonical(obj[key]);
+    return out;
+  }
+  return value;
+}
+
 export function auditHash(prevHash: string | null, row: {
   at: string;
   municipalityId: string | null;
@@ -40,7 +55,7 @@ export function auditHash(prevHash: string | null, row: {
     row.entityType,
     row.entityId,
     row.participantId,
-    row.details,
+    canonical(row.details),
   ]);
   return createHash("sha256").update(payload).digest("hex");
 }

@@ -5,12 +5,24 @@ import { z } from "zod";
 import { authConfig } from "./config";
 import { findUserForSignIn } from "./queries";
 import { verifyPassword } from "./password";
+import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
+const oidc = oidcProvider();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // The identity provider's user must match an active account (see lib/auth/oidc.ts).
+    signIn({ user, account }) {
+      if (account?.provider === OIDC_PROVIDER_ID) return Boolean(account.providerAccountId && user.role);
+      return true;
+    },
+  },
   providers: [
+    ...(oidc ? [oidc] : []),
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw) {

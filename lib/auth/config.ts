@@ -23,7 +23,7 @@ interface EtableraToken {
 }
 
 export const authConfig = {
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login" },
   trustHost: true,
   // The JWT cookie is re-issued on every request, so maxAge works as the idle timeout; the
   // absolute limit is enforced from loginAt in the jwt callback.
@@ -33,11 +33,12 @@ export const authConfig = {
     authorized({ auth }) {
       return Boolean(auth?.user);
     },
-    jwt({ token, user }) {
+    jwt({ token, user, account }) {
       const t = token as typeof token & EtableraToken;
       const now = Math.floor(Date.now() / 1000);
       if (user?.id) {
-        t.uid = user.id;
+        // Through the identity provider, our user id is the account id set in lib/auth/oidc.ts.
+        t.uid = account?.type === "oidc" ? account.providerAccountId : user.id;
         t.role = user.role;
         t.loginAt = now;
       }

@@ -17,5 +17,4 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** Rules for passwords an admin sets: long beats complicated. */
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./password-policy";

@@ -27,7 +27,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
   ],
   sfi_teacher: ["sfi:read", "sfi:write"],
   manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract"],
 };
 
 describe("can: every role × action without a resource", () => {
@@ -72,5 +72,12 @@ describe("can: scoping", () => {
     for (const role of ["manager", "admin"] as const) {
       expect(can(actor(role), "participant:read", { municipalityId: M1, unitId: "unit-a" })).toBe(false);
     }
+  });
+  it("an admin produces register extracts in their own municipality only, and still cannot read participants", () => {
+    const admin = actor("admin");
+    expect(can(admin, "participant:extract", { municipalityId: M1, unitId: "unit-a" })).toBe(true);
+    expect(can(admin, "participant:extract", { municipalityId: "m2", unitId: "unit-a" })).toBe(false);
+    expect(can(admin, "participant:read", { municipalityId: M1, unitId: "unit-a" })).toBe(false);
+    expect(can(actor("coordinator"), "participant:extract", { municipalityId: M1, unitId: "unit-a" })).toBe(false);
   });
 });

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "import:run",
   "settings:manage",
   "audit:read",
+  /** Registerutdrag: all data about one person, produced by an admin on the person's request. */
+  "participant:extract",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   sfi_teacher: ["sfi:read", "sfi:write"],
   manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract"],
 };
 
 /** What `can` needs to know about the signed-in user. */
@@ -74,6 +76,8 @@ export function can(actor: Actor, permission: Permission, resource?: ScopedResou
   if (!hasPermission(actor, permission)) return false;
   if (!resource) return true;
   if (resource.municipalityId !== actor.municipalityId) return false;
+  // The register extract covers any participant of the admin's own municipality.
+  if (permission === "participant:extract") return true;
   if (permission.startsWith("participant:") || permission === "plan:write" || permission === "followup:write" || permission === "outcome:write") {
     return actor.role === "coordinator" && actor.unitId !== null && resource.unitId === actor.unitId;
   }

@@ -115,3 +115,14 @@ export function getImportJob(id: string, userId: string): ImportJobView | null {
   const { userId: _u, municipalityId: _m, ...view } = job;
   return view;
 }
+
+/** The admin's own recent import jobs, newest first (for picking up a progress view again). */
+export function listImportJobs(userId: string): ImportJobView[] {
+  return [...jobs.values()]
+    .filter((j) => j.userId === userId)
+    .reverse()
+    .map((job) => {
+      const { userId: _u, municipalityId: _m, ...view } = job;
+      return view;
+    });
+}

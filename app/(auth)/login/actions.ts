@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { isSignInLocked, recordSignInAttempt } from "@/lib/auth/queries";
 import { fieldErrorsOf } from "@/lib/auth/action";
 import { getMessages } from "@/lib/i18n/server";
@@ -37,4 +38,9 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     throw err;
   }
   return { email: raw.email };
+}
+
+/** Off to the municipality's identity provider (only offered when it is configured). */
+export async function oidcSignInAction() {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: "/" });
 }

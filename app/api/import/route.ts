@@ -3,7 +3,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/commands";
 import { getDb } from "@/db";
-import { checkFileNames, startImportJob } from "@/lib/import/jobs";
+import { checkFileNames, listImportJobs, startImportJob } from "@/lib/import/jobs";
 import { getLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -35,4 +35,11 @@ export async function POST(req: Request) {
     details: { files: files.map((f) => f.name) },
   });
   return Response.json({ id });
+}
+
+/** The signed-in admin's own recent import jobs. */
+export async function GET() {
+  const user = await getCurrentUser();
+  if (!user || !hasPermission(user, "import:run")) return notFound();
+  return Response.json({ jobs: listImportJobs(user.id) }, { headers: { "cache-control": "no-store" } });
 }

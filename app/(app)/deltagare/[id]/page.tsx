@@ -5,6 +5,7 @@ import { getParticipant } from "@/lib/participants/queries";
 import { NotFoundError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
 import { formatPersonnummer } from "@/lib/validation/personnummer";
+import { ConsentSection } from "./_sections/ConsentSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -38,6 +39,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dt>{t.participant.track}</dt>
         <dd>{p.track}</dd>
       </dl>
+      <ConsentSection user={user} participantId={p.id} />
     </>
   );
 }

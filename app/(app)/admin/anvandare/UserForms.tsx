@@ -1,0 +1,184 @@
+"use client";
+// The admin's user forms: react-hook-form with the same zod schemas the server actions use.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "@/lib/users/schema";
+import type { ActionResult } from "@/lib/auth/action";
+import { createUserServer, resetPasswordServer, setUserActiveServer, updateUserServer } from "./actions";
+
+export type Labels = Record<string, string>;
+interface Option {
+  value: string;
+  label: string;
+}
+
+function tr(labels: Labels, msg: string | undefined): string | undefined {
+  return msg ? (labels[msg] ?? msg) : undefined;
+}
+
+function Field<T extends FieldValues, O extends FieldValues>({ form, name, label, labels, type = "text", options, autoComplete }: {
+  form: UseFormReturn<T, unknown, O>;
+  name: Path<T>;
+  label: string;
+  labels: Labels;
+  type?: string;
+  options?: Option[];
+  autoComplete?: string;
+}) {
+  const err = tr(labels, form.formState.errors[name]?.message as string | undefined);
+  const id = `f-${name}`;
+  const common = {
+    id,
+    "aria-invalid": err ? true : undefined,
+    "aria-describedby": err ? `${id}-error` : undefined,
+    ...form.register(name),
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {options ? (
+        <select {...common}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input type={type} autoComplete={autoComplete} {...common} />
+      )}
+      {err && (
+        <p id={`${id}-error`} className="field-error">
+          {err}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Puts the server's answer on the form: field errors next to fields, the rest on top. */
+function applyResult<T extends FieldValues, O extends FieldValues>(form: UseFormReturn<T, unknown, O>, result: ActionResult<unknown>, labels: Labels): string | null {
+  if (result.ok) return null;
+  for (const [field, msgs] of Object.entries(result.fieldErrors ?? {})) {
+    if (field !== "_form") form.setError(field as Path<T>, { message: msgs[0] });
+  }
+  return tr(labels, result.formError) ?? null;
+}
+
+export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles: Option[]; units: Option[] }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CreateUserInput, unknown, z.output<typeof createUserSchema>>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: "", email: "", role: "coordinator", unitId: "", password: "" },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createUserServer({ ...values, unitId: values.unitId ?? "" });
+    const err = applyResult(form, result, labels);
+    setFormError(err);
+    if (result.ok) router.push(`/admin/anvandare/${result.data.id}?created=1`);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <Field form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
+      <Field form={form} name="email" label={labels.email} labels={labels} type="email" autoComplete="off" />
+      <Field form={form} name="role" label={labels.role} labels={labels} options={roles} />
+      <Field form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
+      <Field form={form} name="password" label={labels.password} labels={labels} type="password" autoComplete="new-password" />
+      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        {labels.createSubmit}
+      </button>
+    </form>
+  );
+}
+
+export function EditUserForm({ labels, roles, units, initial }: { labels: Labels; roles: Option[]; units: Option[]; initial: UpdateUserInput }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<UpdateUserInput, unknown, z.output<typeof updateUserSchema>>({
+    resolver: zodResolver(updateUserSchema),
+    defaultValues: { ...initial, unitId: initial.unitId ?? "" },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await updateUserServer({ ...values, unitId: values.unitId ?? "" });
+    const err = applyResult(form, result, labels);
+    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    if (result.ok) router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
+          {message.text}
+        </p>
+      )}
+      <input type="hidden" {...form.register("id")} />
+      <input type="hidden" {...form.register("openedAt")} />
+      <Field form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
+      <Field form={form} name="role" label={labels.role} labels={labels} options={roles} />
+      <Field form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
+      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        {labels.save}
+      </button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<ResetPasswordInput, unknown, z.output<typeof resetPasswordSchema>>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { id, password: "" },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await resetPasswordServer(values);
+    const err = applyResult(form, result, labels);
+    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    if (result.ok) form.reset({ id, password: "" });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
+          {message.text}
+        </p>
+      )}
+      <input type="hidden" {...form.register("id")} />
+      <Field form={form} name="password" label={labels.newPassword} labels={labels} type="password" autoComplete="new-password" />
+      <button type="submit">{labels.resetPassword}</button>
+    </form>
+  );
+}
+
+export function ActiveToggle({ labels, id, active }: { labels: Labels; id: string; active: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function toggle() {
+    setPending(true);
+    const result = await setUserActiveServer({ id, active: !active });
+    setPending(false);
+    setError(result.ok ? null : (tr(labels, result.formError) ?? ""));
+    if (result.ok) router.refresh();
+  }
+  return (
+    <div className="actions-row">
+      <button type="button" onClick={toggle} disabled={pending}>
+        {active ? labels.deactivate : labels.activate}
+      </button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

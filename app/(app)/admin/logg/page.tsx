@@ -1,0 +1,130 @@
+// The audit view for admins: filter by user, participant, action and period; paginated; CSV export.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/guard";
+import { getDb } from "@/db";
+import { listAuditEntries, listAuditUsers, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
+
+export const metadata: Metadata = { title: "Logg" };
+
+function query(f: AuditFilter, page?: number): string {
+  const p = new URLSearchParams();
+  if (f.userId) p.set("userId", f.userId);
+  if (f.participantId) p.set("participantId", f.participantId);
+  if (f.action) p.set("action", f.action);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (page) p.set("page", String(page));
+  return p.toString();
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("audit:read");
+  const common = await getMessages();
+  const t = (await getAreaMessages(privacyMessages)).audit;
+  const sp = await searchParams;
+  const f = parseAuditFilter(sp);
+  // The chain is one for the whole database (all municipalities write into it); only its
+  // intactness is shown, never another municipality's entries.
+  const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
+  const [{ rows, total, page, pageSize }, people] = await Promise.all([listAuditEntries(user, f), listAuditUsers(user)]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <form method="get" className="filter-form" aria-label={t.filters}>
+        <div className="field">
+          <label htmlFor="userId">{t.user}</label>
+          <select id="userId" name="userId" defaultValue={f.userId ?? ""}>
+            <option value="">{t.anyUser}</option>
+            {people.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="participantId">{t.participantId}</label>
+          <input id="participantId" name="participantId" defaultValue={f.participantId ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="action">{t.action}</label>
+          <input id="action" name="action" defaultValue={f.action ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="from">{t.from}</label>
+          <input id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t.to}</label>
+          <input id="to" name="to" type="date" defaultValue={f.to ?? ""} />
+        </div>
+        <button type="submit">{t.apply}</button>
+      </form>
+      <form method="get" className="inline-form">
+        <input type="hidden" name="verify" value="1" />
+        <button type="submit">{t.verify}</button>
+      </form>
+      {chain && (
+        <div role="status" className={chain.ok ? "success" : "form-error"}>
+          <p>{chain.ok ? `${t.chainOk} (${chain.checked})` : t.chainBroken}</p>
+          {!chain.ok && (
+            <ul>
+              {chain.breaks.map((b) => (
+                <li key={`${b.kind}-${b.id}`}>{describeBreak(b)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p aria-live="polite">
+        {total} {t.count} · <a href={`/admin/logg/export?${query(f)}`}>{t.exportCsv}</a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.at}</th>
+              <th scope="col">{t.user}</th>
+              <th scope="col">{t.action}</th>
+              <th scope="col">{t.entity}</th>
+              <th scope="col">{t.participant}</th>
+              <th scope="col">{t.details}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{r.userName ?? t.system}</td>
+                <td>{r.action}</td>
+                <td>
+                  {r.entityType}
+                  {r.entityId ? ` ${r.entityId}` : ""}
+                </td>
+                <td>{r.participantId ?? common.common.none}</td>
+                <td className="audit-details">{r.details ? JSON.stringify(r.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label={common.common.page} className="pager">
+          {page > 1 && <Link href={`/admin/logg?${query(f, page - 1)}`}>{common.common.previous}</Link>}
+          <span>
+            {common.common.page} {page} {common.common.of} {pages}
+          </span>
+          {page < pages && <Link href={`/admin/logg?${query(f, page + 1)}`}>{common.common.next}</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// The permission matrix: every page, route handler and server action of the app, declared with
+// who may reach it. lib/auth/matrix.test.ts discovers them from the code and fails for any that
+// is not declared here (or declared but gone); e2e/permission-matrix.spec.ts requests every page
+// and route over HTTP as every kind of user and checks the answer.
+//
+// To add a route: add one line to PAGES/ROUTES (the file path under app/, a sample URL, and who
+// gets it, usually with `only(...)`), or to SERVER_ACTIONS (file and exported names → permission).
+
+/** The kinds of user the matrix is exercised with. */
+export const WHO = [
+  "anonymous",
+  /** Anna, coordinator of unit Centrum in Demokommunen: the owner of {participant}. */
+  "coordinator",
+  /** Samira, coordinator of unit Norr in the same municipality. */
+  "coordinatorOtherUnit",
+  "sfi_teacher",
+  "manager",
+  "admin",
+  /** Coordinator and admin of another municipality (Testkommunen, e2e/support/seed.ts). */
+  "otherMunicipalityCoordinator",
+  "otherMunicipalityAdmin",
+] as const;
+export type Who = (typeof WHO)[number];
+export type SignedIn = Exclude<Who, "anonymous">;
+
+/** ok: 200 after redirects, not the not-found page; notFound: 404 / the not-found page; login: sent to sign-in. */
+export type Outcome = "ok" | "notFound" | "login";
+
+export interface Entry {
+  /** Path of the file under app/, e.g. "(app)/deltagare/[id]/page.tsx". */
+  file: string;
+  /**
+   * A URL to request. Placeholders, filled in by the spec: {participant} (a participant of
+   * Centrum in Demokommunen), {user} (a user of Demokommunen), {otherParticipant},
+   * {otherPlan}, {otherActivity} (a participant of another municipality, with its plan and
+   * activity: e2e/support/seed.ts). Routes of plans, activities, exports and reports from other
+   * branches add their lines here; the guesses in permission-matrix.spec.ts take the same ids.
+   */
+  url: string;
+  expect: Record<Who, Outcome>;
+  /** For routes that only answer POST etc. and are exercised elsewhere. */
+  httpNote?: string;
+}
+
+/** Allowed for the given signed-in kinds, not found for the other signed-in ones, sign-in for anonymous. */
+export function only(...allowed: SignedIn[]): Record<Who, Outcome> {
+  const out = { anonymous: "login" } as Record<Who, Outcome>;
+  for (const w of WHO) if (w !== "anonymous") out[w] = allowed.includes(w) ? "ok" : "notFound";
+  return out;
+}
+const everyoneSignedIn = only("coordinator", "coordinatorOtherUnit", "sfi_teacher", "manager", "admin", "otherMunicipalityCoordinator", "otherMunicipalityAdmin");
+const publicForAll = Object.fromEntries(WHO.map((w) => [w, "ok"])) as Record<Who, Outcome>;
+const coordinators = ["coordinator", "coordinatorOtherUnit", "otherMunicipalityCoordinator"] as const;
+const admins = ["admin", "otherMunicipalityAdmin"] as const;
+
+export const PAGES: Entry[] = [
+  { file: "page.tsx", url: "/", expect: everyoneSignedIn },
+  { file: "(auth)/login/page.tsx", url: "/login", expect: publicForAll },
+  { file: "(app)/arbetslista/page.tsx", url: "/arbetslista", expect: only(...coordinators) },
+  { file: "(app)/deltagare/page.tsx", url: "/deltagare", expect: only(...coordinators) },
+  // Record-level scoping: only the participant's own unit.
+  { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
+  { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
+  { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
+  { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
+  { file: "(app)/resultat/page.tsx", url: "/resultat", expect: only(...coordinators, "manager") },
+  { file: "(app)/admin/anvandare/page.tsx", url: "/admin/anvandare", expect: only(...admins) },
+  { file: "(app)/admin/anvandare/ny/page.tsx", url: "/admin/anvandare/ny", expect: only(...admins) },
+  { file: "(app)/admin/anvandare/[id]/page.tsx", url: "/admin/anvandare/{user}", expect: only("admin") },
+  { file: "(app)/admin/import/page.tsx", url: "/admin/import", expect: only(...admins) },
+  { file: "(app)/admin/logg/page.tsx", url: "/admin/logg", expect: only(...admins) },
+  { file: "(app)/admin/registerutdrag/page.tsx", url: "/admin/registerutdrag", expect: only(...admins) },
+  { file: "(app)/admin/registerutdrag/[id]/page.tsx", url: "/admin/registerutdrag/{participant}", expect: only("admin") },
+  { file: "(app)/admin/gallring/page.tsx", url: "/admin/gallring", expect: only(...admins) },
+];
+
+export const ROUTES: Entry[] = [
+  { file: "api/health/route.ts", url: "/api/health", expect: publicForAll },
+  { file: "api/auth/[...nextauth]/route.ts", url: "/api/auth/session", expect: publicForAll },
+  { file: "(app)/admin/logg/export/route.ts", url: "/admin/logg/export", expect: only(...admins) },
+  { file: "(app)/admin/registerutdrag/[id]/json/route.ts", url: "/admin/registerutdrag/{participant}/json", expect: only("admin") },
+  { file: "api/import/route.ts", url: "/api/import", expect: only(...admins) },
+  // A job is only ever visible to the admin who started it; a guessed id is not found for all.
+  { file: "api/import/[job]/route.ts", url: "/api/import/00000000-0000-4000-8000-000000000000", expect: only() },
+];
+
+/**
+ * Server actions by file (relative to the repository) and exported name → the permission the
+ * action checks (through defineAction or by hand), or "public"/"session" for sign-in and the
+ * session's own actions. They are posted over HTTP in e2e/privacy-security.spec.ts (origin check)
+ * and covered by their domain tests.
+ */
+export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
+  "app/(auth)/login/actions.ts": { loginAction: "public", oidcSignInAction: "public" },
+  "app/actions/session.ts": { signOutAction: "session", setLanguageAction: "public" },
+  "app/(app)/admin/anvandare/actions.ts": {
+    createUserServer: "user:manage",
+    updateUserServer: "user:manage",
+    setUserActiveServer: "user:manage",
+    resetPasswordServer: "user:manage",
+  },
+  "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
+  "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
+  "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
+};

@@ -1,0 +1,186 @@
+// Journey: the permission matrix over HTTP against the production server. Every page and route
+// declared in e2e/matrix.ts (which lib/auth/matrix.test.ts keeps complete) is requested as every
+// kind of user, including a coordinator of another unit and users of another municipality.
+// Then: guessed ids of other units' and municipalities' records leak nothing, and markup typed
+// into text fields renders as text.
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, expectAccessible, PASSWORD, test } from "./fixtures";
+import { LoginPage } from "./pages/LoginPage";
+import { PAGES, ROUTES, WHO, type Outcome, type Who } from "./matrix";
+import { FIX, FIX_PERSONNUMMER } from "./support/seed";
+
+const EMAILS: Record<Exclude<Who, "anonymous">, string> = {
+  coordinator: "anna.koordinator@demo.etablera.se",
+  coordinatorOtherUnit: "samira.koordinator@demo.etablera.se",
+  sfi_teacher: "lena.sfi@demo.etablera.se",
+  manager: "karin.chef@demo.etablera.se",
+  admin: "admin@demo.etablera.se",
+  otherMunicipalityCoordinator: FIX.coordinatorEmail,
+  otherMunicipalityAdmin: FIX.adminEmail,
+};
+const NOT_FOUND_HEADING = "Sidan eller uppgiften hittades inte.";
+
+async function contextFor(browser: Browser, who: Who): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (who !== "anonymous") {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(EMAILS[who], PASSWORD);
+    await expect(page).not.toHaveURL(/\/login/);
+  }
+  return { context, page };
+}
+
+async function outcomeOf(page: Page, url: string): Promise<{ outcome: Outcome | "other"; status: number; body: string }> {
+  const res = await page.request.get(url);
+  const body = await res.text();
+  const finalPath = new URL(res.url()).pathname;
+  // The not-found UI also travels inside every page's RSC payload, so look for it as the page's heading.
+  if (res.status() === 404 || new RegExp(`<h1[^>]*>${NOT_FOUND_HEADING}</h1>`).test(body)) return { outcome: "notFound", status: res.status(), body };
+  if (finalPath === "/login" && !url.startsWith("/login")) return { outcome: "login", status: res.status(), body };
+  if (res.status() === 200) return { outcome: "ok", status: res.status(), body };
+  return { outcome: "other", status: res.status(), body };
+}
+
+test.describe.configure({ mode: "serial" });
+
+let samples: Record<string, string> = {};
+
+test.beforeAll(async ({ browser }) => {
+  // A participant of Anna's unit and a user of Demokommunen, found as their owners see them.
+  const anna = await contextFor(browser, "coordinator");
+  await anna.page.goto("/deltagare");
+  const href = await anna.page.locator('a[href^="/deltagare/"]').first().getAttribute("href");
+  const admin = await contextFor(browser, "admin");
+  await admin.page.goto("/admin/anvandare");
+  const userHref = await admin.page.locator('a[href^="/admin/anvandare/"]:not([href$="/ny"])').first().getAttribute("href");
+  samples = {
+    participant: href!.split("/").pop()!,
+    user: userHref!.split("/").pop()!,
+    otherParticipant: FIX.participantId,
+    otherPlan: FIX.planId,
+    otherActivity: FIX.activityId,
+  };
+  await anna.context.close();
+  await admin.context.close();
+});
+
+const fill = (url: string) => url.replace(/\{(\w+)\}/g, (_, k: string) => samples[k]);
+
+for (const who of WHO) {
+  test(`matrix: ${who}`, async ({ browser }) => {
+    const { context, page } = await contextFor(browser, who);
+    const wrong: string[] = [];
+    for (const entry of [...PAGES, ...ROUTES]) {
+      const url = fill(entry.url);
+      const got = await outcomeOf(page, url);
+      if (got.outcome !== entry.expect[who]) wrong.push(`${entry.file} ${entry.url}: expected ${entry.expect[who]}, got ${got.outcome} (${got.status})`);
+    }
+    expect(wrong).toEqual([]);
+    await context.close();
+  });
+}
+
+test("guessed ids of another unit's or municipality's participant leak nothing", async ({ browser }) => {
+  const guesses: [Who, string][] = [
+    ["coordinatorOtherUnit", "/deltagare/{participant}"],
+    ["coordinatorOtherUnit", "/deltagare/{participant}/sammanfattning-af"],
+    ["coordinator", "/deltagare/{otherParticipant}"],
+    ["coordinator", "/deltagare/{otherParticipant}/sammanfattning-af"],
+    ["admin", "/admin/registerutdrag/{otherParticipant}"],
+    ["admin", "/admin/registerutdrag/{otherParticipant}/json"],
+    ["otherMunicipalityAdmin", "/admin/registerutdrag/{participant}"],
+    ["otherMunicipalityAdmin", "/admin/registerutdrag/{participant}/json"],
+    ["otherMunicipalityAdmin", "/admin/anvandare/{user}"],
+    ["coordinator", "/deltagare/00000000-0000-4000-8000-000000000000"],
+    ["coordinator", "/deltagare/not-a-uuid'%20or%201=1--"],
+  ];
+  const contexts = new Map<Who, { context: BrowserContext; page: Page }>();
+  for (const [who, url] of guesses) {
+    if (!contexts.has(who)) contexts.set(who, await contextFor(browser, who));
+    const { page } = contexts.get(who)!;
+    const got = await outcomeOf(page, fill(url));
+    expect(got.outcome, `${who} ${url}`).toBe("notFound");
+    expect(got.body).not.toContain("Testkommunen");
+    expect(got.body).not.toContain("window.__xss");
+  }
+  // The owner's unit sees its own participant: the guesses above failed for the right reason.
+  const anna = await contextFor(browser, "coordinator");
+  expect((await outcomeOf(anna.page, fill("/deltagare/{participant}"))).outcome).toBe("ok");
+  for (const c of [...contexts.values(), anna]) await c.context.close();
+});
+
+test("markup in names and text fields renders as text; search treats SQL-shaped input as text", async ({ browser }) => {
+  const { context, page } = await contextFor(browser, "otherMunicipalityCoordinator");
+  await page.goto("/deltagare");
+  const link = page.getByRole("link", { name: `${FIX.xssFirstName} ${FIX.xssLastName}` });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${FIX.xssFirstName} ${FIX.xssLastName}`);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator("main img").count()).toBe(0);
+
+  // A consent whose scope is markup, then the hand-over it allows.
+  await page.getByRole("link", { name: "Sammanfattning av planen för Arbetsförmedlingen" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("inget giltigt samtycke");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Arbetsförmedlingen");
+  await page.goBack();
+  const scope = `<script>window.__xss=3</script><b>mål</b> och "insatser"`;
+  await page.getByLabel("Vad som får delas").fill(scope);
+  await page.getByRole("button", { name: "Registrera samtycke" }).click();
+  await expect(page.getByRole("cell", { name: scope })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Sammanfattning av planen för Arbetsförmedlingen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sammanfattning för Arbetsförmedlingen" })).toBeVisible();
+  await expect(page.locator("pre")).toContainText(scope);
+  await expect(page.locator("pre")).toContainText(FIX.xssFirstName);
+  await expectAccessible(page);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // Withdrawn today: the hand-over is refused again.
+  await page.goBack();
+  await page.getByRole("button", { name: "Återkalla" }).click();
+  await expect(page.getByRole("cell", { name: /Återkallat/ })).toBeVisible();
+  await page.goto(`/deltagare/${FIX.participantId}/sammanfattning-af`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("inget giltigt samtycke");
+
+  // SQL-shaped input and LIKE wildcards are text: they match only where the name holds that text
+  // (the seeded name does contain `"; DROP TABLE participants; --`).
+  const queries: [string, number][] = [
+    [`' or 1=1 --`, 0],
+    [`%' or '%'='`, 0],
+    [`"; drop table participants; --`, 1],
+  ];
+  for (const [q, n] of queries) {
+    await page.goto(`/deltagare?${new URLSearchParams({ q })}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Deltagare" })).toBeVisible();
+    await expect(page.getByLabel("Sök på namn")).toHaveValue(q);
+    await expect(page.getByText(`${n} deltagare`, { exact: true })).toBeVisible();
+  }
+  await context.close();
+});
+
+test("an admin finds a person by posted personnummer and gets the register extract as a page and as JSON", async ({ browser }) => {
+  const { context, page } = await contextFor(browser, "otherMunicipalityAdmin");
+  await page.goto("/admin/registerutdrag");
+  await expectAccessible(page);
+  await page.getByLabel("Externt id").fill("finns-inte");
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Ingen deltagare med det personnumret eller id:t.");
+  await page.getByLabel("Externt id").fill("");
+  await page.getByLabel("Personnummer (ÅÅÅÅMMDDNNNN)").fill(FIX_PERSONNUMMER);
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/registerutdrag/${FIX.participantId}$`));
+  expect(page.url()).not.toContain(FIX_PERSONNUMMER);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Registerutdrag: ${FIX.xssFirstName} ${FIX.xssLastName}`);
+  await expect(page.getByRole("heading", { name: /^Samtycken/ })).toBeVisible();
+  await expectAccessible(page);
+  const json = await page.request.get(`/admin/registerutdrag/${FIX.participantId}/json`);
+  expect(json.headers()["content-disposition"]).toContain("attachment");
+  const data = (await json.json()) as { participant: { personnummer: string }; auditEntries: { action: string }[] };
+  expect(data.participant.personnummer).toBe(FIX_PERSONNUMMER);
+  expect(data.auditEntries.map((e) => e.action)).toContain("participant.extract");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await context.close();
+});

@@ -1,0 +1,142 @@
+// Journey: security headers and CSP (with pages still hydrating), the admin's user management with
+// immediate deactivation, the audit view, and server actions refused from a foreign origin.
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { LoginPage } from "./pages/LoginPage";
+import { actionId } from "./support/actions";
+import { FIX } from "./support/seed";
+
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  return violations;
+}
+
+test("every response carries the security headers, with a fresh nonce and no inline scripts", async ({ request }) => {
+  const seen = new Set<string>();
+  for (const path of ["/login", "/api/health", "/deltagare", "/admin/logg"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const h = res.headers();
+    const csp = h["content-security-policy"];
+    expect(csp, path).toBeTruthy();
+    const script = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+    expect(script).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["strict-transport-security"]).toBeUndefined();
+    seen.add(script);
+  }
+  expect(seen.size).toBe(4);
+  const https = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toMatch(/max-age=/);
+  // Every script tag in the page carries the nonce of the header.
+  const page = await request.get("/login");
+  const nonce = /'nonce-([^']+)'/.exec(page.headers()["content-security-policy"])![1];
+  const html = await page.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});
+
+test("admin creates a user; the user's session ends at once when deactivated", async ({ page, browser }) => {
+  const violations = watchCsp(page);
+  await signInAs(page, "admin");
+  await page.getByRole("link", { name: "Lägg till användare" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lägg till användare" })).toBeVisible();
+  // Client-side validation proves the page hydrated under the CSP.
+  await page.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(page.getByText("Skriv namnet.")).toBeVisible();
+  await expect(page.getByLabel("Startlösenord (minst 12 tecken)")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  const email = `e2e.${Date.now()}@demo.etablera.se`;
+  await page.getByLabel("Namn").fill("Edda Testsson");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Roll").selectOption({ label: "Etableringskoordinator" });
+  await page.getByLabel("Enhet").selectOption({ index: 1 });
+  await page.getByLabel("Startlösenord (minst 12 tecken)").fill("kort");
+  await page.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(page.getByText("Lösenordet behöver vara minst 12 tecken.")).toBeVisible();
+  await page.getByLabel("Startlösenord (minst 12 tecken)").fill("en-lång-startfras-2026");
+  await page.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edda Testsson" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Användaren är skapad.");
+  await expectAccessible(page);
+
+  const other = await browser.newContext();
+  const userPage = await other.newPage();
+  const login = new LoginPage(userPage);
+  await login.goto();
+  await login.signIn(email, "en-lång-startfras-2026");
+  await expect(userPage).toHaveURL(/\/arbetslista$/);
+
+  await page.getByRole("button", { name: "Avaktivera" }).click();
+  await expect(page.getByRole("button", { name: "Aktivera" })).toBeVisible();
+  await userPage.goto("/deltagare");
+  await expect(userPage).toHaveURL(/\/login/);
+  await login.signIn(email, "en-lång-startfras-2026");
+  await expect(userPage.getByRole("alert").filter({ hasText: "lösenord" })).toBeVisible();
+  await other.close();
+
+  // The audit view shows what was done, filtered by action; the CSV export downloads.
+  await page.goto("/admin/logg");
+  await expect(page.getByRole("heading", { level: 1, name: "Logg" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Händelse (början av)").fill("user.");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page).toHaveURL(/action=user\./);
+  const cells = page.getByRole("cell", { name: /^user\.(create|deactivate)$/ });
+  await expect(cells.first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "user.deactivate" }).first()).toBeVisible();
+  await page.getByLabel("Händelse (början av)").fill("' or 1=1 --");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page.getByText("Inga händelser matchar.")).toBeVisible();
+  await page.getByRole("button", { name: "Kontrollera att loggen är obruten" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Loggen är obruten");
+  await expectAccessible(page);
+  const csv = await page.request.get("/admin/logg/export?action=user.");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("user.deactivate");
+  expect(violations).toEqual([]);
+});
+
+test("the admin's privacy pages are accessible", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/gallring");
+  await expect(page.getByRole("heading", { level: 1, name: "Gallring" })).toBeVisible();
+  await expect(page.getByText("Loggen över läsningar och ändringar sparas")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/admin/anvandare/${FIX.targetUserId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Vera Testmål" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a server action posted from a foreign origin is refused", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/anvandare");
+  // A Demokommunen account that no other journey signs in with (e2e/support/seed.ts).
+  const targetId = FIX.targetUserId;
+  const post = (origin: string) =>
+    page.request.post("/admin/anvandare/ny", {
+      headers: { Origin: origin, "Next-Action": actionId("setUserActiveServer"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([{ id: targetId, active: false }]),
+      maxRedirects: 0,
+    });
+  const evil = await post("http://evil.example");
+  expect(evil.status()).toBe(500);
+  await page.goto(`/admin/anvandare/${targetId}`);
+  await expect(page.getByRole("button", { name: "Avaktivera" })).toBeVisible();
+  // The same request from our own origin goes through: the refusal was the origin check.
+  const own = await post(new URL(page.url()).origin);
+  expect(own.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Aktivera" })).toBeVisible();
+  const back = await page.request.post("/admin/anvandare/ny", {
+    headers: { Origin: new URL(page.url()).origin, "Next-Action": actionId("setUserActiveServer"), "Content-Type": "text/plain;charset=UTF-8" },
+    data: JSON.stringify([{ id: targetId, active: true }]),
+  });
+  expect(back.status()).toBe(200);
+});

@@ -1,0 +1,97 @@
+// Reads of the audit log for admins (audit:read), always within the admin's own municipality.
+import { and, asc, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { auditLog, users } from "@/db/schema";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { addDays } from "@/lib/dates";
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The filters of /admin/logg, parsed leniently from the query string (bad values are ignored). */
+export const auditFilterSchema = z.object({
+  userId: uuid.optional().catch(undefined),
+  participantId: uuid.optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): AuditFilter {
+  const flat: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(params)) flat[k] = (Array.isArray(v) ? v[0] : v) || undefined;
+  return auditFilterSchema.parse(flat);
+}
+
+function whereOf(actor: Actor, f: AuditFilter): SQL {
+  const conditions: SQL[] = [eq(auditLog.municipalityId, actor.municipalityId)];
+  if (f.userId) conditions.push(eq(auditLog.userId, f.userId));
+  if (f.participantId) conditions.push(eq(auditLog.participantId, f.participantId));
+  // "participant." finds every participant action; the text is a LIKE prefix with wildcards escaped.
+  if (f.action) conditions.push(like(auditLog.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
+  if (f.to) conditions.push(lt(auditLog.at, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
+  return and(...conditions)!;
+}
+
+const columns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  userId: auditLog.userId,
+  userName: users.name,
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  participantId: auditLog.participantId,
+  details: auditLog.details,
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executor = getDb()) {
+  if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
+  const where = whereOf(actor, f);
+  const rows = await db
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((f.page - 1) * AUDIT_PAGE_SIZE);
+  const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
+  return { rows, total, page: f.page, pageSize: AUDIT_PAGE_SIZE };
+}
+
+/** The municipality's users, for the user filter. */
+export async function listAuditUsers(actor: Actor, db: Executor = getDb()) {
+  if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.municipalityId, actor.municipalityId)).orderBy(asc(users.name));
+}
+
+/** Every matching entry (oldest first) for the CSV export, capped so one request stays bounded. */
+export const AUDIT_EXPORT_MAX = 100_000;
+export async function exportAuditEntries(actor: Actor, f: AuditFilter, db: Executor = getDb()) {
+  if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
+  return db
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(whereOf(actor, f))
+    .orderBy(asc(auditLog.id))
+    .limit(AUDIT_EXPORT_MAX);
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    let s = v === null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

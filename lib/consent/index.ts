@@ -1,0 +1,120 @@
+// Samtycke: recording and withdrawing a participant's consent to share information with a named
+// actor, and `requireConsent`, which every hand-over of information to such an actor calls first.
+import { and, desc, eq, gt, gte, isNull, lte, or } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb, type Executor, type Tx } from "@/db";
+import { consents, participants, type ConsentActor } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/commands";
+import type { ActionDefinition } from "@/lib/auth/action";
+import type { Actor } from "@/lib/auth/permissions";
+import { participantScope } from "@/lib/participants/scope";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { recordConsentSchema, withdrawConsentSchema } from "./schema";
+
+export const CONSENT_ACTOR_NAMES: Record<ConsentActor, string> = {
+  arbetsformedlingen: "Arbetsförmedlingen",
+  region_halsa: "Regionens hälso- och sjukvård",
+  arbetsgivare: "Arbetsgivare",
+  vuxenutbildning: "Vuxenutbildningen",
+};
+
+/** No valid consent: the hand-over is refused, and the message says why in plain words. */
+export class ConsentRequiredError extends Error {
+  constructor(public readonly actor: ConsentActor) {
+    super(`Uppgifterna kan inte lämnas ut: det finns inget giltigt samtycke från deltagaren att dela uppgifter med ${CONSENT_ACTOR_NAMES[actor]}.`);
+    this.name = "ConsentRequiredError";
+  }
+}
+
+/** Consents valid on `asOf`: given on or before, not expired, not withdrawn (a withdrawal ends it that day). */
+function validOn(asOf: string) {
+  return and(
+    lte(consents.givenOn, asOf),
+    or(isNull(consents.validUntil), gte(consents.validUntil, asOf)),
+    or(isNull(consents.withdrawnOn), gt(consents.withdrawnOn, asOf)),
+  );
+}
+
+/**
+ * Throws ConsentRequiredError unless the participant has a consent to share with `actor` that is
+ * valid on `asOf` (for a named actor such as an employer, one naming it when `actorName` is
+ * given). Returns the consent relied on, so the hand-over can record it in its audit entry.
+ */
+export async function requireConsent(tx: Executor, participantId: string, actor: ConsentActor, asOf: string, actorName?: string) {
+  const rows = await tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.participantId, participantId), eq(consents.actor, actor), validOn(asOf)))
+    .orderBy(desc(consents.givenOn));
+  const wanted = actorName?.trim().toLowerCase();
+  const hit = wanted ? rows.find((r) => r.actorName?.trim().toLowerCase() === wanted) : rows[0];
+  if (!hit) throw new ConsentRequiredError(actor);
+  return hit;
+}
+
+export type ConsentStatus = "valid" | "withdrawn" | "expired";
+export function consentStatus(c: { validUntil: string | null; withdrawnOn: string | null }, today: string): ConsentStatus {
+  if (c.withdrawnOn && c.withdrawnOn <= today) return "withdrawn";
+  if (c.validUntil && c.validUntil < today) return "expired";
+  return "valid";
+}
+
+async function scopedParticipant(db: Executor, actor: Actor, participantId: string) {
+  const [p] = await db
+    .select({ id: participants.id, municipalityId: participants.municipalityId, unitId: participants.unitId })
+    .from(participants)
+    .where(and(eq(participants.id, participantId), participantScope(actor)))
+    .limit(1);
+  if (!p) throw new NotFoundError("participant");
+  return p;
+}
+
+/** The participant's consents, newest first; audited as a read of the participant's data. */
+export async function listConsents(actor: Actor, participantId: string, db: Executor = getDb()) {
+  await scopedParticipant(db, actor, participantId);
+  const rows = await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.givenOn), desc(consents.createdAt));
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+    action: "consent.list",
+    entityType: "consent",
+    participantId,
+    details: { ids: rows.map((r) => r.id) },
+  });
+  return rows;
+}
+
+export async function recordConsent(tx: Tx, actor: Actor, input: z.output<typeof recordConsentSchema>, authorize: (r: { municipalityId: string; unitId: string | null }) => void) {
+  const p = await scopedParticipant(tx, actor, input.participantId);
+  authorize(p);
+  const [row] = await tx
+    .insert(consents)
+    .values({ ...input, municipalityId: p.municipalityId, recordedBy: actor.id })
+    .returning({ id: consents.id, participantId: consents.participantId, actor: consents.actor });
+  return row;
+}
+
+export async function withdrawConsent(tx: Tx, actor: Actor, input: z.output<typeof withdrawConsentSchema>, authorize: (r: { municipalityId: string; unitId: string | null }) => void) {
+  const [c] = await tx.select().from(consents).where(eq(consents.id, input.id)).limit(1).for("update");
+  if (!c) throw new NotFoundError("consent");
+  const p = await scopedParticipant(tx, actor, c.participantId);
+  authorize(p);
+  if (c.version !== input.version) throw new ConflictError(c);
+  await tx
+    .update(consents)
+    .set({ withdrawnOn: input.withdrawnOn, withdrawnBy: actor.id, version: c.version + 1, updatedAt: new Date() })
+    .where(eq(consents.id, c.id));
+  return { id: c.id, participantId: c.participantId, actor: c.actor };
+}
+
+export const recordConsentAction: ActionDefinition<typeof recordConsentSchema, { id: string; participantId: string; actor: ConsentActor }> = {
+  schema: recordConsentSchema,
+  permission: "participant:write",
+  run: ({ tx, user, input, authorize }) => recordConsent(tx, user, input, authorize),
+  audit: (r) => ({ action: "consent.create", entityType: "consent", entityId: r.id, participantId: r.participantId, details: { actor: r.actor } }),
+};
+
+export const withdrawConsentAction: ActionDefinition<typeof withdrawConsentSchema, { id: string; participantId: string; actor: ConsentActor }> = {
+  schema: withdrawConsentSchema,
+  permission: "participant:write",
+  run: ({ tx, user, input, authorize }) => withdrawConsent(tx, user, input, authorize),
+  audit: (r) => ({ action: "consent.withdraw", entityType: "consent", entityId: r.id, participantId: r.participantId, details: { actor: r.actor } }),
+};

@@ -1,0 +1,66 @@
+// Register extracts: found by exact personnummer or external id within the admin's municipality,
+// holding all the person's data (here: participant, activity, consent, audit), and audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import * as s from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { searchNameOf } from "@/lib/participants/search";
+import { luhnCheckDigit } from "@/lib/validation/personnummer";
+import { buildRegisterExtract, findParticipantForExtract } from "./extract";
+
+let handle: DbHandle;
+let admin: Actor;
+let otherAdmin: Actor;
+let participantId: string;
+const nine = "900101912";
+const PNR = `19${nine}${luhnCheckDigit(nine)}`;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  const [m1] = await handle.db.insert(s.municipalities).values({ code: "9301", name: "Ett" }).returning();
+  const [m2] = await handle.db.insert(s.municipalities).values({ code: "9302", name: "Två" }).returning();
+  const [a1] = await handle.db.insert(s.users).values({ municipalityId: m1.id, email: "a@x.se", name: "A", role: "admin" }).returning();
+  const [a2] = await handle.db.insert(s.users).values({ municipalityId: m2.id, email: "b@x.se", name: "B", role: "admin" }).returning();
+  admin = { id: a1.id, role: "admin", municipalityId: m1.id, unitId: null };
+  otherAdmin = { id: a2.id, role: "admin", municipalityId: m2.id, unitId: null };
+  const [p] = await handle.db
+    .insert(s.participants)
+    .values({ municipalityId: m1.id, personnummer: PNR, externalId: "EXT-1", firstName: "Yusuf", lastName: "Ali", searchName: searchNameOf("Yusuf", "Ali"), birthDate: "1990-01-01", gender: "M", receptionDate: "2025-01-01" })
+    .returning();
+  participantId = p.id;
+  await handle.db.insert(s.activities).values({ municipalityId: m1.id, participantId, type: "praktik", status: "pagaende", startDate: "2025-03-01" });
+  await handle.db.insert(s.consents).values({ municipalityId: m1.id, participantId, actor: "arbetsformedlingen", scope: "Plan", method: "skriftligt", givenOn: "2025-02-01" });
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("register extract", () => {
+  it("finds the person by exact personnummer (with or without dash) or external id, in the own municipality only", async () => {
+    expect(await findParticipantForExtract(admin, { personnummer: PNR }, handle.db)).toBe(participantId);
+    expect(await findParticipantForExtract(admin, { personnummer: `${PNR.slice(0, 8)}-${PNR.slice(8)}` }, handle.db)).toBe(participantId);
+    expect(await findParticipantForExtract(admin, { externalId: "EXT-1" }, handle.db)).toBe(participantId);
+    expect(await findParticipantForExtract(admin, { externalId: "EXT-" }, handle.db)).toBeNull();
+    expect(await findParticipantForExtract(admin, { externalId: "' or 1=1 --" }, handle.db)).toBeNull();
+    expect(await findParticipantForExtract(otherAdmin, { personnummer: PNR }, handle.db)).toBeNull();
+  });
+  it("holds all the person's data and is audited", async () => {
+    const x = await buildRegisterExtract(admin, participantId, handle.db);
+    expect(x.participant.personnummer).toBe(PNR);
+    expect(x.activities).toHaveLength(1);
+    expect(x.consents).toHaveLength(1);
+    const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "participant.extract"), eq(s.auditLog.participantId, participantId)));
+    expect(audit).toHaveLength(1);
+    // The next extract lists the previous one among the audit entries about the person.
+    const again = await buildRegisterExtract(admin, participantId, handle.db);
+    expect(again.auditEntries.map((e) => e.action)).toContain("participant.extract");
+  });
+  it("is not found for another municipality's admin or for a coordinator", async () => {
+    await expect(buildRegisterExtract(otherAdmin, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(buildRegisterExtract({ ...admin, role: "coordinator" }, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findParticipantForExtract({ ...admin, role: "manager" }, { personnummer: PNR }, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

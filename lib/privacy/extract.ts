@@ -1,0 +1,79 @@
+// Registerutdrag (GDPR art. 15): everything held about one participant, gathered for an admin who
+// produces it on the person's request. The person is found by exact personnummer (posted, never
+// in a URL) or external id, within the admin's municipality; producing the extract is audited.
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import * as s from "@/db/schema";
+import { writeAudit } from "@/lib/audit/commands";
+import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { parsePersonnummer } from "@/lib/validation/personnummer";
+
+/** The participant's id, or null. Only exact matches: this is no search. */
+export async function findParticipantForExtract(actor: Actor, query: { personnummer?: string; externalId?: string }, db: Executor = getDb()): Promise<string | null> {
+  if (!hasPermission(actor, "participant:extract")) throw new NotFoundError("participant");
+  const conditions = [];
+  const pnr = query.personnummer?.trim() ? parsePersonnummer(query.personnummer) : null;
+  if (pnr?.ok) conditions.push(eq(s.participants.personnummer, pnr.value));
+  const ext = query.externalId?.trim();
+  if (ext) conditions.push(eq(s.participants.externalId, ext));
+  if (conditions.length === 0) return null;
+  const [row] = await db
+    .select({ id: s.participants.id })
+    .from(s.participants)
+    .where(and(eq(s.participants.municipalityId, actor.municipalityId), or(...conditions)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function buildRegisterExtract(actor: Actor, participantId: string, db: Executor = getDb()) {
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  const [participant] = await db.select().from(s.participants).where(eq(s.participants.id, participantId)).limit(1);
+  if (!participant || !can(actor, "participant:extract", participant)) throw new NotFoundError("participant");
+  const id = participant.id;
+  const [skillMappings, plans, activities, followups, outcomes, sfiEnrolments, sfiAttendance, sfiResults, sfiBreaks, consents] = await Promise.all([
+    db.select().from(s.skillMappings).where(eq(s.skillMappings.participantId, id)).orderBy(asc(s.skillMappings.version)),
+    db.select().from(s.plans).where(eq(s.plans.participantId, id)),
+    db.select().from(s.activities).where(eq(s.activities.participantId, id)).orderBy(asc(s.activities.startDate)),
+    db.select().from(s.followups).where(eq(s.followups.participantId, id)).orderBy(asc(s.followups.dueDate)),
+    db.select().from(s.outcomes).where(eq(s.outcomes.participantId, id)),
+    db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.participantId, id)),
+    db.select().from(s.sfiAttendance).where(eq(s.sfiAttendance.participantId, id)).orderBy(asc(s.sfiAttendance.lessonDate)),
+    db.select().from(s.sfiResults).where(eq(s.sfiResults.participantId, id)),
+    db.select().from(s.sfiBreaks).where(eq(s.sfiBreaks.participantId, id)),
+    db.select().from(s.consents).where(eq(s.consents.participantId, id)).orderBy(asc(s.consents.givenOn)),
+  ]);
+  const planRevisions = plans.length
+    ? await db.select().from(s.planRevisions).where(inArray(s.planRevisions.planId, plans.map((p) => p.id))).orderBy(asc(s.planRevisions.version))
+    : [];
+  const outcomeHistory = outcomes.length
+    ? await db.select().from(s.outcomeHistory).where(inArray(s.outcomeHistory.outcomeId, outcomes.map((o) => o.id)))
+    : [];
+  const auditEntries = await db
+    .select({ id: s.auditLog.id, at: s.auditLog.at, userId: s.auditLog.userId, userName: s.users.name, action: s.auditLog.action, entityType: s.auditLog.entityType, entityId: s.auditLog.entityId })
+    .from(s.auditLog)
+    .leftJoin(s.users, eq(s.users.id, s.auditLog.userId))
+    .where(eq(s.auditLog.participantId, id))
+    .orderBy(asc(s.auditLog.id));
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+    action: "participant.extract",
+    entityType: "participant",
+    entityId: id,
+    participantId: id,
+  });
+  return {
+    producedAt: new Date().toISOString(),
+    participant,
+    skillMappings,
+    plans,
+    planRevisions,
+    activities,
+    followups,
+    outcomes,
+    outcomeHistory,
+    sfi: { enrolments: sfiEnrolments, attendance: sfiAttendance, results: sfiResults, breaks: sfiBreaks },
+    consents,
+    auditEntries,
+  };
+}
+export type RegisterExtract = Awaited<ReturnType<typeof buildRegisterExtract>>;

@@ -1,0 +1,134 @@
+// Gallring: the retention policy and the anonymisation of closed cases.
+//
+// Policy (one place, used by `npm run gallring` and /admin/gallring):
+// - A closed case (participants.closed_at set, or programme_end passed) is anonymised
+//   CASE_RETENTION_YEARS after its last activity (the latest of closed_at, programme_end, any
+//   activity's dates and any follow-up's dates). Personal fields are erased and notes, contacts,
+//   kartläggningar, plan texts, consents and snoozes removed; what the dashboard counts stays:
+//   gender, birth year, dates, activity types and dates, outcomes, sfi results and attendance.
+// - Sign-in attempts (email and address) are deleted after LOGIN_ATTEMPT_RETENTION_DAYS.
+// - Audit entries are KEPT. The log is append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and
+//   hash-chained; deleting from it would need a way around both. Entries hold ids and actions, no
+//   names or personnummer, so once the participant is anonymised they identify no one by themselves.
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db";
+import * as s from "@/db/schema";
+import { writeAudit } from "@/lib/audit/commands";
+import { addDays } from "@/lib/dates";
+
+export const CASE_RETENTION_YEARS = 3;
+export const LOGIN_ATTEMPT_RETENTION_DAYS = 90;
+
+export interface DueCase {
+  id: string;
+  municipalityId: string;
+  lastActivity: string;
+}
+
+function yearsBefore(iso: string, years: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  // 29 February goes to 28 February in a year without it.
+  const dt = new Date(Date.UTC(y - years, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) dt.setUTCDate(0);
+  return dt.toISOString().slice(0, 10);
+}
+
+/** Closed cases whose last activity is more than CASE_RETENTION_YEARS before `asOf`. */
+export async function findDueCases(db: Executor, opts: { asOf: string; municipalityId?: string }): Promise<DueCase[]> {
+  const cutoff = yearsBefore(opts.asOf, CASE_RETENTION_YEARS);
+  const p = s.participants;
+  const lastActivity = sql<string>`greatest(
+    ${p.closedAt}, ${p.programmeEnd},
+    (select max(coalesce(a.end_date, a.start_date)) from activities a where a.participant_id = ${p.id}),
+    (select max(coalesce(f.held_date, f.due_date)) from followups f where f.participant_id = ${p.id})
+  )::text`;
+  const rows = await db
+    .select({ id: p.id, municipalityId: p.municipalityId, lastActivity })
+    .from(p)
+    .where(
+      and(
+        isNull(p.erasedAt),
+        opts.municipalityId ? eq(p.municipalityId, opts.municipalityId) : undefined,
+        sql`(${p.closedAt} is not null or ${p.programmeEnd} <= ${opts.asOf})`,
+      ),
+    );
+  return rows.filter((r) => r.lastActivity !== null && r.lastActivity < cutoff).sort((a, b) => a.lastActivity.localeCompare(b.lastActivity));
+}
+
+/** Anonymise one participant in place; the caller runs it in a transaction. */
+export async function anonymiseParticipant(tx: Executor, participantId: string) {
+  const [p] = await tx.select({ birthDate: s.participants.birthDate, version: s.participants.version }).from(s.participants).where(eq(s.participants.id, participantId));
+  if (!p) return;
+  await tx
+    .update(s.participants)
+    .set({
+      externalId: null,
+      personnummer: null,
+      firstName: "Anonymiserad",
+      lastName: "",
+      searchName: "",
+      // Only the birth year stays (age groups on the dashboard).
+      birthDate: `${p.birthDate.slice(0, 4)}-01-01`,
+      trackReason: null,
+      languages: [],
+      interpreterLanguage: null,
+      phone: null,
+      email: null,
+      address: null,
+      childrenCount: null,
+      childcareNeed: null,
+      erasedAt: new Date(),
+      version: p.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(eq(s.participants.id, participantId));
+  await tx.update(s.activities).set({ interruptReason: null, resultNote: null, details: {} }).where(eq(s.activities.participantId, participantId));
+  await tx.update(s.followups).set({ attendees: null, notes: null, nextSteps: null }).where(eq(s.followups.participantId, participantId));
+  const planIds = (await tx.select({ id: s.plans.id }).from(s.plans).where(eq(s.plans.participantId, participantId))).map((r) => r.id);
+  if (planIds.length) {
+    await tx.delete(s.planRevisions).where(inArray(s.planRevisions.planId, planIds));
+    await tx.update(s.plans).set({ goalNote: null, goalOccupation: null }).where(inArray(s.plans.id, planIds));
+  }
+  await tx.delete(s.skillMappings).where(eq(s.skillMappings.participantId, participantId));
+  await tx.delete(s.consents).where(eq(s.consents.participantId, participantId));
+  await tx.delete(s.signalSnoozes).where(eq(s.signalSnoozes.participantId, participantId));
+}
+
+export interface GallringResult {
+  asOf: string;
+  dryRun: boolean;
+  cases: DueCase[];
+  loginAttemptsDeleted: number;
+}
+
+/**
+ * Run the policy. With dryRun nothing changes (the preview). `actorId` is the admin who ran it,
+ * or null for the scheduled command; each anonymised case gets its own audit entry.
+ */
+export async function runGallring(db: Db, opts: { asOf: string; dryRun: boolean; municipalityId?: string; actorId?: string | null }): Promise<GallringResult> {
+  const cases = await findDueCases(db, opts);
+  const loginCutoff = new Date(`${addDays(opts.asOf, -LOGIN_ATTEMPT_RETENTION_DAYS)}T00:00:00Z`);
+  if (opts.dryRun) {
+    const old = opts.municipalityId ? [] : await db.select({ id: s.loginAttempts.id }).from(s.loginAttempts).where(lt(s.loginAttempts.at, loginCutoff));
+    return { asOf: opts.asOf, dryRun: true, cases, loginAttemptsDeleted: old.length };
+  }
+  for (const c of cases) {
+    await db.transaction(async (tx) => {
+      await anonymiseParticipant(tx, c.id);
+      await writeAudit(tx, { id: opts.actorId ?? null, municipalityId: c.municipalityId }, {
+        action: "participant.erase",
+        entityType: "participant",
+        entityId: c.id,
+        participantId: c.id,
+        details: { policy: `closed case, ${CASE_RETENTION_YEARS} years after last activity`, lastActivity: c.lastActivity, asOf: opts.asOf },
+      });
+    });
+  }
+  // Sign-in attempts are not per municipality: only the command (all municipalities) removes them.
+  let loginAttemptsDeleted = 0;
+  if (!opts.municipalityId) {
+    const deleted = await db.delete(s.loginAttempts).where(lt(s.loginAttempts.at, loginCutoff)).returning({ id: s.loginAttempts.id });
+    loginAttemptsDeleted = deleted.length;
+  }
+  return { asOf: opts.asOf, dryRun: false, cases, loginAttemptsDeleted };
+}
