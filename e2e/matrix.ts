@@ -80,6 +80,7 @@ export const ROUTES: Entry[] = [
   { file: "(app)/admin/logg/export/route.ts", url: "/admin/logg/export", expect: only(...admins) },
   { file: "(app)/admin/registerutdrag/[id]/json/route.ts", url: "/admin/registerutdrag/{participant}/json", expect: only("admin") },
   { file: "api/import/route.ts", url: "/api/import", expect: only(...admins) },
+  { file: "api/export/resultat/route.ts", url: "/api/export/resultat?format=csv", expect: only("manager") },
   // A job is only ever visible to the admin who started it; a guessed id is not found for all.
   { file: "api/import/[job]/route.ts", url: "/api/import/00000000-0000-4000-8000-000000000000", expect: only() },
 ];

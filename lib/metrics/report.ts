@@ -1,6 +1,7 @@
 // The outcome report of ../shared/spec/indicators.md: one object for `npm run report`, the
 // dashboard's export and anything else that needs the key figures together.
 import type { Executor } from "@/db";
+import { completeness, workplaceNow, type Completeness, type WorkplaceNow } from "./extra";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 export interface Report {
@@ -10,6 +11,9 @@ export interface Report {
   outcome90: Outcome90Row[];
   firstWorkplace: FirstWorkplaceRow[];
   idle: IdleFigure;
+  /** Further indicators (lib/metrics/INDICATORS.md), added as new keys as the spec allows. */
+  workplaceNow: WorkplaceNow;
+  completeness: Completeness;
 }
 
 export async function buildReport(
@@ -18,8 +22,8 @@ export async function buildReport(
 ): Promise<Report> {
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
-  const [o, fw, i] = [await outcome90(db, f), await firstWorkplace(db, f), await idle(db, f)];
-  return { asOf: opts.asOf, municipality: opts.municipality.code, minN, outcome90: o, firstWorkplace: fw, idle: i };
+  const [o, fw, i, wn, c] = [await outcome90(db, f), await firstWorkplace(db, f), await idle(db, f), await workplaceNow(db, f), await completeness(db, f)];
+  return { asOf: opts.asOf, municipality: opts.municipality.code, minN, outcome90: o, firstWorkplace: fw, idle: i, workplaceNow: wn, completeness: c };
 }
 
 function csvCell(v: unknown): string {

@@ -1,12 +1,316 @@
+// Resultat: the key figures for managers (their municipality) and coordinators (their unit),
+// with filters, charts beside the same numbers as tables, definitions, and exports.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
-import { getMessages } from "@/lib/i18n/server";
-import { NotYet } from "@/app/_components/NotYet";
+import { hasPermission } from "@/lib/auth/permissions";
+import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
+import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
+import { BarChart, LineChart, seriesColor } from "@/app/_components/charts";
+import type { Group } from "@/lib/metrics/indicators";
 
 export const metadata: Metadata = { title: "Resultat" };
 
-export default async function ResultsPage() {
-  await requirePermission("metrics:read");
-  const t = await getMessages();
-  return <NotYet title={t.nav.results} intro={t.home.resultsIntro} notYet={t.common.notYet} />;
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+const GROUPS: Group[] = ["total", "K", "M"];
+
+function Share({ v, t }: { v: number | null; t: ResultsMessages }) {
+  return v === null ? <abbr title={t.suppressedNote.split(":")[0]}>{t.suppressed}</abbr> : <>{pct(v)}</>;
+}
+
+export default async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("metrics:read");
+  const t = await getAreaMessages(resultsMessages);
+  const sp = await searchParams;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v ? [v] : []) params.append(k, one);
+  const d = await getDashboard(user, parseDashboardFilter(params));
+  const query = filterToSearchParams(d.filter).toString();
+  const groups = d.filter.gender ? [d.filter.gender] : GROUPS;
+  const o90Cohorts = [...new Set(d.outcome90.map((r) => r.cohort))];
+  const fwCohorts = [...new Set(d.firstWorkplace.map((r) => r.cohort))];
+  const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.intro}</p>
+
+      <form method="get" className="filters" aria-label={t.filters}>
+        <div className="field">
+          <label htmlFor="asOf">{t.asOf}</label>
+          <input id="asOf" name="asOf" type="date" defaultValue={d.asOf} />
+        </div>
+        {d.options.cohorts.length > 0 && (
+          <fieldset>
+            <legend>{t.cohorts}</legend>
+            <div className="checks">
+              {d.options.cohorts.map((c) => (
+                <label key={c}>
+                  <input type="checkbox" name="cohort" value={c} defaultChecked={d.filter.cohorts.includes(c)} /> {c}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {!d.forcedUnitId && (
+          <div className="field">
+            <label htmlFor="unit">{t.unit}</label>
+            <select id="unit" name="unit" defaultValue={d.filter.unitId ?? ""}>
+              <option value="">{t.allUnits}</option>
+              {d.options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="coordinator">{t.coordinator}</label>
+          <select id="coordinator" name="coordinator" defaultValue={d.filter.coordinatorId ?? ""}>
+            <option value="">{t.allCoordinators}</option>
+            {d.options.coordinators.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gender">{t.gender}</label>
+          <select id="gender" name="gender" defaultValue={d.filter.gender ?? ""}>
+            <option value="">{t.allGenders}</option>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t.groups[g]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="education">{t.education}</label>
+          <select id="education" name="education" defaultValue={d.filter.educationLevel ?? ""}>
+            <option value="">{t.any}</option>
+            {EDUCATION_LEVELS.map((e) => (
+              <option key={e} value={e}>
+                {t.educationLevels[e]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="settlement">{t.settlement}</label>
+          <select id="settlement" name="settlement" defaultValue={d.filter.settlement ?? ""}>
+            <option value="">{t.any}</option>
+            {SETTLEMENTS.map((s) => (
+              <option key={s} value={s}>
+                {t.settlements[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="track">{t.track}</label>
+          <select id="track" name="track" defaultValue={d.filter.track ?? ""}>
+            <option value="">{t.any}</option>
+            {TRACKS.map((s) => (
+              <option key={s} value={s}>
+                {t.tracks[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions-row">
+          <button type="submit" className="primary">
+            {t.apply}
+          </button>
+          <Link href="/resultat">{t.reset}</Link>
+        </div>
+      </form>
+
+      {hasPermission(user, "metrics:export") && (
+        <p className="export-links">
+          <a href={`/api/export/resultat?${query}${query ? "&" : ""}format=csv`} download>
+            {t.exportCsv}
+          </a>
+          <a href={`/api/export/resultat?${query}${query ? "&" : ""}format=xlsx`} download>
+            {t.exportXlsx}
+          </a>
+        </p>
+      )}
+      <p className="definition">{note}</p>
+
+      <section aria-labelledby="now-title">
+        <h2 id="now-title">
+          {t.now.title} {d.asOf}
+        </h2>
+        <div className="figures">
+          <div className="figure-card" data-figure="active">
+            <span className="value">{d.idle.active}</span> {t.now.active}
+            <p className="definition">{t.now.activeDefinition}</p>
+          </div>
+          <div className="figure-card" data-figure="idle">
+            <span className="value">{d.idle.idle}</span> {t.now.idle}
+            <p className="definition">{t.now.idleDefinition}</p>
+          </div>
+          <div className="figure-card" data-figure="inWorkplace">
+            <span className="value">{d.workplaceNow.inWorkplace}</span> {t.now.inWorkplace} ({t.now.share}{" "}
+            <Share v={d.workplaceNow.shareInWorkplace} t={t} />)
+            <p className="definition">{t.now.inWorkplaceDefinition}</p>
+          </div>
+          <div className="figure-card" data-figure="sfiAndWorkplace">
+            <span className="value">{d.workplaceNow.sfiAndWorkplace}</span> {t.now.sfiAndWorkplace} ({t.now.share}{" "}
+            <Share v={d.workplaceNow.shareSfiAndWorkplace} t={t} />)
+            <p className="definition">{t.now.sfiAndWorkplaceDefinition}</p>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="o90-title">
+        <h2 id="o90-title">{t.outcome90.title}</h2>
+        <p className="definition">{t.outcome90.definition}</p>
+        {d.outcome90.length === 0 ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <>
+            <BarChart
+              id="outcome90-chart"
+              title={t.outcome90.chart}
+              description={t.outcome90.definition}
+              categories={o90Cohorts}
+              series={groups.map((g, i) => ({
+                name: t.groups[g],
+                color: seriesColor(i),
+                values: o90Cohorts.map((c) => d.outcome90.find((r) => r.cohort === c && r.group === g)?.share ?? null),
+              }))}
+              format={pct}
+              max={1}
+              suppressedLabel={t.suppressed}
+            />
+            <table className="table" id="outcome90-table">
+              <caption className="visually-hidden">{t.outcome90.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.cohort}</th>
+                  <th scope="col">{t.group}</th>
+                  <th scope="col" className="num">{t.n}</th>
+                  <th scope="col" className="num">{t.outcome90.recorded}</th>
+                  <th scope="col" className="num">{t.outcome90.work}</th>
+                  <th scope="col" className="num">{t.outcome90.studies}</th>
+                  <th scope="col" className="num">{t.outcome90.workAndStudies}</th>
+                  <th scope="col" className="num">{t.outcome90.share}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.outcome90.map((r) => (
+                  <tr key={`${r.cohort}-${r.group}`} data-cohort={r.cohort} data-group={r.group}>
+                    <th scope="row">{r.cohort}</th>
+                    <td>{t.groups[r.group]}</td>
+                    <td className="num">{r.n}</td>
+                    <td className="num">{r.recorded}</td>
+                    <td className="num">{r.work}</td>
+                    <td className="num">{r.studies}</td>
+                    <td className="num">{r.workAndStudies}</td>
+                    <td className="num" data-share={r.share ?? ""}>
+                      <Share v={r.share} t={t} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="fw-title">
+        <h2 id="fw-title">{t.firstWorkplace.title}</h2>
+        <p className="definition">{t.firstWorkplace.definition}</p>
+        {d.firstWorkplace.length === 0 ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <>
+            <LineChart
+              id="first-workplace-chart"
+              title={t.firstWorkplace.chart}
+              description={t.firstWorkplace.definition}
+              categories={fwCohorts}
+              series={groups.map((g, i) => ({
+                name: t.groups[g],
+                color: seriesColor(i),
+                values: fwCohorts.map((c) => d.firstWorkplace.find((r) => r.cohort === c && r.group === g)?.medianDays ?? null),
+              }))}
+              format={(v) => String(Math.round(v))}
+              suppressedLabel={t.suppressed}
+            />
+            <table className="table" id="first-workplace-table">
+              <caption className="visually-hidden">{t.firstWorkplace.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.cohort}</th>
+                  <th scope="col">{t.group}</th>
+                  <th scope="col" className="num">{t.n}</th>
+                  <th scope="col" className="num">{t.firstWorkplace.reached}</th>
+                  <th scope="col" className="num">{t.firstWorkplace.medianDays}</th>
+                  <th scope="col" className="num">{t.firstWorkplace.shareWithin365}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.firstWorkplace.map((r) => (
+                  <tr key={`${r.cohort}-${r.group}`} data-cohort={r.cohort} data-group={r.group}>
+                    <th scope="row">{r.cohort}</th>
+                    <td>{t.groups[r.group]}</td>
+                    <td className="num">{r.n}</td>
+                    <td className="num">{r.reached}</td>
+                    <td className="num">{r.medianDays === null ? <abbr title={note}>{t.suppressed}</abbr> : r.medianDays}</td>
+                    <td className="num">
+                      <Share v={r.shareWithin365} t={t} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="completeness-title">
+        <h2 id="completeness-title">{t.completeness.title}</h2>
+        <p className="definition">{t.completeness.intro}</p>
+        <dl className="facts">
+          <dt>{t.completeness.exitsWithoutOutcome}</dt>
+          <dd>{d.completeness.exitsWithoutOutcome}</dd>
+          <dt>{t.completeness.exitsWithoutReason}</dt>
+          <dd>{d.completeness.exitsWithoutReason}</dd>
+          <dt>{t.completeness.withoutEducationLevel}</dt>
+          <dd>{d.completeness.withoutEducationLevel}</dd>
+          <dt>{t.completeness.withoutCoordinator}</dt>
+          <dd>{d.completeness.withoutCoordinator}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="caseload-title">
+        <h2 id="caseload-title">{t.caseload.title}</h2>
+        <p className="definition">{t.caseload.definition}</p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.caseload.coordinator}</th>
+              <th scope="col" className="num">{t.caseload.active}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.caseload.map((r) => (
+              <tr key={r.coordinatorId ?? "none"}>
+                <th scope="row">{r.coordinatorName ?? t.caseload.nobody}</th>
+                <td className="num">{r.active}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
 }

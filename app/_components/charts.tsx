@@ -1,0 +1,155 @@
+// Small, dependency-free SVG charts. Each is an image with a title and a description for screen
+// readers; the page always shows the same numbers in a table next to it.
+
+export interface Series {
+  name: string;
+  values: (number | null)[];
+  color: string;
+}
+
+const PALETTE = ["#0b5d6b", "#b4490d", "#4b3f99", "#1e6b34"];
+export const seriesColor = (i: number) => PALETTE[i % PALETTE.length];
+
+interface ChartProps {
+  id: string;
+  title: string;
+  description: string;
+  categories: string[];
+  series: Series[];
+  format: (v: number) => string;
+  /** Upper end of the value axis; the largest value when not given. */
+  max?: number;
+  suppressedLabel: string;
+}
+
+const W = 640;
+const H = 260;
+const PAD = { top: 24, right: 16, bottom: 48, left: 48 };
+
+function Legend({ series }: { series: Series[] }) {
+  return (
+    <ul className="chart-legend">
+      {series.map((s) => (
+        <li key={s.name}>
+          <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ticks(max: number): number[] {
+  return [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+}
+
+export function BarChart({ id, title, description, categories, series, format, max, suppressedLabel }: ChartProps) {
+  const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const top = max ?? Math.max(1, ...all);
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const groupW = plotW / Math.max(1, categories.length);
+  const barW = Math.min(36, (groupW - 12) / Math.max(1, series.length));
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  return (
+    <figure className="chart" data-chart={id}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {ticks(top).map((tv) => (
+          <g key={tv}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(tv)} y2={y(tv)} stroke="#d0d7de" />
+            <text x={PAD.left - 6} y={y(tv) + 4} textAnchor="end" fontSize="11" fill="#4a5561">
+              {format(tv)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, ci) => {
+          const x0 = PAD.left + ci * groupW + (groupW - barW * series.length) / 2;
+          return (
+            <g key={c}>
+              {series.map((s, si) => {
+                const v = s.values[ci];
+                const x = x0 + si * barW;
+                if (v === null || v === undefined) {
+                  return (
+                    <text key={s.name} x={x + barW / 2} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
+                      {suppressedLabel}
+                    </text>
+                  );
+                }
+                return (
+                  <g key={s.name}>
+                    <rect x={x + 1} y={y(v)} width={barW - 2} height={PAD.top + plotH - y(v)} fill={s.color} data-value={v} />
+                    <text x={x + barW / 2} y={y(v) - 4} textAnchor="middle" fontSize="10" fill="#1b1f24">
+                      {format(v)}
+                    </text>
+                  </g>
+                );
+              })}
+              <text x={PAD.left + ci * groupW + groupW / 2} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
+                {c}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <Legend series={series} />
+    </figure>
+  );
+}
+
+export function LineChart({ id, title, description, categories, series, format, max, suppressedLabel }: ChartProps) {
+  const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const top = max ?? Math.max(1, ...all) * 1.1;
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + (categories.length === 1 ? plotW / 2 : (i * plotW) / (categories.length - 1));
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  return (
+    <figure className="chart" data-chart={id}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {ticks(top).map((tv) => (
+          <g key={tv}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(tv)} y2={y(tv)} stroke="#d0d7de" />
+            <text x={PAD.left - 6} y={y(tv) + 4} textAnchor="end" fontSize="11" fill="#4a5561">
+              {format(tv)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, i) => (
+          <text key={c} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
+            {c}
+          </text>
+        ))}
+        {series.map((s) => {
+          const pts = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
+          const path = pts
+            .map((p, i) => (p ? `${i === 0 || !pts[i - 1] ? "M" : "L"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : ""))
+            .join(" ");
+          return (
+            <g key={s.name}>
+              <path d={path} fill="none" stroke={s.color} strokeWidth="2.5" />
+              {pts.map((p, i) =>
+                p ? (
+                  <g key={i}>
+                    <circle cx={p[0]} cy={p[1]} r="4" fill={s.color} data-value={s.values[i] ?? undefined} />
+                    <text x={p[0]} y={p[1] - 8} textAnchor="middle" fontSize="10" fill="#1b1f24">
+                      {format(s.values[i] as number)}
+                    </text>
+                  </g>
+                ) : (
+                  <text key={i} x={x(i)} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
+                    {suppressedLabel}
+                  </text>
+                ),
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <Legend series={series} />
+    </figure>
+  );
+}

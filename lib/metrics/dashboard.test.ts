@@ -1,0 +1,76 @@
+// The dashboard's scoping and its export: managers see the municipality, coordinators their own
+// unit whatever the filter says, others nothing; the export carries the selection and the rows.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { resultsMessages } from "@/lib/i18n/areas/results";
+import { getDashboard, parseDashboardFilter } from "./dashboard";
+import { toCsv } from "./export";
+import { outcome90 } from "./indicators";
+
+let handle: DbHandle;
+let manager: Actor;
+let coordinator: Actor;
+let teacher: Actor;
+let otherUnitId: string;
+const AS_OF = "2026-06-30";
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: AS_OF });
+  const all = await handle.db.select().from(s.users);
+  const actor = (role: string, prefix: string): Actor => {
+    const u = all.find((x) => x.role === role && x.email.startsWith(prefix))!;
+    return { id: u.id, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
+  };
+  manager = actor("manager", "karin");
+  coordinator = actor("coordinator", "anna");
+  teacher = actor("sfi_teacher", "lena");
+  const units = await handle.db.select().from(s.units).where(eq(s.units.municipalityId, manager.municipalityId));
+  otherUnitId = units.find((u) => u.id !== coordinator.unitId)!.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("getDashboard", () => {
+  it("gives a manager the municipality's figures, the same as the report's", async () => {
+    const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF })), handle.db);
+    expect(d.outcome90).toEqual(await outcome90(handle.db, { municipalityId: manager.municipalityId, asOf: AS_OF }));
+    expect(d.options.units).toHaveLength(2);
+  });
+  it("keeps a coordinator to their own unit, whatever the filter asks", async () => {
+    const own = await getDashboard(coordinator, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF })), handle.db);
+    const asked = await getDashboard(coordinator, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF, unit: otherUnitId })), handle.db);
+    expect(asked.filter.unitId).toBe(coordinator.unitId);
+    expect(asked.outcome90).toEqual(own.outcome90);
+    expect(own.options.units.map((u) => u.id)).toEqual([coordinator.unitId]);
+    const unitOnly = await outcome90(handle.db, { municipalityId: manager.municipalityId, asOf: AS_OF, unitId: coordinator.unitId! });
+    expect(own.outcome90).toEqual(unitOnly);
+  });
+  it("filters by gender and cohort, and drops malformed filters", async () => {
+    const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams([["asOf", AS_OF], ["gender", "K"], ["cohort", "2025"], ["unit", "'; drop table x"]])), handle.db);
+    expect(d.outcome90.every((r) => r.group === "K" && r.cohort === "2025")).toBe(true);
+    expect(d.filter.unitId).toBeUndefined();
+  });
+  it("gives an sfi teacher and an admin nothing", async () => {
+    await expect(getDashboard(teacher, parseDashboardFilter(new URLSearchParams()), handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getDashboard({ ...manager, role: "admin" }, parseDashboardFilter(new URLSearchParams()), handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("toCsv", () => {
+  it("writes the selection, the definitions and every row, as Swedish Excel reads it", async () => {
+    const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF, gender: "M" })), handle.db);
+    const csv = toCsv(d, resultsMessages.sv);
+    expect(csv.startsWith("\uFEFFEtablera;Demokommunen (9999)")).toBe(true);
+    expect(csv).toContain("Kön;Män");
+    expect(csv).toContain(resultsMessages.sv.outcome90.definition.slice(0, 40));
+    for (const r of d.outcome90) expect(csv).toContain(`${r.cohort};Män;${r.n};${r.recorded};`);
+  });
+});

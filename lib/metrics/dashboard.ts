@@ -1,0 +1,149 @@
+// The results dashboard (Resultat): the filters a manager sets, scoped to what the user may
+// see, and every figure from the same functions as `npm run report`.
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
+import { municipalities, units, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/commands";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
+import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
+import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
+
+const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
+
+export const dashboardFilterSchema = z.object({
+  asOf: z.string().refine(isValidIsoDate).optional(),
+  cohorts: z.array(z.string().regex(/^\d{4}$/)).default([]),
+  unitId: optionalId,
+  coordinatorId: optionalId,
+  gender: z.enum(["total", "K", "M"]).optional().or(z.literal("").transform(() => undefined)),
+  educationLevel: z.enum(EDUCATION_LEVELS).optional().or(z.literal("").transform(() => undefined)),
+  settlement: z.enum(SETTLEMENTS).optional().or(z.literal("").transform(() => undefined)),
+  track: z.enum(TRACKS).optional().or(z.literal("").transform(() => undefined)),
+});
+export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+
+/** Reads the filters from a query string; anything malformed is dropped, not an error page. */
+export function parseDashboardFilter(params: URLSearchParams): DashboardFilter {
+  const raw = {
+    asOf: params.get("asOf") || undefined,
+    cohorts: params.getAll("cohort").filter(Boolean),
+    unitId: params.get("unit") ?? undefined,
+    coordinatorId: params.get("coordinator") ?? undefined,
+    gender: params.get("gender") ?? undefined,
+    educationLevel: params.get("education") ?? undefined,
+    settlement: params.get("settlement") ?? undefined,
+    track: params.get("track") ?? undefined,
+  };
+  const parsed = dashboardFilterSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const ok: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const one = dashboardFilterSchema.shape[k as keyof typeof dashboardFilterSchema.shape].safeParse(v);
+    if (one.success) ok[k] = one.data;
+  }
+  return dashboardFilterSchema.parse(ok);
+}
+
+export function filterToSearchParams(f: DashboardFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.asOf) p.set("asOf", f.asOf);
+  for (const c of f.cohorts) p.append("cohort", c);
+  if (f.unitId) p.set("unit", f.unitId);
+  if (f.coordinatorId) p.set("coordinator", f.coordinatorId);
+  if (f.gender) p.set("gender", f.gender);
+  if (f.educationLevel) p.set("education", f.educationLevel);
+  if (f.settlement) p.set("settlement", f.settlement);
+  if (f.track) p.set("track", f.track);
+  return p;
+}
+
+export interface Dashboard {
+  municipality: { code: string; name: string };
+  asOf: string;
+  minN: number;
+  filter: DashboardFilter;
+  /** The unit the figures are limited to whatever the filter says (a coordinator's own). */
+  forcedUnitId: string | null;
+  options: { units: { id: string; name: string }[]; coordinators: { id: string; name: string }[]; cohorts: string[] };
+  outcome90: Outcome90Row[];
+  firstWorkplace: FirstWorkplaceRow[];
+  idle: IdleFigure;
+  workplaceNow: WorkplaceNow;
+  completeness: Completeness;
+  caseload: CaseloadRow[];
+}
+
+function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: DashboardFilter): T[] {
+  return rows.filter((r) => (f.cohorts.length === 0 || f.cohorts.includes(r.cohort)) && (!f.gender || r.group === f.gender));
+}
+
+/**
+ * The dashboard for a user with metrics:read. Managers see their municipality (any unit);
+ * coordinators see their own unit only. Aggregates only: no participant is named here.
+ */
+export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Executor = getDb()): Promise<Dashboard> {
+  if (!hasPermission(actor, "metrics:read")) throw new NotFoundError("dashboard");
+  const forcedUnitId = actor.role === "coordinator" ? actor.unitId : null;
+  if (actor.role === "coordinator" && !forcedUnitId) throw new NotFoundError("dashboard");
+  const [m] = await db.select().from(municipalities).where(eq(municipalities.id, actor.municipalityId));
+  const unitRows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(forcedUnitId ? eq(units.id, forcedUnitId) : eq(units.municipalityId, actor.municipalityId))
+    .orderBy(asc(units.name));
+  const unitIds = new Set(unitRows.map((u) => u.id));
+  const unitId = forcedUnitId ?? (filter.unitId && unitIds.has(filter.unitId) ? filter.unitId : undefined);
+  const coordinatorRows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.role, "coordinator"), ...(unitId ? [eq(users.unitId, unitId)] : [])))
+    .orderBy(asc(users.name));
+  const coordinatorId = filter.coordinatorId && coordinatorRows.some((c) => c.id === filter.coordinatorId) ? filter.coordinatorId : undefined;
+  const asOf = filter.asOf ?? todayIso();
+  const f: MetricFilter = {
+    municipalityId: actor.municipalityId,
+    asOf,
+    minN: DEFAULT_MIN_N,
+    unitId,
+    coordinatorId,
+    educationLevel: filter.educationLevel,
+    settlement: filter.settlement,
+    track: filter.track,
+  };
+  const [o90, fw, idl, wn, comp, cl] = [
+    await outcome90(db, f),
+    await firstWorkplace(db, f),
+    await idle(db, f),
+    await workplaceNow(db, f),
+    await completeness(db, f),
+    await caseload(db, f),
+  ];
+  const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
+  return {
+    municipality: { code: m.code, name: m.name },
+    asOf,
+    minN: DEFAULT_MIN_N,
+    filter: { ...filter, unitId, coordinatorId, asOf },
+    forcedUnitId,
+    options: { units: unitRows, coordinators: coordinatorRows, cohorts },
+    outcome90: pickRows(o90, filter),
+    firstWorkplace: pickRows(fw, filter),
+    idle: idl,
+    workplaceNow: wn,
+    completeness: comp,
+    caseload: cl,
+  };
+}
+
+/** Exports are audited: who took which figures out, with which filters. */
+export async function auditExport(actor: Actor, format: string, filter: DashboardFilter, db: Executor = getDb()) {
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+    action: "metrics.export",
+    entityType: "dashboard",
+    details: { format, filter: Object.fromEntries(filterToSearchParams(filter)) },
+  });
+}

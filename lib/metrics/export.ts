@@ -1,0 +1,103 @@
+// Export of what the dashboard shows, with the selection and the definitions in the file.
+import ExcelJS from "exceljs";
+import type { ResultsMessages } from "@/lib/i18n/areas/results";
+import type { Dashboard } from "./dashboard";
+
+export interface ExportTable {
+  title: string;
+  definition: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+const cell = (v: number | null) => (v === null ? null : v);
+
+/** The dashboard's tables as plain rows, in the order the page shows them. */
+export function exportTables(d: Dashboard, t: ResultsMessages): ExportTable[] {
+  const g = (x: string) => t.groups[x] ?? x;
+  return [
+    {
+      title: t.outcome90.title,
+      definition: t.outcome90.definition,
+      columns: [t.cohort, t.group, t.n, t.outcome90.recorded, t.outcome90.work, t.outcome90.studies, t.outcome90.workAndStudies, t.outcome90.share],
+      rows: d.outcome90.map((r) => [r.cohort, g(r.group), r.n, r.recorded, r.work, r.studies, r.workAndStudies, cell(r.share)]),
+    },
+    {
+      title: t.firstWorkplace.title,
+      definition: t.firstWorkplace.definition,
+      columns: [t.cohort, t.group, t.n, t.firstWorkplace.reached, t.firstWorkplace.medianDays, t.firstWorkplace.shareWithin365],
+      rows: d.firstWorkplace.map((r) => [r.cohort, g(r.group), r.n, r.reached, cell(r.medianDays), cell(r.shareWithin365)]),
+    },
+    {
+      title: t.now.title,
+      definition: `${t.now.activeDefinition} ${t.now.idleDefinition} ${t.now.inWorkplaceDefinition} ${t.now.sfiAndWorkplaceDefinition}`,
+      columns: [t.now.active, t.now.idle, t.now.inWorkplace, t.now.sfiAndWorkplace],
+      rows: [[d.idle.active, d.idle.idle, d.workplaceNow.inWorkplace, d.workplaceNow.sfiAndWorkplace]],
+    },
+    {
+      title: t.completeness.title,
+      definition: t.completeness.intro,
+      columns: [t.completeness.exitsWithoutOutcome, t.completeness.exitsWithoutReason, t.completeness.withoutEducationLevel, t.completeness.withoutCoordinator],
+      rows: [[d.completeness.exitsWithoutOutcome, d.completeness.exitsWithoutReason, d.completeness.withoutEducationLevel, d.completeness.withoutCoordinator]],
+    },
+    {
+      title: t.caseload.title,
+      definition: t.caseload.definition,
+      columns: [t.caseload.coordinator, t.caseload.active],
+      rows: d.caseload.map((r) => [r.coordinatorName ?? t.caseload.nobody, r.active]),
+    },
+  ];
+}
+
+/** The selection as label/value pairs, written at the top of every export. */
+export function selectionRows(d: Dashboard, t: ResultsMessages): [string, string][] {
+  const f = d.filter;
+  const unit = d.options.units.find((u) => u.id === f.unitId)?.name ?? t.allUnits;
+  const coordinator = d.options.coordinators.find((c) => c.id === f.coordinatorId)?.name ?? t.allCoordinators;
+  return [
+    ["Etablera", `${d.municipality.name} (${d.municipality.code})`],
+    [t.asOf, d.asOf],
+    [t.cohorts, f.cohorts.length ? f.cohorts.join(", ") : t.allCohorts],
+    [t.unit, unit],
+    [t.coordinator, coordinator],
+    [t.gender, f.gender ? t.groups[f.gender] : t.allGenders],
+    [t.education, f.educationLevel ? t.educationLevels[f.educationLevel] : t.any],
+    [t.settlement, f.settlement ? t.settlements[f.settlement] : t.any],
+    [t.track, f.track ? t.tracks[f.track] : t.any],
+    ["", t.suppressedNote.replaceAll("{minN}", String(d.minN))],
+  ];
+}
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  const s = String(v);
+  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV as Swedish Excel opens it: UTF-8 with BOM, semicolons, decimal comma. */
+export function toCsv(d: Dashboard, t: ResultsMessages): string {
+  const line = (cells: (string | number | null)[]) => cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : csvCell(c))).join(";");
+  const out: string[] = selectionRows(d, t).map(([k, v]) => line([k, v]));
+  for (const table of exportTables(d, t)) {
+    out.push("", line([table.title]), line([table.definition]), line(table.columns), ...table.rows.map(line));
+  }
+  return "\uFEFF" + out.join("\r\n") + "\r\n";
+}
+
+export async function toXlsx(d: Dashboard, t: ResultsMessages): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Etablera";
+  const sel = wb.addWorksheet(t.filters);
+  for (const [k, v] of selectionRows(d, t)) sel.addRow([k, v]);
+  sel.getColumn(1).width = 28;
+  sel.getColumn(2).width = 60;
+  exportTables(d, t).forEach((table, i) => {
+    const ws = wb.addWorksheet(`${i + 1} ${table.title}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ""));
+    ws.addRow([table.title]).font = { bold: true };
+    ws.addRow([table.definition]);
+    ws.addRow(table.columns).font = { bold: true };
+    for (const r of table.rows) ws.addRow(r);
+    ws.columns.forEach((c) => (c.width = 18));
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
