@@ -63,6 +63,8 @@ export const PAGES: Entry[] = [
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
+  // Only the group's own teachers; a guessed group id is not found for everyone else.
+  { file: "(app)/sfi/[groupId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000", expect: only() },
   { file: "(app)/resultat/page.tsx", url: "/resultat", expect: only(...coordinators, "manager") },
   { file: "(app)/admin/anvandare/page.tsx", url: "/admin/anvandare", expect: only(...admins) },
   { file: "(app)/admin/anvandare/ny/page.tsx", url: "/admin/anvandare/ny", expect: only(...admins) },
@@ -102,5 +104,6 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
   "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
+  "app/(app)/sfi/[groupId]/actions.ts": { saveAttendanceServer: "sfi:write", recordResultServer: "sfi:write" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
 };

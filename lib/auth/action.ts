@@ -3,11 +3,11 @@
 // change in one transaction and writes the audit entry in that same transaction, so no action
 // can forget any of these. Resource-level scoping happens inside `run` through `ctx.authorize`.
 import { z } from "zod";
-import { getDb, type Tx } from "@/db";
+import { getDb, type Db, type Tx } from "@/db";
 import { writeAudit, type AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError, safeMessage } from "@/lib/errors";
 import { can, hasPermission, type Permission, type ScopedResource } from "./permissions";
-import { getCurrentUser, type SessionUser } from "./session";
+import type { SessionUser } from "./session";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -50,6 +50,8 @@ export async function executeAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
   rawInput: unknown,
   user: SessionUser | null,
+  /** The database to run on; tests pass their own. */
+  db: Db = getDb(),
 ): Promise<ActionResult<T>> {
   if (!user) return { ok: false, code: "not_signed_in", formError: "Du är inte inloggad." };
   // Without the permission at all, the answer is the same as for a missing record.
@@ -60,7 +62,7 @@ export async function executeAction<S extends z.ZodType, T>(
   }
   const input = parsed.data as z.infer<S>;
   try {
-    const data = await getDb().transaction(async (tx) => {
+    const data = await db.transaction(async (tx) => {
       const ctx: ActionContext<z.infer<S>> = {
         user,
         input,
@@ -94,5 +96,9 @@ export async function executeAction<S extends z.ZodType, T>(
 
 /** Make a server action (or the body of a route handler) from a definition. */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
-  return async (rawInput: unknown): Promise<ActionResult<T>> => executeAction(def, rawInput, await getCurrentUser());
+  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+    // Loaded when an action runs, so domain tests can use executeAction without Next.js' runtime.
+    const { getCurrentUser } = await import("./session");
+    return executeAction(def, rawInput, await getCurrentUser());
+  };
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
 import { formatPersonnummer } from "@/lib/validation/personnummer";
 import { ConsentSection } from "./_sections/ConsentSection";
+import { SfiSection } from "./_sections/SfiSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -39,6 +40,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dt>{t.participant.track}</dt>
         <dd>{p.track}</dd>
       </dl>
+      <SfiSection user={user} participantId={p.id} />
       <ConsentSection user={user} participantId={p.id} />
     </>
   );

@@ -1,0 +1,84 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { resultSchema } from "@/lib/sfi/schema";
+import type { SfiMessages } from "@/lib/i18n/areas/sfi";
+import { recordResultServer } from "./actions";
+
+type FormInput = z.input<typeof resultSchema>;
+
+export function ResultForm({ groupId, students, today, t }: { groupId: string; students: { id: string; name: string }[]; today: string; t: SfiMessages }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<FormInput>({
+    resolver: zodResolver(resultSchema),
+    defaultValues: { groupId, participantId: "", kind: "kursbetyg", resultDate: today },
+  });
+  const onSubmit = handleSubmit(async (data) => {
+    setStatus(null);
+    const res = await recordResultServer(data);
+    if (res.ok) setStatus(t.resultSaved);
+    else for (const [field, msgs] of Object.entries(res.fieldErrors ?? { participantId: [res.formError ?? ""] })) setError(field as keyof FormInput, { message: msgs[0] });
+  });
+  const e = formState.errors;
+  const described = (name: keyof FormInput) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  return (
+    <form onSubmit={onSubmit} noValidate className="form result-form">
+      <div className="field">
+        <label htmlFor="participantId">{t.student}</label>
+        <select id="participantId" {...register("participantId")} {...described("participantId")}>
+          <option value="">{t.chooseStudent}</option>
+          {students.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {e.participantId && (
+          <p id="participantId-error" className="field-error">
+            {t.chooseStudent}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="kind">{t.kind}</label>
+        <select id="kind" {...register("kind")}>
+          <option value="kursbetyg">{t.kursbetyg}</option>
+          <option value="nationellt_prov">{t.nationellt_prov}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="grade">{t.grade}</label>
+        <select id="grade" {...register("grade")} {...described("grade")}>
+          <option value="">–</option>
+          {["A", "B", "C", "D", "E", "F"].map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </select>
+        {e.grade && (
+          <p id="grade-error" className="field-error">
+            {e.grade.message}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="resultDate">{t.resultDate}</label>
+        <input id="resultDate" type="date" {...register("resultDate")} {...described("resultDate")} />
+        {e.resultDate && (
+          <p id="resultDate-error" className="field-error">
+            {e.resultDate.message}
+          </p>
+        )}
+      </div>
+      <div>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.saveResult}
+        </button>
+      </div>
+      <p role="status">{status}</p>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { getGroupDay } from "@/lib/sfi/queries";
+import { isoWeekday } from "@/lib/sfi/attendance";
+import { NotFoundError } from "@/lib/errors";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
+import { AttendanceForm } from "./AttendanceForm";
+import { ResultForm } from "./ResultForm";
+
+export const metadata: Metadata = { title: "Sfi-grupp" };
+
+export default async function GroupPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<{ datum?: string }> }) {
+  const user = await requirePermission("sfi:read");
+  const t = await getAreaMessages(sfiMessages);
+  const { groupId } = await params;
+  const { datum } = await searchParams;
+  const lessonDate = datum && isValidIsoDate(datum) ? datum : todayIso();
+  let day;
+  try {
+    day = await getGroupDay(user, groupId, lessonDate);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const { group, students, recorded } = day;
+  const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
+  return (
+    <>
+      <p>
+        <Link href="/sfi">← {t.back}</Link>
+      </p>
+      <h1>{group.name}</h1>
+      <p>
+        {group.school} · {t.studyPath} {group.studyPath} · {t.course} {group.course} · {group.schedule.days.map((d) => t.weekdays[d]).join(", ")} {group.schedule.start}–{group.schedule.end}
+      </p>
+      <form method="get" className="search-form">
+        <label htmlFor="datum">{t.lessonDate}</label>
+        <input id="datum" name="datum" type="date" defaultValue={lessonDate} />
+        <button type="submit">{t.showDate}</button>
+      </form>
+      {!group.schedule.days.includes(isoWeekday(lessonDate)) && <p className="notice">{t.notLessonDay}</p>}
+      {recorded && <p className="notice">{t.recordedBefore}</p>}
+      {students.length === 0 ? (
+        <p>{t.noStudents}</p>
+      ) : (
+        <>
+          <h2>
+            {t.attendanceTitle} {lessonDate}
+          </h2>
+          <p>{t.attendanceHelp}</p>
+          <AttendanceForm
+            key={lessonDate}
+            groupId={group.id}
+            lessonDate={lessonDate}
+            scheduledHours={group.schedule.hours}
+            students={students.map((s) => ({
+              participantId: s.participantId,
+              name: `${s.firstName} ${s.lastName}`,
+              birthDate: s.birthDate,
+              attendedHours: s.attendedHours,
+              share4w: pct(s.share4w),
+              lastResult: s.lastResult ? `${s.lastResult.course}: ${s.lastResult.grade} (${s.lastResult.resultDate})` : "–",
+            }))}
+            t={t}
+          />
+          <h2>{t.resultTitle}</h2>
+          <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={todayIso()} t={t} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// Sfi on a real database: a teacher sees and writes only their own groups' students, a
+// coordinator reads their unit's participants' sfi, and corrections keep the old value.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import { executeAction } from "@/lib/auth/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { recordResultDef, saveAttendanceDef } from "./commands";
+import { getGroupDay, getSfiSummary, listMyGroups } from "./queries";
+
+const TODAY = "2026-06-30";
+let handle: DbHandle;
+let teacher: SessionUser;
+let otherTeacher: SessionUser;
+let coordinators: SessionUser[];
+let groupId: string;
+let student: { id: string; unitId: string | null };
+
+const asUser = (u: typeof s.users.$inferSelect): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId });
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: TODAY });
+  const users = await handle.db.select().from(s.users);
+  teacher = asUser(users.find((u) => u.role === "sfi_teacher")!);
+  const [other] = await handle.db.insert(s.users).values({ municipalityId: teacher.municipalityId, email: "annan.larare@demo.etablera.se", name: "Annan Lärare", role: "sfi_teacher" }).returning();
+  otherTeacher = asUser(other);
+  coordinators = users.filter((u) => u.role === "coordinator").map(asUser);
+  const groups = await listMyGroups(teacher, handle.db);
+  groupId = groups.find((g) => g.students > 0)!.id;
+  const [e] = await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.groupId, groupId)).limit(1);
+  const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.id, e.participantId));
+  student = { id: p.id, unitId: p.unitId };
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("sfi queries", () => {
+  it("list only the teacher's own groups", async () => {
+    expect((await listMyGroups(teacher, handle.db)).length).toBe(2);
+    expect(await listMyGroups(otherTeacher, handle.db)).toEqual([]);
+  });
+  it("show a group's students with name and birth date only, and audit the read", async () => {
+    const day = await getGroupDay(teacher, groupId, TODAY, handle.db);
+    expect(day.students.length).toBeGreaterThan(0);
+    expect(Object.keys(day.students[0]).sort()).toEqual(["attendedHours", "birthDate", "firstName", "lastName", "lastResult", "participantId", "share4w"]);
+    const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "sfi.group.read"), eq(s.auditLog.userId, teacher.id)));
+    expect(audit.length).toBeGreaterThan(0);
+  });
+  it("give another teacher, a coordinator and a guessed id nothing", async () => {
+    await expect(getGroupDay(otherTeacher, groupId, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupDay(coordinators[0], groupId, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupDay(teacher, "00000000-0000-4000-8000-000000000000", TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+  it("let the coordinator of the student's unit read the sfi summary, nobody else", async () => {
+    const own = coordinators.find((c) => c.unitId === student.unitId)!;
+    const other = coordinators.find((c) => c.unitId !== student.unitId)!;
+    const summary = await getSfiSummary(own, student.id, TODAY, handle.db);
+    expect(summary.group).not.toBeNull();
+    await expect(getSfiSummary(other, student.id, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getSfiSummary(teacher, student.id, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("sfi commands", () => {
+  it("save a whole group's attendance in one go and keep corrections in the audit log", async () => {
+    const day = await getGroupDay(teacher, groupId, "2026-07-01", handle.db);
+    const students = day.students.map((st, i) => ({ participantId: st.participantId, presence: i === 0 ? ("absent" as const) : ("present" as const) }));
+    const first = await executeAction(saveAttendanceDef, { groupId, lessonDate: "2026-07-01", students }, teacher, handle.db);
+    expect(first).toMatchObject({ ok: true, data: { saved: students.length, absent: 1, corrections: [] } });
+    students[0] = { participantId: students[0].participantId, presence: "present" };
+    const second = await executeAction(saveAttendanceDef, { groupId, lessonDate: "2026-07-01", students }, teacher, handle.db);
+    expect(second.ok && second.data.corrections).toEqual([{ participantId: students[0].participantId, from: 0, to: day.group.schedule.hours }]);
+    const history = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "sfi.attendance.correct"));
+    expect(history[0].details).toMatchObject({ from: 0, to: day.group.schedule.hours, lessonDate: "2026-07-01" });
+  });
+  it("refuse another teacher, and a student who is not in the group", async () => {
+    const day = await getGroupDay(teacher, groupId, TODAY, handle.db);
+    const students = [{ participantId: day.students[0].participantId, presence: "present" as const }];
+    expect(await executeAction(saveAttendanceDef, { groupId, lessonDate: TODAY, students }, otherTeacher, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    const [outsider] = await handle.db.select().from(s.participants).limit(200).then((ps) => ps.filter((p) => !day.students.some((st) => st.participantId === p.id)));
+    expect(await executeAction(saveAttendanceDef, { groupId, lessonDate: TODAY, students: [{ participantId: outsider.id, presence: "absent" }] }, teacher, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+  });
+  it("validate partial hours next to the field", async () => {
+    const day = await getGroupDay(teacher, groupId, TODAY, handle.db);
+    const r = await executeAction(saveAttendanceDef, { groupId, lessonDate: TODAY, students: [{ participantId: day.students[0].participantId, presence: "partial" }] }, teacher, handle.db);
+    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "students.0.partialHours": ["Ange hur många timmar personen var närvarande."] } });
+  });
+  it("record a course result that the coordinator then sees", async () => {
+    const r = await executeAction(recordResultDef, { groupId, participantId: student.id, kind: "kursbetyg", grade: "C", resultDate: TODAY }, teacher, handle.db);
+    expect(r.ok).toBe(true);
+    const own = coordinators.find((c) => c.unitId === student.unitId)!;
+    expect((await getSfiSummary(own, student.id, TODAY, handle.db)).lastResult).toMatchObject({ grade: "C", kind: "kursbetyg" });
+  });
+});
