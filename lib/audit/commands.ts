@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
-import type { Executor } from "@/db";
+import type { Db, Executor, Tx } from "@/db";
 
 export interface AuditEntry {
   action: string;
@@ -61,9 +61,24 @@ export function auditHash(prevHash: string | null, row: {
 }
 
 /** Append entries to the audit log. Call it inside the transaction of the change it records. */
-export async function writeAudit(tx: Executor, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function writeAudit(exec: Executor, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  // The advisory lock holds until the transaction ends. Outside a transaction it would end with
+  // its own statement, and concurrent writers on other connections would fork the chain.
+  if (!isTransaction(exec)) {
+    await (exec as Db).transaction((tx) => appendChained(tx, actor, list));
+    return;
+  }
+  await appendChained(exec, actor, list);
+}
+
+/** Drizzle's transactions (and savepoints) have rollback(); the database handle does not. */
+function isTransaction(exec: Executor): exec is Tx {
+  return typeof (exec as { rollback?: unknown }).rollback === "function";
+}
+
+async function appendChained(tx: Tx, actor: AuditActor, list: AuditEntry[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? null;

@@ -71,3 +71,18 @@ describe("verifyAuditChain", () => {
     expect(result.breaks).toEqual([expect.objectContaining({ kind: "missing", id: 5, previousId: 3 })]);
   });
 });
+
+describe("concurrent writers", () => {
+  it("keep one unbroken chain when many write at once outside a transaction", async () => {
+    const h = await createTestDb();
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => writeAudit(h.db, { id: null, municipalityId: null }, { action: "test.concurrent", entityType: "test", details: { i } })),
+      );
+      const result = await verifyAuditChain(h.db);
+      expect(result.ok).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+});
