@@ -9,6 +9,8 @@ test("a manager filters, compares chart and table, and exports the same numbers"
   const results = new ResultsPage(page);
   await results.goto();
   await expectAccessible(page);
+  // A manager sees counts, never names.
+  await expect(page.getByText("Visa personerna")).toHaveCount(0);
 
   // Filter: women only, via the form.
   await page.getByLabel("Kön", { exact: true }).selectOption("K");
@@ -48,6 +50,14 @@ test("a coordinator sees their unit's figures but cannot export; a teacher gets 
   await expect(page.getByRole("heading", { level: 1, name: "Resultat" })).toBeVisible();
   await expect(page.getByLabel("Enhet", { exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Exportera CSV" })).toHaveCount(0);
+  // The drill-down names the people behind a figure, and they open.
+  const missingEducation = page.locator("dd", { has: page.locator("summary") }).first();
+  await missingEducation.locator("summary").click();
+  const person = missingEducation.getByRole("link").first();
+  const name = (await person.innerText()).trim();
+  await person.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.goBack();
   expect((await page.request.get("/api/export/resultat?format=csv")).status()).toBe(404);
 
   const teacher = await browser.newPage();

@@ -68,6 +68,8 @@ export interface Dashboard {
   filter: DashboardFilter;
   /** The unit the figures are limited to whatever the filter says (a coordinator's own). */
   forcedUnitId: string | null;
+  /** The filter the figures were computed with (for the drill-down to the same people). */
+  metricFilter: MetricFilter;
   options: { units: { id: string; name: string }[]; coordinators: { id: string; name: string }[]; cohorts: string[] };
   outcome90: Outcome90Row[];
   firstWorkplace: FirstWorkplaceRow[];
@@ -129,6 +131,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     minN: DEFAULT_MIN_N,
     filter: { ...filter, unitId, coordinatorId, asOf },
     forcedUnitId,
+    metricFilter: f,
     options: { units: unitRows, coordinators: coordinatorRows, cohorts },
     outcome90: pickRows(o90, filter),
     firstWorkplace: pickRows(fw, filter),

@@ -10,6 +10,26 @@ import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results"
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { BarChart, LineChart, seriesColor } from "@/app/_components/charts";
 import type { Group } from "@/lib/metrics/indicators";
+import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
+
+function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
+  if (!people || people.length === 0) return null;
+  return (
+    <details className="people">
+      <summary>
+        {t.showPeople} ({people.length})
+      </summary>
+      <p className="definition">{t.peopleNote}</p>
+      <ul>
+        {people.map((p) => (
+          <li key={p.id}>
+            <Link href={`/deltagare/${p.id}`}>{p.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 export const metadata: Metadata = { title: "Resultat" };
 
@@ -32,6 +52,16 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const o90Cohorts = [...new Set(d.outcome90.map((r) => r.cohort))];
   const fwCohorts = [...new Set(d.firstWorkplace.map((r) => r.cohort))];
   const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
+  // Names only for those allowed to see the people (a coordinator, their own unit).
+  const drill = mayDrillDown(user);
+  const people = async (which: Drilldown) => (drill ? peopleBehind(user, which, d.metricFilter) : null);
+  const [pOutcome, pReason, pEducation, pCoordinator, pIdle] = [
+    await people("exitsWithoutOutcome"),
+    await people("exitsWithoutReason"),
+    await people("withoutEducationLevel"),
+    await people("withoutCoordinator"),
+    await people("idle"),
+  ];
 
   return (
     <>
@@ -155,6 +185,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <div className="figure-card" data-figure="idle">
             <span className="value">{d.idle.idle}</span> {t.now.idle}
             <p className="definition">{t.now.idleDefinition}</p>
+            <People people={pIdle} t={t} />
           </div>
           <div className="figure-card" data-figure="inWorkplace">
             <span className="value">{d.workplaceNow.inWorkplace}</span> {t.now.inWorkplace} ({t.now.share}{" "}
@@ -281,13 +312,25 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <p className="definition">{t.completeness.intro}</p>
         <dl className="facts">
           <dt>{t.completeness.exitsWithoutOutcome}</dt>
-          <dd>{d.completeness.exitsWithoutOutcome}</dd>
+          <dd>
+            {d.completeness.exitsWithoutOutcome}
+            <People people={pOutcome} t={t} />
+          </dd>
           <dt>{t.completeness.exitsWithoutReason}</dt>
-          <dd>{d.completeness.exitsWithoutReason}</dd>
+          <dd>
+            {d.completeness.exitsWithoutReason}
+            <People people={pReason} t={t} />
+          </dd>
           <dt>{t.completeness.withoutEducationLevel}</dt>
-          <dd>{d.completeness.withoutEducationLevel}</dd>
+          <dd>
+            {d.completeness.withoutEducationLevel}
+            <People people={pEducation} t={t} />
+          </dd>
           <dt>{t.completeness.withoutCoordinator}</dt>
-          <dd>{d.completeness.withoutCoordinator}</dd>
+          <dd>
+            {d.completeness.withoutCoordinator}
+            <People people={pCoordinator} t={t} />
+          </dd>
         </dl>
       </section>
 

@@ -77,6 +77,8 @@ const sv = {
     nobody: "Ingen ansvarig",
   },
   noRows: "Inga personer i urvalet ännu.",
+  showPeople: "Visa personerna",
+  peopleNote: "Bara deltagare i din enhet visas.",
 };
 
 export type ResultsMessages = typeof sv;
@@ -159,6 +161,8 @@ const en: ResultsMessages = {
     nobody: "Nobody responsible",
   },
   noRows: "Nobody in the selection yet.",
+  showPeople: "Show the people",
+  peopleNote: "Only participants of your unit are shown.",
 };
 
 export const resultsMessages = { sv, en };
