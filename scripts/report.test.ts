@@ -31,7 +31,7 @@ describe("npm run report", () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report).slice(0, 6)).toEqual(["asOf", "municipality", "minN", "outcome90", "firstWorkplace", "idle"]);
-    expect(Object.keys(report).slice(6)).toEqual(["workplaceNow", "completeness"]);
+    expect(Object.keys(report).slice(6)).toEqual(["workplaceNow", "completeness", "sfiResults", "healthCoverage", "leadTimes"]);
     expect(report).toMatchObject({ asOf: "2026-06-30", municipality: "1287", minN: 10 });
     expect(report.outcome90).toEqual([
       { cohort: "2025", group: "total", n: 11, recorded: 8, work: 3, studies: 5, workAndStudies: 0, share: 0.7273 },

@@ -10,6 +10,7 @@ import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { isValidIsoDate, todayIso } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
+import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
@@ -77,6 +78,9 @@ export interface Dashboard {
   workplaceNow: WorkplaceNow;
   completeness: Completeness;
   caseload: CaseloadRow[];
+  sfiResults: SfiResultRow[];
+  healthCoverage: HealthCoverageRow[];
+  leadTimes: LeadTimes;
 }
 
 function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: DashboardFilter): T[] {
@@ -139,6 +143,9 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     workplaceNow: wn,
     completeness: comp,
     caseload: cl,
+    sfiResults: pickRows(await sfiResults(db, f), filter),
+    healthCoverage: pickRows(await healthCoverage(db, f), filter),
+    leadTimes: await leadTimes(db, f),
   };
 }
 

@@ -41,6 +41,24 @@ export function exportTables(d: Dashboard, t: ResultsMessages): ExportTable[] {
       rows: [[d.completeness.exitsWithoutOutcome, d.completeness.exitsWithoutReason, d.completeness.withoutEducationLevel, d.completeness.withoutCoordinator]],
     },
     {
+      title: t.sfi.title,
+      definition: t.sfi.definition,
+      columns: [t.cohort, t.group, t.n, t.sfi.passed, t.sfi.interrupted, t.sfi.studying, t.sfi.toWork, `${t.sfi.passed} (${t.share})`, `${t.sfi.interrupted} (${t.share})`],
+      rows: d.sfiResults.map((r) => [r.cohort, g(r.group), r.n, r.passed, r.interrupted, r.studying, r.interruptedToWorkOrStudies, cell(r.sharePassed), cell(r.shareInterrupted)]),
+    },
+    {
+      title: t.health.title,
+      definition: t.health.definition,
+      columns: [t.cohort, t.group, t.n, t.health.offered, t.health.completed, `${t.health.offered} (${t.share})`, `${t.health.completed} (${t.share})`],
+      rows: d.healthCoverage.map((r) => [r.cohort, g(r.group), r.n, r.offered, r.completed, cell(r.shareOffered), cell(r.shareCompleted)]),
+    },
+    {
+      title: t.lead.title,
+      definition: t.lead.definition,
+      columns: [t.lead.transitions, t.lead.median, t.lead.over30],
+      rows: [[d.leadTimes.transitions, cell(d.leadTimes.medianGapDays), d.leadTimes.gapsOver30]],
+    },
+    {
       title: t.caseload.title,
       definition: t.caseload.definition,
       columns: [t.caseload.coordinator, t.caseload.active],

@@ -2,6 +2,7 @@
 // dashboard's export and anything else that needs the key figures together.
 import type { Executor } from "@/db";
 import { completeness, workplaceNow, type Completeness, type WorkplaceNow } from "./extra";
+import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 export interface Report {
@@ -14,6 +15,9 @@ export interface Report {
   /** Further indicators (lib/metrics/INDICATORS.md), added as new keys as the spec allows. */
   workplaceNow: WorkplaceNow;
   completeness: Completeness;
+  sfiResults: SfiResultRow[];
+  healthCoverage: HealthCoverageRow[];
+  leadTimes: LeadTimes;
 }
 
 export async function buildReport(
@@ -23,7 +27,20 @@ export async function buildReport(
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
   const [o, fw, i, wn, c] = [await outcome90(db, f), await firstWorkplace(db, f), await idle(db, f), await workplaceNow(db, f), await completeness(db, f)];
-  return { asOf: opts.asOf, municipality: opts.municipality.code, minN, outcome90: o, firstWorkplace: fw, idle: i, workplaceNow: wn, completeness: c };
+  const [sfi, health, lead] = [await sfiResults(db, f), await healthCoverage(db, f), await leadTimes(db, f)];
+  return {
+    asOf: opts.asOf,
+    municipality: opts.municipality.code,
+    minN,
+    outcome90: o,
+    firstWorkplace: fw,
+    idle: i,
+    workplaceNow: wn,
+    completeness: c,
+    sfiResults: sfi,
+    healthCoverage: health,
+    leadTimes: lead,
+  };
 }
 
 function csvCell(v: unknown): string {

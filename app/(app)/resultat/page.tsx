@@ -307,6 +307,97 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         )}
       </section>
 
+      <section aria-labelledby="sfi-title">
+        <h2 id="sfi-title">{t.sfi.title}</h2>
+        <p className="definition">{t.sfi.definition}</p>
+        {d.sfiResults.length === 0 ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <table className="table" id="sfi-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.cohort}</th>
+                <th scope="col">{t.group}</th>
+                <th scope="col" className="num">{t.n}</th>
+                <th scope="col" className="num">{t.sfi.passed}</th>
+                <th scope="col" className="num">{t.sfi.interrupted}</th>
+                <th scope="col" className="num">{t.sfi.studying}</th>
+                <th scope="col" className="num">{t.sfi.toWork}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.sfiResults.map((r) => (
+                <tr key={`${r.cohort}-${r.group}`}>
+                  <th scope="row">{r.cohort}</th>
+                  <td>{t.groups[r.group]}</td>
+                  <td className="num">{r.n}</td>
+                  <td className="num">
+                    {r.passed} (<Share v={r.sharePassed} t={t} />)
+                  </td>
+                  <td className="num">
+                    {r.interrupted} (<Share v={r.shareInterrupted} t={t} />)
+                  </td>
+                  <td className="num">
+                    {r.studying} (<Share v={r.shareStudying} t={t} />)
+                  </td>
+                  <td className="num">
+                    {r.interruptedToWorkOrStudies} (<Share v={r.shareInterruptedToWorkOrStudies} t={t} />)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="health-title">
+        <h2 id="health-title">{t.health.title}</h2>
+        <p className="definition">{t.health.definition}</p>
+        {d.healthCoverage.length === 0 ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.cohort}</th>
+                <th scope="col">{t.group}</th>
+                <th scope="col" className="num">{t.n}</th>
+                <th scope="col" className="num">{t.health.offered}</th>
+                <th scope="col" className="num">{t.health.completed}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.healthCoverage.map((r) => (
+                <tr key={`${r.cohort}-${r.group}`}>
+                  <th scope="row">{r.cohort}</th>
+                  <td>{t.groups[r.group]}</td>
+                  <td className="num">{r.n}</td>
+                  <td className="num">
+                    {r.offered} (<Share v={r.shareOffered} t={t} />)
+                  </td>
+                  <td className="num">
+                    {r.completed} (<Share v={r.shareCompleted} t={t} />)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="lead-title">
+        <h2 id="lead-title">{t.lead.title}</h2>
+        <p className="definition">{t.lead.definition}</p>
+        <dl className="facts">
+          <dt>{t.lead.transitions}</dt>
+          <dd>{d.leadTimes.transitions}</dd>
+          <dt>{t.lead.median}</dt>
+          <dd>{d.leadTimes.medianGapDays === null ? <abbr title={note}>{t.suppressed}</abbr> : d.leadTimes.medianGapDays}</dd>
+          <dt>{t.lead.over30}</dt>
+          <dd>{d.leadTimes.gapsOver30}</dd>
+        </dl>
+      </section>
+
       <section aria-labelledby="completeness-title">
         <h2 id="completeness-title">{t.completeness.title}</h2>
         <p className="definition">{t.completeness.intro}</p>
