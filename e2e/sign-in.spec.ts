@@ -60,6 +60,9 @@ test("repeated failed sign-ins lock the account for a while with a clear message
   for (let i = 0; i < 5; i++) {
     await login.signIn(email, `fel-${i}`);
     await expect(page.getByRole("alert").filter({ hasText: "lösenord" })).toBeVisible();
+    // React resets the form when the action is done; type the next attempt after that.
+    await expect(page.getByRole("button", { name: "Logga in" })).toBeEnabled();
+    await expect(page.getByLabel("Lösenord")).toHaveValue("");
   }
   await login.signIn(email, "fel-igen");
   await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText(

@@ -1,12 +1,66 @@
+// Min arbetslista: the coordinator's home, every morning's signals with a link to where to act.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
-import { getMessages } from "@/lib/i18n/server";
-import { NotYet } from "@/app/_components/NotYet";
+import { getWorklist } from "@/lib/signals/queries";
+import { todayIso } from "@/lib/dates";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { worklistMessages } from "@/lib/i18n/areas/worklist";
+import { SnoozeForm } from "./SnoozeForm";
 
 export const metadata: Metadata = { title: "Min arbetslista" };
 
-export default async function WorklistPage() {
-  await requirePermission("worklist:read");
-  const t = await getMessages();
-  return <NotYet title={t.nav.worklist} intro={t.home.worklistIntro} notYet={t.common.notYet} />;
+export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ visa?: string }> }) {
+  const user = await requirePermission("worklist:read");
+  const t = await getAreaMessages(worklistMessages);
+  const { visa } = await searchParams;
+  const onlyMine = visa !== "enheten";
+  const today = todayIso();
+  const signals = await getWorklist(user, today, { onlyMine });
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <nav aria-label={t.showing} className="actions-row">
+        <span>{t.showing}:</span>
+        {onlyMine ? <strong aria-current="true">{t.onlyMine}</strong> : <Link href="/arbetslista">{t.onlyMine}</Link>}
+        {onlyMine ? <Link href="/arbetslista?visa=enheten">{t.wholeUnit}</Link> : <strong aria-current="true">{t.wholeUnit}</strong>}
+      </nav>
+      <p aria-live="polite">
+        {signals.length} {t.count}
+      </p>
+      {signals.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <table className="table worklist">
+          <thead>
+            <tr>
+              <th scope="col">{t.person}</th>
+              <th scope="col">{t.signal}</th>
+              <th scope="col">{t.since}</th>
+              <th scope="col">{t.act}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {signals.map((s) => (
+              <tr key={`${s.participantId}-${s.key}`} data-signal={s.key} className={`priority-${s.priority}`}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <span className="tag">{t.priority[s.priority]}</span> {t.signals[s.key].replace("{value}", String(s.value ?? ""))}
+                </td>
+                <td>{s.since}</td>
+                <td>
+                  <Link href={`/deltagare/${s.participantId}#${s.anchor}`}>
+                    {t.open}
+                    <span className="visually-hidden">: {s.name}</span>
+                  </Link>
+                  <SnoozeForm participantId={s.participantId} signalKey={s.key} name={s.name} today={today} t={t} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
 }

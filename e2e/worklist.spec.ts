@@ -1,0 +1,44 @@
+// Journey: a coordinator's worklist shows the day's signals, mine first; one is snoozed with a
+// reason and leaves the list; another links to the place to act.
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+test("a coordinator sees signals, opens one and snoozes another", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await expect(page.getByRole("heading", { level: 1, name: "Min arbetslista" })).toBeVisible();
+  const rows = page.locator("table.worklist tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await expectAccessible(page);
+
+  // The demo seed has planned follow-ups from ten days ago: some are overdue.
+  await page.getByRole("link", { name: "Hela enheten" }).click();
+  await expect(page).toHaveURL(/visa=enheten/);
+  const overdue = page.locator('tr[data-signal="followup_overdue"]');
+  await expect(overdue.first()).toContainText("Uppföljningen är försenad");
+
+  // Snooze the first signal of the list with a reason: it leaves the list.
+  const first = rows.first();
+  const name = (await first.locator("th").innerText()).trim();
+  const signal = await first.getAttribute("data-signal");
+  const before = await page.locator(`tr[data-signal="${signal}"]`, { hasText: name }).count();
+  await first.locator("summary").click();
+  await first.getByLabel("Varför kan den vänta?").fill("x");
+  await first.getByRole("button", { name: "Spara" }).click();
+  await expect(first.getByText("Skriv kort varför signalen kan vänta.")).toBeVisible();
+  await first.getByLabel("Varför kan den vänta?").fill("Väntar på besked från Arbetsförmedlingen");
+  await first.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Signalen väntar till" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator(`tr[data-signal="${signal}"]`, { hasText: name })).toHaveCount(before - 1);
+
+  // Each signal links to the participant's page.
+  const link = rows.first().getByRole("link", { name: /Öppna/ });
+  const target = (await rows.first().locator("th").innerText()).trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: target })).toBeVisible();
+});
+
+test("other roles have no worklist", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto("/arbetslista");
+  await expect(page.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
+});

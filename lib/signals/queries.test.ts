@@ -1,0 +1,66 @@
+// The worklist on a real database: only the coordinator's unit, signals computed from the data,
+// and a snooze (audited) hides a signal until its date.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import { executeAction } from "@/lib/auth/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { snoozeSignalDef } from "./commands";
+import { getWorklist, participantFacts } from "./queries";
+
+const AS_OF = "2026-06-30";
+let handle: DbHandle;
+let anna: SessionUser;
+let samira: SessionUser;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: AS_OF });
+  const users = await handle.db.select().from(s.users);
+  const as = (prefix: string): SessionUser => {
+    const u = users.find((x) => x.email.startsWith(prefix))!;
+    return { id: u.id, name: u.name, email: u.email, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
+  };
+  anna = as("anna");
+  samira = as("samira");
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("getWorklist", () => {
+  it("shows signals of the coordinator's own unit only, own participants first", async () => {
+    const signals = await getWorklist(anna, AS_OF, {}, handle.db);
+    expect(signals.length).toBeGreaterThan(0);
+    const own = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.unitId, anna.unitId!));
+    const ownIds = new Set(own.map((p) => p.id));
+    for (const sig of signals) expect(ownIds.has(sig.participantId)).toBe(true);
+    const firstOther = signals.findIndex((x) => x.coordinatorId !== anna.id);
+    if (firstOther >= 0) expect(signals.slice(firstOther).every((x) => x.coordinatorId !== anna.id)).toBe(true);
+  });
+  it("finds the overdue follow-ups the data holds", async () => {
+    const facts = await participantFacts(anna, AS_OF, handle.db);
+    const overdue = facts.filter((f) => f.overdueFollowupDue !== null).length;
+    const signals = await getWorklist(anna, AS_OF, {}, handle.db);
+    expect(signals.filter((x) => x.key === "followup_overdue").length).toBe(overdue);
+  });
+  it("refuses roles without a worklist", async () => {
+    await expect(getWorklist({ ...anna, role: "manager" }, AS_OF, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+  it("hides a snoozed signal until its date, and the snooze is audited; another unit cannot snooze", async () => {
+    const [first] = await getWorklist(anna, AS_OF, {}, handle.db);
+    const input = { participantId: first.participantId, signalKey: first.key, until: "2026-07-10", reason: "Väntar på besked från AF" };
+    expect(await executeAction(snoozeSignalDef, input, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await executeAction(snoozeSignalDef, input, anna, handle.db)).toMatchObject({ ok: true });
+    const after = await getWorklist(anna, AS_OF, {}, handle.db);
+    expect(after.some((x) => x.participantId === first.participantId && x.key === first.key)).toBe(false);
+    const later = await getWorklist(anna, "2026-07-11", {}, handle.db);
+    expect(later.some((x) => x.participantId === first.participantId && x.key === first.key) || first.key === "followup_due").toBe(true);
+    const audit = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "signal.snooze"));
+    expect(audit).toHaveLength(1);
+  });
+});
