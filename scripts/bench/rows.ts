@@ -26,7 +26,7 @@ export const UNIT_SIZE = 2000;
 const GROUP_SIZE = 18;
 const GROUPS_PER_TEACHER = 5;
 /** Attendance is kept for the current term: lessons in this many days before today. */
-const ATTENDANCE_DAYS = 250;
+const ATTENDANCE_DAYS = 300;
 
 export type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
 
@@ -281,7 +281,7 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
     let sfiStart = addDays(receptionDate, r.int(7, 40));
     const studyPath = r.int(1, 3);
     for (let c = r.int(0, 1); c < 4 && sfiStart <= addDays(today, 20); c++) {
-      const length = r.int(90, 200);
+      const length = r.int(120, 320);
       const sfiEnd = addDays(sfiStart, length);
       const open = sfiEnd > today;
       const a = act("sfi", sfiStart, open ? null : sfiEnd, "Lärcentrum", "15", { details: { studyPath, course: s.SFI_COURSES[c] } });
@@ -309,7 +309,7 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
         }
         pStart = addDays(pEnd, r.int(14, 90));
       }
-      for (let k = r.int(1, 4); k > 0; k--) {
+      for (let k = r.int(2, 5); k > 0; k--) {
         const t: ActivityType = r.pick(["validering", "yrkes_sfi", "arbetsmarknadsutbildning", "vuxenutbildning", "annan"]);
         const st = addDays(receptionDate, r.int(60, 500));
         act(t, st, addDays(st, r.int(30, 150)), t === "arbetsmarknadsutbildning" ? "Arbetsförmedlingen" : "Kommunen", "10", { details: t === "validering" ? { subject: "Yrkeskunnande " + goalOccupation.toLowerCase() } : {} });
