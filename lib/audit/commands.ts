@@ -49,6 +49,13 @@ export function auditHash(prevHash: string | null, row: {
 export async function writeAudit(tx: Executor, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  // Reads audit on the bare database handle; there an advisory *xact* lock would end with its
+  // own statement and concurrent readers would fork the chain. A nested transaction (a real one
+  // on the handle, a savepoint inside a caller's transaction) keeps the lock to the insert.
+  await tx.transaction((inner) => appendChained(inner, actor, list));
+}
+
+async function appendChained(tx: Executor, actor: AuditActor, list: AuditEntry[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? null;
