@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick] [--participants N] [--database-url URL] [--skip-data] [--port P]
-// [--duration S]`: generates the benchmark database (unless --skip-data), builds the app if
+// `npm run bench [-- --quick] [--participants N] [--database-url URL] [--skip-data] [--build]
+// [--port P] [--duration S] [--import-rows N]`: generates the benchmark database (unless --skip-data), builds the app if
 // needed, starts `next start` on it, signs in real users and measures each scenario of
 // scenarios.ts at 1 and 20 concurrent users with autocannon, next to two floors measured in the
 // same run: a trivial route (/api/health) and the scenario's own work done directly in
@@ -224,7 +224,8 @@ async function main() {
   const needsImport = SCENARIOS.some((sc) => sc.id === "import" && available(sc) === null);
   if (needsImport) await writeImportFiles(importDir, { participants: importRows, today });
 
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  // The build of an earlier step is reused (CI builds just before); --build forces a new one.
+  if (args.includes("--build") || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     log("Building (next build) …");
     const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (b.status !== 0) throw new Error("next build failed");
