@@ -232,7 +232,9 @@ async function main() {
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-production-0123456789", NODE_ENV: "production" as const, ETABLERA_NO_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // Node runs Next's own bin directly: an npx/npm wrapper would add ~65 MB to the measured tree.
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stopServer = () => {
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
