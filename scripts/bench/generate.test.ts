@@ -8,6 +8,10 @@ import type { DbHandle } from "@/db/client";
 import { luhnValid } from "@/lib/validation/personnummer";
 import { CHUNK_TABLES, benchUuid, generateChunks, generateSetup, type Chunk } from "./rows";
 import { copyValue, loadWithCopy, loadWithInserts } from "./load";
+import { writeImportFiles } from "./import-files";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const OPTS = { participants: 300, today: "2026-03-16", seed: 7, chunkSize: 120 };
 
@@ -82,6 +86,24 @@ describe("bench data rows (pure)", () => {
     expect(rows.activities.length / rows.participants.length).toBeGreaterThan(6);
     expect(rows.outcomes.length).toBeGreaterThan(0);
     expect(rows.sfiAttendance.length).toBeGreaterThan(rows.participants.length * 5);
+  });
+
+  it("writes import files in the import format", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-import-"));
+    try {
+      const n = await writeImportFiles(dir, { participants: 50, today: OPTS.today });
+      const read = (f: string) => readFileSync(path.join(dir, f), "utf8").trimEnd().split("\n");
+      const p = read("participants.csv");
+      expect(p[0]).toBe("external_id,personnummer,first_name,last_name,birth_date,gender,education_level,reception_date,settlement,programme_start,programme_end");
+      expect(p).toHaveLength(51);
+      const a = read("activities.csv");
+      expect(a).toHaveLength(n.activities + 1);
+      const ids = new Set(p.slice(1).map((l) => l.split(",")[0]));
+      expect(a.slice(1).every((l) => ids.has(l.split(",")[0]))).toBe(true);
+      expect(read("outcomes.csv")[0]).toBe("participant_external_id,status,recorded_date");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("writes COPY text with escapes and \\N for null", () => {
