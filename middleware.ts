@@ -2,7 +2,7 @@
 // frame-ancestors 'none', referrer policy, nosniff) on every response, and a session for every
 // page and route except sign-in, the health check and Auth.js's own endpoints.
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { contentSecurityPolicy, issuerOrigin, makeNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
@@ -14,7 +14,7 @@ function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
 }
 
-export const middleware = auth((req) => {
+const withAuth = auth((req) => {
   const https = isHttps(req);
   const nonce = makeNonce();
   const csp = contentSecurityPolicy({
@@ -41,6 +41,21 @@ export const middleware = auth((req) => {
   for (const [k, v] of Object.entries(staticSecurityHeaders(https))) response.headers.set(k, v);
   return response;
 });
+
+/**
+ * Auth.js's own endpoints get the security headers but not the session wrapper: running the
+ * wrapper there as well broke the CSRF check of a credentials post to /api/auth/callback.
+ */
+export function middleware(req: NextRequest, ev: NextFetchEvent) {
+  if (/^\/api\/auth(\/|$)/.test(req.nextUrl.pathname)) {
+    const https = isHttps(req);
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce: makeNonce(), https, dev: process.env.NODE_ENV === "development", formTargets: issuerOrigin(process.env.OIDC_ISSUER) }));
+    for (const [k, v] of Object.entries(staticSecurityHeaders(https))) response.headers.set(k, v);
+    return response;
+  }
+  return (withAuth as unknown as (req: NextRequest, ev: NextFetchEvent) => ReturnType<typeof NextResponse.next>)(req, ev);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

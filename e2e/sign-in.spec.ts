@@ -69,3 +69,15 @@ test("repeated failed sign-ins lock the account for a while with a clear message
     "För många misslyckade inloggningar. Vänta 15 minuter och försök igen.",
   );
 });
+
+test("failed sign-ins posted straight to Auth.js count toward the lock too", async ({ page }) => {
+  const email = `direkt-${Date.now()}@demo.etablera.se`;
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    await page.request.post("/api/auth/callback/credentials", { form: { email, password: `fel-${i}`, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  }
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, "fel-igen");
+  await expect(page.getByRole("alert").filter({ hasText: "För många" })).toBeVisible();
+});

@@ -1,15 +1,25 @@
 // The full Auth.js setup: credentials checked against the users table with argon2id.
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./config";
-import { findUserForSignIn } from "./queries";
+import { findUserForSignIn, isSignInLocked, recordSignInAttempt } from "./queries";
 import { verifyPassword } from "./password";
 import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
 const oidc = oidcProvider();
+
+/** Too many failed attempts: the sign-in page shows its own message for this code. */
+export class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
+
+/** The client's address as the proxy or the server saw it. */
+export function clientAddress(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -25,12 +35,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...(oidc ? [oidc] : []),
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Every credentials sign-in comes through here (the sign-in page and a direct post to
+      // /api/auth/callback/credentials alike), so the limit on failed attempts lives here.
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const ip = clientAddress(request.headers);
+        if (await isSignInLocked(parsed.data.email, ip)) throw new SignInLocked();
         const user = await findUserForSignIn(parsed.data.email);
-        if (!user || !user.active || !user.passwordHash) return null;
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        const ok = Boolean(user && user.active && user.passwordHash && (await verifyPassword(user.passwordHash, parsed.data.password)));
+        await recordSignInAttempt(parsed.data.email, ip, ok);
+        if (!ok || !user) return null;
         return { id: user.id, name: user.name, email: user.email, role: user.role };
       },
     }),

@@ -273,6 +273,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     const employers = await ensureEmployers(tx, mId, orgNrs);
     // Activities are audited per participant (how many the import wrote), not one entry each.
     const touched = new Map<string, number>();
+    // Audit entries are written last: the audit lock is then held only for the end of the
+    // transaction, not for the whole import, so the app's audited reads are not held up.
+    const pending: AuditEntry[] = [];
 
     const t0 = Date.now();
     const lap = (what: string) => process.env.IMPORT_TIMING && console.error(`[import] ${what} ${Date.now() - t0} ms`);
@@ -284,7 +287,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
           if (w.inserted) result.imported.participants++;
           else result.updated++;
         }
-        await writeAuditChunked(tx, actor, written.map((w): AuditEntry => ({
+        pending.push(...written.map((w): AuditEntry => ({
           action: w.inserted ? "participant.import.create" : "participant.import.update",
           entityType: "participant",
           entityId: w.id,
@@ -352,7 +355,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
           if (w.inserted) result.imported.outcomes++;
           else result.updated++;
         }
-        await writeAuditChunked(tx, actor, written.map((w): AuditEntry => ({
+        pending.push(...written.map((w): AuditEntry => ({
           action: w.inserted ? "outcome.import.create" : "outcome.import.update",
           entityType: "outcome",
           entityId: w.id,
@@ -362,6 +365,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         step(batch.length);
       });
     }
+    await writeAuditChunked(tx, actor, pending);
     await writeAuditChunked(tx, actor, [...touched].map(([participantId, count]): AuditEntry => ({
       action: "activity.import",
       entityType: "activity",

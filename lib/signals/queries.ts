@@ -16,7 +16,7 @@ const WORK_OR_STUDY = [...WORKPLACE_TYPES, "yrkes_sfi", "vuxenutbildning", "arbe
 
 type Raw = Record<string, unknown>;
 
-export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb()): Promise<ParticipantFacts[]> {
+export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb(), opts: { onlyMine?: boolean } = {}): Promise<ParticipantFacts[]> {
   const d = sql`${asOf}::date`;
   const result = await db.execute(sql`
     select participants.id, participants.first_name || ' ' || participants.last_name as name, participants.coordinator_id, participants.reception_date, participants.programme_start,
@@ -39,7 +39,8 @@ export async function participantFacts(actor: Actor, asOf: string, db: Executor 
       (select case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end
          from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share
     from participants
-    where ${participantScope(actor)} and participants.closed_at is null and participants.reception_date <= ${d}`);
+    where ${participantScope(actor)} and participants.closed_at is null and participants.reception_date <= ${d}
+      ${opts.onlyMine ? sql`and participants.coordinator_id = ${actor.id}` : sql``}`);
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
   const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return rows.map((r) => ({
@@ -68,7 +69,8 @@ export async function participantFacts(actor: Actor, asOf: string, db: Executor 
 export async function getWorklist(actor: Actor, asOf: string, opts: { onlyMine?: boolean } = {}, db: Executor = getDb()): Promise<Signal[]> {
   if (!hasPermission(actor, "worklist:read") || !actor.unitId) throw new NotFoundError("worklist");
   const [unit] = await db.select().from(units).where(eq(units.id, actor.unitId));
-  const facts = await participantFacts(actor, asOf, db);
+  // The default view (my own participants) is computed for those people only.
+  const facts = await participantFacts(actor, asOf, db, { onlyMine: opts.onlyMine });
   const all = facts.flatMap((f) => signalsFor(f, asOf, unit));
   const ids = [...new Set(all.map((s) => s.participantId))];
   const snoozes = ids.length

@@ -1,9 +1,9 @@
 "use server";
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { clientAddress, signIn, SignInLocked } from "@/lib/auth/auth";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
-import { isSignInLocked, recordSignInAttempt } from "@/lib/auth/queries";
+import { isSignInLocked } from "@/lib/auth/queries";
 import { fieldErrorsOf } from "@/lib/auth/action";
 import { getMessages } from "@/lib/i18n/server";
 import { loginSchema } from "./schema";
@@ -25,13 +25,14 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     return { email: raw.email, fieldErrors: translated };
   }
   const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  const ip = clientAddress(h);
   if (await isSignInLocked(parsed.data.email, ip)) return { email: raw.email, formError: t.login.locked };
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
   } catch (err) {
     if (err instanceof AuthError) {
-      await recordSignInAttempt(parsed.data.email, ip, false);
+      // Attempts are recorded in authorize(); a lock found there has its own message.
+      if (err instanceof SignInLocked || (err as { code?: string }).code === "locked") return { email: raw.email, formError: t.login.locked };
       return { email: raw.email, formError: err.type === "CredentialsSignin" ? t.login.wrong : t.login.error };
     }
     // Success is a redirect, which Next.js signals by throwing; let it through.

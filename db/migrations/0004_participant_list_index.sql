@@ -1,0 +1,1 @@
+CREATE INDEX "participants_unit_list_idx" ON "participants" USING btree ("municipality_id","unit_id","last_name","first_name","id","coordinator_id","search_name","birth_date","gender","reception_date","programme_start","programme_end","track") WHERE "participants"."deleted_at" is null and "participants"."erased_at" is null;

@@ -1,0 +1,198 @@
+// The benchmark's scenarios, declared in one place. A scenario runs when `enabled` is true and
+// every file in `requires` exists; otherwise it is reported as "not available" (never a
+// failure). To switch one on after its branch is merged: set `enabled: true`, check `requires`
+// and the path/command, and point `dbFloor` at the library function the page calls.
+import { and, asc, count, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import type postgres from "postgres";
+import type { Request } from "autocannon";
+import type { Db } from "@/db/client";
+import * as s from "@/db/schema";
+import { findUserForSignIn } from "@/lib/auth/queries";
+import { getParticipant, listParticipants } from "@/lib/participants/queries";
+import { getWorklist } from "@/lib/signals/queries";
+import { getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
+import type { Actor } from "@/lib/auth/permissions";
+import { addDays } from "@/lib/dates";
+
+export interface BenchUser extends Actor {
+  email: string;
+  /** The Auth.js session cookie (`name=value`), from a real sign-in. */
+  cookie: string;
+  /** Participants this user may open (coordinators: their unit's). */
+  participantIds: string[];
+}
+
+export interface BenchContext {
+  baseUrl: string;
+  databaseUrl: string;
+  db: Db;
+  sql: postgres.Sql;
+  quick: boolean;
+  today: string;
+  municipalityCode: string;
+  password: string;
+  coordinators: BenchUser[];
+  manager: BenchUser;
+  /** CSRF cookie and token for posting to the Auth.js credentials callback. */
+  csrf: { cookie: string; token: string };
+  /** Folder with the generated import files and how many participants they hold. */
+  importDir: string;
+  importRows: number;
+}
+
+export interface Targets {
+  /** p95 at 20 concurrent users, in milliseconds. */
+  p95Ms?: number;
+  /** Whole run, in seconds (one-off commands such as the import). */
+  seconds?: number;
+  /** p95 must stay under 3 × database floor + framework floor. */
+  floorRatio?: boolean;
+}
+
+interface Base {
+  id: string;
+  title: string;
+  enabled: boolean;
+  /** Files (relative to the project root) that must exist for the scenario to be available. */
+  requires: string[];
+  /** Why it is off, shown as "not available". */
+  note?: string;
+  targets: Targets;
+}
+
+export interface HttpScenario extends Base {
+  kind: "http";
+  as: "coordinator" | "manager";
+  /** The requests one connection cycles through, for the user it is given. */
+  requests(ctx: BenchContext, user: BenchUser): Request[];
+  /** Status a good answer has (default 200). */
+  expectStatus?: number;
+  /** The same work done directly in PostgreSQL: the database's floor for this page. */
+  dbFloor?(ctx: BenchContext, user: BenchUser, i: number): Promise<unknown>;
+}
+
+export interface CommandScenario extends Base {
+  kind: "command";
+  /** Spawned `repeat` times one after another (quick mode: `quickRepeat`); p50/p95/p99 over runs. */
+  repeat: number;
+  quickRepeat: number;
+  command(ctx: BenchContext): { cmd: string; args: string[] };
+}
+
+export type Scenario = HttpScenario | CommandScenario;
+
+const get = (path: string): Request => ({ method: "GET", path });
+/** The filtered dashboard: women, two cohorts, one education level. */
+const DASHBOARD_FILTER = "gender=K&cohort=2024&cohort=2025&education=gymnasial";
+const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
+
+export const SCENARIOS: Scenario[] = [
+  {
+    id: "signin",
+    title: "Sign-in (credentials, argon2id)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/api/auth/[...nextauth]/route.ts"],
+    as: "coordinator",
+    expectStatus: 302,
+    targets: {},
+    requests: (ctx, user) => [
+      {
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: ctx.csrf.cookie },
+        body: new URLSearchParams({ email: user.email, password: ctx.password, csrfToken: ctx.csrf.token, callbackUrl: "/" }).toString(),
+      },
+    ],
+    dbFloor: (ctx, user) => findUserForSignIn(user.email, ctx.db),
+  },
+  {
+    id: "caseload",
+    title: "Coordinator's caseload (/deltagare)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/deltagare/page.tsx"],
+    as: "coordinator",
+    targets: { p95Ms: 200, floorRatio: true },
+    requests: () => [get("/deltagare"), get("/deltagare?page=2"), get("/deltagare?q=ah")],
+    dbFloor: (ctx, user, i) => listParticipants(user, [{}, { page: 2 }, { q: "ah" }][i % 3], ctx.db),
+  },
+  {
+    id: "participant",
+    title: "Participant page with plan and timeline (/deltagare/[id])",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/deltagare/[id]/page.tsx"],
+    note: "On the bench branch the page shows the basic facts only; after the merge it has plan and timeline: point dbFloor at the functions it calls.",
+    as: "coordinator",
+    targets: { p95Ms: 200, floorRatio: true },
+    requests: (_ctx, user) => user.participantIds.slice(0, 50).map((id) => get(`/deltagare/${id}`)),
+    dbFloor: async (ctx, user, i) => {
+      const id = pick(user.participantIds.slice(0, 50), i);
+      await getParticipant(user, id, ctx.db);
+      // Until the merged page's own queries are wired in: the plan and the timeline's rows.
+      await ctx.db.select().from(s.plans).where(eq(s.plans.participantId, id));
+      await ctx.db.select().from(s.activities).where(eq(s.activities.participantId, id)).orderBy(asc(s.activities.startDate));
+      await ctx.db.select().from(s.followups).where(eq(s.followups.participantId, id)).orderBy(asc(s.followups.dueDate));
+    },
+  },
+  {
+    id: "worklist",
+    title: "Worklist (/arbetslista)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/arbetslista/page.tsx"],
+    as: "coordinator",
+    targets: { p95Ms: 200, floorRatio: true },
+    requests: () => [get("/arbetslista")],
+    dbFloor: (ctx, user) => getWorklist(user, ctx.today, { onlyMine: true }, ctx.db),
+  },
+  {
+    id: "dashboard",
+    title: "Results dashboard, unfiltered (/resultat)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/resultat/page.tsx"],
+    as: "manager",
+    targets: { p95Ms: 500, floorRatio: true },
+    requests: () => [get("/resultat")],
+    dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams()), ctx.db),
+  },
+  {
+    id: "dashboard-filtered",
+    title: "Results dashboard, filtered (/resultat?…)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/resultat/page.tsx"],
+    as: "manager",
+    targets: { p95Ms: 500, floorRatio: true },
+    requests: () => [get(`/resultat?${DASHBOARD_FILTER}`)],
+    dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams(DASHBOARD_FILTER)), ctx.db),
+  },
+  {
+    id: "report",
+    title: "Report command (npm run report)",
+    kind: "command",
+    enabled: true,
+    note: "spawned as a process: about 1 s of it is Node and tsx starting, not the report",
+    requires: ["scripts/report.ts"],
+    repeat: 10,
+    quickRepeat: 3,
+    targets: { p95Ms: 500 },
+    command: (ctx) => ({ cmd: "npx", args: ["tsx", "scripts/report.ts", "--as-of", ctx.today, "--municipality", ctx.municipalityCode, "--format", "json"] }),
+  },
+  {
+    id: "import",
+    title: "Import (npm run import) of generated participants with activities",
+    kind: "command",
+    enabled: true,
+    requires: ["scripts/import.ts"],
+    repeat: 1,
+    quickRepeat: 1,
+    targets: { seconds: 60 },
+    command: (ctx) => ({ cmd: "npx", args: ["tsx", "scripts/import.ts", ctx.importDir, "--municipality", "8998", "--name", "Benchimport"] }),
+  },
+];
+
+/** A tiny query for the database's own floor: the round-trip every page pays at least. */
+export const selectOne = (ctx: BenchContext) => ctx.db.execute(sql`select 1`);
