@@ -3,16 +3,10 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
-import { participantFilter, suppressedShare, type MetricFilter } from "./indicators";
+import { num, participantFilter, rows, suppressedShare, type MetricFilter } from "./indicators";
 
 const WORKPLACE_LIST = sql.join(WORKPLACE_TYPES.map((t) => sql`${t}`), sql`, `);
 
-type Raw = Record<string, unknown>;
-async function rows(db: Executor, query: ReturnType<typeof sql>): Promise<Raw[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
-}
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 export interface WorkplaceNow {
   active: number;

@@ -77,18 +77,19 @@ const WORKPLACE_LIST = sql.join(
   sql`, `,
 );
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
-async function rows(db: Executor, query: SQL): Promise<Raw[]> {
+/** Rows of a raw query on either driver. */
+export async function rows(db: Executor, query: SQL): Promise<Raw[]> {
   const result = await db.execute(query);
   // postgres-js returns an array; PGlite returns { rows }.
   return (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** Rows come grouped by (cohort, gender) and by cohort alone (gender null = total). */
-function byCohortAndGroup<T>(raw: Raw[], make: (r: Raw | undefined, group: Group, cohort: string) => T): T[] {
+export function byCohortAndGroup<T>(raw: Raw[], make: (r: Raw | undefined, group: Group, cohort: string) => T): T[] {
   const cohorts = new Map<string, Map<string, Raw>>();
   for (const r of raw) {
     const cohort = String(r.cohort);

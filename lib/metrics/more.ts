@@ -2,30 +2,8 @@
 // years, health-examination coverage within 60 days, and lead times between activities.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { GROUPS, participantFilter, round4, suppressedShare, type Group, type MetricFilter } from "./indicators";
+import { byCohortAndGroup, num, participantFilter, round4, rows, suppressedShare, type Group, type MetricFilter } from "./indicators";
 
-type Raw = Record<string, unknown>;
-async function rows(db: Executor, query: ReturnType<typeof sql>): Promise<Raw[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
-}
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-
-function byCohort<T>(raw: Raw[], make: (r: Raw | undefined, group: Group, cohort: string) => T): T[] {
-  const cohorts = new Map<string, Map<string, Raw>>();
-  for (const r of raw) {
-    const key = r.gender === null || r.gender === undefined ? "total" : String(r.gender);
-    if (!cohorts.has(String(r.cohort))) cohorts.set(String(r.cohort), new Map());
-    cohorts.get(String(r.cohort))!.set(key, r);
-  }
-  const out: T[] = [];
-  for (const cohort of [...cohorts.keys()].sort()) {
-    const g = cohorts.get(cohort)!;
-    if (num(g.get("total")?.n) < 1) continue;
-    for (const group of GROUPS) out.push(make(g.get(group), group, cohort));
-  }
-  return out;
-}
 
 export interface SfiResultRow {
   cohort: string;
@@ -78,7 +56,7 @@ export async function sfiResults(db: Executor, f: MetricFilter): Promise<SfiResu
     from judged
     group by grouping sets ((cohort, gender), (cohort))`,
   );
-  return byCohort(raw, (r, group, cohort) => {
+  return byCohortAndGroup(raw, (r, group, cohort) => {
     const n = num(r?.n);
     const interrupted = num(r?.interrupted);
     return {
@@ -124,7 +102,7 @@ export async function healthCoverage(db: Executor, f: MetricFilter): Promise<Hea
     where ${participantFilter(f)} and p.reception_date <= ${asOf}
     group by grouping sets ((1, 2), (1))`,
   );
-  return byCohort(raw, (r, group, cohort) => {
+  return byCohortAndGroup(raw, (r, group, cohort) => {
     const n = num(r?.n);
     return { cohort, group, n, offered: num(r?.offered), completed: num(r?.completed), shareOffered: suppressedShare(num(r?.offered), n, minN), shareCompleted: suppressedShare(num(r?.completed), n, minN) };
   });
