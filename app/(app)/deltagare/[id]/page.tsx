@@ -3,16 +3,19 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getParticipant } from "@/lib/participants/queries";
 import { NotFoundError } from "@/lib/errors";
-import { getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { resultsMessages } from "@/lib/i18n/areas/results";
 import { formatPersonnummer } from "@/lib/validation/personnummer";
 import { ConsentSection } from "./_sections/ConsentSection";
 import { SfiSection } from "./_sections/SfiSection";
+import { PlanSection } from "./_sections/PlanSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
 export default async function ParticipantPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("participant:read");
   const t = await getMessages();
+  const r = await getAreaMessages(resultsMessages);
   const { id } = await params;
   let p;
   try {
@@ -32,14 +35,15 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dt>{t.participants.birthDate}</dt>
         <dd>{p.birthDate}</dd>
         <dt>{t.participant.gender}</dt>
-        <dd>{p.gender}</dd>
+        <dd>{r.genders[p.gender] ?? p.gender}</dd>
         <dt>{t.participants.received}</dt>
         <dd>{p.receptionDate}</dd>
         <dt>{t.participant.education}</dt>
-        <dd>{p.educationLevel ?? t.common.none}</dd>
+        <dd>{p.educationLevel ? r.educationLevels[p.educationLevel] : t.common.none}</dd>
         <dt>{t.participant.track}</dt>
-        <dd>{p.track}</dd>
+        <dd>{r.tracks[p.track] ?? p.track}</dd>
       </dl>
+      <PlanSection user={user} participantId={p.id} />
       <SfiSection user={user} participantId={p.id} />
       <ConsentSection user={user} participantId={p.id} />
     </>

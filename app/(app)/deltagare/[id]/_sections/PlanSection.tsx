@@ -1,0 +1,135 @@
+// The individual plan: goal, "arbetsplats först", a timeline of the activities (with the same
+// information as a table for screen readers and keyboard users) and the gaps between them.
+import { getPlan } from "@/lib/plans/queries";
+import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
+import type { SessionUser } from "@/lib/auth/session";
+import { todayIso, daysBetween } from "@/lib/dates";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { planMessages } from "@/lib/i18n/areas/plan";
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+export async function PlanSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+  const t = await getAreaMessages(planMessages);
+  const today = todayIso();
+  const { participant, plan, activities, revisions } = await getPlan(user, participantId);
+  const timeline = buildTimeline(activities, participant.receptionDate, today);
+  const wf = workplaceFirst(activities, participant.receptionDate, today);
+  const todayLeft = daysBetween(timeline.from, today) / Math.max(1, daysBetween(timeline.from, timeline.to));
+  return (
+    <section aria-labelledby="plan-title" id="plan">
+      <h2 id="plan-title">{t.title}</h2>
+      {plan ? (
+        <dl className="facts">
+          <dt>{t.goal}</dt>
+          <dd>{plan.goalType ? t.goalTypes[plan.goalType] ?? plan.goalType : "–"}</dd>
+          <dt>{t.goalOccupation}</dt>
+          <dd>{plan.goalOccupation ?? "–"}</dd>
+          <dt>{t.reviewDate}</dt>
+          <dd>{plan.reviewDate ?? "–"}</dd>
+        </dl>
+      ) : (
+        <p>{t.noPlan}</p>
+      )}
+      <p className={wf.kind === "none" || wf.kind === "ended" ? "notice" : "success"} data-testid="workplace-first">
+        {wf.kind === "ongoing"
+          ? t.workplaceOngoing.replace("{date}", wf.since)
+          : wf.kind === "planned"
+            ? t.workplacePlanned.replace("{date}", wf.from)
+            : wf.kind === "ended"
+              ? t.workplaceEnded.replace("{date}", wf.lastEnd).replace("{days}", String(wf.daysSinceEnd))
+              : t.workplaceNone.replace("{days}", String(wf.daysSinceReception))}
+      </p>
+
+      {activities.length > 0 && (
+        <>
+          <h3>{t.timeline}</h3>
+          <figure className="timeline" aria-hidden="true" style={{ height: `${timeline.lanes * 2.1 + 1.6}rem` }}>
+            {timeline.bars.map((b) => (
+              <div
+                key={b.id}
+                className={`bar${b.workplace ? " workplace" : ""}${b.status === "planerad" ? " planned" : ""}`}
+                data-type={b.type}
+                data-lane={b.lane}
+                style={{ left: pct(b.left), width: pct(Math.min(b.width, 1 - b.left)), top: `${b.lane * 2.1}rem` }}
+                title={`${t.types[b.type]} ${b.startDate}–${b.endDate ?? ""}`}
+              >
+                {t.types[b.type]}
+              </div>
+            ))}
+            <div className="today" style={{ left: pct(todayLeft) }}>
+              <span>{t.today}</span>
+            </div>
+            <figcaption className="timeline-axis">
+              <span>{timeline.from}</span>
+              <span>{timeline.to}</span>
+            </figcaption>
+          </figure>
+          <p className="definition">{t.timelineDescription}</p>
+
+          <table className="table" id="plan-activities">
+            <caption className="visually-hidden">{t.activities}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.type}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.period}</th>
+                <th scope="col">{t.provider}</th>
+                <th scope="col" className="num">{t.hours}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.bars.map((b) => {
+                const a = activities.find((x) => x.id === b.id)!;
+                return (
+                  <tr key={b.id} data-type={b.type}>
+                    <th scope="row">
+                      {t.types[b.type]}
+                      {b.workplace && <span className="tag">{t.workplaceMark}</span>}
+                    </th>
+                    <td>{t.statuses[b.status]}</td>
+                    <td>
+                      {b.startDate} – {b.endDate ?? t.ongoing}
+                    </td>
+                    <td>{a.employerName ?? a.provider ?? "–"}</td>
+                    <td className="num">{a.hoursPerWeek ?? "–"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+
+          <h3>{t.gaps}</h3>
+          {timeline.gaps.length === 0 ? (
+            <p>{t.noGaps}</p>
+          ) : (
+            <>
+              <p data-testid="longest-gap">
+                {t.longestGap}: {timeline.longestGap!.days} {t.days} ({timeline.longestGap!.from} – {timeline.longestGap!.to})
+              </p>
+              <ul>
+                {timeline.gaps.map((g) => (
+                  <li key={g.from}>
+                    {g.from} – {g.to}: {g.days} {t.days}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {revisions.length > 0 && (
+        <details>
+          <summary>{t.history}</summary>
+          <ul>
+            {revisions.map((r) => (
+              <li key={r.version}>
+                {r.changedAt.toISOString().slice(0, 10)}: {r.summary}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// The plan is read within the coordinator's unit only, and the read is audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getPlan } from "./queries";
+
+let handle: DbHandle;
+let anna: Actor;
+let samira: Actor;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: "2026-06-30" });
+  const users = await handle.db.select().from(s.users);
+  const as = (prefix: string): Actor => {
+    const u = users.find((x) => x.email.startsWith(prefix))!;
+    return { id: u.id, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
+  };
+  anna = as("anna");
+  samira = as("samira");
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("getPlan", () => {
+  it("gives the coordinator of the unit the plan and activities, audited", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!)).limit(1);
+    const r = await getPlan(anna, p.id, handle.db);
+    expect(r.plan?.participantId).toBe(p.id);
+    expect(r.activities.length).toBeGreaterThan(0);
+    const audit = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "plan.read"));
+    expect(audit.some((a) => a.participantId === p.id)).toBe(true);
+  });
+  it("answers not found to another unit and to a guessed id", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!)).limit(1);
+    await expect(getPlan(samira, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPlan(anna, "00000000-0000-4000-8000-000000000000", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPlan({ ...anna, role: "manager" }, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
