@@ -9,6 +9,7 @@ import { formatPersonnummer } from "@/lib/validation/personnummer";
 import { ConsentSection } from "./_sections/ConsentSection";
 import { SfiSection } from "./_sections/SfiSection";
 import { PlanSection } from "./_sections/PlanSection";
+import { FollowupSection } from "./_sections/FollowupSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -44,6 +45,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dd>{r.tracks[p.track] ?? p.track}</dd>
       </dl>
       <PlanSection user={user} participantId={p.id} />
+      <FollowupSection user={user} participantId={p.id} />
       <SfiSection user={user} participantId={p.id} />
       <ConsentSection user={user} participantId={p.id} />
     </>

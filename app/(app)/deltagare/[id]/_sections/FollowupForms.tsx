@@ -1,0 +1,117 @@
+"use client";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { FOLLOWUP_TYPES } from "@/db/schema/enums";
+import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
+import type { FollowupMessages } from "@/lib/i18n/areas/followup";
+import { recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
+
+export function RecordFollowupForm({ followupId, version, today, nextDue, t }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages }) {
+  const id = useId();
+  const [status, setStatus] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, watch, formState, setError } = useForm<z.input<typeof recordFollowupSchema>>({
+    resolver: zodResolver(recordFollowupSchema),
+    defaultValues: { followupId, version, heldDate: today, attendees: "", notes: "", nextSteps: "", scheduleNext: true, nextDueDate: nextDue },
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (data) => {
+    setFormError(null);
+    const r = await recordFollowupServer(data);
+    if (r.ok) return setStatus(t.saved);
+    setFormError(r.code === "conflict" ? t.conflict : (r.formError ?? null));
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "heldDate", { message: v[0] });
+  });
+  if (status) return <p role="status">{status}</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <Field id={`${id}-held`} label={t.heldDate} error={e.heldDate?.message}>
+        <input id={`${id}-held`} type="date" {...register("heldDate")} {...a11y(`${id}-held`, e.heldDate?.message)} />
+      </Field>
+      <Field id={`${id}-att`} label={t.attendees} error={e.attendees?.message}>
+        <input id={`${id}-att`} type="text" {...register("attendees")} {...a11y(`${id}-att`, e.attendees?.message)} />
+      </Field>
+      <Field id={`${id}-notes`} label={t.notes}>
+        <textarea id={`${id}-notes`} rows={3} {...register("notes")} />
+      </Field>
+      <Field id={`${id}-next`} label={t.nextSteps}>
+        <textarea id={`${id}-next`} rows={2} {...register("nextSteps")} />
+      </Field>
+      <div className="field">
+        <label>
+          <input type="checkbox" {...register("scheduleNext")} /> {t.scheduleNext}
+        </label>
+      </div>
+      {watch("scheduleNext") && (
+        <Field id={`${id}-nextdue`} label={t.nextDueDate} error={e.nextDueDate?.message}>
+          <input id={`${id}-nextdue`} type="date" {...register("nextDueDate")} {...a11y(`${id}-nextdue`, e.nextDueDate?.message)} />
+        </Field>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.save}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ScheduleFollowupForm({ participantId, defaultDue, t }: { participantId: string; defaultDue: string; t: FollowupMessages }) {
+  const id = useId();
+  const [status, setStatus] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof scheduleFollowupSchema>>({
+    resolver: zodResolver(scheduleFollowupSchema),
+    defaultValues: { participantId, type: "uppfoljning", dueDate: defaultDue },
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (data) => {
+    const r = await scheduleFollowupServer(data);
+    if (r.ok) return setStatus(t.booked);
+    for (const [k, v] of Object.entries(r.fieldErrors ?? { dueDate: [r.formError ?? ""] })) setError(k as "dueDate", { message: v[0] });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form inline-grid">
+      <Field id={`${id}-type`} label={t.type} error={e.type?.message}>
+        <select id={`${id}-type`} {...register("type")}>
+          {FOLLOWUP_TYPES.map((ty) => (
+            <option key={ty} value={ty}>
+              {t.types[ty]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-due`} label={t.due} error={e.dueDate?.message}>
+        <input id={`${id}-due`} type="date" {...register("dueDate")} {...a11y(`${id}-due`, e.dueDate?.message)} />
+      </Field>
+      <div>
+        <button type="submit" disabled={formState.isSubmitting}>
+          {t.book}
+        </button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}

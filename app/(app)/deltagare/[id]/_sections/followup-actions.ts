@@ -1,0 +1,17 @@
+"use server";
+// Follow-up actions of the participant page; permission, validation, scoping, concurrency and
+// audit are in lib/followups/commands.ts.
+import { revalidatePath } from "next/cache";
+import { recordFollowup, scheduleFollowup } from "@/lib/followups/commands";
+
+export async function recordFollowupServer(input: unknown) {
+  const r = await recordFollowup(input);
+  if (r.ok) revalidatePath(`/deltagare/${r.data.followup.participantId}`);
+  return r.ok ? { ok: true as const } : { ok: false as const, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors };
+}
+
+export async function scheduleFollowupServer(input: unknown) {
+  const r = await scheduleFollowup(input);
+  if (r.ok) revalidatePath(`/deltagare/${r.data.participantId}`);
+  return r.ok ? { ok: true as const } : { ok: false as const, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors };
+}
