@@ -21,12 +21,45 @@ test("an overdue follow-up is recorded and leaves the worklist", async ({ page }
     await expect(item.getByText("Skriv vilka som deltog.")).toBeVisible();
     await item.getByLabel("Deltagare i mötet").fill("Deltagaren och koordinatorn");
     await item.getByLabel("Anteckningar").fill("Praktiken fungerar bra, sfi på kvällstid.");
+    const before = await section.locator("li", { has: page.locator(".tag.overdue") }).count();
     await item.getByRole("button", { name: "Spara" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Uppföljningen är registrerad." })).toBeVisible();
-    await page.reload();
+    // The page re-renders: the follow-up moves from planned to held.
+    await expect(section.locator("li", { has: page.locator(".tag.overdue") })).toHaveCount(before - 1);
   }
   await expect(section.getByText("Praktiken fungerar bra, sfi på kvällstid.").first()).toBeVisible();
 
   await page.goto("/arbetslista");
   await expect(page.locator('tr[data-signal="followup_overdue"]', { hasText: name })).toHaveCount(0);
+});
+
+test("a coordinator records an exit and later the 90-day outcome, which the worklist stops asking for", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare");
+  // Someone in the programme for a while: their row says "Pågår".
+  const row = page.locator("table tbody tr", { hasText: "Pågår" }).first();
+  const name = (await row.locator("td a").innerText()).trim();
+  await row.locator("td a").click();
+  const section = page.locator("#utfall");
+  await section.locator("summary", { hasText: "Registrera avslut" }).click();
+  // Left the programme 100 days ago, so the outcome is due today.
+  const left = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+  await section.getByLabel("Sista dag i programmet").fill(left);
+  await section.getByLabel("Orsak").selectOption("arbete");
+  await section.getByRole("button", { name: "Registrera avslut" }).click();
+  await expect(section.getByTestId("exit")).toContainText(left);
+
+  await page.goto("/arbetslista?visa=enheten");
+  await expect(page.locator('tr[data-signal="outcome_due"]', { hasText: name })).toHaveCount(1);
+  await page.locator('tr[data-signal="outcome_due"]', { hasText: name }).getByRole("link", { name: /Öppna/ }).click();
+  await expect(page).toHaveURL(/#utfall$/);
+
+  await section.locator("summary", { hasText: "Registrera utfall" }).click();
+  await section.getByLabel("Utfall", { exact: true }).selectOption("arbete");
+  await section.getByLabel("Anställningsform").selectOption("nej");
+  await section.getByRole("button", { name: "Registrera utfall" }).click();
+  await expect(section.getByTestId("outcome")).toContainText("Arbete (Osubventionerad)");
+  await expectAccessible(page);
+
+  await page.goto("/arbetslista?visa=enheten");
+  await expect(page.locator('tr[data-signal="outcome_due"]', { hasText: name })).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import { ConsentSection } from "./_sections/ConsentSection";
 import { SfiSection } from "./_sections/SfiSection";
 import { PlanSection } from "./_sections/PlanSection";
 import { FollowupSection } from "./_sections/FollowupSection";
+import { ExitOutcomeSection } from "./_sections/ExitOutcomeSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -46,6 +47,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
       </dl>
       <PlanSection user={user} participantId={p.id} />
       <FollowupSection user={user} participantId={p.id} />
+      <ExitOutcomeSection user={user} participantId={p.id} />
       <SfiSection user={user} participantId={p.id} />
       <ConsentSection user={user} participantId={p.id} />
     </>

@@ -1,0 +1,98 @@
+"use client";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { EXIT_REASONS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
+import { exitSchema, outcomeSchema } from "@/lib/outcomes/schema";
+import type { OutcomeMessages } from "@/lib/i18n/areas/outcome";
+import { recordExitServer, recordOutcomeServer } from "./outcome-actions";
+
+const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
+const Err = ({ id, msg }: { id: string; msg?: string }) => (msg ? <p id={`${id}-error`} className="field-error">{msg}</p> : null);
+
+type Result = { ok: true } | { ok: false; code?: string; formError?: string; fieldErrors?: Record<string, string[]> };
+
+function useServerErrors<T extends Record<string, unknown>>(setError: (name: keyof T & string, e: { message: string }) => void, t: OutcomeMessages) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const apply = (r: Result) => {
+    if (r.ok) return true;
+    setFormError(r.code === "conflict" ? t.conflict : (r.formError ?? null));
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as keyof T & string, { message: v[0] });
+    return false;
+  };
+  return { formError, apply };
+}
+
+export function ExitForm({ participantId, version, today, t }: { participantId: string; version: number; today: string; t: OutcomeMessages }) {
+  const id = useId();
+  const [done, setDone] = useState(false);
+  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof exitSchema>>({ resolver: zodResolver(exitSchema), defaultValues: { participantId, version, programmeEnd: today } });
+  const { formError, apply } = useServerErrors<z.input<typeof exitSchema>>(setError, t);
+  const e = formState.errors;
+  if (done) return <p role="status">{t.exitSaved}</p>;
+  return (
+    <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordExitServer(d))))}>
+      {formError && <p role="alert" className="form-error">{formError}</p>}
+      <div className="field">
+        <label htmlFor={`${id}-end`}>{t.exitDate}</label>
+        <input id={`${id}-end`} type="date" {...register("programmeEnd")} {...a11y(`${id}-end`, e.programmeEnd?.message)} />
+        <Err id={`${id}-end`} msg={e.programmeEnd?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t.reason}</label>
+        <select id={`${id}-reason`} {...register("exitReason")} {...a11y(`${id}-reason`, e.exitReason?.message)}>
+          <option value="">–</option>
+          {EXIT_REASONS.map((r) => <option key={r} value={r}>{t.reasons[r]}</option>)}
+        </select>
+        <Err id={`${id}-reason`} msg={e.exitReason?.message} />
+      </div>
+      <div><button type="submit" className="primary" disabled={formState.isSubmitting}>{t.recordExit}</button></div>
+    </form>
+  );
+}
+
+export function OutcomeForm({ participantId, version, defaults, label, t }: { participantId: string; version: number; defaults: { status?: string; recordedDate: string; source?: string }; label: string; t: OutcomeMessages }) {
+  const id = useId();
+  const [done, setDone] = useState(false);
+  const { register, handleSubmit, formState, setError, watch } = useForm<z.input<typeof outcomeSchema>>({
+    resolver: zodResolver(outcomeSchema),
+    defaultValues: { participantId, version, status: defaults.status as z.input<typeof outcomeSchema>["status"], recordedDate: defaults.recordedDate, source: (defaults.source ?? "samtal") as z.input<typeof outcomeSchema>["source"], subsidized: "" },
+  });
+  const { formError, apply } = useServerErrors<z.input<typeof outcomeSchema>>(setError, t);
+  const e = formState.errors;
+  if (done) return <p role="status">{t.saved}</p>;
+  return (
+    <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordOutcomeServer(d))))}>
+      {formError && <p role="alert" className="form-error">{formError}</p>}
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t.status}</label>
+        <select id={`${id}-status`} {...register("status")} {...a11y(`${id}-status`, e.status?.message)}>
+          <option value="">–</option>
+          {OUTCOME_STATUSES.map((s) => <option key={s} value={s}>{t.statuses[s]}</option>)}
+        </select>
+        <Err id={`${id}-status`} msg={e.status?.message} />
+      </div>
+      {watch("status") === "arbete" && (
+        <div className="field">
+          <label htmlFor={`${id}-sub`}>{t.subsidized}</label>
+          <select id={`${id}-sub`} {...register("subsidized")}>
+            {["", "nej", "ja"].map((s) => <option key={s} value={s}>{t.subsidizedOptions[s]}</option>)}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-date`}>{t.recordedDate}</label>
+        <input id={`${id}-date`} type="date" {...register("recordedDate")} {...a11y(`${id}-date`, e.recordedDate?.message)} />
+        <Err id={`${id}-date`} msg={e.recordedDate?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-source`}>{t.source}</label>
+        <select id={`${id}-source`} {...register("source")}>
+          {OUTCOME_SOURCES.map((s) => <option key={s} value={s}>{t.sources[s]}</option>)}
+        </select>
+      </div>
+      <div><button type="submit" className="primary" disabled={formState.isSubmitting}>{label}</button></div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+// Exit and 90-day outcome on a real database: the follow-up at exit + 90, refused before then,
+// corrections kept, stale forms refused, another unit not found, the worklist stops asking.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, isNull, lte } from "drizzle-orm";
+import { createTestDb } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as s from "@/db/schema";
+import { executeAction } from "@/lib/auth/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { getWorklist } from "@/lib/signals/queries";
+import { recordExitDef, recordOutcomeDef } from "./commands";
+
+const TODAY = "2026-06-30";
+let handle: DbHandle;
+let anna: SessionUser;
+let samira: SessionUser;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db, { today: TODAY });
+  const users = await handle.db.select().from(s.users);
+  const as = (prefix: string): SessionUser => {
+    const u = users.find((x) => x.email.startsWith(prefix))!;
+    return { id: u.id, name: u.name, email: u.email, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
+  };
+  anna = as("anna");
+  samira = as("samira");
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("exit and outcome", () => {
+  it("records an exit, books the 90-day follow-up, then the outcome from day 90 on", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd), lte(s.participants.programmeStart, "2026-01-01"))).limit(1);
+    const exit = { participantId: p.id, version: p.version, programmeEnd: "2026-03-01", exitReason: "arbete" };
+    expect(await executeAction(recordExitDef, { ...exit, programmeEnd: "2000-01-01" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await executeAction(recordExitDef, exit, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await executeAction(recordExitDef, exit, anna, handle.db)).toMatchObject({ ok: true });
+    expect(await executeAction(recordExitDef, exit, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    const fus = await handle.db.select().from(s.followups).where(and(eq(s.followups.participantId, p.id), eq(s.followups.dueDate, "2026-05-30")));
+    expect(fus.filter((f) => f.status === "planerad" && f.notes?.startsWith("Utfall 90 dagar"))).toHaveLength(1);
+    expect((await getWorklist(anna, TODAY, {}, handle.db)).some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(true);
+
+    const outcome = { participantId: p.id, status: "arbete", subsidized: "nej", recordedDate: "2026-05-29", source: "samtal", version: 0 };
+    expect(await executeAction(recordOutcomeDef, outcome, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { recordedDate: ["Utfallet kan fastställas tidigast 2026-05-30 (90 dagar efter avslutet)."] } });
+    const first = await executeAction(recordOutcomeDef, { ...outcome, recordedDate: "2026-05-30" }, anna, handle.db);
+    expect(first).toMatchObject({ ok: true, data: { status: "arbete", subsidized: false, version: 1 } });
+    expect((await getWorklist(anna, TODAY, {}, handle.db)).some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(false);
+
+    // A correction keeps the earlier value; a form opened before it is stale.
+    expect(await executeAction(recordOutcomeDef, { ...outcome, status: "studier", recordedDate: "2026-06-01", version: 1 }, anna, handle.db)).toMatchObject({ ok: true, data: { status: "studier", version: 2 } });
+    expect(await executeAction(recordOutcomeDef, { ...outcome, status: "ovrigt", recordedDate: "2026-06-02", version: 1 }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    const [o] = await handle.db.select().from(s.outcomes).where(eq(s.outcomes.participantId, p.id));
+    const history = await handle.db.select().from(s.outcomeHistory).where(eq(s.outcomeHistory.outcomeId, o.id));
+    expect(history.map((h) => h.status)).toEqual(["arbete"]);
+  });
+
+  it("refuses an outcome for someone still in the programme", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd))).limit(1);
+    expect(await executeAction(recordOutcomeDef, { participantId: p.id, status: "arbete", subsidized: "", recordedDate: TODAY, source: "samtal", version: 0 }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+  });
+});
