@@ -29,3 +29,21 @@ export async function createTestDb(): Promise<DbHandle> {
     },
   };
 }
+
+/**
+ * A fresh test database with the demo municipality seeded as of `today`, and its users by the
+ * start of their email (e.g. "anna" for the first coordinator of unit Centrum).
+ */
+export async function createDemoTestDb(today: string) {
+  const { seedDemo } = await import("./seed");
+  const { users } = await import("./schema");
+  const handle = await createTestDb();
+  await seedDemo(handle.db, { today });
+  const all = await handle.db.select().from(users);
+  const userBy = (emailPrefix: string) => {
+    const u = all.find((x) => x.email.startsWith(emailPrefix));
+    if (!u) throw new Error(`no demo user ${emailPrefix}`);
+    return { id: u.id, name: u.name, email: u.email, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
+  };
+  return { handle, userBy };
+}

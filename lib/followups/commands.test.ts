@@ -2,9 +2,8 @@
 // unit gets not found, and the overdue signal goes away.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb } from "@/db/testing";
+import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
-import { seedDemo } from "@/db/seed";
 import * as s from "@/db/schema";
 import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -18,15 +17,10 @@ let anna: SessionUser;
 let samira: SessionUser;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle.db, { today: TODAY });
-  const users = await handle.db.select().from(s.users);
-  const as = (prefix: string): SessionUser => {
-    const u = users.find((x) => x.email.startsWith(prefix))!;
-    return { id: u.id, name: u.name, email: u.email, role: u.role, municipalityId: u.municipalityId, unitId: u.unitId };
-  };
-  anna = as("anna");
-  samira = as("samira");
+  const demo = await createDemoTestDb(TODAY);
+  handle = demo.handle;
+  anna = demo.userBy("anna");
+  samira = demo.userBy("samira");
 });
 afterAll(async () => {
   await handle?.close();
