@@ -190,6 +190,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
       .values([
         { municipalityId: municipality.id, name: "Sfi 2B förmiddag", school: "Lärcentrum Demokommunen", studyPath: 2, course: "B", schedule: { days: [1, 2, 3, 4], start: "08:30", end: "12:00", hours: 3.5 } },
         { municipalityId: municipality.id, name: "Sfi 3C kväll", school: "Lärcentrum Demokommunen", studyPath: 3, course: "C", schedule: { days: [1, 3], start: "17:30", end: "20:30", hours: 3 } },
+        // The next courses of the two study paths, open for students who pass B or C.
+        { municipalityId: municipality.id, name: "Sfi 2C förmiddag", school: "Lärcentrum Demokommunen", studyPath: 2, course: "C", schedule: { days: [1, 2, 3, 4], start: "08:30", end: "12:00", hours: 3.5 } },
+        { municipalityId: municipality.id, name: "Sfi 3D kväll", school: "Lärcentrum Demokommunen", studyPath: 3, course: "D", schedule: { days: [2, 4], start: "17:30", end: "20:30", hours: 3 } },
       ])
       .returning();
     await tx.insert(s.sfiGroupTeachers).values(groupRows.map((g) => ({ groupId: g.id, userId: teacher.id })));

@@ -65,6 +65,10 @@ export const PAGES: Entry[] = [
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
   // Only the group's own teachers; a guessed group id is not found for everyone else.
   { file: "(app)/sfi/[groupId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000", expect: only() },
+  { file: "(app)/sfi/[groupId]/elev/[participantId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000/elev/{participant}", expect: only() },
+  // Teachers create groups they then teach; admins create them for the municipality's teachers.
+  { file: "(app)/sfi/ny/page.tsx", url: "/sfi/ny", expect: only("sfi_teacher", ...admins) },
+  { file: "(app)/admin/sfi-grupper/page.tsx", url: "/admin/sfi-grupper", expect: only(...admins) },
   { file: "(app)/resultat/page.tsx", url: "/resultat", expect: only(...coordinators, "manager") },
   { file: "(app)/admin/anvandare/page.tsx", url: "/admin/anvandare", expect: only(...admins) },
   { file: "(app)/admin/anvandare/ny/page.tsx", url: "/admin/anvandare/ny", expect: only(...admins) },
@@ -107,6 +111,14 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write" },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },
-  "app/(app)/sfi/[groupId]/actions.ts": { saveAttendanceServer: "sfi:write", recordResultServer: "sfi:write" },
+  "app/(app)/sfi/[groupId]/actions.ts": {
+    saveAttendanceServer: "sfi:write",
+    recordResultServer: "sfi:write",
+    searchStudentsServer: "sfi:write",
+    enrolServer: "sfi:write",
+    recordBreakServer: "sfi:write",
+    completeCourseServer: "sfi:write",
+  },
+  "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
 };

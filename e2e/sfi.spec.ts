@@ -26,6 +26,7 @@ async function openAsCoordinator(browser: Browser, name: string): Promise<Page> 
 }
 
 test("a teacher records attendance and a result, and the coordinator sees both", async ({ page, browser }) => {
+  test.slow(); // two users, several pages
   await signInAs(page, "sfi_teacher");
   await expectAccessible(page);
   const group = new SfiGroupPage(page);
@@ -71,4 +72,93 @@ test("a teacher gets not found outside their own groups", async ({ page, browser
   await expect(page.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
   await page.goto("/sfi/00000000-0000-4000-8000-000000000000");
   await expect(page.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
+});
+
+test("a teacher creates a group, enrols a student, records a pause and an interruption, and the coordinator sees it", async ({ page, browser }) => {
+  test.slow(); // two users, several pages
+  await signInAs(page, "sfi_teacher");
+  await page.getByRole("link", { name: "Ny grupp" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Skapa en sfi-grupp" })).toBeVisible();
+  await page.getByLabel("Gruppens namn").fill("Zeta kvällsgrupp");
+  await page.getByLabel("Skola", { exact: true }).fill("Lärcentrum Demokommunen");
+  await page.getByLabel("Studieväg").selectOption("3");
+  await page.getByLabel("Kurs", { exact: true }).selectOption("C");
+  await page.getByLabel("Starttid").fill("17:00");
+  await page.getByLabel("Sluttid").fill("20:00");
+  // No weekday yet: the error is shown next to the field and what was typed stays.
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.getByText("Välj minst en veckodag.")).toBeVisible();
+  await expect(page.getByLabel("Gruppens namn")).toHaveValue("Zeta kvällsgrupp");
+  await expectAccessible(page);
+  await page.getByLabel("måndag").check();
+  await page.getByLabel("onsdag").check();
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Zeta kvällsgrupp" })).toBeVisible();
+  await expect(page.getByText("Gruppen har inga elever det här datumet.")).toBeVisible();
+
+  // Enrol: search by name; the hits show name and birth date only. Someone already in another
+  // group is refused with the reason, so take the first who can be enrolled.
+  await page.getByLabel("Namn", { exact: true }).fill("an");
+  await page.getByRole("button", { name: "Sök", exact: true }).click();
+  const hits = page.locator(".enrol table tbody tr");
+  await expect(hits.first()).toBeVisible();
+  expect(await hits.first().locator("td").count()).toBe(2);
+  let student = "";
+  for (let i = 0; i < (await hits.count()) && !student; i++) {
+    const name = (await hits.nth(i).locator("th").innerText()).trim();
+    await hits.nth(i).getByRole("button", { name: `Skriv in ${name}` }).click();
+    const enrolled = page.getByRole("status").filter({ hasText: `${name} är inskriven i gruppen.` });
+    const refused = page.locator(".enrol .form-error");
+    await expect(enrolled.or(refused)).toBeVisible();
+    if ((await enrolled.count()) > 0) student = name;
+  }
+  expect(student).not.toBe("");
+  await expect(page.locator("table.attendance tbody th", { hasText: student })).toBeVisible();
+  await expectAccessible(page);
+
+  // The student's page: the course cannot be completed without a passing grade; a pause needs
+  // its end date; an interruption ends the place.
+  await page.locator("table.attendance").getByRole("link", { name: student }).click();
+  await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Avsluta kursen" }).click();
+  await expect(page.getByText("Registrera först ett godkänt kursbetyg (A–E) i kurs C.")).toBeVisible();
+  const breakForm = page.getByRole("form", { name: "Avbrott eller uppehåll" });
+  await breakForm.getByRole("button", { name: "Spara" }).click();
+  await expect(breakForm.getByText("Ange till vilket datum uppehållet gäller.")).toBeVisible();
+  await breakForm.getByLabel("Till och med").fill("2099-01-31");
+  await breakForm.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByTestId("student-breaks")).toContainText("Uppehåll");
+  await breakForm.getByLabel("Avbrott").check();
+  await breakForm.getByLabel("Orsak").selectOption({ label: "Arbete" });
+  await breakForm.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Inte längre inskriven i gruppen.")).toBeVisible();
+  await expect(page.getByTestId("student-breaks")).toContainText("(Arbete)");
+
+  // The coordinator sees the interruption on the participant page, read-only.
+  const coordinator = await openAsCoordinator(browser, student);
+  await expect(coordinator.getByTestId("sfi-breaks")).toContainText("Avbrott");
+  await expect(coordinator.getByTestId("sfi-breaks")).toContainText("(Arbete)");
+  await coordinator.close();
+});
+
+test("an admin creates a group for a teacher and sees every group, without student data", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByRole("link", { name: "Sfi-grupper" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sfi-grupper" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Ny grupp" }).click();
+  await page.getByLabel("Gruppens namn").fill("Zeta förmiddag 1A");
+  await page.getByLabel("Skola", { exact: true }).fill("Lärcentrum Demokommunen");
+  await page.getByLabel("Studieväg").selectOption("1");
+  await page.getByLabel("Kurs", { exact: true }).selectOption("A");
+  await page.getByLabel("tisdag").check();
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.locator("#teacherIds-error")).toHaveText("Välj minst en lärare.");
+  await page.getByLabel("Lena Ek").check();
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sfi-grupper" })).toBeVisible();
+  const row = page.getByRole("row", { name: /Zeta förmiddag 1A/ });
+  await expect(row).toContainText("Lena Ek");
+  await expect(page.locator("table tbody a")).toHaveCount(0);
 });

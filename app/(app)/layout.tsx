@@ -27,6 +27,7 @@ function navFor(role: Role, t: Messages): NavItem[] {
       return [
         { href: "/admin/anvandare", label: t.nav.users },
         { href: "/admin/import", label: t.nav.import },
+        { href: "/admin/sfi-grupper", label: t.nav.sfiGroupsAdmin },
         ...adminPrivacyNav(t),
       ];
   }

@@ -41,7 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "worklist:read",
     "metrics:read",
   ],
-  sfi_teacher: ["sfi:read", "sfi:write"],
+  sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage"],
   manager: ["metrics:read", "metrics:export", "employer:read"],
   admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract"],
 };

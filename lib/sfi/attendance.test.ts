@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attendanceShare, hoursFor, isoWeekday, lastFourWeeks } from "./attendance";
+import { attendanceShare, coursesPassed, hoursFor, isoWeekday, lastFourWeeks, timeOnCourses } from "./attendance";
+import { breakSchema, groupSchema, nextCourse } from "./schema";
 
 describe("attendanceShare", () => {
   it("is attended over scheduled hours", () => {
@@ -36,5 +37,72 @@ describe("isoWeekday", () => {
   it("counts Monday as 1 and Sunday as 7", () => {
     expect(isoWeekday("2026-11-23")).toBe(1);
     expect(isoWeekday("2026-11-29")).toBe(7);
+  });
+});
+
+describe("timeOnCourses", () => {
+  const e = (course: string, startDate: string, endDate: string | null, studyPath = 2) => ({ course, startDate, endDate, studyPath });
+  it("counts days per course, inclusive, up to asOf while still in it", () => {
+    expect(timeOnCourses([e("C", "2026-03-01", null), e("B", "2026-01-01", "2026-02-28")], "2026-03-10")).toEqual([
+      { studyPath: 2, course: "B", from: "2026-01-01", to: "2026-02-28", days: 59 },
+      { studyPath: 2, course: "C", from: "2026-03-01", to: null, days: 10 },
+    ]);
+  });
+  it("adds up two enrolments in the same course (a change of group) and leaves out future ones", () => {
+    const t = timeOnCourses([e("B", "2026-01-01", "2026-01-10"), e("B", "2026-01-11", null), e("C", "2026-05-01", null)], "2026-01-20");
+    expect(t).toEqual([{ studyPath: 2, course: "B", from: "2026-01-01", to: null, days: 20 }]);
+  });
+  it("is still in the course on its last day", () => {
+    expect(timeOnCourses([e("B", "2026-01-01", "2026-01-31")], "2026-01-31")[0]).toMatchObject({ to: null, days: 31 });
+  });
+});
+
+describe("coursesPassed", () => {
+  it("keeps the first passing course grade per course and ignores F and national tests", () => {
+    expect(
+      coursesPassed([
+        { kind: "kursbetyg", course: "C", grade: "F", resultDate: "2026-03-01" },
+        { kind: "nationellt_prov", course: "C", grade: "A", resultDate: "2026-03-02" },
+        { kind: "kursbetyg", course: "C", grade: "D", resultDate: "2026-04-01" },
+        { kind: "kursbetyg", course: "C", grade: "A", resultDate: "2026-06-01" },
+        { kind: "kursbetyg", course: "B", grade: "E", resultDate: "2025-12-01" },
+      ]),
+    ).toEqual([
+      { course: "B", grade: "E", resultDate: "2025-12-01" },
+      { course: "C", grade: "D", resultDate: "2026-04-01" },
+    ]);
+  });
+});
+
+describe("the study paths", () => {
+  it("move to the next course of the path and stop at its highest", () => {
+    expect([nextCourse(1, "A"), nextCourse(1, "B"), nextCourse(2, "B"), nextCourse(2, "C"), nextCourse(3, "C"), nextCourse(3, "D")]).toEqual(["B", null, "C", null, "D", null]);
+    expect(nextCourse(1, "D")).toBeNull();
+  });
+  const group = { name: "SV2 B kväll", school: "Lärcentrum", studyPath: "2", course: "B", days: ["1", "3"], start: "17:00", end: "20:00", hours: "3" };
+  it("accept a group whose course belongs to its path", () => {
+    expect(groupSchema.parse(group)).toMatchObject({ studyPath: 2, days: [1, 3], hours: 3, teacherIds: [] });
+  });
+  it("refuse a course outside the path, no weekday and an end before the start, next to each field", () => {
+    const r = groupSchema.safeParse({ ...group, course: "A", days: [], end: "16:00" });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["course", "days", "end"]));
+  });
+});
+
+describe("breakSchema", () => {
+  const base = { groupId: "00000000-0000-4000-8000-000000000001", participantId: "00000000-0000-4000-8000-000000000002", fromDate: "2026-05-01" };
+  it("needs a reason for an interruption and an end date for a pause", () => {
+    expect(breakSchema.safeParse({ ...base, kind: "avbrott" }).error!.issues[0].path).toEqual(["reason"]);
+    expect(breakSchema.safeParse({ ...base, kind: "uppehall" }).error!.issues[0].path).toEqual(["toDate"]);
+    expect(breakSchema.safeParse({ ...base, kind: "uppehall", toDate: "2026-04-30" }).error!.issues[0].path).toEqual(["toDate"]);
+    expect(breakSchema.parse({ ...base, kind: "avbrott", reason: "arbete" })).toMatchObject({ reason: "arbete", toDate: "" });
+  });
+});
+
+describe("timeOnCourses with an interruption on the first day", () => {
+  it("leaves out the empty enrolment", () => {
+    expect(timeOnCourses([{ course: "A", studyPath: 1, startDate: "2026-03-02", endDate: "2026-03-01" }], "2026-04-01")).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Attendance arithmetic for sfi: pure functions, so the rules are tested without a database.
-import { addDays } from "@/lib/dates";
+import { addDays, daysBetween } from "@/lib/dates";
 
 export interface AttendanceRow {
   lessonDate: string;
@@ -36,4 +36,55 @@ export function hoursFor(presence: Presence, scheduled: number, partialHours?: n
   if (presence === "present") return scheduled;
   if (presence === "absent") return 0;
   return Math.max(0, Math.min(scheduled, partialHours ?? 0));
+}
+
+export interface CourseTime {
+  studyPath: number;
+  course: string;
+  /** First day in a group of this course. */
+  from: string;
+  /** Last day (inclusive), or null while still in the course. */
+  to: string | null;
+  /** Calendar days in the course up to `asOf`, summed over its enrolments. */
+  days: number;
+}
+
+/**
+ * Time on each course: the student's enrolments grouped by (studieväg, course), in the order the
+ * courses were started. Days count from start to end (or `asOf`) inclusive; enrolments starting
+ * after `asOf` are left out.
+ */
+export function timeOnCourses(enrolments: { startDate: string; endDate: string | null; course: string; studyPath: number }[], asOf: string): CourseTime[] {
+  const out = new Map<string, CourseTime>();
+  for (const e of [...enrolments].sort((a, b) => a.startDate.localeCompare(b.startDate))) {
+    if (e.startDate > asOf || (e.endDate !== null && e.endDate < e.startDate)) continue;
+    const end = e.endDate !== null && e.endDate < asOf ? e.endDate : asOf;
+    const days = daysBetween(e.startDate, end) + 1;
+    const key = `${e.studyPath}${e.course}`;
+    // Still in the course when an enrolment of it is open on asOf; otherwise its last end date.
+    const to = e.endDate !== null && e.endDate < asOf ? e.endDate : null;
+    const c = out.get(key);
+    if (!c) out.set(key, { studyPath: e.studyPath, course: e.course, from: e.startDate, to, days });
+    else {
+      c.days += days;
+      c.to = to; // enrolments are in start order: the latest decides
+    }
+  }
+  return [...out.values()];
+}
+
+export interface PassedCourse {
+  course: string;
+  grade: string;
+  resultDate: string;
+}
+
+/** Courses passed: the first passing course grade (A–E) of each course, in course order. */
+export function coursesPassed(results: { kind: string; course: string; grade: string; resultDate: string }[]): PassedCourse[] {
+  const first = new Map<string, PassedCourse>();
+  for (const r of [...results].sort((a, b) => a.resultDate.localeCompare(b.resultDate))) {
+    if (r.kind !== "kursbetyg" || r.grade === "F" || first.has(r.course)) continue;
+    first.set(r.course, { course: r.course, grade: r.grade, resultDate: r.resultDate });
+  }
+  return [...first.values()].sort((a, b) => a.course.localeCompare(b.course));
 }

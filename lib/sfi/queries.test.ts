@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe("sfi queries", () => {
   it("list only the teacher's own groups", async () => {
-    expect((await listMyGroups(teacher, handle.db)).length).toBe(2);
+    expect((await listMyGroups(teacher, handle.db)).length).toBe(4);
     expect(await listMyGroups(otherTeacher, handle.db)).toEqual([]);
   });
   it("show a group's students with name and birth date only, and audit the read", async () => {

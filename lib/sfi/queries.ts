@@ -1,14 +1,16 @@
 // Reads for sfi teachers (their own groups and students only, and only sfi data) and the
 // read-only sfi summary a coordinator sees on the participant page. Reads are audited.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults } from "@/db/schema";
+import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { participantScope } from "@/lib/participants/scope";
 import { todayIso } from "@/lib/dates";
-import { attendanceShare, lastFourWeeks } from "./attendance";
+import { foldName } from "@/lib/participants/search";
+import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
+import { nextCourse as nextCourseOf } from "./schema";
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
@@ -24,20 +26,26 @@ export async function groupResource(db: Executor, groupId: string) {
 /** Active enrolment on a date: started by then and not ended before it. */
 const activeOn = (date: string) => and(lte(sfiEnrolments.startDate, date), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)));
 
+/** A group as the group lists show it, with its number of students today. */
+function groupListColumns(today: string) {
+  return {
+    id: sfiGroups.id,
+    name: sfiGroups.name,
+    school: sfiGroups.school,
+    studyPath: sfiGroups.studyPath,
+    course: sfiGroups.course,
+    schedule: sfiGroups.schedule,
+    teachers: sql<string>`coalesce((select string_agg(u.name, ', ' order by u.name) from sfi_group_teachers gt join users u on u.id = gt.user_id where gt.group_id = sfi_groups.id), '')`,
+    students: sql<number>`(select count(*)::int from sfi_enrolments e where e.group_id = sfi_groups.id
+      and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))`,
+  };
+}
+export type GroupListRow = Awaited<ReturnType<typeof listMyGroups>>[number];
+
 export async function listMyGroups(actor: Actor, db: Executor = getDb()) {
   if (!hasPermission(actor, "sfi:read")) throw new NotFoundError("sfi");
-  const today = todayIso();
   return db
-    .select({
-      id: sfiGroups.id,
-      name: sfiGroups.name,
-      school: sfiGroups.school,
-      studyPath: sfiGroups.studyPath,
-      course: sfiGroups.course,
-      schedule: sfiGroups.schedule,
-      students: sql<number>`(select count(*)::int from sfi_enrolments e where e.group_id = ${sfiGroups.id}
-        and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))`,
-    })
+    .select(groupListColumns(todayIso()))
     .from(sfiGroups)
     .innerJoin(sfiGroupTeachers, and(eq(sfiGroupTeachers.groupId, sfiGroups.id), eq(sfiGroupTeachers.userId, actor.id)))
     .where(and(eq(sfiGroups.municipalityId, actor.municipalityId), isNull(sfiGroups.archivedAt)))
@@ -66,7 +74,16 @@ export async function getGroupDay(actor: Actor, groupId: string, lessonDate: str
     .innerJoin(participants, eq(participants.id, sfiEnrolments.participantId))
     .where(and(eq(sfiEnrolments.groupId, groupId), activeOn(lessonDate), isNull(participants.deletedAt), isNull(participants.erasedAt)))
     .orderBy(asc(participants.lastName), asc(participants.firstName));
-  const ids = students.map((s) => s.participantId);
+  // Students on an uppehåll that day are listed apart: no attendance is expected of them.
+  const pauses = students.length
+    ? await db
+        .select({ participantId: sfiBreaks.participantId, toDate: sfiBreaks.toDate })
+        .from(sfiBreaks)
+        .where(and(inArray(sfiBreaks.participantId, students.map((s) => s.participantId)), eq(sfiBreaks.kind, "uppehall"), lte(sfiBreaks.fromDate, lessonDate), gte(sfiBreaks.toDate, lessonDate)))
+    : [];
+  const pausedUntil = new Map(pauses.map((p) => [p.participantId, p.toDate!]));
+  const paused = students.filter((s) => pausedUntil.has(s.participantId)).map((s) => ({ ...s, until: pausedUntil.get(s.participantId)! }));
+  const ids = students.filter((s) => !pausedUntil.has(s.participantId)).map((s) => s.participantId);
   const { from, to } = lastFourWeeks(lessonDate);
   const attendance = ids.length
     ? await db
@@ -81,21 +98,21 @@ export async function getGroupDay(actor: Actor, groupId: string, lessonDate: str
         .where(inArray(sfiResults.participantId, ids))
         .orderBy(sfiResults.participantId, desc(sfiResults.resultDate), desc(sfiResults.createdAt))
     : [];
-  const rows: StudentRow[] = students.map((s) => {
+  const rows: StudentRow[] = students.filter((s) => !pausedUntil.has(s.participantId)).map((s) => {
     const mine = attendance.filter((a) => a.participantId === s.participantId).map((a) => ({ lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }));
     const today = mine.find((a) => a.lessonDate === lessonDate);
     const r = results.find((x) => x.participantId === s.participantId);
     return { ...s, attendedHours: today ? today.attendedHours : null, share4w: attendanceShare(mine), lastResult: r ? { grade: r.grade, course: r.course, kind: r.kind, resultDate: r.resultDate } : null };
   });
-  if (ids.length) {
+  if (students.length) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "sfi.group.read",
       entityType: "sfi_group",
       entityId: groupId,
-      details: { lessonDate, participantIds: ids },
+      details: { lessonDate, participantIds: students.map((s) => s.participantId) },
     });
   }
-  return { group, students: rows, recorded: attendance.some((a) => a.lessonDate === lessonDate) };
+  return { group, students: rows, paused, recorded: attendance.some((a) => a.lessonDate === lessonDate) };
 }
 
 export interface SfiSummary {
@@ -139,5 +156,147 @@ export async function getSfiSummary(actor: Actor, participantId: string, asOf = 
     share4w: attendanceShare(attendance.map((a) => ({ lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }))),
     lastResult: last ?? null,
     breaks,
+  };
+}
+
+// ---- Groups, enrolment and the student page ------------------------------------------------
+
+/** The municipality's active sfi teachers, to choose a group's teachers from. */
+export async function listSfiTeachers(actor: Actor, db: Executor = getDb()) {
+  if (!hasPermission(actor, "sfi:group:manage")) throw new NotFoundError("sfi");
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.role, "sfi_teacher"), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
+
+/** Every group of the municipality with its teachers and number of students: the admin's overview (no student data). */
+export async function listAllGroups(actor: Actor, db: Executor = getDb()) {
+  if (!hasPermission(actor, "sfi:group:manage") || actor.role !== "admin") throw new NotFoundError("sfi");
+  return db
+    .select(groupListColumns(todayIso()))
+    .from(sfiGroups)
+    .where(and(eq(sfiGroups.municipalityId, actor.municipalityId), isNull(sfiGroups.archivedAt)))
+    .orderBy(asc(sfiGroups.studyPath), asc(sfiGroups.course), asc(sfiGroups.name));
+}
+
+export interface Candidate {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+}
+
+/**
+ * People of the municipality a teacher may enrol in their group, found by name and/or birth
+ * date. Before enrolment a teacher learns no more than name and birth date.
+ */
+export async function searchStudents(actor: Actor, input: StudentSearch, db: Executor = getDb()): Promise<Candidate[]> {
+  const resource = await groupResource(db, input.groupId);
+  if (!resource || !can(actor, "sfi:write", resource)) throw new NotFoundError("sfi group");
+  const conditions = [eq(participants.municipalityId, actor.municipalityId), isNull(participants.deletedAt), isNull(participants.erasedAt)];
+  if (input.name) {
+    const escaped = foldName(input.name).replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(or(ilike(participants.searchName, `${escaped}%`), ilike(participants.searchName, `% ${escaped}%`))!);
+  }
+  if (input.birthDate) conditions.push(eq(participants.birthDate, input.birthDate));
+  const today = todayIso();
+  const rows = await db
+    .select({ participantId: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate })
+    .from(participants)
+    .where(
+      and(
+        ...conditions,
+        sql`not exists (select 1 from sfi_enrolments e where e.group_id = ${input.groupId} and e.participant_id = ${participants.id}
+          and (e.end_date is null or e.end_date >= ${today}))`,
+      ),
+    )
+    .orderBy(asc(participants.lastName), asc(participants.firstName), asc(participants.birthDate))
+    .limit(20);
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+    action: "sfi.enrol.search",
+    entityType: "sfi_group",
+    entityId: input.groupId,
+    details: { by: input.name && input.birthDate ? "name+birthDate" : input.name ? "name" : "birthDate", participantIds: rows.map((r) => r.participantId) },
+  });
+  return rows;
+}
+type StudentSearch = { groupId: string; name: string; birthDate: string };
+
+export interface StudentPage {
+  group: typeof sfiGroups.$inferSelect;
+  student: { participantId: string; firstName: string; lastName: string; birthDate: string };
+  /** The enrolment in this group that is active on asOf, if any. */
+  active: { startDate: string } | null;
+  share4w: number | null;
+  shareCourse: number | null;
+  courses: CourseTime[];
+  passed: PassedCourse[];
+  results: { kind: string; course: string; grade: string; resultDate: string }[];
+  breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
+  /** Groups of the next course of the same studieväg, for moving on when this course is passed. */
+  nextCourse: string | null;
+  nextGroups: { id: string; name: string; school: string }[];
+}
+
+/** One student of a teacher's group: sfi data only, for a student who is or was in the group. */
+export async function getStudent(actor: Actor, groupId: string, participantId: string, asOf = todayIso(), db: Executor = getDb()): Promise<StudentPage> {
+  const resource = await groupResource(db, groupId);
+  if (!resource || !isUuid(participantId) || !can(actor, "sfi:read", resource)) throw new NotFoundError("student");
+  const enrolments = await db
+    .select({ groupId: sfiEnrolments.groupId, startDate: sfiEnrolments.startDate, endDate: sfiEnrolments.endDate, course: sfiGroups.course, studyPath: sfiGroups.studyPath })
+    .from(sfiEnrolments)
+    .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
+    .where(eq(sfiEnrolments.participantId, participantId))
+    .orderBy(asc(sfiEnrolments.startDate));
+  const here = enrolments.filter((e) => e.groupId === groupId);
+  if (here.length === 0) throw new NotFoundError("student");
+  const [student] = await db
+    .select({ participantId: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate })
+    .from(participants)
+    .where(and(eq(participants.id, participantId), isNull(participants.deletedAt), isNull(participants.erasedAt)));
+  if (!student) throw new NotFoundError("student");
+  const [group] = await db.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
+  const current = here.find((e) => e.startDate <= asOf && (e.endDate === null || e.endDate >= asOf)) ?? null;
+  const courseFrom = (current ?? here[here.length - 1]).startDate;
+  const attendance = (
+    await db
+      .select({ groupId: sfiAttendance.groupId, lessonDate: sfiAttendance.lessonDate, scheduledHours: sfiAttendance.scheduledHours, attendedHours: sfiAttendance.attendedHours })
+      .from(sfiAttendance)
+      .where(and(eq(sfiAttendance.participantId, participantId), lte(sfiAttendance.lessonDate, asOf)))
+  ).map((a) => ({ groupId: a.groupId, lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }));
+  const { from } = lastFourWeeks(asOf);
+  const results = await db
+    .select({ kind: sfiResults.kind, course: sfiResults.course, grade: sfiResults.grade, resultDate: sfiResults.resultDate })
+    .from(sfiResults)
+    .where(eq(sfiResults.participantId, participantId))
+    .orderBy(desc(sfiResults.resultDate), desc(sfiResults.createdAt));
+  const breaks = await db
+    .select({ kind: sfiBreaks.kind, reason: sfiBreaks.reason, fromDate: sfiBreaks.fromDate, toDate: sfiBreaks.toDate })
+    .from(sfiBreaks)
+    .where(eq(sfiBreaks.participantId, participantId))
+    .orderBy(desc(sfiBreaks.fromDate));
+  const next = nextCourseOf(group.studyPath, group.course);
+  const nextGroups = next
+    ? await db
+        .select({ id: sfiGroups.id, name: sfiGroups.name, school: sfiGroups.school })
+        .from(sfiGroups)
+        .where(and(eq(sfiGroups.municipalityId, actor.municipalityId), eq(sfiGroups.studyPath, group.studyPath), eq(sfiGroups.course, next), isNull(sfiGroups.archivedAt)))
+        .orderBy(asc(sfiGroups.name))
+    : [];
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "sfi.student.read", entityType: "participant", entityId: participantId, participantId, details: { groupId } });
+  return {
+    group,
+    student,
+    active: current ? { startDate: current.startDate } : null,
+    share4w: attendanceShare(attendance.filter((a) => a.lessonDate >= from)),
+    shareCourse: attendanceShare(attendance.filter((a) => a.groupId === groupId && a.lessonDate >= courseFrom)),
+    courses: timeOnCourses(enrolments, asOf),
+    passed: coursesPassed(results),
+    results,
+    breaks,
+    nextCourse: next,
+    nextGroups,
   };
 }

@@ -30,3 +30,83 @@ export const resultSchema = z.object({
   resultDate: z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." }),
 });
 export type ResultInput = z.infer<typeof resultSchema>;
+
+// ---- Groups, enrolment, interruptions and course completion --------------------------------
+
+/** The courses of each studieväg, in order; the last is the highest (see INDICATORS.md). */
+export const COURSES_BY_PATH: Record<number, readonly string[]> = { 1: ["A", "B"], 2: ["B", "C"], 3: ["C", "D"] };
+
+/** The course that follows `course` on study path `path`, or null when it is the highest. */
+export function nextCourse(path: number, course: string): string | null {
+  const courses = COURSES_BY_PATH[path] ?? [];
+  const i = courses.indexOf(course);
+  return i >= 0 && i < courses.length - 1 ? courses[i + 1] : null;
+}
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Ange en tid som TT:MM, till exempel 08:30." });
+const isoDate = z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
+
+export const groupSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: "Ange gruppens namn." }).max(80, { message: "Högst 80 tecken." }),
+    school: z.string().trim().min(1, { message: "Ange skola." }).max(120, { message: "Högst 120 tecken." }),
+    studyPath: z.coerce.number<string | number>().int().min(1, { message: "Välj studieväg 1–3." }).max(3, { message: "Välj studieväg 1–3." }),
+    course: z.enum(["A", "B", "C", "D"], { message: "Välj kurs A–D." }),
+    days: z.array(z.coerce.number<string | number>().int().min(1).max(7)).min(1, { message: "Välj minst en veckodag." }),
+    start: time,
+    end: time,
+    hours: z.coerce
+      .number<string | number>({ message: "Ange antal timmar per lektion." })
+      .min(0.5, { message: "Minst 0,5 timmar." })
+      .max(12, { message: "Högst 12 timmar." }),
+    teacherIds: z.array(z.string().uuid()).default([]),
+  })
+  .superRefine((g, ctx) => {
+    if (!(COURSES_BY_PATH[g.studyPath] ?? []).includes(g.course)) {
+      ctx.addIssue({ code: "custom", path: ["course"], message: `Studieväg ${g.studyPath} har kurserna ${(COURSES_BY_PATH[g.studyPath] ?? []).join(" och ")}.` });
+    }
+    if (g.end <= g.start) ctx.addIssue({ code: "custom", path: ["end"], message: "Sluttiden måste vara efter starttiden." });
+  });
+export type GroupInput = z.input<typeof groupSchema>;
+
+/** Looking for someone to enrol: a name and/or a birth date, nothing more. */
+export const studentSearchSchema = z
+  .object({
+    groupId: z.string().uuid(),
+    name: z.string().trim().max(80).default(""),
+    birthDate: z.union([z.literal(""), isoDate]).default(""),
+  })
+  .refine((s) => s.name.length >= 2 || s.birthDate !== "", { message: "Ange minst två bokstäver av namnet eller ett födelsedatum.", path: ["name"] });
+export type StudentSearchInput = z.input<typeof studentSearchSchema>;
+
+export const enrolSchema = z.object({
+  groupId: z.string().uuid(),
+  participantId: z.string().uuid(),
+  startDate: isoDate,
+});
+export type EnrolInput = z.input<typeof enrolSchema>;
+
+export const breakSchema = z
+  .object({
+    groupId: z.string().uuid(),
+    participantId: z.string().uuid(),
+    kind: z.enum(["avbrott", "uppehall"], { message: "Välj avbrott eller uppehåll." }),
+    reason: z.union([z.literal(""), z.enum(["arbete", "studier", "flytt", "foraldraledighet", "sjukdom", "okand"])]).default(""),
+    fromDate: isoDate,
+    toDate: z.union([z.literal(""), isoDate]).default(""),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === "avbrott" && b.reason === "") ctx.addIssue({ code: "custom", path: ["reason"], message: "Välj orsak till avbrottet." });
+    if (b.kind === "uppehall" && b.toDate === "") ctx.addIssue({ code: "custom", path: ["toDate"], message: "Ange till vilket datum uppehållet gäller." });
+    if (b.toDate !== "" && b.toDate < b.fromDate) ctx.addIssue({ code: "custom", path: ["toDate"], message: "Slutdatum kan inte vara före startdatum." });
+  });
+export type BreakInput = z.input<typeof breakSchema>;
+
+export const completeCourseSchema = z.object({
+  groupId: z.string().uuid(),
+  participantId: z.string().uuid(),
+  completedDate: isoDate,
+  /** The group of the next course, when there is one; empty to finish without a new group yet. */
+  nextGroupId: z.union([z.literal(""), z.string().uuid()]).default(""),
+});
+export type CompleteCourseInput = z.input<typeof completeCourseSchema>;

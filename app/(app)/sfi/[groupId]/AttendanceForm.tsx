@@ -2,6 +2,7 @@
 // The whole group on one screen, everyone present by default: a teacher changes only the
 // exceptions and saves. Plain form controls, so it works by keyboard alone.
 import { useState } from "react";
+import Link from "next/link";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
@@ -71,7 +72,7 @@ export function AttendanceForm({ groupId, lessonDate, scheduledHours, students, 
             return (
               <tr key={f.id}>
                 <th scope="row" id={`student-${i}`}>
-                  {s.name}
+                  <Link href={`/sfi/${groupId}/elev/${s.participantId}`}>{s.name}</Link>
                 </th>
                 <td>{s.birthDate}</td>
                 <td>

@@ -1,8 +1,15 @@
 "use server";
-// Server actions of the sfi group page; permission, validation, transaction and audit are in
-// lib/sfi/commands.ts (defineAction).
+// Server actions of the sfi group and student pages; permission, validation, transaction and
+// audit are in lib/sfi/commands.ts and lib/sfi/enrolment.ts (defineAction).
 import { revalidatePath } from "next/cache";
 import { recordResult, saveAttendance } from "@/lib/sfi/commands";
+import { completeCourse, enrol, recordBreak } from "@/lib/sfi/enrolment";
+import { searchStudents, type Candidate } from "@/lib/sfi/queries";
+import { studentSearchSchema } from "@/lib/sfi/schema";
+import { fieldErrorsOf } from "@/lib/auth/action";
+import { getCurrentUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
 
 export async function saveAttendanceServer(input: unknown) {
   const result = await saveAttendance(input);
@@ -12,6 +19,40 @@ export async function saveAttendanceServer(input: unknown) {
 
 export async function recordResultServer(input: unknown) {
   const result = await recordResult(input);
-  if (result.ok) revalidatePath(`/sfi/${result.data.groupId ?? ""}`);
+  if (result.ok) revalidatePath(`/sfi/${result.data.groupId ?? ""}`, "layout");
   return result.ok ? { ok: true as const, data: { id: result.data.id } } : result;
+}
+
+type SearchResult = { ok: true; data: Candidate[] } | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+
+/** A read, not a change: the query checks the group and audits what was shown. */
+export async function searchStudentsServer(input: unknown): Promise<SearchResult> {
+  const user = await getCurrentUser();
+  if (!user || !hasPermission(user, "sfi:write")) return { ok: false, formError: "Hittades inte." };
+  const parsed = studentSearchSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    return { ok: true, data: await searchStudents(user, parsed.data) };
+  } catch (err) {
+    if (err instanceof NotFoundError) return { ok: false, formError: "Hittades inte." };
+    throw err;
+  }
+}
+
+export async function enrolServer(input: unknown) {
+  const result = await enrol(input);
+  if (result.ok) revalidatePath(`/sfi/${result.data.groupId}`, "layout");
+  return result;
+}
+
+export async function recordBreakServer(input: unknown) {
+  const result = await recordBreak(input);
+  if (result.ok) revalidatePath(`/sfi/${result.data.groupId}`, "layout");
+  return result;
+}
+
+export async function completeCourseServer(input: unknown) {
+  const result = await completeCourse(input);
+  if (result.ok) revalidatePath(`/sfi/${result.data.groupId}`, "layout");
+  return result;
 }

@@ -10,6 +10,7 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { AttendanceForm } from "./AttendanceForm";
 import { ResultForm } from "./ResultForm";
+import { EnrolForm } from "./EnrolForm";
 
 export const metadata: Metadata = { title: "Sfi-grupp" };
 
@@ -26,7 +27,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { group, students, recorded } = day;
+  const { group, students, paused, recorded } = day;
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
   return (
     <>
@@ -53,7 +54,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           </h2>
           <p>{t.attendanceHelp}</p>
           <AttendanceForm
-            key={lessonDate}
+            key={`${lessonDate}:${students.map((s) => s.participantId).join(",")}`}
             groupId={group.id}
             lessonDate={lessonDate}
             scheduledHours={group.schedule.hours}
@@ -69,6 +70,28 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           />
           <h2>{t.resultTitle}</h2>
           <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={todayIso()} t={t} />
+        </>
+      )}
+      {paused.length > 0 && (
+        <>
+          <h2>{t.pausedTitle}</h2>
+          <ul>
+            {paused.map((s) => (
+              <li key={s.participantId}>
+                <Link href={`/sfi/${group.id}/elev/${s.participantId}`}>
+                  {s.firstName} {s.lastName}
+                </Link>{" "}
+                ({t.uppehall.toLowerCase()} {t.through} {s.until})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!group.archivedAt && (
+        <>
+          <h2>{t.enrolTitle}</h2>
+          <p>{t.enrolHelp}</p>
+          <EnrolForm groupId={group.id} today={todayIso()} t={t} />
         </>
       )}
     </>

@@ -18,7 +18,11 @@ export async function SfiSection({ user, participantId }: { user: SessionUser; p
         <dt>{t.lastResult}</dt>
         <dd data-testid="sfi-last-result">{s.lastResult ? `${t[s.lastResult.kind as "kursbetyg" | "nationellt_prov"] ?? s.lastResult.kind} ${s.lastResult.course}: ${s.lastResult.grade} (${s.lastResult.resultDate})` : "–"}</dd>
         <dt>{t.breaks}</dt>
-        <dd>{s.breaks.length === 0 ? t.noBreaks : s.breaks.map((b) => `${b.kind} ${b.fromDate}${b.toDate ? `–${b.toDate}` : ""}${b.reason ? ` (${b.reason})` : ""}`).join("; ")}</dd>
+        <dd data-testid="sfi-breaks">
+          {s.breaks.length === 0
+            ? t.noBreaks
+            : s.breaks.map((b) => `${b.kind === "avbrott" ? t.avbrott : t.uppehall} ${b.fromDate}${b.toDate ? `–${b.toDate}` : ""}${b.reason ? ` (${t.reasons[b.reason] ?? b.reason})` : ""}`).join("; ")}
+        </dd>
       </dl>
     </section>
   );

@@ -1,0 +1,160 @@
+"use client";
+// The teacher's forms on a student's page: an interruption or pause, and completing the course.
+// The same zod schemas as the server actions; errors next to the fields; input kept.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { breakSchema, completeCourseSchema, type BreakInput, type CompleteCourseInput } from "@/lib/sfi/schema";
+import type { SfiMessages } from "@/lib/i18n/areas/sfi";
+import type { ActionResult } from "@/lib/auth/action";
+import { completeCourseServer, recordBreakServer } from "../../actions";
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** aria wiring for a field that may carry an error. */
+function a11y<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, name: Path<T>, id: string) {
+  const err = form.formState.errors[name];
+  return { id, "aria-invalid": err ? true : undefined, "aria-describedby": err ? `${id}-error` : undefined };
+}
+
+function applyErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, res: ActionResult<unknown>): string | null {
+  if (res.ok) return null;
+  for (const [field, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(field as Path<T>, { message: msgs[0] });
+  return res.fieldErrors ? null : (res.formError ?? null);
+}
+
+export function BreakForm({ groupId, participantId, today, t }: { groupId: string; participantId: string; today: string; t: SfiMessages }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<BreakInput, unknown, z.output<typeof breakSchema>>({
+    resolver: zodResolver(breakSchema),
+    defaultValues: { groupId, participantId, kind: "uppehall", reason: "", fromDate: today, toDate: "" },
+  });
+  const f = form as unknown as UseFormReturn<BreakInput, unknown, FieldValues>;
+  const kind = form.watch("kind");
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(null);
+    const res = await recordBreakServer(values);
+    setFormError(applyErrors(f, res));
+    if (res.ok) {
+      setStatus(t.breakSaved);
+      router.refresh();
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={t.breakTitle}>
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <fieldset className="field">
+        <legend>{t.kind}</legend>
+        <label className="checkbox">
+          <input type="radio" value="uppehall" {...form.register("kind")} /> {t.uppehall}
+        </label>
+        <label className="checkbox">
+          <input type="radio" value="avbrott" {...form.register("kind")} /> {t.avbrott}
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="break-reason">{t.reason}</label>
+        <select {...form.register("reason")} {...a11y(f, "reason", "break-reason")}>
+          <option value="">{t.chooseReason}</option>
+          {Object.entries(t.reasons).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="break-reason-error" message={e.reason?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="break-from">{t.fromDate}</label>
+        <input type="date" {...form.register("fromDate")} {...a11y(f, "fromDate", "break-from")} />
+        <FieldError id="break-from-error" message={e.fromDate?.message} />
+      </div>
+      {kind === "uppehall" && (
+        <div className="field">
+          <label htmlFor="break-to">{t.toDate}</label>
+          <input type="date" {...form.register("toDate")} {...a11y(f, "toDate", "break-to")} />
+          <FieldError id="break-to-error" message={e.toDate?.message} />
+        </div>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {t.saveBreak}
+        </button>
+      </div>
+      <p role="status">{status}</p>
+    </form>
+  );
+}
+
+export function CompleteCourseForm({ groupId, participantId, today, nextCourse, nextGroups, t }: {
+  groupId: string;
+  participantId: string;
+  today: string;
+  nextCourse: string | null;
+  nextGroups: { id: string; name: string; school: string }[];
+  t: SfiMessages;
+}) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CompleteCourseInput, unknown, z.output<typeof completeCourseSchema>>({
+    resolver: zodResolver(completeCourseSchema),
+    defaultValues: { groupId, participantId, completedDate: today, nextGroupId: nextGroups[0]?.id ?? "" },
+  });
+  const f = form as unknown as UseFormReturn<CompleteCourseInput, unknown, FieldValues>;
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const res = await completeCourseServer(values);
+    setFormError(applyErrors(f, res));
+    if (res.ok) router.push(res.data.nextGroupId ? `/sfi/${res.data.nextGroupId}/elev/${participantId}` : `/sfi/${groupId}/elev/${participantId}`);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={t.completeTitle}>
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="complete-date">{t.completedDate}</label>
+        <input type="date" {...form.register("completedDate")} {...a11y(f, "completedDate", "complete-date")} />
+        <FieldError id="complete-date-error" message={e.completedDate?.message} />
+      </div>
+      {nextCourse && (
+        <div className="field">
+          <label htmlFor="complete-next">
+            {t.nextGroup} {nextCourse}
+          </label>
+          <select {...form.register("nextGroupId")} {...a11y(f, "nextGroupId", "complete-next")}>
+            {nextGroups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name} ({g.school})
+              </option>
+            ))}
+            <option value="">{t.noNextGroup}</option>
+          </select>
+          <FieldError id="complete-next-error" message={e.nextGroupId?.message} />
+        </div>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {t.completeButton}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+// One student of a teacher's group: attendance over four weeks and over the course, courses
+// passed, time on each course, results, interruptions and pauses; and the forms to record an
+// interruption or pause and to complete the course. Sfi data only: never plans or notes.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { getStudent } from "@/lib/sfi/queries";
+import { NotFoundError } from "@/lib/errors";
+import { todayIso } from "@/lib/dates";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
+import { BreakForm, CompleteCourseForm } from "./StudentForms";
+
+export const metadata: Metadata = { title: "Elev" };
+
+export default async function StudentPage({ params }: { params: Promise<{ groupId: string; participantId: string }> }) {
+  const user = await requirePermission("sfi:read");
+  const t = await getAreaMessages(sfiMessages);
+  const { groupId, participantId } = await params;
+  let data;
+  try {
+    data = await getStudent(user, groupId, participantId);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const { group, student, active } = data;
+  const today = todayIso();
+  const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
+  const name = `${student.firstName} ${student.lastName}`;
+  return (
+    <>
+      <p>
+        <Link href={`/sfi/${group.id}`}>← {group.name}</Link>
+      </p>
+      <h1>{name}</h1>
+      <p>
+        {t.birthDate} {student.birthDate} · {t.studyPath} {group.studyPath} · {t.course} {group.course} ·{" "}
+        {active ? `${t.inGroupSince} ${active.startDate}` : t.notInGroup}
+      </p>
+
+      <h2>{t.figures}</h2>
+      <dl className="facts">
+          <dt>{t.share4w}</dt>
+          <dd data-testid="student-share4w">{pct(data.share4w)}</dd>
+          <dt>{t.shareCourse}</dt>
+          <dd data-testid="student-share-course">{pct(data.shareCourse)}</dd>
+          <dt>{t.coursesPassed}</dt>
+          <dd data-testid="student-passed">{data.passed.length === 0 ? t.noneYet : data.passed.map((p) => `${p.course} (${p.grade}, ${p.resultDate})`).join(", ")}</dd>
+      </dl>
+      <table className="table">
+        <caption>{t.timeOnCourses}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.studyPath}</th>
+            <th scope="col">{t.course}</th>
+            <th scope="col">{t.fromDate}</th>
+            <th scope="col">{t.toDate}</th>
+            <th scope="col" className="num">{t.daysUnit}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.courses.map((c) => (
+            <tr key={`${c.studyPath}${c.course}`}>
+              <td>{c.studyPath}</td>
+              <th scope="row">{c.course}</th>
+              <td>{c.from}</td>
+              <td>{c.to ?? t.ongoing}</td>
+              <td className="num">{c.days}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t.results}</h2>
+      {data.results.length === 0 ? (
+        <p>{t.noneYet}</p>
+      ) : (
+        <ul>
+          {data.results.map((r, i) => (
+            <li key={i}>
+              {r.resultDate}: {t[r.kind as "kursbetyg" | "nationellt_prov"]} {t.course.toLowerCase()} {r.course}, {t.grade.toLowerCase()} {r.grade}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t.breaks}</h2>
+      {data.breaks.length === 0 ? (
+        <p>{t.noBreaks}</p>
+      ) : (
+        <ul data-testid="student-breaks">
+          {data.breaks.map((b, i) => (
+            <li key={i}>
+              {b.kind === "avbrott" ? t.avbrott : t.uppehall} {b.fromDate}
+              {b.toDate ? `–${b.toDate}` : ""}
+              {b.reason ? ` (${t.reasons[b.reason] ?? b.reason})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {active && !group.archivedAt && (
+        <>
+          <h2>{t.completeTitle}</h2>
+          <p>{data.nextCourse ? t.completeHelp : t.completeHelpLast}</p>
+          <CompleteCourseForm groupId={group.id} participantId={student.participantId} today={today} nextCourse={data.nextCourse} nextGroups={data.nextGroups} t={t} />
+          <h2>{t.breakTitle}</h2>
+          <p>{t.breakHelp}</p>
+          <BreakForm groupId={group.id} participantId={student.participantId} today={today} t={t} />
+        </>
+      )}
+    </>
+  );
+}

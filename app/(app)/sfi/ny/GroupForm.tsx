@@ -1,0 +1,121 @@
+"use client";
+// Creating an sfi group: school, studieväg, course, schedule and teachers, validated by the same
+// zod schema as the server action. Plain form controls in fieldsets, so it works by keyboard.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { groupSchema, type GroupInput } from "@/lib/sfi/schema";
+import type { SfiMessages } from "@/lib/i18n/areas/sfi";
+import { createGroupServer } from "./actions";
+
+export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: { id: string; name: string }[]; isTeacher: boolean; school: string; done: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<GroupInput, unknown, z.output<typeof groupSchema>>({
+    resolver: zodResolver(groupSchema),
+    defaultValues: { name: "", school, studyPath: "2", course: "B", days: [], start: "08:30", end: "12:00", hours: "3", teacherIds: [] },
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await createGroupServer(values);
+    if (res.ok) {
+      router.push(done === "group" ? `/sfi/${res.data.id}` : done);
+      return;
+    }
+    for (const [field, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(field as keyof GroupInput, { message: msgs[0] });
+    setFormError(res.formError ?? null);
+  });
+  const described = (name: keyof GroupInput) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  const error = (name: keyof GroupInput) =>
+    e[name] ? (
+      <p id={`${name}-error`} className="field-error">
+        {e[name]?.message as string}
+      </p>
+    ) : null;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="name">{t.groupName}</label>
+        <input id="name" {...register("name")} {...described("name")} />
+        {error("name")}
+      </div>
+      <div className="field">
+        <label htmlFor="school">{t.school}</label>
+        <input id="school" {...register("school")} {...described("school")} />
+        {error("school")}
+      </div>
+      <div className="field">
+        <label htmlFor="studyPath">{t.studyPath}</label>
+        <select id="studyPath" {...register("studyPath")} {...described("studyPath")}>
+          {[1, 2, 3].map((p) => (
+            <option key={p} value={String(p)}>
+              {p}
+            </option>
+          ))}
+        </select>
+        {error("studyPath")}
+      </div>
+      <div className="field">
+        <label htmlFor="course">{t.course}</label>
+        <select id="course" {...register("course")} {...described("course")}>
+          {["A", "B", "C", "D"].map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        {error("course")}
+      </div>
+      <fieldset className="field" {...described("days")}>
+        <legend>{t.days}</legend>
+        {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+          <label key={d} className="checkbox">
+            <input type="checkbox" value={String(d)} {...register("days")} /> {t.dayNames[d]}
+          </label>
+        ))}
+        {error("days")}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="start">{t.start}</label>
+        <input id="start" type="time" {...register("start")} {...described("start")} />
+        {error("start")}
+      </div>
+      <div className="field">
+        <label htmlFor="end">{t.end}</label>
+        <input id="end" type="time" {...register("end")} {...described("end")} />
+        {error("end")}
+      </div>
+      <div className="field">
+        <label htmlFor="hours">{t.hoursPerLesson}</label>
+        <input id="hours" type="number" step="0.5" min="0.5" max="12" {...register("hours")} {...described("hours")} />
+        {error("hours")}
+      </div>
+      {teachers.length > 0 && (
+        <fieldset className="field" {...described("teacherIds")}>
+          <legend>{t.teachers}</legend>
+          <p className="hint">{isTeacher ? t.teachersHelpTeacher : t.teachersHelpAdmin}</p>
+          {teachers.map((u) => (
+            <label key={u.id} className="checkbox">
+              <input type="checkbox" value={u.id} {...register("teacherIds")} /> {u.name}
+            </label>
+          ))}
+          {error("teacherIds")}
+        </fieldset>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.createGroup}
+        </button>
+      </div>
+    </form>
+  );
+}

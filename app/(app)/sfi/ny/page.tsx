@@ -1,0 +1,27 @@
+// Create an sfi group: teachers (who then teach it) and admins (who choose its teachers).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/guard";
+import { listSfiTeachers } from "@/lib/sfi/queries";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
+import { GroupForm } from "./GroupForm";
+
+export const metadata: Metadata = { title: "Ny sfi-grupp" };
+
+export default async function NewGroupPage() {
+  const user = await requirePermission("sfi:group:manage");
+  const t = await getAreaMessages(sfiMessages);
+  const isTeacher = user.role === "sfi_teacher";
+  const teachers = (await listSfiTeachers(user)).filter((u) => u.id !== user.id);
+  return (
+    <>
+      <p>
+        <Link href={isTeacher ? "/sfi" : "/admin/sfi-grupper"}>← {isTeacher ? t.back : t.allGroupsTitle}</Link>
+      </p>
+      <h1>{t.newGroupTitle}</h1>
+      <p>{t.newGroupIntro}</p>
+      <GroupForm t={t} teachers={teachers} isTeacher={isTeacher} school="" done={isTeacher ? "group" : "/admin/sfi-grupper"} />
+    </>
+  );
+}

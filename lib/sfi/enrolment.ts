@@ -1,0 +1,310 @@
+// Writes that move a student through sfi: groups are created (by an admin or a teacher),
+// students enrolled (which creates or links the sfi activity on their plan, so the coordinator
+// sees it), interrupted or paused, and moved on to the next course of their studieväg when a
+// course is passed. Each runs in one transaction with its audit entries (lib/auth/action.ts).
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Tx } from "@/db";
+import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
+import type { AuditEntry } from "@/lib/audit/commands";
+import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { addDays, todayIso } from "@/lib/dates";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { groupResource } from "./queries";
+import { breakSchema, completeCourseSchema, enrolSchema, groupSchema, nextCourse } from "./schema";
+
+type Group = typeof sfiGroups.$inferSelect;
+
+/** The group, after checking that the user teaches it; archived groups take no new writes. */
+async function ownGroup(tx: Tx, groupId: string, authorize: (r: Awaited<ReturnType<typeof groupResource>>) => void): Promise<Group> {
+  authorize(await groupResource(tx, groupId));
+  const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
+  if (group.archivedAt) throw new FieldError({}, "Gruppen är avslutad och tar inte emot ändringar.");
+  return group;
+}
+
+/** The student's enrolment in this group that is active on `date`, or NotFound. */
+async function activeEnrolment(tx: Tx, groupId: string, participantId: string, date: string) {
+  const [e] = await tx
+    .select()
+    .from(sfiEnrolments)
+    .where(
+      and(
+        eq(sfiEnrolments.groupId, groupId),
+        eq(sfiEnrolments.participantId, participantId),
+        lte(sfiEnrolments.startDate, date),
+        or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)),
+      ),
+    )
+    .orderBy(desc(sfiEnrolments.startDate))
+    .limit(1);
+  if (!e) throw new NotFoundError("student");
+  return e;
+}
+
+const hoursPerWeek = (g: Group) => String(Math.min(99, Math.round(g.schedule.days.length * g.schedule.hours * 10) / 10));
+const sfiDetails = (g: Group) => ({ school: g.school, studyPath: g.studyPath, course: g.course, groupId: g.id });
+
+// ---- Groups --------------------------------------------------------------------------------
+
+/** Teachers must be active sfi teachers of the user's municipality; a teacher always teaches what they create. */
+async function checkedTeachers(tx: Tx, user: SessionUser, requested: string[]): Promise<string[]> {
+  const ids = [...new Set(user.role === "sfi_teacher" ? [user.id, ...requested] : requested)];
+  if (ids.length === 0) throw new FieldError({ teacherIds: ["Välj minst en lärare."] });
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.municipalityId, user.municipalityId), eq(users.role, "sfi_teacher"), eq(users.active, true)));
+  if (found.length !== ids.length) throw new FieldError({ teacherIds: ["Välj lärare bland kommunens sfi-lärare."] });
+  return ids;
+}
+
+export const createGroupDef = {
+  schema: groupSchema,
+  permission: "sfi:group:manage",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof groupSchema>>) {
+    authorize({ municipalityId: user.municipalityId });
+    const teacherIds = await checkedTeachers(tx, user, input.teacherIds);
+    const [group] = await tx
+      .insert(sfiGroups)
+      .values({
+        municipalityId: user.municipalityId,
+        name: input.name,
+        school: input.school,
+        studyPath: input.studyPath,
+        course: input.course,
+        schedule: { days: [...new Set(input.days)].sort(), start: input.start, end: input.end, hours: input.hours },
+      })
+      .returning();
+    await tx.insert(sfiGroupTeachers).values(teacherIds.map((userId) => ({ groupId: group.id, userId })));
+    return { group, teacherIds };
+  },
+  audit: (r: { group: Group; teacherIds: string[] }) => ({
+    action: "sfi.group.create",
+    entityType: "sfi_group",
+    entityId: r.group.id,
+    details: { name: r.group.name, studyPath: r.group.studyPath, course: r.group.course, teacherIds: r.teacherIds },
+  }),
+} satisfies ActionDefinition<typeof groupSchema, { group: Group; teacherIds: string[] }>;
+export const createGroup = defineAction(createGroupDef);
+
+// ---- Enrolment -----------------------------------------------------------------------------
+
+export interface Enrolled {
+  enrolmentId: string;
+  groupId: string;
+  participantId: string;
+  activityId: string;
+  activityCreated: boolean;
+}
+
+/** Links the student's open sfi activity to the group, or creates one: the plan shows sfi either way. */
+async function linkSfiActivity(tx: Tx, group: Group, participantId: string, startDate: string): Promise<{ id: string; created: boolean }> {
+  const [open] = await tx
+    .select({ id: activities.id, status: activities.status, details: activities.details })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.participantId, participantId),
+        eq(activities.type, "sfi"),
+        inArray(activities.status, ["planerad", "pagaende"]),
+        or(isNull(activities.endDate), gte(activities.endDate, startDate)),
+      ),
+    )
+    .orderBy(desc(activities.startDate))
+    .limit(1);
+  const started = startDate <= todayIso();
+  if (open) {
+    await tx
+      .update(activities)
+      .set({
+        details: { ...open.details, ...sfiDetails(group) },
+        provider: group.school,
+        hoursPerWeek: hoursPerWeek(group),
+        ...(open.status === "planerad" ? { startDate, status: started ? ("pagaende" as const) : ("planerad" as const) } : {}),
+        version: sql`${activities.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(activities.id, open.id));
+    return { id: open.id, created: false };
+  }
+  const [created] = await tx
+    .insert(activities)
+    .values({
+      municipalityId: group.municipalityId,
+      participantId,
+      type: "sfi",
+      status: started ? "pagaende" : "planerad",
+      startDate,
+      plannedStartDate: started ? null : startDate,
+      provider: group.school,
+      hoursPerWeek: hoursPerWeek(group),
+      details: sfiDetails(group),
+    })
+    .returning({ id: activities.id });
+  return { id: created.id, created: true };
+}
+
+export const enrolDef = {
+  schema: enrolSchema,
+  permission: "sfi:write",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof enrolSchema>>): Promise<Enrolled> {
+    const group = await ownGroup(tx, input.groupId, authorize);
+    const [person] = await tx
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.id, input.participantId), eq(participants.municipalityId, user.municipalityId), isNull(participants.deletedAt), isNull(participants.erasedAt)));
+    if (!person) throw new NotFoundError("participant");
+    const [current] = await tx
+      .select({ groupId: sfiEnrolments.groupId, name: sfiGroups.name })
+      .from(sfiEnrolments)
+      .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
+      .where(and(eq(sfiEnrolments.participantId, person.id), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, input.startDate))))
+      .limit(1);
+    if (current) {
+      throw new FieldError({
+        participantId: [
+          current.groupId === group.id
+            ? "Personen är redan inskriven i gruppen."
+            : `Personen är inskriven i gruppen ${current.name}. Den inskrivningen behöver avslutas först (kurs klar eller avbrott).`,
+        ],
+      });
+    }
+    const activity = await linkSfiActivity(tx, group, person.id, input.startDate);
+    const [enrolment] = await tx
+      .insert(sfiEnrolments)
+      .values({ groupId: group.id, participantId: person.id, activityId: activity.id, startDate: input.startDate })
+      .returning({ id: sfiEnrolments.id });
+    return { enrolmentId: enrolment.id, groupId: group.id, participantId: person.id, activityId: activity.id, activityCreated: activity.created };
+  },
+  audit: (r: Enrolled): AuditEntry[] => [
+    { action: "sfi.enrol", entityType: "sfi_enrolment", entityId: r.enrolmentId, participantId: r.participantId, details: { groupId: r.groupId } },
+    { action: r.activityCreated ? "activity.create" : "activity.update", entityType: "activity", entityId: r.activityId, participantId: r.participantId, details: { type: "sfi", by: "sfi.enrol" } },
+  ],
+} satisfies ActionDefinition<typeof enrolSchema, Enrolled>;
+export const enrol = defineAction(enrolDef);
+
+// ---- Interruptions and pauses --------------------------------------------------------------
+
+export interface BreakRecorded {
+  breakId: string;
+  groupId: string;
+  participantId: string;
+  kind: "avbrott" | "uppehall";
+  activityId: string | null;
+}
+
+export const recordBreakDef = {
+  schema: breakSchema,
+  permission: "sfi:write",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof breakSchema>>): Promise<BreakRecorded> {
+    await ownGroup(tx, input.groupId, authorize);
+    const enrolment = await activeEnrolment(tx, input.groupId, input.participantId, input.fromDate);
+    const [row] = await tx
+      .insert(sfiBreaks)
+      .values({
+        participantId: input.participantId,
+        groupId: input.groupId,
+        kind: input.kind,
+        reason: input.kind === "avbrott" ? input.reason : input.reason || null,
+        fromDate: input.fromDate,
+        toDate: input.kind === "avbrott" ? null : input.toDate,
+        recordedBy: user.id,
+      })
+      .returning({ id: sfiBreaks.id });
+    let activityId: string | null = null;
+    if (input.kind === "avbrott") {
+      // An interruption ends the place in the group and the sfi activity on the plan: the
+      // interruption date is the first day away, so the last day in the group is the day before
+      // (an interruption on the first day leaves an empty enrolment, kept for the history).
+      const lastDay = addDays(input.fromDate, -1);
+      await tx.update(sfiEnrolments).set({ endDate: lastDay }).where(eq(sfiEnrolments.id, enrolment.id));
+      if (enrolment.activityId) {
+        activityId = enrolment.activityId;
+        await tx
+          .update(activities)
+          .set({
+            status: "avbruten",
+            endDate: sql`greatest(${activities.startDate}, ${lastDay}::date)`,
+            interruptReason: input.reason,
+            version: sql`${activities.version} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(eq(activities.id, enrolment.activityId));
+      }
+    }
+    return { breakId: row.id, groupId: input.groupId, participantId: input.participantId, kind: input.kind, activityId };
+  },
+  audit: (r: BreakRecorded): AuditEntry[] => [
+    { action: `sfi.${r.kind}.create`, entityType: "sfi_break", entityId: r.breakId, participantId: r.participantId, details: { groupId: r.groupId } },
+    ...(r.activityId ? [{ action: "activity.update", entityType: "activity", entityId: r.activityId, participantId: r.participantId, details: { status: "avbruten", by: "sfi.avbrott" } }] : []),
+  ],
+} satisfies ActionDefinition<typeof breakSchema, BreakRecorded>;
+export const recordBreak = defineAction(recordBreakDef);
+
+// ---- Course completion ---------------------------------------------------------------------
+
+export interface CourseCompleted {
+  groupId: string;
+  participantId: string;
+  course: string;
+  /** The next course, or null when this was the highest course of the studieväg. */
+  next: string | null;
+  nextGroupId: string | null;
+  activityId: string | null;
+}
+
+export const completeCourseDef = {
+  schema: completeCourseSchema,
+  permission: "sfi:write",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof completeCourseSchema>>): Promise<CourseCompleted> {
+    const group = await ownGroup(tx, input.groupId, authorize);
+    const enrolment = await activeEnrolment(tx, group.id, input.participantId, input.completedDate);
+    const [passed] = await tx
+      .select({ id: sfiResults.id })
+      .from(sfiResults)
+      .where(
+        and(
+          eq(sfiResults.participantId, input.participantId),
+          eq(sfiResults.kind, "kursbetyg"),
+          eq(sfiResults.course, group.course),
+          inArray(sfiResults.grade, ["A", "B", "C", "D", "E"]),
+          lte(sfiResults.resultDate, input.completedDate),
+        ),
+      )
+      .limit(1);
+    if (!passed) throw new FieldError({ completedDate: [`Registrera först ett godkänt kursbetyg (A–E) i kurs ${group.course}.`] });
+    const next = nextCourse(group.studyPath, group.course);
+    let nextGroup: Group | null = null;
+    if (input.nextGroupId) {
+      [nextGroup] = await tx.select().from(sfiGroups).where(and(eq(sfiGroups.id, input.nextGroupId), eq(sfiGroups.municipalityId, user.municipalityId), isNull(sfiGroups.archivedAt)));
+      if (!nextGroup || next === null || nextGroup.studyPath !== group.studyPath || nextGroup.course !== next) {
+        throw new FieldError({ nextGroupId: [next ? `Välj en grupp i kurs ${next}, studieväg ${group.studyPath}.` : "Kursen är den sista på studievägen: ingen ny grupp behövs."] });
+      }
+    }
+    await tx.update(sfiEnrolments).set({ endDate: input.completedDate }).where(eq(sfiEnrolments.id, enrolment.id));
+    const activityId = enrolment.activityId;
+    if (activityId) {
+      if (next === null) {
+        await tx
+          .update(activities)
+          .set({ status: "avslutad", endDate: input.completedDate, resultNote: `Klar med sfi kurs ${group.course}`, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(activities.id, activityId));
+      } else {
+        const [a] = await tx.select({ details: activities.details }).from(activities).where(eq(activities.id, activityId));
+        const details = nextGroup ? { ...a.details, ...sfiDetails(nextGroup) } : { ...a.details, course: next, groupId: null };
+        await tx.update(activities).set({ details, version: sql`${activities.version} + 1`, updatedAt: sql`now()` }).where(eq(activities.id, activityId));
+      }
+    }
+    if (nextGroup) {
+      await tx.insert(sfiEnrolments).values({ groupId: nextGroup.id, participantId: input.participantId, activityId, startDate: addDays(input.completedDate, 1) });
+    }
+    return { groupId: group.id, participantId: input.participantId, course: group.course, next, nextGroupId: nextGroup?.id ?? null, activityId };
+  },
+  audit: (r: CourseCompleted): AuditEntry[] => [
+    { action: "sfi.course.complete", entityType: "sfi_group", entityId: r.groupId, participantId: r.participantId, details: { course: r.course, next: r.next, nextGroupId: r.nextGroupId } },
+    ...(r.activityId ? [{ action: "activity.update", entityType: "activity", entityId: r.activityId, participantId: r.participantId, details: { by: "sfi.course.complete" } }] : []),
+  ],
+} satisfies ActionDefinition<typeof completeCourseSchema, CourseCompleted>;
+export const completeCourse = defineAction(completeCourseDef);
