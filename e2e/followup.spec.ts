@@ -53,11 +53,21 @@ test("a coordinator records an exit and later the 90-day outcome, which the work
   await page.locator('tr[data-signal="outcome_due"]', { hasText: name }).getByRole("link", { name: /Öppna/ }).click();
   await expect(page).toHaveURL(/#utfall$/);
 
-  await section.locator("summary", { hasText: "Registrera utfall" }).click();
-  await section.getByLabel("Utfall", { exact: true }).selectOption("arbete");
-  await section.getByLabel("Anställningsform").selectOption("nej");
-  await section.getByRole("button", { name: "Registrera utfall" }).click();
+  const day90 = section.locator('[data-outcome-kind="dag90"]');
+  await day90.locator("summary", { hasText: "Registrera utfall" }).click();
+  await day90.getByLabel("Utfall", { exact: true }).selectOption("arbete");
+  await day90.getByLabel("Anställningsform").selectOption("nej");
+  await day90.getByRole("button", { name: "Registrera utfall" }).click();
   await expect(section.getByTestId("outcome")).toContainText("Arbete (Osubventionerad)");
+  // The 12-month outcome is offered too, but refused before a year has passed since the exit.
+  const month12 = section.locator('[data-outcome-kind="manad12"]');
+  await expect(month12).toContainText(`Kan registreras från ${new Date(Date.parse(left) + 365 * 86_400_000).toISOString().slice(0, 10)}`);
+  await month12.locator("summary").first().click();
+  await month12.getByLabel("Utfall", { exact: true }).selectOption("studier");
+  await month12.getByLabel("Fastställt den").fill(new Date().toISOString().slice(0, 10));
+  await month12.getByRole("button", { name: "Registrera utfall" }).click();
+  await expect(month12.getByText(/Utfallet kan fastställas tidigast .* \(12 månader efter avslutet\)\./)).toBeVisible();
+  await expect(section.getByTestId("outcome-12")).toHaveCount(0);
   await expectAccessible(page);
 
   await page.goto("/arbetslista?visa=enheten");
