@@ -1,6 +1,7 @@
 // Runs before every request: security headers (CSP with a per-request nonce, HSTS over HTTPS,
 // frame-ancestors 'none', referrer policy, nosniff) on every response, and a session for every
-// page and route except sign-in, the health check and Auth.js's own endpoints.
+// page and route except sign-in, the health check, Auth.js's own endpoints and the calendar
+// feed (calendar apps have no session; the feed's secret token is checked by its handler).
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
@@ -8,7 +9,7 @@ import { contentSecurityPolicy, issuerOrigin, makeNonce, staticSecurityHeaders }
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/kalender\/[^/]+$/];
 
 function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";

@@ -19,7 +19,7 @@ describe(`migrations (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () 
     );
     const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { table_name: string }[] }).rows) as { table_name: string }[];
     const names = rows.map((r) => r.table_name);
-    for (const t of ["municipalities", "units", "users", "participants", "activities", "employers", "audit_log", "outcomes", "followups", "sfi_groups"]) {
+    for (const t of ["municipalities", "units", "users", "participants", "activities", "employers", "audit_log", "outcomes", "followups", "sfi_groups", "calendar_feeds"]) {
       expect(names).toContain(t);
     }
   });

@@ -53,13 +53,113 @@ test("a coordinator records an exit and later the 90-day outcome, which the work
   await page.locator('tr[data-signal="outcome_due"]', { hasText: name }).getByRole("link", { name: /Öppna/ }).click();
   await expect(page).toHaveURL(/#utfall$/);
 
-  await section.locator("summary", { hasText: "Registrera utfall" }).click();
-  await section.getByLabel("Utfall", { exact: true }).selectOption("arbete");
-  await section.getByLabel("Anställningsform").selectOption("nej");
-  await section.getByRole("button", { name: "Registrera utfall" }).click();
+  const day90 = section.locator('[data-outcome-kind="dag90"]');
+  await day90.locator("summary", { hasText: "Registrera utfall" }).click();
+  await day90.getByLabel("Utfall", { exact: true }).selectOption("arbete");
+  await day90.getByLabel("Anställningsform").selectOption("nej");
+  await day90.getByRole("button", { name: "Registrera utfall" }).click();
   await expect(section.getByTestId("outcome")).toContainText("Arbete (Osubventionerad)");
+  // The 12-month outcome is offered too, but refused before a year has passed since the exit.
+  const month12 = section.locator('[data-outcome-kind="manad12"]');
+  await expect(month12).toContainText(`Kan registreras från ${new Date(Date.parse(left) + 365 * 86_400_000).toISOString().slice(0, 10)}`);
+  await month12.locator("summary").first().click();
+  await month12.getByLabel("Utfall", { exact: true }).selectOption("studier");
+  await month12.getByLabel("Fastställt den").fill(new Date().toISOString().slice(0, 10));
+  await month12.getByRole("button", { name: "Registrera utfall" }).click();
+  await expect(month12.getByText(/Utfallet kan fastställas tidigast .* \(12 månader efter avslutet\)\./)).toBeVisible();
+  await expect(section.getByTestId("outcome-12")).toHaveCount(0);
   await expectAccessible(page);
 
   await page.goto("/arbetslista?visa=enheten");
   await expect(page.locator('tr[data-signal="outcome_due"]', { hasText: name })).toHaveCount(0);
+});
+
+test("a coordinator records a follow-up that adds a praktik, books its proposed three-party meeting, and gets it in their calendar feed with initials only", async ({ page, playwright }) => {
+  const stockholm = (offsetDays: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  const today = stockholm(0);
+  const [start, end, mid] = [stockholm(7), stockholm(63), stockholm(35)];
+  const provider = "Bageriet Solkatten";
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare");
+  // Not the first rows: other journeys work on those.
+  const link = page.locator("table tbody tr td a").nth(4);
+  const name = (await link.innerText()).trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const section = page.locator("#uppfoljning");
+
+  // Book a follow-up for today, then record it with an agreed praktik as the next step.
+  await section.locator("summary", { hasText: "Boka en uppföljning" }).click();
+  await section.getByLabel("Typ").selectOption("uppfoljning");
+  await section.getByLabel("Datum", { exact: true }).fill(today);
+  await section.getByRole("button", { name: "Boka", exact: true }).click();
+  const item = section.locator("li[data-followup]", { hasText: `Uppföljningssamtal ${today}` }).first();
+  await expect(item).toBeVisible();
+  await item.locator("summary").click();
+  await item.getByLabel("Deltagare i mötet").fill("Deltagaren och koordinatorn");
+  await item.getByLabel("Överenskomna nästa steg").fill("Praktik på bageriet");
+  await item.getByLabel("Lägg till en insats i planen").check();
+  await item.getByRole("button", { name: "Spara" }).click();
+  await expect(item.getByText("Välj typ av insats.")).toBeVisible();
+  await item.getByLabel("Insats", { exact: true }).selectOption("praktik");
+  await item.getByLabel("Planerad start").fill(start);
+  await item.getByLabel("Planerat slut (valfritt)").fill(end);
+  await item.getByLabel("Anordnare (valfritt)").fill(provider);
+  await expectAccessible(page);
+  await item.getByRole("button", { name: "Spara" }).click();
+  await expect(section.getByText("Praktik på bageriet").first()).toBeVisible();
+
+  // The activity is on the plan, planned.
+  const row = page.locator("#plan-activities tbody tr", { hasText: provider });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Planerad");
+  await expect(row).toContainText(`${start} – ${end}`);
+
+  // Its three-party meetings are proposed at the midpoint and the end; one click books the first.
+  const proposals = section.getByTestId("proposals").locator("li", { hasText: provider });
+  await expect(proposals).toHaveCount(2);
+  const midProposal = proposals.filter({ hasText: mid });
+  await expect(midProposal).toContainText("vid praktikens mitt");
+  await expectAccessible(page);
+  await midProposal.getByRole("button", { name: /^Boka/ }).click();
+  await expect(proposals).toHaveCount(1);
+  await expect(proposals).toContainText(end);
+  await expect(section.locator("li[data-followup]", { hasText: `Trepartssamtal med arbetsgivare ${mid}` })).toHaveCount(1);
+
+  // The calendar link on the worklist, fetched without any session as a calendar app would.
+  await page.goto("/arbetslista");
+  const calendar = page.locator("#kalender");
+  await expect(calendar.getByText("Du har ingen kalenderlänk.")).toBeVisible();
+  await calendar.getByRole("button", { name: "Skapa kalenderlänk" }).click();
+  const urlField = calendar.getByLabel("Din kalenderlänk");
+  await expect(urlField).toHaveValue(/\/api\/kalender\/[A-Za-z0-9_-]{43}$/);
+  const url = await urlField.inputValue();
+  await expectAccessible(page);
+  const anonymous = await playwright.request.newContext();
+  const res = await anonymous.get(url);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/calendar");
+  const body = await res.text();
+  expect(body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+  const unfolded = body.replace(/\r\n /g, "");
+  const events = unfolded.split("BEGIN:VEVENT").slice(1);
+  const meeting = events.filter((e) => e.includes(`DTSTART;VALUE=DATE:${mid.replace(/-/g, "")}\r\n`) && e.includes("SUMMARY:Trepartssamtal med arbetsgivare – "));
+  expect(meeting.length).toBeGreaterThanOrEqual(1);
+  const summaries = meeting.map((e) => /SUMMARY:(.*)\r\n/.exec(e)![1]);
+  const words = name.split(/\s+/);
+  const expected = words.slice(1).map((w) => `Trepartssamtal med arbetsgivare – ${words[0][0].toUpperCase()}.${w[0].toUpperCase()}.`);
+  expect(summaries.some((x) => expected.includes(x)), `${summaries.join(" | ")} vs ${expected.join(" | ")}`).toBe(true);
+  // Initials only: no part of the name, no notes, no provider.
+  for (const part of name.split(/\s+/).filter((p) => p.length > 1)) expect(unfolded).not.toContain(part);
+  expect(unfolded).not.toContain("Praktik på bageriet");
+  expect(unfolded).not.toContain(provider);
+  // A wrong token is not found, signed in or not.
+  expect((await anonymous.get(url.replace(/[A-Za-z0-9_-]{43}$/, "B".repeat(43)))).status()).toBe(404);
+  expect((await page.request.get(url.replace(/[A-Za-z0-9_-]{43}$/, "B".repeat(43)))).status()).toBe(404);
+
+  // Turning the link off ends the feed.
+  await calendar.getByRole("button", { name: "Stäng av länken" }).click();
+  await expect(calendar.getByText("Kalenderlänken är avstängd.")).toBeVisible();
+  expect((await anonymous.get(url)).status()).toBe(404);
+  await anonymous.dispose();
 });

@@ -89,6 +89,10 @@ export const ROUTES: Entry[] = [
   { file: "api/export/resultat/route.ts", url: "/api/export/resultat?format=csv", expect: only("manager") },
   // A job is only ever visible to the admin who started it; a guessed id is not found for all.
   { file: "api/import/[job]/route.ts", url: "/api/import/00000000-0000-4000-8000-000000000000", expect: only() },
+  // The calendar feed has no session (calendar apps send none): only its secret token opens it, so
+  // a wrong or guessed token is 404 for everyone, signed in or not. A valid token is fetched
+  // without a session in e2e/followup.spec.ts.
+  { file: "api/kalender/[token]/route.ts", url: "/api/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", expect: Object.fromEntries(WHO.map((w) => [w, "notFound"])) as Record<Who, Outcome> },
 ];
 
 /**
@@ -108,7 +112,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
   "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
-  "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write" },
+  "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write", bookThreePartyServer: "followup:write" },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },
   "app/(app)/sfi/[groupId]/actions.ts": {
@@ -120,5 +124,6 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     completeCourseServer: "sfi:write",
   },
   "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage" },
+  "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
 };

@@ -95,6 +95,9 @@ test("guessed ids of another unit's or municipality's participant leak nothing",
     ["otherMunicipalityAdmin", "/admin/anvandare/{user}"],
     ["coordinator", "/deltagare/00000000-0000-4000-8000-000000000000"],
     ["coordinator", "/deltagare/not-a-uuid'%20or%201=1--"],
+    // The calendar feed answers only its own secret token, whoever asks.
+    ["anonymous", "/api/kalender/not-a-token"],
+    ["coordinator", "/api/kalender/'%20or%201=1--"],
   ];
   const contexts = new Map<Who, { context: BrowserContext; page: Page }>();
   for (const [who, url] of guesses) {

@@ -9,6 +9,7 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { getWorklist } from "@/lib/signals/queries";
 import { recordExitDef, recordOutcomeDef } from "./commands";
+import { getExitAndOutcome } from "./queries";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -54,5 +55,30 @@ describe("exit and outcome", () => {
   it("refuses an outcome for someone still in the programme", async () => {
     const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd))).limit(1);
     expect(await executeAction(recordOutcomeDef, { participantId: p.id, status: "arbete", subsidized: "", recordedDate: TODAY, source: "samtal", version: 0 }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("records the optional 12-month outcome from exit + 365 days, apart from the 90-day one, corrections kept", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd), lte(s.participants.programmeStart, "2025-01-01"))).limit(1);
+    expect(await executeAction(recordExitDef, { participantId: p.id, version: p.version, programmeEnd: "2025-06-01", exitReason: "arbete" }, anna, handle.db)).toMatchObject({ ok: true });
+    const m12 = { participantId: p.id, kind: "manad12", status: "arbete", subsidized: "ja", recordedDate: "2026-05-31", source: "arbetsformedlingen", version: 0 };
+    // Exit + 364 days is refused; exit + 365 (2026-06-01) is the first day.
+    expect(await executeAction(recordOutcomeDef, m12, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { recordedDate: ["Utfallet kan fastställas tidigast 2026-06-01 (12 månader efter avslutet)."] } });
+    expect(await executeAction(recordOutcomeDef, { ...m12, kind: "manad6" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await executeAction(recordOutcomeDef, { ...m12, recordedDate: "2026-06-01" }, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    const first = await executeAction(recordOutcomeDef, { ...m12, recordedDate: "2026-06-01" }, anna, handle.db);
+    expect(first).toMatchObject({ ok: true, data: { kind: "manad12", status: "arbete", subsidized: true, version: 1 } });
+    // The 90-day outcome is its own record: version 0 still opens it, and the 12-month one stays.
+    const d90 = await executeAction(recordOutcomeDef, { ...m12, kind: "dag90", status: "arbetssokande", subsidized: "", recordedDate: "2025-09-01" }, anna, handle.db);
+    expect(d90).toMatchObject({ ok: true, data: { kind: "dag90", status: "arbetssokande", version: 1 } });
+    // A correction of the 12-month outcome keeps the earlier value; a stale form is a conflict.
+    expect(await executeAction(recordOutcomeDef, { ...m12, status: "arbete_och_studier", recordedDate: "2026-06-15", version: 1 }, anna, handle.db)).toMatchObject({ ok: true, data: { kind: "manad12", status: "arbete_och_studier", version: 2 } });
+    expect(await executeAction(recordOutcomeDef, { ...m12, status: "ovrigt", recordedDate: "2026-06-16", version: 1 }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    const view = await getExitAndOutcome(anna, p.id, handle.db);
+    expect(view.outcome).toMatchObject({ kind: "dag90", status: "arbetssokande" });
+    expect(view.history).toEqual([]);
+    expect(view.month12.outcome).toMatchObject({ kind: "manad12", status: "arbete_och_studier", recordedDate: "2026-06-15" });
+    expect(view.month12.history.map((h) => [h.status, h.recordedDate])).toEqual([["arbete", "2026-06-01"]]);
+    const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.participantId, p.id), eq(s.auditLog.entityType, "outcome"))).orderBy(s.auditLog.id);
+    expect(audit.map((a) => [a.action, (a.details as { kind: string }).kind])).toEqual([["outcome.record", "manad12"], ["outcome.record", "dag90"], ["outcome.correct", "manad12"]]);
   });
 });

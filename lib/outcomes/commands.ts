@@ -1,12 +1,13 @@
-// Programme exit and the 90-day outcome. Exit schedules the 90-day follow-up; an outcome is
-// refused before exit + 90 days, and a correction keeps the earlier value in outcome_history.
+// Programme exit and the outcomes after it. Exit schedules the 90-day follow-up; the 90-day
+// outcome is refused before exit + 90 days, the optional 12-month one before exit + 365 days, and
+// a correction of either keeps the earlier value in outcome_history.
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { followups, outcomeHistory, outcomes, participants } from "@/db/schema";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
 import { addDays } from "@/lib/dates";
 import { ConflictError, FieldError } from "@/lib/errors";
-import { exitSchema, outcomeSchema } from "./schema";
+import { exitSchema, OUTCOME_EARLIEST_DAYS, outcomeSchema } from "./schema";
 
 type Participant = typeof participants.$inferSelect;
 type Outcome = typeof outcomes.$inferSelect;
@@ -44,13 +45,14 @@ export const recordOutcomeDef = {
     const [p] = await tx.select().from(participants).where(eq(participants.id, input.participantId));
     authorize(p);
     if (!p.programmeEnd) throw new FieldError({}, "Registrera först att personen har lämnat etableringsprogrammet.");
-    const earliest = addDays(p.programmeEnd, 90);
-    if (input.recordedDate < earliest) throw new FieldError({ recordedDate: [`Utfallet kan fastställas tidigast ${earliest} (90 dagar efter avslutet).`] });
+    const earliest = addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS[input.kind]);
+    const after = input.kind === "dag90" ? "90 dagar" : "12 månader";
+    if (input.recordedDate < earliest) throw new FieldError({ recordedDate: [`Utfallet kan fastställas tidigast ${earliest} (${after} efter avslutet).`] });
     const values = { status: input.status, subsidized: input.status === "arbete" && input.subsidized ? input.subsidized === "ja" : null, recordedDate: input.recordedDate, source: input.source };
-    const [current] = await tx.select().from(outcomes).where(and(eq(outcomes.participantId, p.id), eq(outcomes.kind, "dag90")));
+    const [current] = await tx.select().from(outcomes).where(and(eq(outcomes.participantId, p.id), eq(outcomes.kind, input.kind)));
     if (!current) {
       if (input.version !== 0) throw new ConflictError(null);
-      const [row] = await tx.insert(outcomes).values({ municipalityId: p.municipalityId, participantId: p.id, kind: "dag90", createdBy: user.id, ...values }).returning();
+      const [row] = await tx.insert(outcomes).values({ municipalityId: p.municipalityId, participantId: p.id, kind: input.kind, createdBy: user.id, ...values }).returning();
       return row;
     }
     if (current.version !== input.version) throw new ConflictError(current);
@@ -58,7 +60,7 @@ export const recordOutcomeDef = {
     const [row] = await tx.update(outcomes).set({ ...values, version: sql`${outcomes.version} + 1`, updatedAt: sql`now()` }).where(eq(outcomes.id, current.id)).returning();
     return row;
   },
-  audit: (r: Outcome) => ({ action: r.version > 1 ? "outcome.correct" : "outcome.record", entityType: "outcome", entityId: r.id, participantId: r.participantId, details: { status: r.status, recordedDate: r.recordedDate } }),
+  audit: (r: Outcome) => ({ action: r.version > 1 ? "outcome.correct" : "outcome.record", entityType: "outcome", entityId: r.id, participantId: r.participantId, details: { kind: r.kind, status: r.status, recordedDate: r.recordedDate } }),
 } satisfies ActionDefinition<typeof outcomeSchema, Outcome>;
 
 export const recordExit = defineAction(recordExitDef);

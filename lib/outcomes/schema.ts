@@ -1,6 +1,6 @@
-// The exit and 90-day outcome forms' schemas, shared by the client forms and the server actions.
+// The exit and outcome (90 days, optionally 12 months) forms' schemas, shared by the client forms and the server actions.
 import { z } from "zod";
-import { EXIT_REASONS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
+import { EXIT_REASONS, OUTCOME_KINDS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
 import { isValidIsoDate } from "@/lib/dates";
 
 const date = z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
@@ -12,8 +12,13 @@ export const exitSchema = z.object({
   exitReason: z.enum(EXIT_REASONS, { message: "Välj orsak." }),
 });
 
+/** Days after the exit from which each kind of outcome can be established. */
+export const OUTCOME_EARLIEST_DAYS = { dag90: 90, manad12: 365 } as const;
+
 export const outcomeSchema = z.object({
   participantId: z.string().uuid(),
+  /** dag90, the national yardstick; manad12, an optional further outcome a year after the exit. */
+  kind: z.enum(OUTCOME_KINDS).default("dag90"),
   status: z.enum(OUTCOME_STATUSES, { message: "Välj utfall." }),
   subsidized: z.enum(["", "ja", "nej"]).default(""),
   recordedDate: date,

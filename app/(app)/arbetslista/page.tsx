@@ -6,7 +6,10 @@ import { getWorklist } from "@/lib/signals/queries";
 import { todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { worklistMessages } from "@/lib/i18n/areas/worklist";
+import { getCalendarFeedStatus } from "@/lib/calendar/queries";
+import { calendarMessages } from "@/lib/i18n/areas/calendar";
 import { SnoozeForm } from "./SnoozeForm";
+import { CalendarLink } from "./CalendarLink";
 
 export const metadata: Metadata = { title: "Min arbetslista" };
 
@@ -17,6 +20,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const onlyMine = visa !== "enheten";
   const today = todayIso();
   const signals = await getWorklist(user, today, { onlyMine });
+  const c = await getAreaMessages(calendarMessages);
+  const feed = await getCalendarFeedStatus(user);
   return (
     <>
       <h1>{t.title}</h1>
@@ -61,6 +66,19 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
+      <section aria-labelledby="kalender-title" id="kalender">
+        <h2 id="kalender-title">{c.title}</h2>
+        <p>{c.intro}</p>
+        {feed ? (
+          <p>
+            {c.since.replace("{date}", feed.createdAt.toISOString().slice(0, 10))}{" "}
+            {feed.lastReadAt ? c.lastRead.replace("{date}", feed.lastReadAt.toISOString().slice(0, 10)) : c.neverRead} {c.renewHelp}
+          </p>
+        ) : (
+          <p>{c.none}</p>
+        )}
+        <CalendarLink hasFeed={Boolean(feed)} t={c} />
+      </section>
     </>
   );
 }

@@ -21,6 +21,19 @@ const sv = {
   type: "Typ",
   book: "Boka",
   booked: "Uppföljningen är bokad.",
+  proposals: "Föreslagna trepartssamtal",
+  proposalsIntro: "Under en praktik träffas deltagaren, arbetsgivaren och du vid praktikens mitt och vid dess slut.",
+  moments: { mitt: "vid praktikens mitt", slut: "när praktiken slutar" } as Record<string, string>,
+  praktikAt: "praktik",
+  bookProposal: "Boka",
+  proposalBooked: "Trepartssamtalet är bokat.",
+  proposalConflict: "Ett trepartssamtal är redan bokat nära det datumet. Ladda om sidan.",
+  addActivity: "Lägg till en insats i planen",
+  activityType: "Insats",
+  activityStart: "Planerad start",
+  activityEnd: "Planerat slut (valfritt)",
+  activityProvider: "Anordnare (valfritt)",
+  subscribe: "Prenumerera i din kalender",
 };
 export type FollowupMessages = typeof sv;
 const en: FollowupMessages = {
@@ -45,5 +58,18 @@ const en: FollowupMessages = {
   type: "Type",
   book: "Book",
   booked: "The follow-up is booked.",
+  proposals: "Proposed three-party meetings",
+  proposalsIntro: "During a praktik, the participant, the employer and you meet at its midpoint and at its end.",
+  moments: { mitt: "at the praktik's midpoint", slut: "when the praktik ends" },
+  praktikAt: "praktik",
+  bookProposal: "Book",
+  proposalBooked: "The three-party meeting is booked.",
+  proposalConflict: "A three-party meeting is already booked near that date. Reload the page.",
+  addActivity: "Add an activity to the plan",
+  activityType: "Activity",
+  activityStart: "Planned start",
+  activityEnd: "Planned end (optional)",
+  activityProvider: "Provider (optional)",
+  subscribe: "Subscribe in your calendar",
 };
 export const followupMessages = { sv, en };

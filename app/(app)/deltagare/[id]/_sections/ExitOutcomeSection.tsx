@@ -1,16 +1,70 @@
-// Leaving the programme and the 90-day outcome, with earlier values of a corrected outcome.
+// Leaving the programme, the 90-day outcome and the optional 12-month one, each with the earlier
+// values of a corrected outcome.
 import { getExitAndOutcome } from "@/lib/outcomes/queries";
+import { OUTCOME_EARLIEST_DAYS } from "@/lib/outcomes/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
-import { outcomeMessages } from "@/lib/i18n/areas/outcome";
+import { outcomeMessages, type OutcomeMessages } from "@/lib/i18n/areas/outcome";
 import { ExitForm, OutcomeForm } from "./OutcomeForms";
+
+type Data = Awaited<ReturnType<typeof getExitAndOutcome>>["month12"];
+
+function OutcomeBlock({ participantId, kind, data, due, today, testId, t }: { participantId: string; kind: "dag90" | "manad12"; data: Data; due: string; today: string; testId: string; t: OutcomeMessages }) {
+  const { outcome, history } = data;
+  return (
+    <div data-outcome-kind={kind}>
+      {outcome ? (
+        <dl className="facts" data-testid={testId}>
+          <dt>{t.status}</dt>
+          <dd>{t.statuses[outcome.status]}{outcome.subsidized !== null ? ` (${t.subsidizedOptions[outcome.subsidized ? "ja" : "nej"]})` : ""}</dd>
+          <dt>{t.recordedDate}</dt>
+          <dd>{outcome.recordedDate}</dd>
+          <dt>{t.source}</dt>
+          <dd>{outcome.source ? t.sources[outcome.source] : "–"}</dd>
+        </dl>
+      ) : (
+        <p>
+          {t.noOutcome} {t.outcomeDue} {due}.
+        </p>
+      )}
+      <details>
+        <summary>
+          {outcome ? t.correct : t.record}
+          {kind === "manad12" && <span className="visually-hidden"> ({t.month12Title})</span>}
+        </summary>
+        <OutcomeForm
+          participantId={participantId}
+          kind={kind}
+          version={outcome?.version ?? 0}
+          defaults={{ status: outcome?.status, recordedDate: outcome?.recordedDate ?? (due > today ? due : today), source: outcome?.source ?? undefined }}
+          label={outcome ? t.correct : t.record}
+          t={t}
+        />
+      </details>
+      {history.length > 0 && (
+        <details>
+          <summary>
+            {t.history}
+            {kind === "manad12" && <span className="visually-hidden"> ({t.month12Title})</span>}
+          </summary>
+          <ul>
+            {history.map((h) => (
+              <li key={h.id}>
+                {h.changedAt.toISOString().slice(0, 10)}: {t.statuses[h.status]}, {h.recordedDate}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
 
 export async function ExitOutcomeSection({ user, participantId }: { user: SessionUser; participantId: string }) {
   const t = await getAreaMessages(outcomeMessages);
   const today = todayIso();
-  const { participant: p, outcome, history } = await getExitAndOutcome(user, participantId);
-  const due = p.programmeEnd ? addDays(p.programmeEnd, 90) : null;
+  const { participant: p, outcome, history, month12 } = await getExitAndOutcome(user, participantId);
   return (
     <section aria-labelledby="outcome-title" id="utfall">
       <h2 id="outcome-title">{t.title}</h2>
@@ -34,42 +88,10 @@ export async function ExitOutcomeSection({ user, participantId }: { user: Sessio
       {p.programmeEnd && (
         <>
           <h3>{t.outcomeTitle}</h3>
-          {outcome ? (
-            <dl className="facts" data-testid="outcome">
-              <dt>{t.status}</dt>
-              <dd>{t.statuses[outcome.status]}{outcome.subsidized !== null ? ` (${t.subsidizedOptions[outcome.subsidized ? "ja" : "nej"]})` : ""}</dd>
-              <dt>{t.recordedDate}</dt>
-              <dd>{outcome.recordedDate}</dd>
-              <dt>{t.source}</dt>
-              <dd>{outcome.source ? t.sources[outcome.source] : "–"}</dd>
-            </dl>
-          ) : (
-            <p>
-              {t.noOutcome} {t.outcomeDue} {due}.
-            </p>
-          )}
-          <details>
-            <summary>{outcome ? t.correct : t.record}</summary>
-            <OutcomeForm
-              participantId={p.id}
-              version={outcome?.version ?? 0}
-              defaults={{ status: outcome?.status, recordedDate: outcome?.recordedDate ?? (due && due > today ? due : today), source: outcome?.source ?? undefined }}
-              label={outcome ? t.correct : t.record}
-              t={t}
-            />
-          </details>
-          {history.length > 0 && (
-            <details>
-              <summary>{t.history}</summary>
-              <ul>
-                {history.map((h) => (
-                  <li key={h.id}>
-                    {h.changedAt.toISOString().slice(0, 10)}: {t.statuses[h.status]}, {h.recordedDate}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <OutcomeBlock participantId={p.id} kind="dag90" data={{ outcome, history }} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.dag90)} today={today} testId="outcome" t={t} />
+          <h3>{t.month12Title}</h3>
+          <p className="definition">{t.month12Intro}</p>
+          <OutcomeBlock participantId={p.id} kind="manad12" data={month12} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.manad12)} today={today} testId="outcome-12" t={t} />
         </>
       )}
     </section>

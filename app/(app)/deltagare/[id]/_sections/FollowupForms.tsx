@@ -3,10 +3,10 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { FOLLOWUP_TYPES } from "@/db/schema/enums";
+import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
 import type { FollowupMessages } from "@/lib/i18n/areas/followup";
-import { recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
+import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
 
 function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
   return (
@@ -24,13 +24,13 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 
 const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 
-export function RecordFollowupForm({ followupId, version, today, nextDue, t }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages }) {
+export function RecordFollowupForm({ followupId, version, today, nextDue, t, activityTypes }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages; activityTypes: Record<string, string> }) {
   const id = useId();
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, watch, formState, setError } = useForm<z.input<typeof recordFollowupSchema>>({
     resolver: zodResolver(recordFollowupSchema),
-    defaultValues: { followupId, version, heldDate: today, attendees: "", notes: "", nextSteps: "", scheduleNext: true, nextDueDate: nextDue },
+    defaultValues: { followupId, version, heldDate: today, attendees: "", notes: "", nextSteps: "", scheduleNext: true, nextDueDate: nextDue, addActivity: false, activityType: "", activityStart: today, activityEnd: "", activityProvider: "" },
   });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (data) => {
@@ -69,6 +69,35 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t }: {
         <Field id={`${id}-nextdue`} label={t.nextDueDate} error={e.nextDueDate?.message}>
           <input id={`${id}-nextdue`} type="date" {...register("nextDueDate")} {...a11y(`${id}-nextdue`, e.nextDueDate?.message)} />
         </Field>
+      )}
+      <div className="field">
+        <label>
+          <input type="checkbox" {...register("addActivity")} /> {t.addActivity}
+        </label>
+      </div>
+      {watch("addActivity") && (
+        <fieldset className="inline-grid">
+          <legend className="visually-hidden">{t.addActivity}</legend>
+          <Field id={`${id}-atype`} label={t.activityType} error={e.activityType?.message}>
+            <select id={`${id}-atype`} {...register("activityType")} {...a11y(`${id}-atype`, e.activityType?.message)}>
+              <option value="">–</option>
+              {ACTIVITY_TYPES.map((ty) => (
+                <option key={ty} value={ty}>
+                  {activityTypes[ty] ?? ty}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id={`${id}-astart`} label={t.activityStart} error={e.activityStart?.message}>
+            <input id={`${id}-astart`} type="date" {...register("activityStart")} {...a11y(`${id}-astart`, e.activityStart?.message)} />
+          </Field>
+          <Field id={`${id}-aend`} label={t.activityEnd} error={e.activityEnd?.message}>
+            <input id={`${id}-aend`} type="date" {...register("activityEnd")} {...a11y(`${id}-aend`, e.activityEnd?.message)} />
+          </Field>
+          <Field id={`${id}-aprov`} label={t.activityProvider} error={e.activityProvider?.message}>
+            <input id={`${id}-aprov`} type="text" {...register("activityProvider")} {...a11y(`${id}-aprov`, e.activityProvider?.message)} />
+          </Field>
+        </fieldset>
       )}
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
@@ -113,5 +142,31 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
       </div>
       {status && <p role="status">{status}</p>}
     </form>
+  );
+}
+
+/** One click books a proposed three-party meeting; the server works out the date again. */
+export function BookProposalButton({ activityId, moment, label, t }: { activityId: string; moment: "mitt" | "slut"; label: string; t: FollowupMessages }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const onClick = async () => {
+    setBusy(true);
+    const r = await bookThreePartyServer({ activityId, moment });
+    setBusy(false);
+    setMessage(r.ok ? { ok: true, text: t.proposalBooked } : { ok: false, text: r.code === "conflict" ? t.proposalConflict : (r.formError ?? t.proposalConflict) });
+  };
+  return (
+    <>
+      <button type="button" onClick={onClick} disabled={busy || message?.ok === true}>
+        {t.bookProposal}
+        <span className="visually-hidden">: {label}</span>
+      </button>
+      {message && (
+        <span role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "field-error"}>
+          {" "}
+          {message.text}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,19 +1,44 @@
 // Follow-up meetings: the planned ones (overdue marked) can be recorded, which proposes the next
-// at the unit's cadence; held ones with their notes; booking a new one.
+// at the unit's cadence and can add an activity; the three-party meetings a praktik still calls
+// for, booked with one click; held ones with their notes; booking a new one.
+import Link from "next/link";
 import { listFollowups } from "@/lib/followups/queries";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { followupMessages } from "@/lib/i18n/areas/followup";
-import { RecordFollowupForm, ScheduleFollowupForm } from "./FollowupForms";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { BookProposalButton, RecordFollowupForm, ScheduleFollowupForm } from "./FollowupForms";
 
 export async function FollowupSection({ user, participantId }: { user: SessionUser; participantId: string }) {
   const t = await getAreaMessages(followupMessages);
+  const plan = await getAreaMessages(planMessages);
   const today = todayIso();
-  const { planned, held, cadenceDays } = await listFollowups(user, participantId);
+  const { planned, held, cadenceDays, proposals } = await listFollowups(user, participantId);
   return (
     <section aria-labelledby="followup-title" id="uppfoljning">
       <h2 id="followup-title">{t.title}</h2>
+      {proposals.length > 0 && (
+        <>
+          <h3>{t.proposals}</h3>
+          <p className="definition">{t.proposalsIntro}</p>
+          <ul className="followups" data-testid="proposals">
+            {proposals.map((x) => {
+              const label = `${t.types.trepartssamtal} ${t.moments[x.moment]} ${x.dueDate}`;
+              return (
+                <li key={`${x.activityId}-${x.moment}`} data-proposal={x.moment}>
+                  <strong>{t.types.trepartssamtal}</strong> {t.moments[x.moment]}: {x.dueDate}{" "}
+                  <span className="definition">
+                    ({t.praktikAt}
+                    {x.praktik.where ? ` – ${x.praktik.where}` : ""}, {x.praktik.startDate} – {x.praktik.endDate})
+                  </span>{" "}
+                  <BookProposalButton activityId={x.activityId} moment={x.moment} label={label} t={t} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <h3>{t.planned}</h3>
       {planned.length === 0 ? (
         <p>{t.none}</p>
@@ -27,7 +52,7 @@ export async function FollowupSection({ user, participantId }: { user: SessionUs
                   {t.record}
                   <span className="visually-hidden">: {t.types[f.type]} {f.dueDate}</span>
                 </summary>
-                <RecordFollowupForm followupId={f.id} version={f.version} today={today} nextDue={addDays(today, cadenceDays)} t={t} />
+                <RecordFollowupForm followupId={f.id} version={f.version} today={today} nextDue={addDays(today, cadenceDays)} t={t} activityTypes={plan.types} />
               </details>
             </li>
           ))}
@@ -37,6 +62,9 @@ export async function FollowupSection({ user, participantId }: { user: SessionUs
         <summary>{t.schedule}</summary>
         <ScheduleFollowupForm participantId={participantId} defaultDue={addDays(today, cadenceDays)} t={t} />
       </details>
+      <p>
+        <Link href="/arbetslista#kalender">{t.subscribe}</Link>
+      </p>
       <h3>{t.held}</h3>
       {held.length === 0 ? (
         <p>{t.none}</p>

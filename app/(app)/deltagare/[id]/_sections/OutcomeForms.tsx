@@ -52,12 +52,12 @@ export function ExitForm({ participantId, version, today, t }: { participantId: 
   );
 }
 
-export function OutcomeForm({ participantId, version, defaults, label, t }: { participantId: string; version: number; defaults: { status?: string; recordedDate: string; source?: string }; label: string; t: OutcomeMessages }) {
+export function OutcomeForm({ participantId, kind = "dag90", version, defaults, label, t }: { participantId: string; kind?: "dag90" | "manad12"; version: number; defaults: { status?: string; recordedDate: string; source?: string }; label: string; t: OutcomeMessages }) {
   const id = useId();
   const [done, setDone] = useState(false);
   const { register, handleSubmit, formState, setError, watch } = useForm<z.input<typeof outcomeSchema>>({
     resolver: zodResolver(outcomeSchema),
-    defaultValues: { participantId, version, status: defaults.status as z.input<typeof outcomeSchema>["status"], recordedDate: defaults.recordedDate, source: (defaults.source ?? "samtal") as z.input<typeof outcomeSchema>["source"], subsidized: "" },
+    defaultValues: { participantId, kind, version, status: defaults.status as z.input<typeof outcomeSchema>["status"], recordedDate: defaults.recordedDate, source: (defaults.source ?? "samtal") as z.input<typeof outcomeSchema>["source"], subsidized: "" },
   });
   const { formError, apply } = useServerErrors<z.input<typeof outcomeSchema>>(setError, t);
   const e = formState.errors;

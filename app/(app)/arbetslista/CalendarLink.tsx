@@ -1,0 +1,59 @@
+"use client";
+// The calendar link: create or renew it (shown once, to copy into Outlook or Google Calendar),
+// or turn it off.
+import { useId, useState } from "react";
+import type { CalendarMessages } from "@/lib/i18n/areas/calendar";
+import { createCalendarFeedServer, revokeCalendarFeedServer } from "./calendar-actions";
+
+export function CalendarLink({ hasFeed, t }: { hasFeed: boolean; t: CalendarMessages }) {
+  const id = useId();
+  const [url, setUrl] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const create = async () => {
+    setBusy(true);
+    setMessage(null);
+    const r = await createCalendarFeedServer({});
+    setBusy(false);
+    if (r.ok) setUrl(new URL(r.path, window.location.origin).toString());
+    else setMessage({ ok: false, text: r.formError ?? t.failed });
+  };
+  const revoke = async () => {
+    setBusy(true);
+    setMessage(null);
+    const r = await revokeCalendarFeedServer({});
+    setBusy(false);
+    if (r.ok) {
+      setUrl(null);
+      setMessage({ ok: true, text: t.revoked });
+    } else setMessage({ ok: false, text: r.formError ?? t.failed });
+  };
+  return (
+    <div className="form">
+      {url && (
+        <div className="field">
+          <label htmlFor={`${id}-url`}>{t.yourLink}</label>
+          <input id={`${id}-url`} type="text" readOnly value={url} aria-describedby={`${id}-help`} onFocus={(e) => e.currentTarget.select()} />
+          <p id={`${id}-help`} className="definition">
+            {t.copyHelp}
+          </p>
+        </div>
+      )}
+      <div className="actions-row">
+        <button type="button" onClick={create} disabled={busy}>
+          {hasFeed || url ? t.renew : t.create}
+        </button>
+        {(hasFeed || url) && (
+          <button type="button" onClick={revoke} disabled={busy}>
+            {t.revoke}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "form-error"}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
