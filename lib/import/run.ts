@@ -349,8 +349,6 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
               from imp_activities) a
         join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
         left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr
-        -- In the order of the participant's id: the index entries of one participant go in together.
-        order by p.id, a.line
         on conflict (participant_id, import_key) do update set
           status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
           provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
