@@ -79,13 +79,37 @@ function isTransaction(exec: Executor): exec is Tx {
 }
 
 async function appendChained(tx: Tx, actor: AuditActor, list: AuditEntry[]): Promise<void> {
+  const next = await openAuditChain(tx, actor);
+  await tx.insert(auditLog).values(list.map(next));
+}
+
+export interface ChainedAuditRow {
+  at: Date;
+  municipalityId: string | null;
+  userId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  participantId: string | null;
+  details: Record<string, unknown> | null;
+  prevHash: string | null;
+  hash: string;
+}
+
+/**
+ * Takes the audit lock and returns a function that chains entries one after the other, for
+ * writers that insert the rows themselves (the bulk importer streams them with COPY). The rows
+ * must be inserted in the order they were chained, in this transaction.
+ */
+export async function openAuditChain(tx: Tx, actor: AuditActor): Promise<(e: AuditEntry) => ChainedAuditRow> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? null;
   const at = new Date();
-  const rows = list.map((e) => {
+  const atIso = at.toISOString();
+  return (e) => {
     const row = {
-      at: at.toISOString(),
+      at: atIso,
       municipalityId: actor.municipalityId,
       userId: actor.id,
       action: e.action,
@@ -98,6 +122,5 @@ async function appendChained(tx: Tx, actor: AuditActor, list: AuditEntry[]): Pro
     const out = { ...row, at, prevHash, hash };
     prevHash = hash;
     return out;
-  });
-  await tx.insert(auditLog).values(rows);
+  };
 }

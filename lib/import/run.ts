@@ -1,14 +1,15 @@
 // The importer: validate every row of every table first (streaming), and only when nothing is
 // wrong write it all in one transaction (streaming again, in batches of multi-row upserts).
 // Used by `npm run import` and by the admin page.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import * as s from "@/db/schema";
-import { writeAudit, type AuditEntry } from "@/lib/audit/commands";
+import { openAuditChain, type AuditEntry } from "@/lib/audit/commands";
 import { searchNameOf } from "@/lib/participants/search";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
 import { UsageError } from "@/lib/tenancy/queries";
 import { SourceError, type Table } from "./source";
+import { loaderFor, type Loader, type TextRow } from "./stage";
 import {
   earliestOutcomeDate,
   readHeader,
@@ -21,8 +22,6 @@ import {
   type ParticipantRecord,
   type RowError,
 } from "./validate";
-
-const BATCH = 1000;
 
 export interface ImportProgress {
   phase: "validate" | "write" | "done";
@@ -73,26 +72,18 @@ async function* dataRows(table: Table): AsyncGenerator<{ row: number; cells: str
   }
 }
 
-/** One streaming pass over a table: header check, then each non-blank row through `visit`. */
-async function eachRow(
-  table: Table,
-  errors: RowError[],
-  visit: (r: RowReader, row: number) => void | Promise<void>,
-): Promise<boolean> {
+/** The rows of a table, checked against its header; a file that cannot be read is an error of its own. */
+async function* checkedRows(table: Table, errors: RowError[]): AsyncGenerator<{ reader: RowReader; row: number }> {
   try {
-    return await eachRowUnsafe(table, errors, visit);
+    yield* rowReaders(table, errors);
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
     errors.push({ label: err.label, row: err.row, column: "-", message: { key: "badCsv", detail: err.message } });
-    return false;
   }
 }
 
-async function eachRowUnsafe(
-  table: Table,
-  errors: RowError[],
-  visit: (r: RowReader, row: number) => void | Promise<void>,
-): Promise<boolean> {
+/** The rows of a table as readers by column name, after the header's check. */
+async function* rowReaders(table: Table, errors: RowError[]): AsyncGenerator<{ reader: RowReader; row: number }> {
   let index: Map<string, number> | null = null;
   let width = 0;
   for await (const item of dataRows(table)) {
@@ -105,14 +96,13 @@ async function eachRowUnsafe(
       width = item.header.length;
       continue;
     }
-    if (!index) return false;
+    if (!index) return;
     if (item.cells.length > width) {
       errors.push({ label: table.label, row: item.row, column: "-", message: { key: "columnCount", expected: width, found: item.cells.length } });
       continue;
     }
-    await visit(new RowReader(table.label, item.row, index, item.cells), item.row);
+    yield { reader: new RowReader(table.label, item.row, index, item.cells), row: item.row };
   }
-  return index !== null;
 }
 
 async function resolveTenant(db: Db, code?: string, name?: string) {
@@ -128,6 +118,8 @@ async function resolveTenant(db: Db, code?: string, name?: string) {
 }
 
 export async function runImport(db: Db, tables: Table[], opts: ImportOptions): Promise<ImportResult> {
+  const tStart = Date.now();
+  const tlog = (what: string) => process.env.IMPORT_TIMING && console.error(`[import] ${what} ${Date.now() - tStart} ms rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
   const tenant = await resolveTenant(db, opts.municipalityCode, opts.municipalityName);
   const municipalityId = tenant.row?.id ?? null;
   const errors: RowError[] = [];
@@ -161,11 +153,14 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     }
   }
 
-  // Pass 1: validate everything.
+  // One read of the files validates every row. When the import is to be written, the rows go
+  // at the same time (as long as no error has been found) into temporary tables of a
+  // transaction, by COPY on PostgreSQL; that is not writing yet: temporary tables vanish with
+  // the transaction, which is rolled back when any row is wrong. Only then do a few set-based
+  // statements upsert the staged rows, record what they wrote, and the audit entries follow.
   const inFile = new Map<string, { row: number; programmeEnd: string | null }>();
   const pnrRow = new Map<string, number>();
   const outcomeRow = new Map<string, number>();
-  const orgNrs = new Set<string>();
   const planned = { participantsCreate: 0, participantsUpdate: 0, activities: 0, outcomesCreate: 0, outcomesUpdate: 0 };
   let rows = 0;
   const byKind = new Map(tables.map((t) => [t.kind, t]));
@@ -178,9 +173,10 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     rows++;
     if (rows % 5000 === 0) progress({ phase: "validate", done: rows, total: 0 });
   };
+  const coordinatorOf = (p: ParticipantRecord) => (p.coordinatorEmail ? coordinators.get(p.coordinatorEmail) : undefined);
 
-  if (participantsTable) {
-    await eachRow(participantsTable, errors, (r, row) => {
+  async function* participantRows(table: Table): AsyncGenerator<TextRow> {
+    for await (const { reader: r, row } of checkedRows(table, errors)) {
       tick();
       const p = validateParticipant(r);
       const ext = r.text("external_id");
@@ -204,22 +200,27 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         if (known.has(p.externalId)) planned.participantsUpdate++;
         else planned.participantsCreate++;
       }
-      errors.push(...r.errors);
-    });
+      for (const e of r.errors) errors.push(e);
+      if (p && errors.length === 0) {
+        const c = coordinatorOf(p);
+        yield [String(row), p.externalId, c?.unitId ?? null, p.personnummer, p.firstName, p.lastName, searchNameOf(p.firstName, p.lastName),
+          p.birthDate, p.gender, p.educationLevel, p.receptionDate, p.settlement, p.programmeStart, p.programmeEnd, c?.id ?? null];
+      }
+    }
   }
-  if (activitiesTable) {
-    await eachRow(activitiesTable, errors, (r) => {
+  async function* activityRows(table: Table): AsyncGenerator<TextRow> {
+    for await (const { reader: r, row } of checkedRows(table, errors)) {
       tick();
       const a = validateActivity(r);
       const ext = r.text("participant_external_id");
       if (ext && !exists(ext)) r.error("participant_external_id", { key: "unknownParticipant" });
-      if (a?.employerOrgNr) orgNrs.add(a.employerOrgNr);
       if (a && r.errors.length === 0) planned.activities++;
-      errors.push(...r.errors);
-    });
+      for (const e of r.errors) errors.push(e);
+      if (a && errors.length === 0) yield [String(row), a.participantExternalId, a.type, a.status, a.startDate, a.endDate, a.provider, a.employerOrgNr, a.hoursPerWeek];
+    }
   }
-  if (outcomesTable) {
-    await eachRow(outcomesTable, errors, (r, row) => {
+  async function* outcomeRows(table: Table): AsyncGenerator<TextRow> {
+    for await (const { reader: r, row } of checkedRows(table, errors)) {
       tick();
       const o = validateOutcome(r);
       const ext = r.text("participant_external_id");
@@ -238,233 +239,230 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         if (existingOutcomes.has(o.participantExternalId)) planned.outcomesUpdate++;
         else planned.outcomesCreate++;
       }
-      errors.push(...r.errors);
-    });
+      for (const e of r.errors) errors.push(e);
+      if (o && errors.length === 0) yield [String(row), o.participantExternalId, o.status, o.recordedDate];
+    }
+  }
+
+  /** Reads and validates every table; `loader` (none on a dry run) stages the valid rows. */
+  async function validateAll(loader: Loader | null) {
+    const stage = async (name: string, cols: readonly (readonly [string, string])[], source: AsyncIterable<TextRow>) => {
+      if (loader) await loader.load(name, cols.map((c) => c[0]), cols.map((c) => c[1]), source);
+      else for await (const _ of source) void _;
+    };
+    if (participantsTable) await stage("imp_participants", P_STAGE, participantRows(participantsTable));
+    if (activitiesTable) await stage("imp_activities", A_STAGE, activityRows(activitiesTable));
+    if (outcomesTable) await stage("imp_outcomes", O_STAGE, outcomeRows(outcomesTable));
+    tlog("validated");
   }
 
   const result: ImportResult = {
-    ok: errors.length === 0,
+    ok: false,
     errors,
     municipality: { code: tenant.row?.code ?? tenant.create!.code, name: tenant.row?.name ?? tenant.create!.name, created: !tenant.row },
     planned,
     imported: { participants: 0, activities: 0, outcomes: 0 },
     updated: 0,
-    rows,
+    rows: 0,
   };
-  if (!result.ok || opts.dryRun) {
+  const finish = () => {
+    result.ok = errors.length === 0;
+    result.rows = rows;
     progress({ phase: "done", done: rows, total: rows });
     return result;
+  };
+  if (opts.dryRun) {
+    await validateAll(null);
+    return finish();
   }
 
-  // Pass 2: write, all or nothing.
   let done = 0;
   const step = (n: number) => {
     done += n;
     progress({ phase: "write", done, total: rows });
   };
-  await db.transaction(async (tx) => {
+  try {
+    await db.transaction(async (tx) => {
+      const loader = loaderFor(tx);
+      // Sorts and hashes over the staged rows stay in memory.
+      await tx.execute(sql.raw("set local work_mem = '64MB'"));
+      for (const statement of STAGING_TABLES) await tx.execute(sql.raw(statement));
+      await validateAll(loader);
+      if (errors.length > 0) throw new Invalid();
+      await write(tx, loader);
+    });
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+  }
+  tlog("committed");
+  return finish();
+
+  async function write(tx: Tx, loader: Loader) {
     let mId = municipalityId;
     if (!mId) {
       const [m] = await tx.insert(s.municipalities).values(tenant.create!).returning();
       mId = m.id;
     }
-    const actor = { id: opts.userId ?? null, municipalityId: mId };
-    const ids = new Map<string, string>([...known].map(([ext, k]) => [ext, k.id]));
-    const employers = await ensureEmployers(tx, mId, orgNrs);
-    // Activities are audited per participant (how many the import wrote), not one entry each.
-    const touched = new Map<string, number>();
+    const lap = tlog;
+    for (const t of ["imp_participants", "imp_activities", "imp_outcomes"]) await tx.execute(sql.raw(`analyze ${t}`));
+    lap("staged");
+
+    const cols = ["unit_id", "personnummer", "first_name", "last_name", "search_name", "birth_date", "gender", "education_level", "reception_date", "settlement", "programme_start", "programme_end", "coordinator_id"];
+    const current = sql.raw(`(${cols.map((x) => `participants.${x}`).join(", ")})`);
+    const incoming = sql.raw(`(${cols.map((x) => `excluded.${x}`).join(", ")})`);
+    await tx.execute(sql`
+      with w as (
+        insert into participants (municipality_id, external_id, unit_id, personnummer, first_name, last_name, search_name,
+                                  birth_date, gender, education_level, reception_date, settlement, programme_start,
+                                  programme_end, coordinator_id)
+        select ${mId}::uuid, external_id, unit_id, personnummer, first_name, last_name, search_name, birth_date, gender,
+               education_level, reception_date, settlement, programme_start, programme_end, coordinator_id
+        from imp_participants order by line
+        on conflict (municipality_id, external_id) do update set
+          unit_id = excluded.unit_id, personnummer = excluded.personnummer, first_name = excluded.first_name,
+          last_name = excluded.last_name, search_name = excluded.search_name, birth_date = excluded.birth_date,
+          gender = excluded.gender, education_level = excluded.education_level, reception_date = excluded.reception_date,
+          settlement = excluded.settlement, programme_start = excluded.programme_start, programme_end = excluded.programme_end,
+          coordinator_id = excluded.coordinator_id,
+          -- Someone with the participant open must see a conflict, but only if something changed.
+          version = case when ${current} is distinct from ${incoming} then participants.version + 1 else participants.version end,
+          updated_at = case when ${current} is distinct from ${incoming} then now() else participants.updated_at end
+        returning id, (xmax = 0) as inserted)
+      insert into imp_written_participants (id, inserted) select id, inserted from w`);
+    lap("participants");
+    step(planned.participantsCreate + planned.participantsUpdate);
+
+    // A new employer is named by its number until someone fills in the name.
+    await tx.execute(sql`
+      insert into employers (municipality_id, org_nr, name)
+      select distinct ${mId}::uuid, employer_org_nr, employer_org_nr from imp_activities where employer_org_nr is not null
+      on conflict do nothing`);
+    // import_key: type|start_date, and for the n-th (n > 1) activity of one participant with the
+    // same type and start, in file order, |n: a re-import finds the same rows again.
+    await tx.execute(sql`
+      with w as (
+        insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
+                                planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
+        select ${mId}::uuid, p.id, a.type, a.status, a.start_date, a.end_date, a.start_date, a.end_date, a.provider, e.id, a.hours,
+               a.type::text || '|' || to_char(a.start_date, 'YYYY-MM-DD') || case when a.n = 1 then '' else '|' || a.n end
+        from (select *, row_number() over (partition by participant_external_id, type, start_date order by line) as n
+              from imp_activities) a
+        join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
+        left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr
+        on conflict (participant_id, import_key) do update set
+          status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
+          provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
+          updated_at = now()
+        returning participant_id, (xmax = 0) as inserted)
+      insert into imp_written_activities (participant_id, inserted, total)
+      select participant_id, count(*) filter (where inserted), count(*) from w group by participant_id order by participant_id`);
+    lap("activities");
+    step(planned.activities);
+
+    await tx.execute(sql`
+      with w as (
+        insert into outcomes (municipality_id, participant_id, kind, status, recorded_date)
+        select ${mId}::uuid, p.id, 'dag90', o.status, o.recorded_date
+        from imp_outcomes o join participants p on p.municipality_id = ${mId}::uuid and p.external_id = o.participant_external_id
+        order by o.line
+        on conflict (participant_id, kind) do update set
+          status = excluded.status, recorded_date = excluded.recorded_date, updated_at = now()
+        returning id, participant_id, (xmax = 0) as inserted)
+      insert into imp_written_outcomes (id, participant_id, inserted) select id, participant_id, inserted from w`);
+    lap("outcomes");
+    step(planned.outcomesCreate + planned.outcomesUpdate);
+
+    const [c] = await rowsOf<{ p_new: number; p_old: number; a_new: number; a_all: number; o_new: number; o_old: number }>(tx, sql`
+      select (select count(*) filter (where inserted) from imp_written_participants)::int as p_new,
+             (select count(*) filter (where not inserted) from imp_written_participants)::int as p_old,
+             (select coalesce(sum(inserted), 0) from imp_written_activities)::int as a_new,
+             (select coalesce(sum(total), 0) from imp_written_activities)::int as a_all,
+             (select count(*) filter (where inserted) from imp_written_outcomes)::int as o_new,
+             (select count(*) filter (where not inserted) from imp_written_outcomes)::int as o_old`);
+    result.imported = { participants: Number(c.p_new), activities: Number(c.a_new), outcomes: Number(c.o_new) };
+    result.updated = Number(c.p_old) + (Number(c.a_all) - Number(c.a_new)) + Number(c.o_old);
+
     // Audit entries are written last: the audit lock is then held only for the end of the
     // transaction, not for the whole import, so the app's audited reads are not held up.
-    const pending: AuditEntry[] = [];
-
-    const t0 = Date.now();
-    const lap = (what: string) => process.env.IMPORT_TIMING && console.error(`[import] ${what} ${Date.now() - t0} ms`);
-    if (participantsTable) {
-      await inBatches(participantsTable, validateParticipant, async (batch) => {
-        const written = await upsertParticipants(tx, mId!, batch, coordinators);
-        for (const w of written) {
-          ids.set(w.externalId, w.id);
-          if (w.inserted) result.imported.participants++;
-          else result.updated++;
-        }
-        pending.push(...written.map((w): AuditEntry => ({
-          action: w.inserted ? "participant.import.create" : "participant.import.update",
-          entityType: "participant",
-          entityId: w.id,
-          participantId: w.id,
-          details: { source: "import", file: participantsTable.label, import: opts.sourceName },
-        })));
-        step(batch.length);
-      });
+    // Activities are audited per participant (how many the import wrote), not one entry each.
+    const chain = await openAuditChain(tx, { id: opts.userId ?? null, municipalityId: mId });
+    const pFile = participantsTable?.label;
+    const oFile = outcomesTable?.label;
+    const aFile = activitiesTable?.label;
+    const source = opts.sourceName;
+    async function* entries(): AsyncGenerator<AuditEntry> {
+      for await (const w of pages<{ id: string; inserted: boolean }>(tx, "select seq, id, inserted from imp_written_participants")) {
+        yield { action: w.inserted ? "participant.import.create" : "participant.import.update", entityType: "participant", entityId: w.id, participantId: w.id, details: { source: "import", file: pFile, import: source } };
+      }
+      for await (const w of pages<{ id: string; participant_id: string; inserted: boolean }>(tx, "select seq, id, participant_id, inserted from imp_written_outcomes")) {
+        yield { action: w.inserted ? "outcome.import.create" : "outcome.import.update", entityType: "outcome", entityId: w.id, participantId: w.participant_id, details: { source: "import", file: oFile, import: source } };
+      }
+      for await (const w of pages<{ participant_id: string; total: number }>(tx, "select seq, participant_id, total from imp_written_activities")) {
+        yield { action: "activity.import", entityType: "activity", participantId: w.participant_id, details: { source: "import", file: aFile, import: source, count: Number(w.total) } };
+      }
+      yield { action: "import.run", entityType: "import", details: { import: source, imported: result.imported, updated: result.updated } };
     }
-    lap("participants");
-    if (activitiesTable) {
-      const seen = new Map<string, number>();
-      await inBatches(activitiesTable, validateActivity, async (batch) => {
-        const cols = { participantId: [] as string[], type: [] as string[], status: [] as string[], start: [] as string[], end: [] as (string | null)[], provider: [] as (string | null)[], employerId: [] as (string | null)[], hours: [] as (string | null)[], key: [] as string[] };
-        for (const a of batch) {
-          const participantId = ids.get(a.participantExternalId)!;
-          const base = `${a.type}|${a.startDate}`;
-          const n = (seen.get(`${participantId}|${base}`) ?? 0) + 1;
-          seen.set(`${participantId}|${base}`, n);
-          cols.participantId.push(participantId);
-          cols.type.push(a.type);
-          cols.status.push(a.status);
-          cols.start.push(a.startDate);
-          cols.end.push(a.endDate);
-          cols.provider.push(a.provider);
-          cols.employerId.push(a.employerOrgNr ? employers.get(a.employerOrgNr)! : null);
-          cols.hours.push(a.hoursPerWeek);
-          cols.key.push(n === 1 ? base : `${base}|${n}`);
-        }
-        // One statement per batch with one array per column: far cheaper than a VALUES list.
-        const written = await rowsOf<{ participant_id: string; inserted: boolean }>(tx, sql`
-          insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
-                                  planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
-          select ${mId}::uuid, u.participant_id, u.type, u.status, u.start_date, u.end_date,
-                 u.start_date, u.end_date, u.provider, u.employer_id, u.hours, u.import_key
-          from unnest(${pgArray(cols.participantId)}::uuid[], ${pgArray(cols.type)}::activity_type[], ${pgArray(cols.status)}::activity_status[],
-                      ${pgArray(cols.start)}::date[], ${pgArray(cols.end)}::date[], ${pgArray(cols.provider)}::text[], ${pgArray(cols.employerId)}::uuid[],
-                      ${pgArray(cols.hours)}::numeric[], ${pgArray(cols.key)}::text[])
-               as u(participant_id, type, status, start_date, end_date, provider, employer_id, hours, import_key)
-          on conflict (participant_id, import_key) do update set
-            status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
-            provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
-            updated_at = now()
-          returning participant_id, (xmax = 0) as inserted`);
-        for (const w of written) {
-          if (w.inserted) result.imported.activities++;
-          else result.updated++;
-          touched.set(w.participant_id, (touched.get(w.participant_id) ?? 0) + 1);
-        }
-        step(batch.length);
-      });
+    // The entries are read from the written_* tables page by page, so they are loaded a page
+    // at a time too (one connection cannot query while a COPY is open).
+    const audit = (batch: TextRow[]) => loader.load("audit_log", AUDIT_COLUMNS.map((c) => c[0]), AUDIT_COLUMNS.map((c) => c[1]), fromArray(batch));
+    let batch: TextRow[] = [];
+    for await (const e of entries()) {
+      const r = chain(e);
+      batch.push([r.at.toISOString(), r.municipalityId, r.userId, r.action, r.entityType, r.entityId, r.participantId, r.details === null ? null : JSON.stringify(r.details), r.prevHash, r.hash]);
+      if (batch.length >= PAGE) {
+        await audit(batch);
+        batch = [];
+      }
     }
-    lap("activities");
-    if (outcomesTable) {
-      await inBatches(outcomesTable, validateOutcome, async (batch) => {
-        const written = await tx
-          .insert(s.outcomes)
-          .values(batch.map((o) => ({ municipalityId: mId!, participantId: ids.get(o.participantExternalId)!, kind: "dag90" as const, status: o.status, recordedDate: o.recordedDate })))
-          .onConflictDoUpdate({
-            target: [s.outcomes.participantId, s.outcomes.kind],
-            set: { status: sql`excluded.status`, recordedDate: sql`excluded.recorded_date`, updatedAt: sql`now()` },
-          })
-          .returning({ id: s.outcomes.id, participantId: s.outcomes.participantId, inserted: sql<boolean>`(xmax = 0)` });
-        for (const w of written) {
-          if (w.inserted) result.imported.outcomes++;
-          else result.updated++;
-        }
-        pending.push(...written.map((w): AuditEntry => ({
-          action: w.inserted ? "outcome.import.create" : "outcome.import.update",
-          entityType: "outcome",
-          entityId: w.id,
-          participantId: w.participantId,
-          details: { source: "import", file: outcomesTable.label, import: opts.sourceName },
-        })));
-        step(batch.length);
-      });
-    }
-    await writeAuditChunked(tx, actor, pending);
-    await writeAuditChunked(tx, actor, [...touched].map(([participantId, count]): AuditEntry => ({
-      action: "activity.import",
-      entityType: "activity",
-      participantId,
-      details: { source: "import", file: activitiesTable?.label, import: opts.sourceName, count },
-    })));
-    await writeAudit(tx, actor, {
-      action: "import.run",
-      entityType: "import",
-      details: { import: opts.sourceName, imported: result.imported, updated: result.updated },
-    });
-  });
-  progress({ phase: "done", done: rows, total: rows });
-  return result;
+    await audit(batch);
+    lap("audit");
+  }
 }
 
-/**
- * A PostgreSQL array literal of text values: each column of a batch goes to the database as one
- * parameter, unpacked by unnest(). Drizzle would otherwise expand a JS array into a list.
- */
-export function pgArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+/** Thrown inside the transaction when a row is wrong: rolls back what was staged. */
+class Invalid extends Error {}
+
+const P_STAGE = [["line", "int"], ["external_id", "text"], ["unit_id", "uuid"], ["personnummer", "text"], ["first_name", "text"], ["last_name", "text"], ["search_name", "text"],
+  ["birth_date", "date"], ["gender", "gender"], ["education_level", "education_level"], ["reception_date", "date"], ["settlement", "settlement"],
+  ["programme_start", "date"], ["programme_end", "date"], ["coordinator_id", "uuid"]] as const;
+const A_STAGE = [["line", "int"], ["participant_external_id", "text"], ["type", "activity_type"], ["status", "activity_status"], ["start_date", "date"], ["end_date", "date"],
+  ["provider", "text"], ["employer_org_nr", "text"], ["hours", "numeric"]] as const;
+const O_STAGE = [["line", "int"], ["participant_external_id", "text"], ["status", "outcome_status"], ["recorded_date", "date"]] as const;
+const AUDIT_COLUMNS = [["at", "timestamptz"], ["municipality_id", "uuid"], ["user_id", "uuid"], ["action", "text"], ["entity_type", "text"], ["entity_id", "text"],
+  ["participant_id", "uuid"], ["details", "jsonb"], ["prev_hash", "text"], ["hash", "text"]] as const;
+
+const staging = (name: string, cols: readonly (readonly [string, string])[]) =>
+  `create temp table ${name} (${cols.map(([c, t]) => `${c} ${t}`).join(", ")}) on commit drop`;
+/** Temporary tables of one transaction: what is to be written, then what was written. */
+const STAGING_TABLES = [
+  staging("imp_participants", P_STAGE),
+  staging("imp_activities", A_STAGE),
+  staging("imp_outcomes", O_STAGE),
+  "create temp table imp_written_participants (seq bigserial primary key, id uuid, inserted boolean) on commit drop",
+  "create temp table imp_written_activities (seq bigserial primary key, participant_id uuid, inserted int, total int) on commit drop",
+  "create temp table imp_written_outcomes (seq bigserial primary key, id uuid, participant_id uuid, inserted boolean) on commit drop",
+];
+
+const PAGE = 5000;
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}
+
+/** All rows of one of the written_* tables, a page at a time in seq order. */
+async function* pages<T>(tx: Tx, select: string): AsyncGenerator<T> {
+  let after = 0;
+  while (true) {
+    const batch = await rowsOf<T & { seq: string | number }>(tx, sql`${sql.raw(select)} where seq > ${after} order by seq limit ${PAGE}`);
+    for (const row of batch) yield row as Awaited<T>;
+    if (batch.length < PAGE) return;
+    after = Number(batch[batch.length - 1].seq);
+  }
 }
 
 async function rowsOf<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await tx.execute(query);
   return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
-
-async function writeAuditChunked(tx: Tx, actor: { id: string | null; municipalityId: string }, entries: AuditEntry[]) {
-  for (let i = 0; i < entries.length; i += 5000) await writeAudit(tx, actor, entries.slice(i, i + 5000));
-}
-
-/** Streams a (validated) table again and hands its records over in batches. */
-async function inBatches<T>(table: Table, validate: (r: RowReader) => T | null, write: (batch: T[]) => Promise<void>) {
-  let batch: T[] = [];
-  const errors: RowError[] = [];
-  await eachRow(table, errors, async (r) => {
-    const rec = validate(r);
-    if (!rec) throw new Error(`${table.label}: a row that passed validation failed the second time`);
-    batch.push(rec);
-    if (batch.length >= BATCH) {
-      const b = batch;
-      batch = [];
-      await write(b);
-    }
-  });
-  if (batch.length) await write(batch);
-}
-
-async function upsertParticipants(tx: Tx, municipalityId: string, batch: ParticipantRecord[], coordinators: Map<string, { id: string; unitId: string | null }>) {
-  const c = (p: ParticipantRecord) => (p.coordinatorEmail ? coordinators.get(p.coordinatorEmail) : undefined);
-  const col = (f: (p: ParticipantRecord) => string | null) => pgArray(batch.map(f));
-  const cols = ["unit_id", "personnummer", "first_name", "last_name", "search_name", "birth_date", "gender", "education_level", "reception_date", "settlement", "programme_start", "programme_end", "coordinator_id"];
-  const current = sql.raw(`(${cols.map((x) => `participants.${x}`).join(", ")})`);
-  const incoming = sql.raw(`(${cols.map((x) => `excluded.${x}`).join(", ")})`);
-  const rows = await rowsOf<{ id: string; external_id: string; inserted: boolean }>(tx, sql`
-    insert into participants (municipality_id, external_id, unit_id, personnummer, first_name, last_name, search_name,
-                              birth_date, gender, education_level, reception_date, settlement, programme_start,
-                              programme_end, coordinator_id)
-    select ${municipalityId}::uuid, u.*
-    from unnest(${col((p) => p.externalId)}::text[], ${col((p) => c(p)?.unitId ?? null)}::uuid[],
-                ${col((p) => p.personnummer)}::text[], ${col((p) => p.firstName)}::text[], ${col((p) => p.lastName)}::text[],
-                ${col((p) => searchNameOf(p.firstName, p.lastName))}::text[], ${col((p) => p.birthDate)}::date[],
-                ${col((p) => p.gender)}::gender[], ${col((p) => p.educationLevel)}::education_level[],
-                ${col((p) => p.receptionDate)}::date[], ${col((p) => p.settlement)}::settlement[],
-                ${col((p) => p.programmeStart)}::date[], ${col((p) => p.programmeEnd)}::date[],
-                ${col((p) => c(p)?.id ?? null)}::uuid[]) as u
-    on conflict (municipality_id, external_id) do update set
-      unit_id = excluded.unit_id, personnummer = excluded.personnummer, first_name = excluded.first_name,
-      last_name = excluded.last_name, search_name = excluded.search_name, birth_date = excluded.birth_date,
-      gender = excluded.gender, education_level = excluded.education_level, reception_date = excluded.reception_date,
-      settlement = excluded.settlement, programme_start = excluded.programme_start, programme_end = excluded.programme_end,
-      coordinator_id = excluded.coordinator_id,
-      -- Someone with the participant open must see a conflict, but only if something changed.
-      version = case when ${current} is distinct from ${incoming} then participants.version + 1 else participants.version end,
-      updated_at = case when ${current} is distinct from ${incoming} then now() else participants.updated_at end
-    returning id, external_id, (xmax = 0) as inserted`);
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, inserted: r.inserted }));
-}
-
-async function ensureEmployers(tx: Tx, municipalityId: string, orgNrs: Set<string>): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  const all = [...orgNrs];
-  for (let i = 0; i < all.length; i += BATCH) {
-    const chunk = all.slice(i, i + BATCH);
-    // A new employer is named by its number until someone fills in the name.
-    await tx
-      .insert(s.employers)
-      .values(chunk.map((orgNr) => ({ municipalityId, orgNr, name: orgNr })))
-      .onConflictDoNothing();
-    for (const e of await tx
-      .select({ id: s.employers.id, orgNr: s.employers.orgNr })
-      .from(s.employers)
-      .where(and(eq(s.employers.municipalityId, municipalityId), inArray(s.employers.orgNr, chunk)))) {
-      map.set(e.orgNr, e.id);
-    }
-  }
-  return map;
 }
 
 export type { ActivityRecord, OutcomeRecord };

@@ -58,13 +58,12 @@ function csvTable(kind: FileKind, file: string): Table {
     async *rows() {
       const delimiter = detectDelimiter(await readHeaderLine(file));
       const parser = createReadStream(file).pipe(
-        parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, info: true }),
+        parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }),
       );
       let row = 0;
       try {
-        for await (const rec of parser as AsyncIterable<{ record: string[] }>) {
+        for await (const cells of parser as AsyncIterable<string[]>) {
           row++;
-          const cells = rec.record;
           yield cells.length === 1 && cells[0] === "" ? [] : cells;
         }
       } catch (err) {

@@ -63,6 +63,9 @@ export function readHeader(kind: FileKind, label: string, cells: string[]): { in
   return { index, errors };
 }
 
+/** Dates already found valid: a caseload repeats the same few thousand days. */
+const validDates = new Set<string>();
+
 /** Reads one row's cells by column name; collects errors as it goes. */
 export class RowReader {
   readonly errors: RowError[] = [];
@@ -94,10 +97,13 @@ export class RowReader {
   date(column: string, required: boolean): string | null {
     const v = required ? this.required(column) : this.text(column);
     if (v === null) return null;
+    if (validDates.has(v)) return v;
     if (!isValidIsoDate(v)) {
       this.error(column, { key: "badDate" });
       return null;
     }
+    if (validDates.size >= 100_000) validDates.clear();
+    validDates.add(v);
     return v;
   }
 
