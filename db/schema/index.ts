@@ -7,3 +7,4 @@ export * from "./followups";
 export * from "./sfi";
 export * from "./audit";
 export * from "./consents";
+export * from "./references";

@@ -1,8 +1,9 @@
 // The facts behind the signals, for every participant of the coordinator's unit in one
 // set-based query (no query per person), then the pure rules of rules.ts.
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { signalSnoozes, units } from "@/db/schema";
+import { participants, signalSnoozes, units } from "@/db/schema";
+import { participantFilter, type MetricFilter } from "@/lib/metrics/indicators";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
@@ -17,9 +18,17 @@ const WORK_OR_STUDY = [...WORKPLACE_TYPES, "yrkes_sfi", "vuxenutbildning", "arbe
 type Raw = Record<string, unknown>;
 
 export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb(), opts: { onlyMine?: boolean } = {}): Promise<ParticipantFacts[]> {
+  return factsWhere(db, asOf, sql`${participantScope(actor)} ${opts.onlyMine ? sql`and participants.coordinator_id = ${actor.id}` : sql``}`, true);
+}
+
+/**
+ * The facts of every participant matching `where` (over the table `participants`), received by
+ * asOf and not closed, in one query. Names only when asked (the worklist shows them; counts don't).
+ */
+async function factsWhere(db: Executor, asOf: string, where: SQL, withNames: boolean): Promise<(ParticipantFacts & { unitId: string | null })[]> {
   const d = sql`${asOf}::date`;
   const result = await db.execute(sql`
-    select participants.id, participants.first_name || ' ' || participants.last_name as name, participants.coordinator_id, participants.reception_date, participants.programme_start,
+    select participants.id, ${withNames ? sql`participants.first_name || ' ' || participants.last_name` : sql`''`} as name, participants.unit_id, participants.coordinator_id, participants.reception_date, participants.programme_start,
       participants.programme_end, participants.exit_reason, participants.education_level,
       (select min(f.due_date) from followups f where f.participant_id = participants.id and f.status = 'planerad' and f.due_date < ${d}) as overdue_due,
       (select min(f.due_date) from followups f where f.participant_id = participants.id and f.status = 'planerad' and f.due_date >= ${d}) as next_due,
@@ -39,13 +48,13 @@ export async function participantFacts(actor: Actor, asOf: string, db: Executor 
       (select case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end
          from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share
     from participants
-    where ${participantScope(actor)} and participants.closed_at is null and participants.reception_date <= ${d}
-      ${opts.onlyMine ? sql`and participants.coordinator_id = ${actor.id}` : sql``}`);
+    where ${where} and participants.closed_at is null and participants.reception_date <= ${d}`);
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
   const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return rows.map((r) => ({
     participantId: String(r.id),
     name: String(r.name),
+    unitId: str(r.unit_id),
     coordinatorId: str(r.coordinator_id),
     receptionDate: str(r.reception_date)!,
     programmeStart: str(r.programme_start),
@@ -87,3 +96,35 @@ export async function getWorklist(actor: Actor, asOf: string, opts: { onlyMine?:
   return visible;
 }
 
+
+export interface SignalCount {
+  coordinatorId: string | null;
+  signals: number;
+}
+
+/**
+ * Open worklist signals per responsible coordinator (null = nobody responsible), for the
+ * dashboard's caseload table: the same facts and pure rules as the worklist, computed for every
+ * participant the dashboard's filter selects in one query, with each participant's own unit's
+ * thresholds, and snoozed signals left out (one query for all snoozes). Counts only; no names.
+ */
+export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): Promise<SignalCount[]> {
+  const facts = await factsWhere(db, f.asOf, participantFilter(f, "participants"), false);
+  const unitRows = await db
+    .select({ id: units.id, noWorkplaceSignalDays: units.noWorkplaceSignalDays, sfiAttendanceThreshold: units.sfiAttendanceThreshold })
+    .from(units)
+    .where(eq(units.municipalityId, f.municipalityId));
+  const byUnit = new Map(unitRows.map((u) => [u.id, u]));
+  const defaults = { noWorkplaceSignalDays: 90, sfiAttendanceThreshold: 75 };
+  const all = facts.flatMap((x) => signalsFor(x, f.asOf, (x.unitId && byUnit.get(x.unitId)) || defaults));
+  const snoozes = all.length
+    ? await db
+        .select({ participantId: signalSnoozes.participantId, signalKey: signalSnoozes.signalKey, until: signalSnoozes.until })
+        .from(signalSnoozes)
+        .innerJoin(participants, eq(participants.id, signalSnoozes.participantId))
+        .where(and(eq(participants.municipalityId, f.municipalityId), gte(signalSnoozes.until, f.asOf)))
+    : [];
+  const counts = new Map<string | null, number>();
+  for (const s of withoutSnoozed(all, snoozes, f.asOf)) counts.set(s.coordinatorId, (counts.get(s.coordinatorId) ?? 0) + 1);
+  return [...counts].map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
+}
