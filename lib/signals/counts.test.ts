@@ -2,12 +2,12 @@
 // the worklist, each unit's own thresholds, snoozes left out, the dashboard's filters respected,
 // deleted people and other municipalities never counted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/db/testing";
+import { createDemoTestDb, createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { ActivityType } from "@/db/schema/enums";
 import { searchNameOf } from "@/lib/participants/search";
-import { getWorklist, signalCountsByCoordinator } from "./queries";
+import { getWorklist, municipalityFacts, participantFacts, signalCountsByCoordinator } from "./queries";
 
 const AS_OF = "2026-06-30";
 let handle: DbHandle;
@@ -105,4 +105,31 @@ describe("signalCountsByCoordinator", () => {
   it("follows the as-of date: nothing before anyone was received", async () => {
     expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: "2025-12-31" }))).toEqual({});
   });
+});
+
+describe("municipalityFacts (grouped) equals participantFacts (per person)", () => {
+  const byId = <T extends { participantId: string }>(xs: T[]) => [...xs].sort((a, b) => a.participantId.localeCompare(b.participantId));
+  it("on the hand-made fixture", async () => {
+    const actor = { id: coordA.id, role: coordA.role, municipalityId: muni, unitId: u1 };
+    const perPerson = (await participantFacts(actor, AS_OF, handle.db)).map((x) => ({ ...x, name: "", unitId: undefined }));
+    const grouped = (await municipalityFacts(handle.db, { municipalityId: muni, asOf: AS_OF, unitId: u1 })).map((x) => ({ ...x, unitId: undefined }));
+    expect(grouped.length).toBe(5);
+    expect(byId(grouped)).toEqual(byId(perPerson));
+  });
+  it("on the demo municipality, for each unit and several dates", async () => {
+    const demo = await createDemoTestDb(AS_OF);
+    try {
+      for (const who of ["anna", "samira"]) {
+        const actor = demo.userBy(who);
+        for (const asOf of [AS_OF, "2026-03-15", "2025-11-01"]) {
+          const perPerson = (await participantFacts(actor, asOf, demo.handle.db)).map((x) => ({ ...x, name: "", unitId: undefined }));
+          const grouped = (await municipalityFacts(demo.handle.db, { municipalityId: actor.municipalityId, asOf, unitId: actor.unitId! })).map((x) => ({ ...x, unitId: undefined }));
+          expect(perPerson.length).toBeGreaterThan(0);
+          expect(byId(grouped), `${who} ${asOf}`).toEqual(byId(perPerson));
+        }
+      }
+    } finally {
+      await demo.handle.close();
+    }
+  }, 120_000);
 });

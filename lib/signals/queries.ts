@@ -49,11 +49,15 @@ async function factsWhere(db: Executor, asOf: string, where: SQL, withNames: boo
          from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share
     from participants
     where ${where} and participants.closed_at is null and participants.reception_date <= ${d}`);
+  return toFacts(result, withNames);
+}
+
+function toFacts(result: unknown, withNames: boolean): (ParticipantFacts & { unitId: string | null })[] {
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
   const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return rows.map((r) => ({
     participantId: String(r.id),
-    name: String(r.name),
+    name: withNames ? String(r.name) : "",
     unitId: str(r.unit_id),
     coordinatorId: str(r.coordinator_id),
     receptionDate: str(r.reception_date)!,
@@ -97,6 +101,65 @@ export async function getWorklist(actor: Actor, asOf: string, opts: { onlyMine?:
 }
 
 
+/**
+ * The same facts as `participantFacts`, for every participant a dashboard filter selects, without
+ * names. For a whole municipality, per-person subqueries cost one index probe per person and
+ * fact; here each source table is aggregated once, grouped by participant, and joined.
+ * (Equal to the per-person query on the demo data: counts.test.ts.)
+ */
+export async function municipalityFacts(db: Executor, f: MetricFilter): Promise<(ParticipantFacts & { unitId: string | null })[]> {
+  const d = sql`${f.asOf}::date`;
+  const result = await db.execute(sql`
+    with p as (
+      select participants.id, participants.unit_id, participants.coordinator_id, participants.reception_date, participants.programme_start,
+        participants.programme_end, participants.exit_reason, participants.education_level
+      from participants
+      where ${participantFilter(f, "participants")} and participants.closed_at is null and participants.reception_date <= ${d}
+    ),
+    act as (
+      select a.participant_id,
+        bool_or(a.status <> 'planerad' and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d} - 30) as covered,
+        max(coalesce(a.end_date, a.start_date)) filter (where a.status <> 'planerad' and a.start_date <= ${d}) as last_end,
+        min(a.start_date) filter (where a.type in (${list(WORKPLACE_TYPES)}) and a.status <> 'planerad' and a.start_date <= ${d}) as first_workplace,
+        bool_or(a.type = 'halsoundersokning') as has_health,
+        bool_or(a.type in (${list(WORK_OR_STUDY)}) and a.status <> 'planerad' and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d}) as work_or_study
+      from activities a join p on p.id = a.participant_id
+      group by a.participant_id
+    ),
+    ending as (
+      select a.participant_id, min(a.end_date) as ending_without_next
+      from activities a join p on p.id = a.participant_id
+      where a.status <> 'planerad' and a.end_date between ${d} and ${d} + 14
+        and not exists (select 1 from activities b where b.participant_id = a.participant_id and b.id <> a.id and b.status <> 'avbruten'
+                          and coalesce(b.end_date, 'infinity'::date) > a.end_date and b.start_date <= a.end_date + 14)
+      group by a.participant_id
+    ),
+    fu as (
+      select f.participant_id, min(f.due_date) filter (where f.due_date < ${d}) as overdue_due, min(f.due_date) filter (where f.due_date >= ${d}) as next_due
+      from followups f join p on p.id = f.participant_id
+      where f.status = 'planerad'
+      group by f.participant_id
+    ),
+    outc as (
+      select distinct o.participant_id from outcomes o join p on p.id = o.participant_id where o.kind = 'dag90'
+    ),
+    sfi as (
+      select s.participant_id, case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end as sfi_share
+      from sfi_attendance s join p on p.id = s.participant_id
+      where s.lesson_date between ${d} - 27 and ${d}
+      group by s.participant_id
+    )
+    select p.*, fu.overdue_due, fu.next_due, ending.ending_without_next, coalesce(act.covered, false) as covered, act.last_end, act.first_workplace,
+      coalesce(act.has_health, false) as has_health, outc.participant_id is not null as has_outcome, coalesce(act.work_or_study, false) as work_or_study, sfi.sfi_share
+    from p
+      left join act on act.participant_id = p.id
+      left join ending on ending.participant_id = p.id
+      left join fu on fu.participant_id = p.id
+      left join outc on outc.participant_id = p.id
+      left join sfi on sfi.participant_id = p.id`);
+  return toFacts(result, false);
+}
+
 export interface SignalCount {
   coordinatorId: string | null;
   signals: number;
@@ -109,7 +172,7 @@ export interface SignalCount {
  * thresholds, and snoozed signals left out (one query for all snoozes). Counts only; no names.
  */
 export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): Promise<SignalCount[]> {
-  const facts = await factsWhere(db, f.asOf, participantFilter(f, "participants"), false);
+  const facts = await municipalityFacts(db, f);
   const unitRows = await db
     .select({ id: units.id, noWorkplaceSignalDays: units.noWorkplaceSignalDays, sfiAttendanceThreshold: units.sfiAttendanceThreshold })
     .from(units)
