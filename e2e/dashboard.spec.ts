@@ -66,3 +66,67 @@ test("a coordinator sees their unit's figures but cannot export; a teacher gets 
   await expect(teacher.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
   await teacher.close();
 });
+
+test("an admin enters a reference value and a target; a manager sees them beside the figures", async ({ page, browser }) => {
+  // A cohort the manager's outcome chart shows.
+  // Two users, four accessibility checks: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
+  // A context of its own, as axe needs.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signInAs(manager, "manager");
+  await manager.goto("/resultat");
+  const year = await manager.locator("#outcome90-table tbody tr").first().getAttribute("data-cohort");
+  expect(year).toMatch(/^\d{4}$/);
+
+  await signInAs(page, "admin");
+  await page.getByRole("navigation").getByRole("link", { name: "Referensvärden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Referensvärden och mål" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Wrong input: the message stands next to the field and what was typed stays.
+  await page.getByLabel("Nyckeltal").selectOption("outcome90.share");
+  await page.getByLabel("År", { exact: true }).fill(year!);
+  await page.getByLabel("Värde", { exact: true }).fill("148");
+  await page.getByRole("button", { name: "Spara värdet" }).click();
+  await expect(page.getByText("En andel anges i procent, mellan 0 och 100.")).toBeVisible();
+  await expect(page.getByText("Ange källan till referensvärdet")).toBeVisible();
+  await expect(page.getByLabel("Värde", { exact: true })).toHaveValue("148");
+  await expect(page.getByLabel("Värde", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await page.getByLabel("Värde", { exact: true }).fill("48,5");
+  await page.getByLabel("Källa").fill("Riket (Kolada)");
+  await page.getByRole("button", { name: "Spara värdet" }).click();
+  await expect(page.getByRole("status")).toHaveText("Värdet är sparat.");
+  const row = page.locator(`#reference-values tr[data-indicator="outcome90.share"][data-year="${year}"][data-kind="reference"]`);
+  await expect(row).toContainText("48,5 %");
+  await expect(row).toContainText("Riket (Kolada)");
+
+  // A local target for the same year.
+  await page.getByLabel("Nyckeltal").selectOption("outcome90.share");
+  await page.getByLabel("År", { exact: true }).fill(year!);
+  await page.getByLabel("Typ").selectOption("target");
+  await page.getByLabel("Värde", { exact: true }).fill("60");
+  await page.getByRole("button", { name: "Spara värdet" }).click();
+  await expect(page.locator(`#reference-values tr[data-year="${year}"][data-kind="target"]`)).toContainText("60 %");
+
+  // The manager sees both on the chart (with a text alternative) and in the table.
+  await manager.reload();
+  const chart = manager.locator('[data-chart="outcome90-chart"]');
+  await expect(chart.locator(`[data-reference-kind="reference"][data-category="${year}"]`)).toHaveAttribute("data-value", "0.485");
+  await expect(chart.locator(`[data-reference-kind="target"][data-category="${year}"]`)).toHaveAttribute("data-value", "0.6");
+  await expect(chart.locator("[data-references] li", { hasText: `Referensvärde ${year}: 48,5 % (Riket (Kolada))` })).toBeVisible();
+  await expect(chart.locator("desc")).toContainText(`Mål ${year}: 60 %`);
+  const compared = manager.locator(`#reference-table tr[data-indicator="outcome90.share"][data-year="${year}"]`);
+  await expect(compared).toContainText("48,5 %");
+  await expect(compared).toContainText("Riket (Kolada)");
+  await expect(compared).toContainText("60 %");
+  // The local figure beside it is the one of the outcome table's total row.
+  const local = await manager.locator(`#outcome90-table tr[data-cohort="${year}"][data-group="total"] td[data-share]`).getAttribute("data-share");
+  await expect(compared.locator("td[data-local]")).toHaveAttribute("data-local", local ?? "");
+  // Open signals per coordinator stand in the caseload table.
+  await expect(manager.locator("#caseload-table th", { hasText: "Öppna signaler" })).toBeVisible();
+  await expectAccessible(manager);
+  await managerContext.close();
+});

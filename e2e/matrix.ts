@@ -78,6 +78,9 @@ export const PAGES: Entry[] = [
   { file: "(app)/admin/registerutdrag/page.tsx", url: "/admin/registerutdrag", expect: only(...admins) },
   { file: "(app)/admin/registerutdrag/[id]/page.tsx", url: "/admin/registerutdrag/{participant}", expect: only("admin") },
   { file: "(app)/admin/gallring/page.tsx", url: "/admin/gallring", expect: only(...admins) },
+  { file: "(app)/admin/referensvarden/page.tsx", url: "/admin/referensvarden", expect: only(...admins) },
+  // Only the admin of the value's own municipality; a guessed id is not found for everyone.
+  { file: "(app)/admin/referensvarden/[id]/page.tsx", url: "/admin/referensvarden/00000000-0000-4000-8000-000000000000", expect: only() },
 ];
 
 export const ROUTES: Entry[] = [
@@ -126,4 +129,9 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage" },
   "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
+  "app/(app)/admin/referensvarden/actions.ts": {
+    createReferenceServer: "reference:manage",
+    updateReferenceServer: "reference:manage",
+    deleteReferenceServer: "reference:manage",
+  },
 };

@@ -7,7 +7,7 @@ import { LanguageSwitch } from "@/app/_components/LanguageSwitch";
 import { NavLinks, type NavItem } from "@/app/_components/NavLinks";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Role } from "@/db/schema/enums";
-import { adminPrivacyNav } from "@/app/(app)/admin/_nav";
+import { adminPrivacyNav, adminReferenceNav } from "@/app/(app)/admin/_nav";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +28,7 @@ function navFor(role: Role, t: Messages): NavItem[] {
         { href: "/admin/anvandare", label: t.nav.users },
         { href: "/admin/import", label: t.nav.import },
         { href: "/admin/sfi-grupper", label: t.nav.sfiGroupsAdmin },
+        ...adminReferenceNav(t),
         ...adminPrivacyNav(t),
       ];
   }

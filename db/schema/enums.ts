@@ -44,6 +44,8 @@ export const SFI_COURSES = ["A", "B", "C", "D"] as const;
 export const SFI_GRADES = ["A", "B", "C", "D", "E", "F"] as const;
 export const SFI_RESULT_KINDS = ["kursbetyg", "nationellt_prov"] as const;
 export const SFI_BREAK_KINDS = ["avbrott", "uppehall"] as const;
+/** A reference value (e.g. the national figure) or the municipality's own target. */
+export const REFERENCE_KINDS = ["reference", "target"] as const;
 export const SFI_BREAK_REASONS = ["arbete", "studier", "flytt", "foraldraledighet", "sjukdom", "okand"] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -51,6 +53,7 @@ export type Gender = (typeof GENDERS)[number];
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export const roleEnum = pgEnum("role", ROLES);
 export const genderEnum = pgEnum("gender", GENDERS);
@@ -66,3 +69,4 @@ export const outcomeSourceEnum = pgEnum("outcome_source", OUTCOME_SOURCES);
 export const followupTypeEnum = pgEnum("followup_type", FOLLOWUP_TYPES);
 export const followupStatusEnum = pgEnum("followup_status", FOLLOWUP_STATUSES);
 export const openingTypeEnum = pgEnum("opening_type", OPENING_TYPES);
+export const referenceKindEnum = pgEnum("reference_kind", REFERENCE_KINDS);

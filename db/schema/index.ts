@@ -8,3 +8,4 @@ export * from "./sfi";
 export * from "./audit";
 export * from "./consents";
 export * from "./calendar";
+export * from "./references";

@@ -27,7 +27,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
   ],
   sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage"],
   manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage"],
 };
 
 describe("can: every role × action without a resource", () => {

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "import:run",
   "settings:manage",
   "audit:read",
+  /** Reference values and targets for the key figures (entered, not computed); read with metrics:read. */
+  "reference:manage",
   /** Registerutdrag: all data about one person, produced by an admin on the person's request. */
   "participant:extract",
 ] as const;
@@ -43,7 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage"],
   manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage"],
 };
 
 /** What `can` needs to know about the signed-in user. */

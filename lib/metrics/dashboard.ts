@@ -1,6 +1,6 @@
 // The results dashboard (Resultat): the filters a manager sets, scoped to what the user may
 // see, and every figure from the same functions as `npm run report`.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
@@ -11,6 +11,9 @@ import { isValidIsoDate, todayIso } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
+import { listReferenceValues } from "@/lib/references/queries";
+import { signalCountsByCoordinator } from "@/lib/signals/queries";
+import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
@@ -77,10 +80,15 @@ export interface Dashboard {
   idle: IdleFigure;
   workplaceNow: WorkplaceNow;
   completeness: Completeness;
-  caseload: CaseloadRow[];
+  /** Active participants and open worklist signals per coordinator. */
+  caseload: (CaseloadRow & { signals: number })[];
   sfiResults: SfiResultRow[];
   healthCoverage: HealthCoverageRow[];
   leadTimes: LeadTimes;
+  /** Entered reference values and targets (not computed), all years of the municipality. */
+  references: ReferenceEntry[];
+  /** Those that concern the figures shown, each with the local figure beside it. */
+  comparisons: Comparison[];
 }
 
 function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: DashboardFilter): T[] {
@@ -129,6 +137,30 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     await caseload(db, f),
   ];
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
+  const counts = await signalCountsByCoordinator(db, f);
+  const signalsOf = new Map(counts.map((c) => [c.coordinatorId, c.signals]));
+  // A coordinator can have signals (an outcome due after exit) without any active participant.
+  const missing = counts.filter((c) => c.signals > 0 && !cl.some((r) => r.coordinatorId === c.coordinatorId));
+  const missingIds = missing.flatMap((c) => (c.coordinatorId ? [c.coordinatorId] : []));
+  const names = missingIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, missingIds), eq(users.municipalityId, actor.municipalityId)))
+    : [];
+  const caseloadRows = [
+    ...cl,
+    ...missing.map((c) => ({ coordinatorId: c.coordinatorId, coordinatorName: names.find((n) => n.id === c.coordinatorId)?.name ?? null, active: 0 })),
+  ]
+    .map((r) => ({ ...r, signals: signalsOf.get(r.coordinatorId) ?? 0 }))
+    .sort((a, b) => (a.coordinatorName === null ? 1 : b.coordinatorName === null ? -1 : a.coordinatorName.localeCompare(b.coordinatorName, "sv")));
+  const references = asEntries(await listReferenceValues(actor, db));
+  const figures = {
+    outcome90: pickRows(o90, filter),
+    firstWorkplace: pickRows(fw, filter),
+    sfiResults: pickRows(await sfiResults(db, f), filter),
+    healthCoverage: pickRows(await healthCoverage(db, f), filter),
+    idle: idl,
+    workplaceNow: wn,
+    leadTimes: await leadTimes(db, f),
+  };
   return {
     municipality: { code: m.code, name: m.name },
     asOf,
@@ -137,15 +169,11 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     forcedUnitId,
     metricFilter: f,
     options: { units: unitRows, coordinators: coordinatorRows, cohorts },
-    outcome90: pickRows(o90, filter),
-    firstWorkplace: pickRows(fw, filter),
-    idle: idl,
-    workplaceNow: wn,
+    ...figures,
     completeness: comp,
-    caseload: cl,
-    sfiResults: pickRows(await sfiResults(db, f), filter),
-    healthCoverage: pickRows(await healthCoverage(db, f), filter),
-    leadTimes: await leadTimes(db, f),
+    caseload: caseloadRows,
+    references,
+    comparisons: compareWithLocal({ ...figures, asOf, minN: DEFAULT_MIN_N, filter: { ...filter, unitId, coordinatorId, asOf } }, references),
   };
 }
 

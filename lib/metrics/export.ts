@@ -1,6 +1,7 @@
 // Export of what the dashboard shows, with the selection and the definitions in the file.
 import ExcelJS from "exceljs";
 import type { ResultsMessages } from "@/lib/i18n/areas/results";
+import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
 import type { Dashboard } from "./dashboard";
 
 export interface ExportTable {
@@ -13,7 +14,7 @@ export interface ExportTable {
 const cell = (v: number | null) => (v === null ? null : v);
 
 /** The dashboard's tables as plain rows, in the order the page shows them. */
-export function exportTables(d: Dashboard, t: ResultsMessages): ExportTable[] {
+export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMessages = referenceMessages.sv): ExportTable[] {
   const g = (x: string) => t.groups[x] ?? x;
   return [
     {
@@ -60,9 +61,16 @@ export function exportTables(d: Dashboard, t: ResultsMessages): ExportTable[] {
     },
     {
       title: t.caseload.title,
-      definition: t.caseload.definition,
-      columns: [t.caseload.coordinator, t.caseload.active],
-      rows: d.caseload.map((r) => [r.coordinatorName ?? t.caseload.nobody, r.active]),
+      definition: `${t.caseload.definition} ${t.caseload.signalsDefinition}`,
+      columns: [t.caseload.coordinator, t.caseload.active, t.caseload.signals],
+      rows: d.caseload.map((r) => [r.coordinatorName ?? t.caseload.nobody, r.active, r.signals]),
+    },
+    {
+      // Entered values, not computed: stored as fractions for shares and days for days, like the figures above.
+      title: rt.dashboard.title,
+      definition: rt.dashboard.definition,
+      columns: [rt.indicator, rt.year, rt.dashboard.local, rt.dashboard.reference, rt.source, rt.dashboard.target],
+      rows: d.comparisons.map((c) => [rt.indicators[c.indicator] ?? c.indicator, c.year, cell(c.local), c.reference ? c.reference.value : null, c.reference?.source ?? null, c.target ? c.target.value : null]),
     },
   ];
 }
@@ -93,23 +101,23 @@ function csvCell(v: string | number | null): string {
 }
 
 /** CSV as Swedish Excel opens it: UTF-8 with BOM, semicolons, decimal comma. */
-export function toCsv(d: Dashboard, t: ResultsMessages): string {
+export function toCsv(d: Dashboard, t: ResultsMessages, rt?: ReferenceMessages): string {
   const line = (cells: (string | number | null)[]) => cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : csvCell(c))).join(";");
   const out: string[] = selectionRows(d, t).map(([k, v]) => line([k, v]));
-  for (const table of exportTables(d, t)) {
+  for (const table of exportTables(d, t, rt)) {
     out.push("", line([table.title]), line([table.definition]), line(table.columns), ...table.rows.map(line));
   }
   return "\uFEFF" + out.join("\r\n") + "\r\n";
 }
 
-export async function toXlsx(d: Dashboard, t: ResultsMessages): Promise<Buffer> {
+export async function toXlsx(d: Dashboard, t: ResultsMessages, rt?: ReferenceMessages): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Etablera";
   const sel = wb.addWorksheet(t.filters);
   for (const [k, v] of selectionRows(d, t)) sel.addRow([k, v]);
   sel.getColumn(1).width = 28;
   sel.getColumn(2).width = 60;
-  exportTables(d, t).forEach((table, i) => {
+  exportTables(d, t, rt).forEach((table, i) => {
     const ws = wb.addWorksheet(`${i + 1} ${table.title}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ""));
     ws.addRow([table.title]).font = { bold: true };
     ws.addRow([table.definition]);

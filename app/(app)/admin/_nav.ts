@@ -2,6 +2,7 @@
 import type { NavItem } from "@/app/_components/NavLinks";
 import { catalogues, type Messages } from "@/lib/i18n/messages";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { referenceMessages } from "@/lib/i18n/areas/reference";
 
 /** Takes the app's catalogue (what the shared layout has at hand) and answers in its language. */
 export function adminPrivacyNav(app: Messages): NavItem[] {
@@ -11,4 +12,9 @@ export function adminPrivacyNav(app: Messages): NavItem[] {
     { href: "/admin/registerutdrag", label: t.extract },
     { href: "/admin/gallring", label: t.gallring },
   ];
+}
+
+/** The admin's reference values and targets for the results dashboard. */
+export function adminReferenceNav(app: Messages): NavItem[] {
+  return [{ href: "/admin/referensvarden", label: referenceMessages[app === catalogues.en ? "en" : "sv"].nav }];
 }

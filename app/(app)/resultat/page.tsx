@@ -8,7 +8,10 @@ import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/
 import { getAreaMessages } from "@/lib/i18n/server";
 import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
-import { BarChart, LineChart, seriesColor } from "@/app/_components/charts";
+import { BarChart, LineChart, seriesColor, type ReferenceMark } from "@/app/_components/charts";
+import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
+import { formatReference, type ReferenceIndicator } from "@/lib/references/indicators";
+import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
 
@@ -33,6 +36,26 @@ function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages 
 
 export const metadata: Metadata = { title: "Resultat" };
 
+function describeEntry(e: ReferenceEntry, r: ReferenceMessages): string {
+  const kind = e.kind === "reference" ? r.dashboard.reference : r.dashboard.target;
+  return `${kind} ${e.year}: ${formatReference(e.indicator, e.value)}${e.source ? ` (${e.source})` : ""}`;
+}
+
+/** The entered values of one indicator as lines on its chart, at the cohorts it shows. */
+function marksFor(comparisons: Comparison[], indicator: ReferenceIndicator, categories: string[], r: ReferenceMessages): ReferenceMark[] {
+  return comparisons
+    .filter((c) => c.indicator === indicator && categories.includes(String(c.year)))
+    .flatMap((c) => [c.reference, c.target])
+    .filter((e): e is ReferenceEntry => e !== null)
+    .map((e) => ({
+      category: String(e.year),
+      value: e.value,
+      kind: e.kind,
+      label: describeEntry(e, r),
+      short: e.kind === "reference" ? (e.source ?? r.dashboard.chartReference).split(/[ (]/)[0] : r.dashboard.chartTarget,
+    }));
+}
+
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const GROUPS: Group[] = ["total", "K", "M"];
 
@@ -43,6 +66,7 @@ function Share({ v, t }: { v: number | null; t: ResultsMessages }) {
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("metrics:read");
   const t = await getAreaMessages(resultsMessages);
+  const rt = await getAreaMessages(referenceMessages);
   const sp = await searchParams;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v ? [v] : []) params.append(k, one);
@@ -220,6 +244,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
               format={pct}
               max={1}
               suppressedLabel={t.suppressed}
+              references={marksFor(d.comparisons, "outcome90.share", o90Cohorts, rt)}
+              referenceLegend={{ reference: rt.dashboard.legendReference, target: rt.dashboard.legendTarget }}
             />
             <table className="table" id="outcome90-table">
               <caption className="visually-hidden">{t.outcome90.title}</caption>
@@ -275,6 +301,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
               }))}
               format={(v) => String(Math.round(v))}
               suppressedLabel={t.suppressed}
+              references={marksFor(d.comparisons, "firstWorkplace.medianDays", fwCohorts, rt)}
+              referenceLegend={{ reference: rt.dashboard.legendReference, target: rt.dashboard.legendTarget }}
             />
             <table className="table" id="first-workplace-table">
               <caption className="visually-hidden">{t.firstWorkplace.title}</caption>
@@ -306,6 +334,46 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </>
         )}
       </section>
+
+      {d.comparisons.length > 0 && (
+        <section aria-labelledby="reference-title">
+          <h2 id="reference-title">{rt.dashboard.title}</h2>
+          <p className="definition">{rt.dashboard.definition}</p>
+          <div className="table-scroll">
+            <table className="table" id="reference-table">
+              <caption className="visually-hidden">{rt.dashboard.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{rt.indicator}</th>
+                  <th scope="col">{rt.year}</th>
+                  <th scope="col" className="num">{rt.dashboard.local}</th>
+                  <th scope="col" className="num">{rt.dashboard.reference}</th>
+                  <th scope="col">{rt.source}</th>
+                  <th scope="col" className="num">{rt.dashboard.target}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.comparisons.map((c) => (
+                  <tr key={`${c.indicator}-${c.year}`} data-indicator={c.indicator} data-year={c.year}>
+                    <th scope="row">{rt.indicators[c.indicator]}</th>
+                    <td>{c.year}</td>
+                    <td className="num" data-local={c.local ?? ""}>
+                      {c.local === null ? <abbr title={note}>{t.suppressed}</abbr> : formatReference(c.indicator, c.local)}
+                    </td>
+                    <td className="num" data-reference={c.reference?.value ?? ""}>
+                      {c.reference ? formatReference(c.indicator, c.reference.value) : rt.dashboard.none}
+                    </td>
+                    <td>{c.reference?.source ?? ""}</td>
+                    <td className="num" data-target={c.target?.value ?? ""}>
+                      {c.target ? formatReference(c.indicator, c.target.value) : rt.dashboard.none}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="sfi-title">
         <h2 id="sfi-title">{t.sfi.title}</h2>
@@ -428,18 +496,21 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="caseload-title">
         <h2 id="caseload-title">{t.caseload.title}</h2>
         <p className="definition">{t.caseload.definition}</p>
-        <table className="table">
+        <p className="definition">{t.caseload.signalsDefinition}</p>
+        <table className="table" id="caseload-table">
           <thead>
             <tr>
               <th scope="col">{t.caseload.coordinator}</th>
               <th scope="col" className="num">{t.caseload.active}</th>
+              <th scope="col" className="num">{t.caseload.signals}</th>
             </tr>
           </thead>
           <tbody>
             {d.caseload.map((r) => (
-              <tr key={r.coordinatorId ?? "none"}>
+              <tr key={r.coordinatorId ?? "none"} data-coordinator={r.coordinatorId ?? ""}>
                 <th scope="row">{r.coordinatorName ?? t.caseload.nobody}</th>
                 <td className="num">{r.active}</td>
+                <td className="num" data-signals={r.signals}>{r.signals}</td>
               </tr>
             ))}
           </tbody>

@@ -75,6 +75,8 @@ const sv = {
     definition: "Aktiva deltagare per ansvarig koordinator per datumet.",
     coordinator: "Koordinator",
     active: "Aktiva deltagare",
+    signals: "Öppna signaler",
+    signalsDefinition: "Öppna signaler = signalerna i koordinatorernas arbetslistor per datumet för de deltagare urvalet gäller (även avslutade som väntar på utfall eller avslutsorsak), utom de som skjutits upp.",
     nobody: "Ingen ansvarig",
   },
   sfi: {
@@ -183,6 +185,8 @@ const en: ResultsMessages = {
     definition: "Active participants per responsible coordinator on the as-of date.",
     coordinator: "Coordinator",
     active: "Active participants",
+    signals: "Open signals",
+    signalsDefinition: "Open signals = the signals in the coordinators' worklists on the as-of date for the participants of the selection (including those who left and await an outcome or exit reason), except snoozed ones.",
     nobody: "Nobody responsible",
   },
   sfi: {

@@ -5,6 +5,7 @@ import { auditExport, getDashboard, parseDashboardFilter } from "@/lib/metrics/d
 import { toCsv, toXlsx } from "@/lib/metrics/export";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { resultsMessages } from "@/lib/i18n/areas/results";
+import { referenceMessages } from "@/lib/i18n/areas/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +17,14 @@ export async function GET(req: Request) {
   const filter = parseDashboardFilter(params);
   const dashboard = await getDashboard(user, filter);
   const t = await getAreaMessages(resultsMessages);
+  const rt = await getAreaMessages(referenceMessages);
   await auditExport(user, format, dashboard.filter);
   const name = `etablera-resultat-${dashboard.municipality.code}-${dashboard.asOf}.${format}`;
   const headers = { "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" };
   if (format === "xlsx") {
-    return new Response(new Uint8Array(await toXlsx(dashboard, t)), {
+    return new Response(new Uint8Array(await toXlsx(dashboard, t, rt)), {
       headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
     });
   }
-  return new Response(toCsv(dashboard, t), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
+  return new Response(toCsv(dashboard, t, rt), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
 }

@@ -1,0 +1,77 @@
+// Reference values and targets for the key figures: the list of what is entered, and a form to add one.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/guard";
+import { listReferenceValues } from "@/lib/references/queries";
+import { formatReference, REFERENCE_INDICATORS } from "@/lib/references/indicators";
+import { REFERENCE_KINDS } from "@/db/schema/enums";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { referenceMessages } from "@/lib/i18n/areas/reference";
+import { todayIso } from "@/lib/dates";
+import { CreateReferenceForm, type Labels } from "./ReferenceForms";
+
+export const metadata: Metadata = { title: "Referensvärden och mål" };
+
+export default async function ReferenceValuesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+  const user = await requirePermission("reference:manage");
+  const t = await getAreaMessages(referenceMessages);
+  const { deleted } = await searchParams;
+  const rows = await listReferenceValues(user);
+  const choices = {
+    indicators: REFERENCE_INDICATORS.map((k) => ({ value: k, label: t.indicators[k] })),
+    kinds: REFERENCE_KINDS.map((k) => ({ value: k, label: t.kinds[k] })),
+  };
+  const { dashboard: _d, indicators: _i, kinds: _k, ...labels } = t;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.intro}</p>
+      {deleted && (
+        <p role="status" className="success">
+          {t.deleted}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" id="reference-values">
+            <caption className="visually-hidden">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.indicator}</th>
+                <th scope="col">{t.year}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col" className="num">{t.value}</th>
+                <th scope="col">{t.source}</th>
+                <th scope="col">{t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-indicator={r.indicator} data-year={r.year} data-kind={r.kind}>
+                  <th scope="row">{t.indicators[r.indicator] ?? r.indicator}</th>
+                  <td>{r.year}</td>
+                  <td>{t.kinds[r.kind]}</td>
+                  <td className="num">{formatReference(r.indicator, r.value)}</td>
+                  <td>{r.source ?? ""}</td>
+                  <td>
+                    <Link href={`/admin/referensvarden/${r.id}`}>
+                      {t.change}
+                      <span className="visually-hidden">
+                        {" "}
+                        {t.indicators[r.indicator] ?? r.indicator} {r.year} {t.kinds[r.kind]}
+                      </span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 id="create-reference-title">{t.create}</h2>
+      <CreateReferenceForm labels={labels as unknown as Labels} choices={choices} defaultYear={todayIso().slice(0, 4)} />
+    </>
+  );
+}
