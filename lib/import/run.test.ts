@@ -89,6 +89,15 @@ describe("a valid caseload", () => {
     const rows = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "participant.import.create"));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows[0].details).toMatchObject({ source: "import", file: "participants.csv" });
+    // One entry per person names what the import wrote for them: activities by count, outcomes by id.
+    const a1 = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.externalId, "A1"));
+    const mine = rows.filter((r) => r.participantId === a1[0].id);
+    expect(mine).toHaveLength(1);
+    const activities = await handle.db.select().from(s.activities).where(eq(s.activities.participantId, a1[0].id));
+    expect(mine[0].details).toMatchObject({ activitiesFile: "activities.csv", activities: activities.length });
+    const outs = await handle.db.select().from(s.outcomes).where(eq(s.outcomes.participantId, a1[0].id));
+    if (outs.length) expect(mine[0].details).toMatchObject({ outcomesFile: "outcomes.csv", outcomes: outs.map((o) => o.id) });
+    expect(await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "activity.import"))).toEqual([]);
   });
 
   it("reads a semicolon file with BOM and quoted fields, as Swedish Excel writes it", async () => {

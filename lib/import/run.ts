@@ -349,6 +349,8 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
               from imp_activities) a
         join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
         left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr
+        -- In participant order, the per-participant indexes grow at their ends instead of at random.
+        order by p.id, a.line
         on conflict (participant_id, import_key) do update set
           status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
           provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
@@ -384,20 +386,34 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
 
     // Audit entries are written last: the audit lock is then held only for the end of the
     // transaction, not for the whole import, so the app's audited reads are not held up.
-    // Activities are audited per participant (how many the import wrote), not one entry each.
+    // One entry per participant written, naming the files and what the import wrote for them
+    // (the activities by count, the outcomes by id); activities and outcomes of people who were
+    // not in the participants file get entries of their own.
+    await tx.execute(sql`
+      create temp table imp_audit on commit drop as
+      select p.seq, p.id, p.inserted, a.total as activities, o.ids as outcome_ids, o.fresh as outcomes_new
+      from imp_written_participants p
+      left join imp_written_activities a on a.participant_id = p.id
+      left join (select participant_id, array_agg(id::text order by seq) as ids, count(*) filter (where inserted)::int as fresh
+                 from imp_written_outcomes group by participant_id) o on o.participant_id = p.id`);
     const chain = await openAuditChain(tx, { id: opts.userId ?? null, municipalityId: mId });
     const pFile = participantsTable?.label;
     const oFile = outcomesTable?.label;
     const aFile = activitiesTable?.label;
     const source = opts.sourceName;
     async function* entries(): AsyncGenerator<AuditEntry> {
-      for await (const w of pages<{ id: string; inserted: boolean }>(tx, "select seq, id, inserted from imp_written_participants")) {
-        yield { action: w.inserted ? "participant.import.create" : "participant.import.update", entityType: "participant", entityId: w.id, participantId: w.id, details: { source: "import", file: pFile, import: source } };
+      type Row = { id: string; inserted: boolean; activities: number | null; outcome_ids: string[] | null; outcomes_new: number | null };
+      for await (const w of pages<Row>(tx, "select seq, id, inserted, activities, outcome_ids, outcomes_new from imp_audit")) {
+        const details: Record<string, unknown> = { source: "import", file: pFile, import: source };
+        if (w.activities !== null) Object.assign(details, { activitiesFile: aFile, activities: Number(w.activities) });
+        if (w.outcome_ids !== null) Object.assign(details, { outcomesFile: oFile, outcomes: w.outcome_ids, outcomesCreated: Number(w.outcomes_new) });
+        yield { action: w.inserted ? "participant.import.create" : "participant.import.update", entityType: "participant", entityId: w.id, participantId: w.id, details };
       }
-      for await (const w of pages<{ id: string; participant_id: string; inserted: boolean }>(tx, "select seq, id, participant_id, inserted from imp_written_outcomes")) {
+      const others = "not exists (select 1 from imp_written_participants p where p.id = w.participant_id)";
+      for await (const w of pages<{ id: string; participant_id: string; inserted: boolean }>(tx, `select * from (select seq, id, participant_id, inserted from imp_written_outcomes w where ${others}) x`)) {
         yield { action: w.inserted ? "outcome.import.create" : "outcome.import.update", entityType: "outcome", entityId: w.id, participantId: w.participant_id, details: { source: "import", file: oFile, import: source } };
       }
-      for await (const w of pages<{ participant_id: string; total: number }>(tx, "select seq, participant_id, total from imp_written_activities")) {
+      for await (const w of pages<{ participant_id: string; total: number }>(tx, `select * from (select seq, participant_id, total from imp_written_activities w where ${others}) x`)) {
         yield { action: "activity.import", entityType: "activity", participantId: w.participant_id, details: { source: "import", file: aFile, import: source, count: Number(w.total) } };
       }
       yield { action: "import.run", entityType: "import", details: { import: source, imported: result.imported, updated: result.updated } };
