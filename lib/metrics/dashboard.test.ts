@@ -58,6 +58,17 @@ describe("getDashboard", () => {
     expect(d.outcome90.every((r) => r.group === "K" && r.cohort === "2025")).toBe(true);
     expect(d.filter.unitId).toBeUndefined();
   });
+  it("counts open signals per unit as well as per coordinator, the same signals both ways", async () => {
+    const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams(`asOf=${AS_OF}`)), handle.db);
+    expect(d.signalsByUnit.length).toBe(2);
+    const perUnit = d.signalsByUnit.reduce((n, u) => n + u.signals, 0);
+    expect(perUnit).toBeGreaterThan(0);
+    // Every demo participant has a unit: the two ways of counting add up to the same total.
+    expect(perUnit).toBe(d.caseload.reduce((n, r) => n + r.signals, 0));
+    const own = await getDashboard(coordinator, parseDashboardFilter(new URLSearchParams(`asOf=${AS_OF}`)), handle.db);
+    expect(own.signalsByUnit.map((u) => u.unitId)).toEqual([coordinator.unitId]);
+    expect(own.signalsByUnit[0].signals).toBe(d.signalsByUnit.find((u) => u.unitId === coordinator.unitId)!.signals);
+  });
   it("gives an sfi teacher and an admin nothing", async () => {
     await expect(getDashboard(teacher, parseDashboardFilter(new URLSearchParams()), handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getDashboard({ ...manager, role: "admin" }, parseDashboardFilter(new URLSearchParams()), handle.db)).rejects.toBeInstanceOf(NotFoundError);

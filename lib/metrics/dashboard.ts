@@ -12,7 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
-import { signalCountsByCoordinator } from "@/lib/signals/queries";
+import { countOpenSignals, openSignals } from "@/lib/signals/queries";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -82,6 +82,8 @@ export interface Dashboard {
   completeness: Completeness;
   /** Active participants and open worklist signals per coordinator. */
   caseload: (CaseloadRow & { signals: number })[];
+  /** Open worklist signals per unit (the units the filter covers). */
+  signalsByUnit: { unitId: string; unitName: string; signals: number }[];
   sfiResults: SfiResultRow[];
   healthCoverage: HealthCoverageRow[];
   leadTimes: LeadTimes;
@@ -137,8 +139,11 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     await caseload(db, f),
   ];
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
-  const counts = await signalCountsByCoordinator(db, f);
+  const open = await openSignals(db, f);
+  const counts = countOpenSignals(open, (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
   const signalsOf = new Map(counts.map((c) => [c.coordinatorId, c.signals]));
+  const unitSignals = new Map(countOpenSignals(open, (s) => s.unitId));
+  const signalsByUnit = unitRows.filter((u) => !unitId || u.id === unitId).map((u) => ({ unitId: u.id, unitName: u.name, signals: unitSignals.get(u.id) ?? 0 }));
   // A coordinator can have signals (an outcome due after exit) without any active participant.
   const missing = counts.filter((c) => c.signals > 0 && !cl.some((r) => r.coordinatorId === c.coordinatorId));
   const missingIds = missing.flatMap((c) => (c.coordinatorId ? [c.coordinatorId] : []));
@@ -172,6 +177,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     ...figures,
     completeness: comp,
     caseload: caseloadRows,
+    signalsByUnit,
     references,
     comparisons: compareWithLocal({ ...figures, asOf, minN: DEFAULT_MIN_N, filter: { ...filter, unitId, coordinatorId, asOf } }, references),
   };

@@ -66,6 +66,12 @@ export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMess
       rows: d.caseload.map((r) => [r.coordinatorName ?? t.caseload.nobody, r.active, r.signals]),
     },
     {
+      title: t.caseload.byUnit,
+      definition: t.caseload.signalsDefinition,
+      columns: [t.caseload.unit, t.caseload.signals],
+      rows: d.signalsByUnit.map((u) => [u.unitName, u.signals]),
+    },
+    {
       // Entered values, not computed: stored as fractions for shares and days for days, like the figures above.
       title: rt.dashboard.title,
       definition: rt.dashboard.definition,

@@ -172,6 +172,23 @@ export interface SignalCount {
  * thresholds, and snoozed signals left out (one query for all snoozes). Counts only; no names.
  */
 export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): Promise<SignalCount[]> {
+  return countOpenSignals(await openSignals(db, f), (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
+}
+
+/** Counts of open signals by a key (coordinator, unit). */
+export function countOpenSignals<K>(open: OpenSignal[], key: (s: OpenSignal) => K): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const s of open) counts.set(key(s), (counts.get(key(s)) ?? 0) + 1);
+  return [...counts];
+}
+
+export interface OpenSignal {
+  coordinatorId: string | null;
+  unitId: string | null;
+}
+
+/** Every open (not snoozed) signal of the participants the filter selects, with coordinator and unit. */
+export async function openSignals(db: Executor, f: MetricFilter): Promise<OpenSignal[]> {
   const facts = await municipalityFacts(db, f);
   const unitRows = await db
     .select({ id: units.id, noWorkplaceSignalDays: units.noWorkplaceSignalDays, sfiAttendanceThreshold: units.sfiAttendanceThreshold })
@@ -179,6 +196,7 @@ export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): 
     .where(eq(units.municipalityId, f.municipalityId));
   const byUnit = new Map(unitRows.map((u) => [u.id, u]));
   const defaults = { noWorkplaceSignalDays: 90, sfiAttendanceThreshold: 75 };
+  const unitOf = new Map(facts.map((x) => [x.participantId, x.unitId]));
   const all = facts.flatMap((x) => signalsFor(x, f.asOf, (x.unitId && byUnit.get(x.unitId)) || defaults));
   const snoozes = all.length
     ? await db
@@ -187,7 +205,5 @@ export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): 
         .innerJoin(participants, eq(participants.id, signalSnoozes.participantId))
         .where(and(eq(participants.municipalityId, f.municipalityId), gte(signalSnoozes.until, f.asOf)))
     : [];
-  const counts = new Map<string | null, number>();
-  for (const s of withoutSnoozed(all, snoozes, f.asOf)) counts.set(s.coordinatorId, (counts.get(s.coordinatorId) ?? 0) + 1);
-  return [...counts].map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
+  return withoutSnoozed(all, snoozes, f.asOf).map((s) => ({ coordinatorId: s.coordinatorId, unitId: unitOf.get(s.participantId) ?? null }));
 }

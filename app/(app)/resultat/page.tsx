@@ -515,6 +515,23 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
+        <table className="table" id="unit-signals-table">
+          <caption>{t.caseload.byUnit}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.caseload.unit}</th>
+              <th scope="col" className="num">{t.caseload.signals}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.signalsByUnit.map((u) => (
+              <tr key={u.unitId}>
+                <th scope="row">{u.unitName}</th>
+                <td className="num" data-signals={u.signals}>{u.signals}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
     </>
   );
