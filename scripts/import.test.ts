@@ -28,7 +28,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run import", () => {
+// Each case starts the command several times (tsx, PGlite, migrations): minutes on a busy machine.
+describe("npm run import", { timeout: 240_000 }, () => {
   it("needs --municipality on an empty database and creates the tenant", async () => {
     const data = folder(VALID);
     const none = await runCli("import.ts", [data], env());
