@@ -61,6 +61,10 @@ export const PAGES: Entry[] = [
   // Record-level scoping: only the participant's own unit.
   { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
+  // The plan's activity forms and printout: only the participant's own unit.
+  { file: "(app)/deltagare/[id]/insats/ny/page.tsx", url: "/deltagare/{participant}/insats/ny", expect: only("coordinator") },
+  { file: "(app)/deltagare/[id]/insats/[activityId]/page.tsx", url: "/deltagare/{otherParticipant}/insats/{otherActivity}", expect: only() },
+  { file: "(print)/deltagare/[id]/utskrift/page.tsx", url: "/deltagare/{participant}/utskrift", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
   // Only the group's own teachers; a guessed group id is not found for everyone else.
@@ -113,6 +117,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
   "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
   "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write", bookThreePartyServer: "followup:write" },
+  "app/(app)/deltagare/[id]/_sections/plan-actions.ts": { createActivityServer: "plan:write", updateActivityServer: "plan:write", updatePlanGoalServer: "plan:write" },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },
   "app/(app)/sfi/[groupId]/actions.ts": {

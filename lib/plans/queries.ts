@@ -11,7 +11,7 @@ import { participantScope } from "@/lib/participants/scope";
 export async function getPlan(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
   const [p] = await db
-    .select({ id: participants.id, birthDate: participants.birthDate, receptionDate: participants.receptionDate, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd })
+    .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate, receptionDate: participants.receptionDate, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd })
     .from(participants)
     .where(and(eq(participants.id, participantId), participantScope(actor)));
   if (!p) throw new NotFoundError("plan");
@@ -60,4 +60,18 @@ export async function getPlanFormOptions(actor: Actor, db: Executor = getDb()) {
     : [];
   const emps = await db.select({ id: employers.id, name: employers.name }).from(employers).where(eq(employers.municipalityId, actor.municipalityId)).orderBy(asc(employers.name));
   return { people, employers: emps };
+}
+
+/** One activity of a participant of the coordinator's unit, for its edit form; audited. */
+export async function getActivityForEdit(actor: Actor, participantId: string, activityId: string, db: Executor = getDb()) {
+  const uuid = /^[0-9a-f-]{36}$/i;
+  if (!uuid.test(participantId) || !uuid.test(activityId)) throw new NotFoundError("activity");
+  const [row] = await db
+    .select({ activity: activities, firstName: participants.firstName, lastName: participants.lastName })
+    .from(activities)
+    .innerJoin(participants, eq(participants.id, activities.participantId))
+    .where(and(eq(activities.id, activityId), eq(activities.participantId, participantId), participantScope(actor)));
+  if (!row) throw new NotFoundError("activity");
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "activity.read", entityType: "activity", entityId: activityId, participantId });
+  return row;
 }
