@@ -77,3 +77,20 @@ test("the goal is revised and every revision shows who and what", async ({ page 
   await expect(page.getByTestId("plan-history")).toContainText("→ Busschaufför");
   await expect(page.getByTestId("plan-history")).toContainText("av Anna");
 });
+
+test("the printout has the plan in plain Swedish, without navigation or personnummer", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const id = await firstParticipant(page);
+  await page.goto(`/deltagare/${id}`);
+  const pnr = (await page.locator("dl.facts dd").first().innerText()).trim();
+  await page.getByRole("link", { name: "Utskrift för deltagaren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Din plan: / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Ditt mål" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Nästa möte med din handläggare" })).toBeVisible();
+  await expect(page.locator("nav")).toHaveCount(0);
+  await expect(page.locator(".app-header")).toHaveCount(0);
+  const body = await page.locator("body").innerText();
+  expect(body).not.toMatch(/\d{6,8}-\d{4}/);
+  if (/\d/.test(pnr)) expect(body).not.toContain(pnr);
+  await expectAccessible(page);
+});
