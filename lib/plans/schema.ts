@@ -14,7 +14,11 @@ const reqDate = z.string().refine(isValidIsoDate, { message: "Ange ett datum (Å
 const optUuid = z.union([z.string().uuid({ message: "Välj i listan." }), z.literal("")]).optional().default("");
 
 /** The employer of a workplace-based activity is picked from the registered employers. */
-const employerFields = { employerId: optUuid };
+const employerFields = {
+  employerId: optUuid,
+  /** Set when booked on an opening (lib/employers/commands.ts); kept through edits so the place stays taken. */
+  openingId: optUuid,
+};
 const employmentFields = {
   ...employerFields,
   extentPercent: z.union([z.literal(""), z.coerce.number({ message: "Ange omfattning i procent (1–100)." }).int({ message: "Ange ett heltal." }).min(1, { message: "Ange omfattning i procent (1–100)." }).max(100, { message: "Ange omfattning i procent (1–100)." })]).optional().default(""),
