@@ -89,8 +89,10 @@ describe("activity commands", () => {
     expect(stale).toMatchObject({ ok: false, code: "conflict", current: { version: 2, status: "pagaende", details: { route: "Branschvalidering" } } });
     const [row] = await handle.db.select().from(s.activities).where(eq(s.activities.id, created.data.id));
     expect(row).toMatchObject({ status: "pagaende", version: 2, interruptReason: null });
+    // Details the form does not know are kept through an edit of the same type.
+    await handle.db.update(s.activities).set({ details: { ...row.details, groupId: "g-1" } }).where(eq(s.activities.id, row.id));
     const ended = await executeAction(updateActivityDef, { ...activityFormValues(row), status: "avbruten", actualEndDate: "2026-08-10", interruptReason: "Flyttade" }, anna, handle.db);
-    expect(ended).toMatchObject({ ok: true, data: { after: { status: "avbruten", endDate: "2026-08-10", interruptReason: "Flyttade", version: 3 } } });
+    expect(ended).toMatchObject({ ok: true, data: { after: { status: "avbruten", endDate: "2026-08-10", interruptReason: "Flyttade", version: 3, details: { subject: "Svets", route: "Branschvalidering", groupId: "g-1" } } } });
   });
 });
 

@@ -11,7 +11,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { activityColumns, activityFormValues } from "./form";
-import { createActivitySchema, updateActivitySchema, updatePlanGoalSchema } from "./schema";
+import { activityDetailsSchema, createActivitySchema, updateActivitySchema, updatePlanGoalSchema } from "./schema";
 
 type Activity = typeof activities.$inferSelect;
 type Plan = typeof plans.$inferSelect;
@@ -98,6 +98,12 @@ export const createActivityDef = {
   audit: (a: Activity) => activityAudit(a, "activity.create"),
 } satisfies ActionDefinition<typeof createActivitySchema, Activity>;
 
+function unknownDetails(type: ActivityType, details: Record<string, unknown>) {
+  const variant = activityDetailsSchema.options.find((o) => o.shape.type.value === type);
+  const known = new Set(Object.keys(variant?.shape ?? {}));
+  return Object.fromEntries(Object.entries(details ?? {}).filter(([k]) => !known.has(k)));
+}
+
 export const updateActivityDef = {
   schema: updateActivitySchema,
   permission: "plan:write",
@@ -107,9 +113,12 @@ export const updateActivityDef = {
     const p = await participantFor(tx, before.participantId);
     authorize(p);
     await checkAgainstDb(tx, input, p!);
+    const cols = activityColumns(input);
+    // Keys the form does not know (an sfi group set by enrolment, …) stay when the type stays.
+    if (cols.type === before.type) cols.details = { ...unknownDetails(before.type, before.details), ...cols.details };
     const [after] = await tx
       .update(activities)
-      .set({ ...activityColumns(input), version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...cols, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(activities.id, before.id), eq(activities.version, input.version)))
       .returning();
     // Someone saved it since this form was opened: hand back what is saved, change nothing.
