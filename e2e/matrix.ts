@@ -61,9 +61,10 @@ export const PAGES: Entry[] = [
   // Record-level scoping: only the participant's own unit.
   { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
-  // The plan's activity forms and printout: only the participant's own unit.
+  // The plan's activity forms and printout: only the participant's own unit (the other
+  // municipality's participant and activity belong to its own coordinator).
   { file: "(app)/deltagare/[id]/insats/ny/page.tsx", url: "/deltagare/{participant}/insats/ny", expect: only("coordinator") },
-  { file: "(app)/deltagare/[id]/insats/[activityId]/page.tsx", url: "/deltagare/{otherParticipant}/insats/{otherActivity}", expect: only() },
+  { file: "(app)/deltagare/[id]/insats/[activityId]/page.tsx", url: "/deltagare/{otherParticipant}/insats/{otherActivity}", expect: only("otherMunicipalityCoordinator") },
   { file: "(print)/deltagare/[id]/utskrift/page.tsx", url: "/deltagare/{participant}/utskrift", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   // Employers belong to the municipality: every coordinator of it, nobody from another one.
