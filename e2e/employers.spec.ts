@@ -7,7 +7,8 @@ import { expect, expectAccessible, signInAs, test } from "./fixtures";
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const EMPLOYER = "Konditori Söta Bullen AB";
 
-test.describe.configure({ mode: "serial" });
+// A long journey on a shared, slow machine: more than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 async function registerEmployer(page: Page) {
   await page.goto("/arbetsgivare");

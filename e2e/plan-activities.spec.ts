@@ -4,6 +4,8 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
+test.describe.configure({ timeout: 180_000 });
+
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function firstParticipant(page: Page) {
