@@ -61,7 +61,16 @@ export const PAGES: Entry[] = [
   // Record-level scoping: only the participant's own unit.
   { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
+  // The plan's activity forms and printout: only the participant's own unit (the other
+  // municipality's participant and activity belong to its own coordinator).
+  { file: "(app)/deltagare/[id]/insats/ny/page.tsx", url: "/deltagare/{participant}/insats/ny", expect: only("coordinator") },
+  { file: "(app)/deltagare/[id]/insats/[activityId]/page.tsx", url: "/deltagare/{otherParticipant}/insats/{otherActivity}", expect: only("otherMunicipalityCoordinator") },
+  { file: "(print)/deltagare/[id]/utskrift/page.tsx", url: "/deltagare/{participant}/utskrift", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
+  // Employers belong to the municipality: every coordinator of it, nobody from another one.
+  { file: "(app)/arbetsgivare/[id]/page.tsx", url: "/arbetsgivare/{employer}", expect: only("coordinator", "coordinatorOtherUnit") },
+  // A guessed opening id is not found for everyone; matching a real one is in e2e/employers.spec.ts.
+  { file: "(app)/arbetsgivare/[id]/platser/[openingId]/page.tsx", url: "/arbetsgivare/{employer}/platser/00000000-0000-4000-8000-000000000000", expect: only() },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
   // Only the group's own teachers; a guessed group id is not found for everyone else.
   { file: "(app)/sfi/[groupId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000", expect: only() },
@@ -116,6 +125,8 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
   "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
   "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write", bookThreePartyServer: "followup:write" },
+  "app/(app)/arbetsgivare/actions.ts": { registerEmployerServer: "employer:write", createOpeningServer: "employer:write", bookOpeningServer: "plan:write" },
+  "app/(app)/deltagare/[id]/_sections/plan-actions.ts": { createActivityServer: "plan:write", updateActivityServer: "plan:write", updatePlanGoalServer: "plan:write" },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },
   "app/(app)/sfi/[groupId]/actions.ts": {

@@ -52,12 +52,15 @@ test.beforeAll(async ({ browser }) => {
   const anna = await contextFor(browser, "coordinator");
   await anna.page.goto("/deltagare");
   const href = await anna.page.locator('a[href^="/deltagare/"]').first().getAttribute("href");
+  await anna.page.goto("/arbetsgivare");
+  const employerHref = await anna.page.locator('#employers a[href^="/arbetsgivare/"]').first().getAttribute("href");
   const admin = await contextFor(browser, "admin");
   await admin.page.goto("/admin/anvandare");
   const userHref = await admin.page.locator('a[href^="/admin/anvandare/"]:not([href$="/ny"])').first().getAttribute("href");
   samples = {
     participant: href!.split("/").pop()!,
     user: userHref!.split("/").pop()!,
+    employer: employerHref!.split("/").pop()!,
     otherParticipant: FIX.participantId,
     otherPlan: FIX.planId,
     otherActivity: FIX.activityId,

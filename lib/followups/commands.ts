@@ -10,6 +10,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { AuditEntry } from "@/lib/audit/commands";
 import { todayIso } from "@/lib/dates";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { insertActivity } from "@/lib/plans/commands";
 import { proposeThreePartyMeetings } from "./praktik";
 import { bookThreePartySchema, recordFollowupSchema, scheduleFollowupSchema } from "./schema";
 
@@ -55,21 +56,16 @@ export const recordFollowupDef = {
     if (input.addActivity && input.activityType) {
       // A planned activity carries its planned dates as its dates until it starts (db/schema/activities.ts).
       const end = input.activityEnd || null;
-      [activity] = await tx
-        .insert(activities)
-        .values({
-          municipalityId: f.municipalityId,
-          participantId: f.participantId,
-          type: input.activityType,
-          status: "planerad",
-          startDate: input.activityStart,
-          endDate: end,
-          plannedStartDate: input.activityStart,
-          plannedEndDate: end,
-          provider: input.activityProvider || null,
-          responsibleUserId: user.id,
-        })
-        .returning();
+      activity = await insertActivity(tx, {
+        municipalityId: f.municipalityId,
+        participantId: f.participantId,
+        type: input.activityType,
+        status: "planerad",
+        startDate: input.activityStart,
+        endDate: end,
+        provider: input.activityProvider || null,
+        responsibleUserId: user.id,
+      });
     }
     return { followup: updated, next, activity };
   },

@@ -2,7 +2,7 @@
 // to the coordinator's unit and audited.
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { activities, employers, participants, planRevisions, plans } from "@/db/schema";
+import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { participantScope } from "@/lib/participants/scope";
 export async function getPlan(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
   const [p] = await db
-    .select({ id: participants.id, receptionDate: participants.receptionDate, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd })
+    .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate, receptionDate: participants.receptionDate, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd })
     .from(participants)
     .where(and(eq(participants.id, participantId), participantScope(actor)));
   if (!p) throw new NotFoundError("plan");
@@ -23,18 +23,55 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
       status: activities.status,
       startDate: activities.startDate,
       endDate: activities.endDate,
+      plannedStartDate: activities.plannedStartDate,
+      plannedEndDate: activities.plannedEndDate,
       provider: activities.provider,
+      responsibleUserId: activities.responsibleUserId,
+      responsibleName: users.name,
+      employerId: activities.employerId,
       hoursPerWeek: activities.hoursPerWeek,
       employerName: employers.name,
       interruptReason: activities.interruptReason,
+      resultNote: activities.resultNote,
+      details: activities.details,
+      version: activities.version,
     })
     .from(activities)
     .leftJoin(employers, eq(employers.id, activities.employerId))
+    .leftJoin(users, eq(users.id, activities.responsibleUserId))
     .where(eq(activities.participantId, participantId))
     .orderBy(asc(activities.startDate), asc(activities.id));
   const revisions = plan
-    ? await db.select({ version: planRevisions.version, changedAt: planRevisions.changedAt, summary: planRevisions.summary }).from(planRevisions).where(eq(planRevisions.planId, plan.id)).orderBy(desc(planRevisions.version)).limit(10)
+    ? await db
+        .select({ id: planRevisions.id, version: planRevisions.version, changedAt: planRevisions.changedAt, summary: planRevisions.summary, changedByName: users.name })
+        .from(planRevisions)
+        .leftJoin(users, eq(users.id, planRevisions.changedBy))
+        .where(eq(planRevisions.planId, plan.id))
+        .orderBy(desc(planRevisions.version), desc(planRevisions.changedAt))
     : [];
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "plan.read", entityType: "plan", entityId: plan?.id ?? null, participantId });
   return { participant: p, plan: plan ?? null, activities: acts, revisions };
+}
+
+/** What the activity form offers: the unit's active coordinators as responsible, the municipality's employers. */
+export async function getPlanFormOptions(actor: Actor, db: Executor = getDb()) {
+  const people = actor.unitId
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.municipalityId, actor.municipalityId), eq(users.unitId, actor.unitId), eq(users.active, true))).orderBy(asc(users.name))
+    : [];
+  const emps = await db.select({ id: employers.id, name: employers.name }).from(employers).where(eq(employers.municipalityId, actor.municipalityId)).orderBy(asc(employers.name));
+  return { people, employers: emps };
+}
+
+/** One activity of a participant of the coordinator's unit, for its edit form; audited. */
+export async function getActivityForEdit(actor: Actor, participantId: string, activityId: string, db: Executor = getDb()) {
+  const uuid = /^[0-9a-f-]{36}$/i;
+  if (!uuid.test(participantId) || !uuid.test(activityId)) throw new NotFoundError("activity");
+  const [row] = await db
+    .select({ activity: activities, firstName: participants.firstName, lastName: participants.lastName })
+    .from(activities)
+    .innerJoin(participants, eq(participants.id, activities.participantId))
+    .where(and(eq(activities.id, activityId), eq(activities.participantId, participantId), participantScope(actor)));
+  if (!row) throw new NotFoundError("activity");
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "activity.read", entityType: "activity", entityId: activityId, participantId });
+  return row;
 }

@@ -6,6 +6,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { todayIso, daysBetween } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
+import Link from "next/link";
+import { GoalForm } from "./PlanForms";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -31,6 +33,19 @@ export async function PlanSection({ user, participantId }: { user: SessionUser; 
       ) : (
         <p>{t.noPlan}</p>
       )}
+      <details className="no-print">
+        <summary>{t.editGoal}</summary>
+        <GoalForm
+          t={t}
+          initial={{ participantId, version: plan?.version ?? 0, goalType: plan?.goalType ?? "", goalOccupation: plan?.goalOccupation ?? "", goalNote: plan?.goalNote ?? "", reviewDate: plan?.reviewDate ?? "" }}
+        />
+      </details>
+      <p className="no-print">
+        <Link className="button primary" href={`/deltagare/${participantId}/insats/ny`}>
+          {t.addActivity}
+        </Link>{" "}
+        <Link href={`/deltagare/${participantId}/utskrift`}>{t.print}</Link>
+      </p>
       <p className={wf.kind === "none" || wf.kind === "ended" ? "notice" : "success"} data-testid="workplace-first">
         {wf.kind === "ongoing"
           ? t.workplaceOngoing.replace("{date}", wf.since)
@@ -76,6 +91,9 @@ export async function PlanSection({ user, participantId }: { user: SessionUser; 
                 <th scope="col">{t.period}</th>
                 <th scope="col">{t.provider}</th>
                 <th scope="col" className="num">{t.hours}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.edit}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,6 +111,14 @@ export async function PlanSection({ user, participantId }: { user: SessionUser; 
                     </td>
                     <td>{a.employerName ?? a.provider ?? "–"}</td>
                     <td className="num">{a.hoursPerWeek ?? "–"}</td>
+                    <td>
+                      <Link href={`/deltagare/${participantId}/insats/${b.id}`}>
+                        {t.edit}
+                        <span className="visually-hidden">
+                          : {t.types[b.type]} {b.startDate}
+                        </span>
+                      </Link>
+                    </td>
                   </tr>
                 );
               })}
@@ -119,12 +145,12 @@ export async function PlanSection({ user, participantId }: { user: SessionUser; 
         </>
       )}
       {revisions.length > 0 && (
-        <details>
+        <details data-testid="plan-history">
           <summary>{t.history}</summary>
           <ul>
             {revisions.map((r) => (
-              <li key={r.version}>
-                {r.changedAt.toISOString().slice(0, 10)}: {r.summary}
+              <li key={r.id}>
+                {r.changedAt.toISOString().slice(0, 10)} {r.changedByName ? `${t.historyBy} ${r.changedByName}` : ""}: {r.summary}
               </li>
             ))}
           </ul>

@@ -1,0 +1,130 @@
+// One employer: contact details, openings (with a way to find participants who fit), and the
+// history of placements there.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { NotFoundError } from "@/lib/errors";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { employerMessages } from "@/lib/i18n/areas/employers";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { getEmployer } from "@/lib/employers/queries";
+import { OpeningForm } from "../EmployerForms";
+
+export const metadata: Metadata = { title: "Arbetsgivare" };
+
+export default async function EmployerPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("employer:write");
+  const t = await getAreaMessages(employerMessages);
+  const pt = await getAreaMessages(planMessages);
+  const { id } = await params;
+  let data;
+  try {
+    data = await getEmployer(user, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const { employer: e, openings, placements } = data;
+  return (
+    <>
+      <p>
+        <Link href="/arbetsgivare">{t.backList}</Link>
+      </p>
+      <h1>{e.name}</h1>
+      <dl className="facts">
+        <dt>{t.fields.orgNr}</dt>
+        <dd>{e.orgNr}</dd>
+        <dt>{t.fields.industry}</dt>
+        <dd>{e.industry ?? "–"}</dd>
+        <dt>{t.fields.contactName}</dt>
+        <dd>{e.contactName ?? "–"}</dd>
+        <dt>{t.fields.contactPhone}</dt>
+        <dd>{e.contactPhone ?? "–"}</dd>
+        <dt>{t.fields.contactEmail}</dt>
+        <dd>{e.contactEmail ?? "–"}</dd>
+        <dt>{t.fields.address}</dt>
+        <dd>{e.address ?? "–"}</dd>
+      </dl>
+
+      <h2>{t.openings}</h2>
+      {openings.length === 0 ? (
+        <p>{t.noOpenings}</p>
+      ) : (
+        <table className="table" id="openings">
+          <thead>
+            <tr>
+              <th scope="col">{t.fields.type}</th>
+              <th scope="col">{t.fields.occupation}</th>
+              <th scope="col">{t.period}</th>
+              <th scope="col" className="num">{t.fields.places}</th>
+              <th scope="col" className="num">{t.booked}</th>
+              <th scope="col">{t.fields.languageRequirement}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.match}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {openings.map((o) => (
+              <tr key={o.id} data-type={o.type}>
+                <th scope="row">{t.openingTypes[o.type]}</th>
+                <td>{o.occupation}</td>
+                <td>
+                  {o.startDate ?? "–"} – {o.endDate ?? ""}
+                </td>
+                <td className="num">{o.places}</td>
+                <td className="num">{o.booked}</td>
+                <td>{o.languageRequirement ?? "–"}</td>
+                <td>
+                  {o.closedAt ? null : (
+                    <Link href={`/arbetsgivare/${e.id}/platser/${o.id}`}>
+                      {t.match}
+                      <span className="visually-hidden">
+                        : {t.openingTypes[o.type]} {o.occupation}
+                      </span>
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <details>
+        <summary>{t.addOpening}</summary>
+        <OpeningForm employerId={e.id} t={t} />
+      </details>
+
+      <h2>{t.placements}</h2>
+      {placements.length === 0 ? (
+        <p>{t.noPlacements}</p>
+      ) : (
+        <table className="table" id="placements">
+          <thead>
+            <tr>
+              <th scope="col">{t.who}</th>
+              <th scope="col">{t.activity}</th>
+              <th scope="col">{t.fields.occupation}</th>
+              <th scope="col">{t.period}</th>
+              <th scope="col">{t.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {placements.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.participantId ? <Link href={`/deltagare/${p.participantId}#plan`}>{p.name}</Link> : t.otherUnit}</th>
+                <td>{pt.types[p.type]}</td>
+                <td>{p.occupation ?? "–"}</td>
+                <td>
+                  {p.startDate} – {p.endDate ?? pt.ongoing}
+                </td>
+                <td>{pt.statuses[p.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

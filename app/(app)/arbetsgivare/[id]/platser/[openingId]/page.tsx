@@ -1,0 +1,70 @@
+// Matching for one opening: the coordinator's participants who fit it, each bookable in one step.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { NotFoundError } from "@/lib/errors";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { employerMessages } from "@/lib/i18n/areas/employers";
+import { matchOpening } from "@/lib/employers/queries";
+import { BookButton } from "../../../EmployerForms";
+
+export const metadata: Metadata = { title: "Hitta deltagare" };
+
+export default async function MatchPage({ params }: { params: Promise<{ id: string; openingId: string }> }) {
+  const user = await requirePermission("plan:write");
+  const t = await getAreaMessages(employerMessages);
+  const { id, openingId } = await params;
+  let data;
+  try {
+    data = await matchOpening(user, openingId);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  if (data.opening.employerId !== id) notFound();
+  const { opening: o, candidates } = data;
+  const left = Math.max(0, o.places - data.bookedCount);
+  return (
+    <>
+      <p>
+        <Link href={`/arbetsgivare/${id}`}>{t.back}</Link>
+      </p>
+      <h1>
+        {t.openingTypes[o.type]}: {o.occupation}, {data.employerName}
+      </h1>
+      <p>
+        {o.startDate ?? "–"} – {o.endDate ?? ""}. {t.placesLeft.replace("{left}", String(left)).replace("{places}", String(o.places))}
+        {o.languageRequirement ? `. ${t.fields.languageRequirement}: ${o.languageRequirement}` : ""}
+      </p>
+      <h2>{t.matchTitle}</h2>
+      <p className="definition">{t.matchIntro}</p>
+      {candidates.length === 0 ? (
+        <p>{t.noMatches}</p>
+      ) : (
+        <table className="table" id="matches">
+          <thead>
+            <tr>
+              <th scope="col">{t.who}</th>
+              <th scope="col">{t.why}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.book}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.participantId}>
+                <th scope="row">
+                  <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link>
+                </th>
+                <td>{c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ")}</td>
+                <td>{c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

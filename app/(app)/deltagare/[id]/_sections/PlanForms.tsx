@@ -1,0 +1,350 @@
+"use client";
+// The activity form (add and edit, every type with its own fields) and the goal form. The server
+// re-validates with the same schemas; a stale form shows both versions side by side.
+import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, SFI_COURSES, type ActivityType } from "@/db/schema/enums";
+import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema, updatePlanGoalSchema } from "@/lib/plans/schema";
+import type { ActivityFormValues } from "@/lib/plans/form";
+import type { PlanMessages } from "@/lib/i18n/areas/plan";
+import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
+
+type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
+type Option = { id: string; name: string };
+
+function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="definition">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
+
+const DETAIL_FIELDS: Partial<Record<ActivityType, string[]>> = {
+  sfi: ["school", "studyPath", "course"],
+  validering: ["subject", "route", "result"],
+  praktik: ["employerId", "workplace", "supervisor", "occupation"],
+  extratjanst: ["employerId", "extentPercent", "subsidy"],
+  introduktionsjobb: ["employerId", "extentPercent", "subsidy"],
+  anstallning: ["employerId", "extentPercent", "subsidy"],
+  rekryteringsutbildning: ["employerId", "occupation"],
+  halsoundersokning: ["healthStatus", "offeredDate", "bookedDate", "doneDate", "declinedDate", "referredDate"],
+};
+const DATE_DETAILS = new Set(["offeredDate", "bookedDate", "doneDate", "declinedDate", "referredDate"]);
+const COMMON = ["status", "plannedStartDate", "plannedEndDate", "actualStartDate", "actualEndDate", "provider", "responsibleUserId", "hoursPerWeek", "interruptReason", "resultNote"] as const;
+
+export function ActivityForm({
+  participantId,
+  initial,
+  t,
+  people,
+  employers,
+}: {
+  participantId: string;
+  /** Present when editing. */
+  initial?: Values;
+  t: PlanMessages;
+  people: Option[];
+  employers: Option[];
+}) {
+  const id = useId();
+  const router = useRouter();
+  const editing = !!initial?.activityId;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Values | null>(null);
+  const [kept, setKept] = useState(false);
+  const schema = editing ? updateActivitySchema : createActivitySchema;
+  const { register, handleSubmit, watch, formState, setError, reset, getValues, setValue } = useForm<Values>({
+    resolver: zodResolver(schema) as unknown as Resolver<Values>,
+    defaultValues: initial ?? {
+      participantId,
+      status: "planerad",
+      plannedStartDate: "",
+      plannedEndDate: "",
+      actualStartDate: "",
+      actualEndDate: "",
+      provider: "",
+      responsibleUserId: "",
+      hoursPerWeek: "",
+      interruptReason: "",
+      resultNote: "",
+      details: { type: "sfi" },
+    },
+  });
+  const e = formState.errors as Record<string, { message?: string } | undefined> & { details?: Record<string, { message?: string } | undefined> };
+  const err = (name: string) => (name.startsWith("details.") ? e.details?.[name.slice(8)]?.message : e[name]?.message);
+  const type = watch("details.type") as ActivityType;
+  const status = watch("status");
+
+  const onSubmit = handleSubmit(async (data) => {
+    setFormError(null);
+    const r = editing ? await updateActivityServer(data) : await createActivityServer(data);
+    if (r.ok) {
+      router.push(`/deltagare/${participantId}#plan`);
+      router.refresh();
+      return;
+    }
+    if (r.code === "conflict" && "current" in r && r.current) {
+      setConflict(r.current as Values);
+      setKept(false);
+      return;
+    }
+    setFormError(r.formError ?? null);
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "status", { message: v[0] });
+  });
+
+  const show = (name: string, v: Values | null) => {
+    if (!v) return "";
+    const raw = name.startsWith("details.") ? (v.details as Record<string, string>)[name.slice(8)] : (v as unknown as Record<string, string>)[name];
+    if (!raw) return t.none;
+    if (name === "details.type") return t.types[raw] ?? raw;
+    if (name === "status") return t.statuses[raw] ?? raw;
+    if (name === "responsibleUserId") return people.find((p) => p.id === raw)?.name ?? raw;
+    if (name === "details.employerId") return employers.find((p) => p.id === raw)?.name ?? raw;
+    return String(raw);
+  };
+  const conflictRows = conflict
+    ? ["details.type", ...COMMON, ...new Set([...Object.keys(conflict.details), ...Object.keys(getValues("details"))].filter((k) => k !== "type").map((k) => `details.${k}`))].filter((k) => show(k, getValues()) !== show(k, conflict))
+    : [];
+
+  const detailInput = (name: string) => {
+    const fid = `${id}-${name}`;
+    const reg = register(`details.${name}` as "details.type");
+    const error = err(`details.${name}`);
+    const label = t.fields[name] ?? name;
+    if (name === "employerId")
+      return (
+        <Field key={name} id={fid} label={label} error={error}>
+          <select id={fid} {...reg} {...a11y(fid, error)}>
+            <option value="">–</option>
+            {employers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      );
+    if (name === "studyPath" || name === "course" || name === "healthStatus") {
+      const opts = name === "studyPath" ? ["1", "2", "3"] : name === "course" ? [...SFI_COURSES] : [...HEALTH_STATUSES];
+      return (
+        <Field key={name} id={fid} label={label} error={error}>
+          <select id={fid} {...reg} {...a11y(fid, error)}>
+            <option value="">–</option>
+            {opts.map((o) => (
+              <option key={o} value={o}>
+                {name === "healthStatus" ? t.healthStatuses[o] : o}
+              </option>
+            ))}
+          </select>
+        </Field>
+      );
+    }
+    return (
+      <Field key={name} id={fid} label={label} error={error}>
+        <input id={fid} type={DATE_DETAILS.has(name) ? "date" : name === "extentPercent" ? "number" : "text"} {...reg} {...a11y(fid, error)} />
+      </Field>
+    );
+  };
+
+  const input = (name: (typeof COMMON)[number], kind: "date" | "text" = "text") => {
+    const fid = `${id}-${name}`;
+    return (
+      <Field id={fid} label={t.fields[name]} error={err(name)}>
+        <input id={fid} type={kind} {...register(name)} {...a11y(fid, err(name))} />
+      </Field>
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={editing ? t.editActivity : t.addActivity}>
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      {conflict && (
+        <div role="alert" className="notice" data-testid="conflict">
+          <h2>{t.conflictTitle}</h2>
+          <p>{t.conflictIntro}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.conflictField}</th>
+                <th scope="col">{t.conflictMine}</th>
+                <th scope="col">{t.conflictSaved}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflictRows.map((k) => (
+                <tr key={k}>
+                  <th scope="row">{t.fields[k.replace("details.", "")] ?? k}</th>
+                  <td>{show(k, getValues())}</td>
+                  <td>{show(k, conflict)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {kept ? (
+            <p role="status">{t.keepMineNote}</p>
+          ) : (
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  reset(conflict);
+                  setConflict(null);
+                }}
+              >
+                {t.useSaved}
+              </button>{" "}
+              <button
+                type="button"
+                onClick={() => {
+                  setValue("version", conflict.version);
+                  setKept(true);
+                }}
+              >
+                {t.keepMine}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      <div className="inline-grid form">
+        <Field id={`${id}-type`} label={t.fields.type} error={err("details.type")}>
+          <select id={`${id}-type`} {...register("details.type")}>
+            {ACTIVITY_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t.types[ty]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-status`} label={t.fields.status} error={err("status")}>
+          <select id={`${id}-status`} {...register("status")}>
+            {ACTIVITY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.statuses[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {input("plannedStartDate", "date")}
+        {input("plannedEndDate", "date")}
+        {input("actualStartDate", "date")}
+        {input("actualEndDate", "date")}
+        {input("provider")}
+        <Field id={`${id}-resp`} label={t.fields.responsibleUserId} error={err("responsibleUserId")}>
+          <select id={`${id}-resp`} {...register("responsibleUserId")} {...a11y(`${id}-resp`, err("responsibleUserId"))}>
+            <option value="">–</option>
+            {people.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {input("hoursPerWeek")}
+      </div>
+      {(DETAIL_FIELDS[type] ?? []).length > 0 && (
+        <fieldset className="inline-grid form">
+          <legend>{t.types[type]}</legend>
+          {type === "halsoundersokning" && <p className="definition">{t.healthNote}</p>}
+          {(DETAIL_FIELDS[type] ?? []).map(detailInput)}
+        </fieldset>
+      )}
+      {status === "avbruten" && (
+        <Field id={`${id}-reason`} label={t.fields.interruptReason} error={err("interruptReason")}>
+          <input id={`${id}-reason`} type="text" {...register("interruptReason")} {...a11y(`${id}-reason`, err("interruptReason"))} />
+        </Field>
+      )}
+      <Field id={`${id}-result`} label={t.fields.resultNote} error={err("resultNote")}>
+        <textarea id={`${id}-result`} rows={2} {...register("resultNote")} />
+      </Field>
+      <div>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.save}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type GoalValues = { participantId: string; version: number; goalType: string; goalOccupation: string; goalNote: string; reviewDate: string };
+
+export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages }) {
+  const id = useId();
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<GoalValues>({
+    resolver: zodResolver(updatePlanGoalSchema) as unknown as Resolver<GoalValues>,
+    defaultValues: initial,
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (data) => {
+    setMessage(null);
+    const r = await updatePlanGoalServer(data);
+    if (r.ok) {
+      reset({ ...data, version: r.version });
+      setMessage({ ok: true, text: t.saved });
+      router.refresh();
+      return;
+    }
+    if (r.code === "conflict" && r.current) {
+      reset({ ...initial, ...(r.current as Partial<GoalValues>) });
+      setMessage({ ok: false, text: t.goalConflict });
+      return;
+    }
+    setMessage({ ok: false, text: r.formError ?? "" });
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "goalType", { message: v[0] });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form inline-grid" aria-label={t.editGoal}>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
+          {message.text}
+        </p>
+      )}
+      <Field id={`${id}-gt`} label={t.fields.goalType} error={e.goalType?.message}>
+        <select id={`${id}-gt`} {...register("goalType")} {...a11y(`${id}-gt`, e.goalType?.message)}>
+          <option value="">–</option>
+          {GOAL_TYPES.map((g) => (
+            <option key={g} value={g}>
+              {t.goalTypes[g]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-go`} label={t.fields.goalOccupation} error={e.goalOccupation?.message}>
+        <input id={`${id}-go`} type="text" {...register("goalOccupation")} {...a11y(`${id}-go`, e.goalOccupation?.message)} />
+      </Field>
+      <Field id={`${id}-rd`} label={t.fields.reviewDate} error={e.reviewDate?.message}>
+        <input id={`${id}-rd`} type="date" {...register("reviewDate")} {...a11y(`${id}-rd`, e.reviewDate?.message)} />
+      </Field>
+      <Field id={`${id}-gn`} label={t.fields.goalNote} error={e.goalNote?.message}>
+        <input id={`${id}-gn`} type="text" {...register("goalNote")} />
+      </Field>
+      <div>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.save}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+// Add an activity of any type to a participant's plan (coordinators of the participant's unit).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/guard";
+import { NotFoundError } from "@/lib/errors";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { getPlan, getPlanFormOptions } from "@/lib/plans/queries";
+import { ActivityForm } from "../../_sections/PlanForms";
+
+export const metadata: Metadata = { title: "Lägg till insats" };
+
+export default async function NewActivityPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("plan:write");
+  const t = await getAreaMessages(planMessages);
+  const { id } = await params;
+  try {
+    await getPlan(user, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const options = await getPlanFormOptions(user);
+  return (
+    <>
+      <h1>{t.addActivity}</h1>
+      <p>
+        <Link href={`/deltagare/${id}#plan`}>{t.cancel}</Link>
+      </p>
+      <ActivityForm participantId={id} t={t} people={options.people} employers={options.employers} />
+    </>
+  );
+}

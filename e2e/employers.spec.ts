@@ -1,0 +1,118 @@
+// Journeys (issue 3): a coordinator registers an employer, puts an sfi and a praktik at that
+// employer on a participant's plan, sees them side by side in the timeline and prints the plan;
+// and finds participants who fit an opening and books one in a single step.
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const EMPLOYER = "Konditori Söta Bullen AB";
+
+// A long journey on a shared, slow machine: more than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+async function registerEmployer(page: Page) {
+  await page.goto("/arbetsgivare");
+  await expect(page.getByRole("heading", { level: 1, name: "Arbetsgivare" })).toBeVisible();
+  await expectAccessible(page);
+  const form = page.getByRole("form", { name: "Registrera arbetsgivare" });
+  await form.getByLabel("Organisationsnummer").fill("559123-4562");
+  await form.getByLabel("Namn").fill(EMPLOYER);
+  await form.getByRole("button", { name: "Registrera arbetsgivare" }).click();
+  await expect(form.getByText("Organisationsnumret stämmer inte (kontrollsiffran är fel).")).toBeVisible();
+  await expect(form.getByLabel("Namn")).toHaveValue(EMPLOYER);
+  await form.getByLabel("Organisationsnummer").fill("5591234561");
+  await form.getByLabel("Bransch").fill("Livsmedel");
+  await form.getByLabel("Kontaktperson").fill("Eva Nilsson");
+  await form.getByLabel("Adress").fill("Storgatan 3");
+  await form.getByRole("button", { name: "Registrera arbetsgivare" }).click();
+  await expect(form.getByText("Arbetsgivaren är registrerad.")).toBeVisible();
+  await expect(page.locator("#employers tr", { hasText: EMPLOYER })).toContainText("559123-4561");
+}
+
+test("register an employer, plan sfi beside a praktik there, see both in the timeline and print the plan", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await registerEmployer(page);
+
+  await page.goto("/deltagare");
+  const href = (await page.locator("table tbody tr td a").first().getAttribute("href"))!;
+  const id = href.split("/").pop()!;
+  const sfiStart = isoIn(30);
+  const praktikStart = isoIn(45);
+
+  await page.goto(`/deltagare/${id}`);
+  await page.getByRole("link", { name: "Lägg till insats" }).click();
+  await page.getByLabel("Typ av insats").selectOption("sfi");
+  await page.getByLabel("Planerad start").fill(sfiStart);
+  await page.getByLabel("Planerat slut").fill(isoIn(200));
+  await page.getByLabel("Timmar per vecka").fill("15");
+  await page.getByLabel("Skola").fill("Lärcentrum");
+  await page.getByLabel("Studieväg").selectOption("2");
+  await page.getByLabel("Kurs").selectOption("B");
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+
+  await page.getByRole("link", { name: "Lägg till insats" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Typ av insats").selectOption("praktik");
+  await page.getByLabel("Planerad start").fill(praktikStart);
+  await page.getByLabel("Planerat slut").fill(isoIn(120));
+  await page.getByLabel("Arbetsgivare").selectOption({ label: EMPLOYER });
+  await page.getByLabel("Handledare").fill("Eva Nilsson");
+  await page.getByLabel("Yrke").fill("Konditor");
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+
+  // Both in the table, and as bars in different lanes of the timeline: they run in parallel.
+  await expect(page.locator('#plan-activities tr[data-type="praktik"]', { hasText: praktikStart })).toContainText(EMPLOYER);
+  await expect(page.locator('#plan-activities tr[data-type="sfi"]', { hasText: sfiStart })).toBeVisible();
+  const sfiBar = page.locator(`.timeline .bar[data-type="sfi"][title*="${sfiStart}"]`);
+  const praktikBar = page.locator(`.timeline .bar.workplace[data-type="praktik"][title*="${praktikStart}"]`);
+  await expect(sfiBar).toHaveCount(1);
+  await expect(praktikBar).toHaveCount(1);
+  expect(await sfiBar.getAttribute("data-lane")).not.toBe(await praktikBar.getAttribute("data-lane"));
+  await expect(page.getByTestId("workplace-first")).toContainText("Arbetsplats först");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Utskrift för deltagaren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Din plan: / })).toBeVisible();
+  await expect(page.locator('#print-activities tr[data-type="praktik"]', { hasText: EMPLOYER })).toContainText("Praktik");
+  await expect(page.locator('#print-activities tr[data-type="sfi"]', { hasText: "Lärcentrum" }).or(page.locator('#print-activities tr[data-type="sfi"]')).first()).toBeVisible();
+  await expect(page.locator("nav")).toHaveCount(0);
+  expect(await page.locator("body").innerText()).not.toMatch(/\d{6,8}-\d{4}/);
+  await expectAccessible(page);
+
+  // The employer's page lists the placement.
+  await page.goto("/arbetsgivare");
+  await page.getByRole("link", { name: EMPLOYER }).click();
+  await expect(page.locator("#placements")).toContainText("Praktik");
+  await expectAccessible(page);
+});
+
+test("an opening lists the participants who fit, and Boka puts it on the plan in one step", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/arbetsgivare");
+  await page.getByRole("link", { name: EMPLOYER }).click();
+  await page.locator("summary", { hasText: "Lägg till plats" }).click();
+  const form = page.getByRole("form", { name: "Lägg till plats" });
+  await form.getByLabel("Typ av plats").selectOption("praktik");
+  await form.getByLabel("Yrke").fill("Undersköterska");
+  await form.getByLabel("Antal platser").fill("2");
+  await form.getByLabel("Från", { exact: true }).fill(isoIn(20));
+  await form.getByLabel("Till", { exact: true }).fill(isoIn(10));
+  await form.getByRole("button", { name: "Lägg till plats" }).click();
+  await expect(form.getByText("Slutdatum kan inte vara före startdatum.")).toBeVisible();
+  await form.getByLabel("Till", { exact: true }).fill(isoIn(100));
+  await form.getByRole("button", { name: "Lägg till plats" }).click();
+  await expect(form.getByText("Platsen är sparad.")).toBeVisible();
+  const opening = page.locator('#openings tr[data-type="praktik"]', { hasText: "Undersköterska" });
+  await opening.getByRole("link", { name: /Hitta deltagare/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Deltagare som passar" })).toBeVisible();
+  await expectAccessible(page);
+  const row = page.locator("#matches tbody tr").first();
+  await expect(row).toContainText("Undersköterska");
+  const name = (await row.locator("th").innerText()).trim();
+  await row.getByRole("button", { name: /Boka/ }).click();
+  await expect(row.getByText("Bokad: en planerad insats finns nu på planen.")).toBeVisible();
+  await row.getByRole("link", { name }).click();
+  await expect(page.locator('#plan-activities tr[data-type="praktik"]', { hasText: EMPLOYER })).toContainText("Planerad");
+});

@@ -1,0 +1,98 @@
+// Journeys of the plan's activities: an activity is added and edited on the plan, wrong dates are
+// refused next to the field, a stale edit form shows both versions instead of overwriting, and
+// the printout for the participant has the plan without personnummer or navigation.
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+test.describe.configure({ timeout: 180_000 });
+
+const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function firstParticipant(page: Page) {
+  await page.goto("/deltagare");
+  const href = (await page.locator("table tbody tr td a").first().getAttribute("href"))!;
+  return href.split("/").pop()!;
+}
+
+test("a stale edit form shows both versions and overwrites nothing", async ({ page, browser }) => {
+  await signInAs(page, "coordinator");
+  const id = await firstParticipant(page);
+  // Add a validering to edit.
+  await page.goto(`/deltagare/${id}/insats/ny`);
+  await expectAccessible(page);
+  await page.getByLabel("Typ av insats").selectOption("validering");
+  await page.getByLabel("Planerad start").fill(isoIn(20));
+  await page.getByLabel("Planerat slut").fill(isoIn(10));
+  await page.getByLabel("Vad som valideras").fill("Svetsning");
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Planerat slut kan inte vara före planerad start.")).toBeVisible();
+  await page.getByLabel("Planerat slut").fill(isoIn(80));
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+  const row = page.locator('#plan-activities tbody tr[data-type="validering"]', { hasText: isoIn(20) });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link", { name: /Ändra/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Ändra insats/ })).toBeVisible();
+  const editUrl = page.url();
+  await expectAccessible(page);
+
+  // A colleague (the same account in another window) opens and saves it first.
+  const other = await browser.newPage();
+  await signInAs(other, "coordinator");
+  await other.goto(editUrl);
+  await other.getByLabel("Väg (hur)").fill("Branschvalidering");
+  await other.getByRole("button", { name: "Spara" }).click();
+  await expect(other).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+  await other.close();
+
+  await page.getByLabel("Väg (hur)").fill("Yrkeshögskola");
+  await page.getByRole("button", { name: "Spara" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.locator("tr", { hasText: "Väg (hur)" })).toContainText("Yrkeshögskola");
+  await expect(conflict.locator("tr", { hasText: "Väg (hur)" })).toContainText("Branschvalidering");
+  await expectAccessible(page);
+  await conflict.getByRole("button", { name: "Använd den sparade versionen" }).click();
+  await expect(page.getByLabel("Väg (hur)")).toHaveValue("Branschvalidering");
+  // Start it: an actual start is required, then it saves.
+  await page.getByLabel("Status").selectOption("avbruten");
+  await page.getByLabel("Faktisk start").fill(isoIn(20));
+  await page.getByLabel("Faktiskt slut").fill(isoIn(25));
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Skriv varför insatsen avbröts.")).toBeVisible();
+  await page.getByLabel("Skäl till avbrott").fill("Fick arbete");
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+  await expect(page.locator('#plan-activities tbody tr[data-type="validering"]', { hasText: isoIn(20) })).toContainText("Avbruten");
+});
+
+test("the goal is revised and every revision shows who and what", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const id = await firstParticipant(page);
+  await page.goto(`/deltagare/${id}`);
+  await page.getByText("Ändra mål").click();
+  await page.getByLabel("Målyrke eller studieinriktning").fill("Busschaufför");
+  await page.getByRole("form", { name: "Ändra mål" }).getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Sparat.")).toBeVisible();
+  await page.reload();
+  await page.getByTestId("plan-history").locator("summary").click();
+  await expect(page.getByTestId("plan-history")).toContainText("→ Busschaufför");
+  await expect(page.getByTestId("plan-history")).toContainText("av Anna");
+});
+
+test("the printout has the plan in plain Swedish, without navigation or personnummer", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const id = await firstParticipant(page);
+  await page.goto(`/deltagare/${id}`);
+  const pnr = (await page.locator("dl.facts dd").first().innerText()).trim();
+  await page.getByRole("link", { name: "Utskrift för deltagaren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Din plan: / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Ditt mål" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Nästa möte med din handläggare" })).toBeVisible();
+  await expect(page.locator("nav")).toHaveCount(0);
+  await expect(page.locator(".app-header")).toHaveCount(0);
+  const body = await page.locator("body").innerText();
+  expect(body).not.toMatch(/\d{6,8}-\d{4}/);
+  if (/\d/.test(pnr)) expect(body).not.toContain(pnr);
+  await expectAccessible(page);
+});

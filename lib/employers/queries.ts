@@ -1,0 +1,127 @@
+// Reads of employers, their openings and placements, and the matching of an opening to the
+// coordinator's own participants. Employers belong to the municipality; participant names are
+// shown only to the coordinator of the participant's unit, and such reads are audited.
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { activities, employers, openings, participants, plans } from "@/db/schema";
+import { WORKPLACE_TYPES } from "@/db/schema/enums";
+import { writeAudit } from "@/lib/audit/commands";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { participantScope } from "@/lib/participants/scope";
+import { occupationFits } from "./matching";
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+export async function listEmployers(actor: Actor, db: Executor = getDb()) {
+  if (!hasPermission(actor, "employer:read")) return [];
+  const openCount = db
+    .select({ employerId: openings.employerId, n: count().as("n") })
+    .from(openings)
+    .where(and(eq(openings.municipalityId, actor.municipalityId), isNull(openings.closedAt)))
+    .groupBy(openings.employerId)
+    .as("open_count");
+  return db
+    .select({ id: employers.id, orgNr: employers.orgNr, name: employers.name, industry: employers.industry, contactName: employers.contactName, openings: sql<number>`coalesce(${openCount.n}, 0)`.mapWith(Number) })
+    .from(employers)
+    .leftJoin(openCount, eq(openCount.employerId, employers.id))
+    .where(eq(employers.municipalityId, actor.municipalityId))
+    .orderBy(asc(employers.name));
+}
+
+export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+  if (!hasPermission(actor, "employer:read") || !isUuid(employerId)) throw new NotFoundError("employer");
+  const [employer] = await db.select().from(employers).where(and(eq(employers.id, employerId), eq(employers.municipalityId, actor.municipalityId)));
+  if (!employer) throw new NotFoundError("employer");
+  const ops = await db.select().from(openings).where(eq(openings.employerId, employer.id)).orderBy(desc(openings.createdAt));
+  const bookedRows = ops.length
+    ? await db
+        .select({ openingId: sql<string>`${activities.details}->>'openingId'`, n: count() })
+        .from(activities)
+        .where(and(inArray(sql`${activities.details}->>'openingId'`, ops.map((o) => o.id)), sql`${activities.status} <> 'avbruten'`))
+        .groupBy(sql`${activities.details}->>'openingId'`)
+    : [];
+  const placements = await db
+    .select({
+      id: activities.id,
+      type: activities.type,
+      status: activities.status,
+      startDate: activities.startDate,
+      endDate: activities.endDate,
+      participantId: participants.id,
+      unitId: participants.unitId,
+      firstName: participants.firstName,
+      lastName: participants.lastName,
+      occupation: sql<string | null>`${activities.details}->>'occupation'`,
+    })
+    .from(activities)
+    .innerJoin(participants, eq(participants.id, activities.participantId))
+    .where(and(eq(activities.employerId, employer.id), isNull(participants.erasedAt), isNull(participants.deletedAt)))
+    .orderBy(desc(activities.startDate));
+  // Names only for the coordinator's own unit; others are counted without saying who.
+  const own = (unitId: string | null) => actor.role === "coordinator" && actor.unitId !== null && unitId === actor.unitId;
+  const shown = placements.map((p) => ({ ...p, name: own(p.unitId) ? `${p.firstName} ${p.lastName}` : null, participantId: own(p.unitId) ? p.participantId : null }));
+  const named = shown.filter((p) => p.participantId).map((p) => p.participantId!);
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "employer.read", entityType: "employer", entityId: employer.id, details: { participants: [...new Set(named)] } });
+  return {
+    employer,
+    openings: ops.map((o) => ({ ...o, booked: bookedRows.find((b) => b.openingId === o.id)?.n ?? 0 })),
+    placements: shown.map(({ firstName: _f, lastName: _l, unitId: _u, ...rest }) => rest),
+  };
+}
+
+export interface MatchCandidate {
+  participantId: string;
+  name: string;
+  goalOccupation: string | null;
+  /** Why they fit: their goal, or an occupation from an earlier activity. */
+  reasons: { kind: "goal" | "experience"; occupation: string }[];
+  booked: boolean;
+}
+
+/**
+ * The coordinator's participants who fit an opening: their goal occupation or an occupation of an
+ * earlier activity (praktik, employment) fits the opening's, and no workplace-based activity is
+ * planned or under way for them. Those already booked on the opening are listed as booked.
+ */
+export async function matchOpening(actor: Actor, openingId: string, db: Executor = getDb()) {
+  if (!hasPermission(actor, "plan:write") || !isUuid(openingId)) throw new NotFoundError("opening");
+  const [row] = await db
+    .select({ opening: openings, employerName: employers.name })
+    .from(openings)
+    .innerJoin(employers, eq(employers.id, openings.employerId))
+    .where(and(eq(openings.id, openingId), eq(openings.municipalityId, actor.municipalityId)));
+  if (!row) throw new NotFoundError("opening");
+  const people = await db
+    .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, goalOccupation: plans.goalOccupation })
+    .from(participants)
+    .leftJoin(plans, eq(plans.participantId, participants.id))
+    .where(and(participantScope(actor), isNull(participants.closedAt)))
+    .orderBy(asc(participants.lastName), asc(participants.firstName));
+  const ids = people.map((p) => p.id);
+  const acts = ids.length
+    ? await db
+        .select({ participantId: activities.participantId, type: activities.type, status: activities.status, occupation: sql<string | null>`${activities.details}->>'occupation'`, openingId: sql<string | null>`${activities.details}->>'openingId'` })
+        .from(activities)
+        .where(inArray(activities.participantId, ids))
+    : [];
+  const byPerson = new Map<string, typeof acts>();
+  for (const a of acts) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a]);
+  const workplace = WORKPLACE_TYPES as readonly string[];
+  const candidates: MatchCandidate[] = [];
+  for (const p of people) {
+    const mine = byPerson.get(p.id) ?? [];
+    const booked = mine.some((a) => a.openingId === openingId && a.status !== "avbruten");
+    const busy = mine.some((a) => workplace.includes(a.type) && (a.status === "planerad" || a.status === "pagaende"));
+    if (busy && !booked) continue;
+    const reasons: MatchCandidate["reasons"] = [];
+    if (occupationFits(p.goalOccupation, row.opening.occupation)) reasons.push({ kind: "goal", occupation: p.goalOccupation! });
+    for (const occ of new Set(mine.filter((a) => a.occupation && a.openingId !== openingId).map((a) => a.occupation!))) {
+      if (occupationFits(occ, row.opening.occupation)) reasons.push({ kind: "experience", occupation: occ });
+    }
+    if (reasons.length || booked) candidates.push({ participantId: p.id, name: `${p.firstName} ${p.lastName}`, goalOccupation: p.goalOccupation, reasons, booked });
+  }
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "opening.match", entityType: "opening", entityId: openingId, details: { participants: candidates.map((c) => c.participantId) } });
+  const bookedCount = (await db.select({ n: count() }).from(activities).where(and(sql`${activities.details}->>'openingId' = ${openingId}`, sql`${activities.status} <> 'avbruten'`)))[0]?.n ?? 0;
+  return { opening: row.opening, employerName: row.employerName, candidates, bookedCount };
+}

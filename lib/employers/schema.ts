@@ -1,0 +1,54 @@
+// The employer forms' schemas (register an employer, add an opening, book a participant on an
+// opening), shared by the client forms and the server commands. Client-safe.
+import { z } from "zod";
+import { OPENING_TYPES } from "@/db/schema/enums";
+import { isValidIsoDate } from "@/lib/dates";
+import { parseOrgNr } from "@/lib/validation/personnummer";
+
+const text = (max = 200) => z.string().trim().max(max, { message: `Högst ${max} tecken.` }).optional().default("");
+const optDate = z
+  .string()
+  .optional()
+  .default("")
+  .refine((v) => v === "" || isValidIsoDate(v), { message: "Ange ett datum (ÅÅÅÅ-MM-DD) eller lämna tomt." });
+
+export const registerEmployerSchema = z.object({
+  orgNr: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const r = parseOrgNr(v);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: r.error === "format" ? "Skriv organisationsnumret som NNNNNN-NNNN." : "Organisationsnumret stämmer inte (kontrollsiffran är fel)." });
+    })
+    .transform((v) => {
+      const r = parseOrgNr(v);
+      return r.ok ? r.value : v;
+    }),
+  name: z.string().trim().min(2, { message: "Skriv arbetsgivarens namn." }).max(200, { message: "Högst 200 tecken." }),
+  industry: text(200),
+  contactName: text(200),
+  contactPhone: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || /^[+\d][\d \-()]{5,20}$/.test(v), { message: "Skriv ett telefonnummer med siffror." }),
+  contactEmail: z.union([z.literal(""), z.string().trim().email({ message: "Skriv en giltig e-postadress." })]).optional().default(""),
+  address: text(300),
+});
+export type RegisterEmployerInput = z.infer<typeof registerEmployerSchema>;
+
+export const createOpeningSchema = z
+  .object({
+    employerId: z.string().uuid(),
+    type: z.enum(OPENING_TYPES, { message: "Välj typ av plats." }),
+    occupation: z.string().trim().min(2, { message: "Skriv yrket." }).max(200, { message: "Högst 200 tecken." }),
+    places: z.coerce.number({ message: "Ange antal platser (1–99)." }).int({ message: "Ange ett heltal." }).min(1, { message: "Ange antal platser (1–99)." }).max(99, { message: "Ange antal platser (1–99)." }),
+    startDate: optDate,
+    endDate: optDate,
+    languageRequirement: text(200),
+  })
+  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { message: "Slutdatum kan inte vara före startdatum.", path: ["endDate"] });
+export type CreateOpeningInput = z.infer<typeof createOpeningSchema>;
+
+export const bookOpeningSchema = z.object({ openingId: z.string().uuid(), participantId: z.string().uuid() });
