@@ -60,6 +60,8 @@ export const PAGES: Entry[] = [
   { file: "(app)/deltagare/page.tsx", url: "/deltagare", expect: only(...coordinators) },
   // Record-level scoping: only the participant's own unit.
   { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
+  { file: "(app)/deltagare/ny/page.tsx", url: "/deltagare/ny", expect: only(...coordinators) },
+  { file: "(app)/deltagare/[id]/redigera/page.tsx", url: "/deltagare/{participant}/redigera", expect: only("coordinator") },
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
@@ -125,5 +127,11 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage" },
   "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
+  "app/(app)/deltagare/actions.ts": {
+    registerParticipantServer: "participant:write",
+    updateParticipantServer: "participant:write",
+    handoverServer: "participant:handover",
+    findByPersonnummerServer: "participant:read",
+  },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
 };

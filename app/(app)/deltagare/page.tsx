@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listParticipants } from "@/lib/participants/queries";
-import { getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { hasPermission } from "@/lib/auth/permissions";
+import { participantMessages } from "@/lib/i18n/areas/participant";
 import { daysBetween, todayIso } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Deltagare" };
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: "Deltagare" };
 export default async function ParticipantsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("participant:read");
   const t = await getMessages();
+  const pt = await getAreaMessages(participantMessages);
   const sp = await searchParams;
   const q = sp.q ?? "";
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
@@ -20,6 +23,11 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
   return (
     <>
       <h1>{t.participants.title}</h1>
+      {hasPermission(user, "participant:write") && (
+        <p>
+          <Link href="/deltagare/ny">{pt.newLink}</Link>
+        </p>
+      )}
       <form role="search" method="get" className="search-form">
         <label htmlFor="q">{t.participants.searchLabel}</label>
         <input id="q" name="q" type="search" defaultValue={q} />
