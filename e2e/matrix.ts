@@ -62,6 +62,7 @@ export const PAGES: Entry[] = [
   { file: "(app)/deltagare/[id]/page.tsx", url: "/deltagare/{participant}", expect: only("coordinator") },
   { file: "(app)/deltagare/ny/page.tsx", url: "/deltagare/ny", expect: only(...coordinators) },
   { file: "(app)/deltagare/[id]/redigera/page.tsx", url: "/deltagare/{participant}/redigera", expect: only("coordinator") },
+  { file: "(app)/deltagare/[id]/kartlaggning/page.tsx", url: "/deltagare/{participant}/kartlaggning", expect: only("coordinator") },
   { file: "(app)/deltagare/[id]/sammanfattning-af/page.tsx", url: "/deltagare/{participant}/sammanfattning-af", expect: only("coordinator") },
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
@@ -133,5 +134,6 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     handoverServer: "participant:handover",
     findByPersonnummerServer: "participant:read",
   },
+  "app/(app)/deltagare/[id]/kartlaggning/actions.ts": { saveSkillMappingServer: "participant:write" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
 };
