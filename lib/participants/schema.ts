@@ -87,9 +87,10 @@ function crossCheck(v: Fields, ctx: z.RefinementCtx) {
   }
   if (v.track === "annat_stod") {
     if (v.trackReason.length < 3) ctx.addIssue({ code: "custom", path: ["trackReason"], message: "Skriv varför annat stöd behövs först." });
+    // A review date that has passed stays editable (the worklist flags it); it only has to exist.
     if (v.trackReviewDate === "") ctx.addIssue({ code: "custom", path: ["trackReviewDate"], message: "Ange när spåret ska omprövas." });
-    else if (isValidIsoDate(v.trackReviewDate) && v.trackReviewDate < today) {
-      ctx.addIssue({ code: "custom", path: ["trackReviewDate"], message: "Omprövningen ska ligga i dag eller senare." });
+    else if (isValidIsoDate(v.trackReviewDate) && isValidIsoDate(v.receptionDate) && v.trackReviewDate < v.receptionDate) {
+      ctx.addIssue({ code: "custom", path: ["trackReviewDate"], message: "Omprövningen kan inte vara före mottagandet." });
     }
   }
 }

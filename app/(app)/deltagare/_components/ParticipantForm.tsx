@@ -56,6 +56,8 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const [formError, setFormError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ theirs: ParticipantFormValues & { version: number }; yours: Values } | null>(null);
+  // What the form was opened on: "your changes" are the fields that differ from it.
+  const [opened, setOpened] = useState<Values>(initial);
   const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
   const { register, handleSubmit, watch, formState, setError, reset, getValues } = useForm<Values>({
     // The two schemas share their fields; edit adds id and version.
@@ -147,10 +149,15 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
             type="button"
             className="primary"
             onClick={() => {
-              const yours = { ...conflict.yours, version: conflict.theirs.version };
+              // Your changes on top of theirs: fields you did not touch keep their saved value.
+              const mine = (Object.keys(fieldLabels) as Key[]).filter((k) => String(conflict.yours[k]) !== String(opened[k]));
+              const merged: Values = { ...conflict.theirs, id: initial.id, version: conflict.theirs.version };
+              for (const k of mine) (merged as Record<Key, unknown>)[k] = conflict.yours[k];
+              const { version: _v, ...theirs } = conflict.theirs;
+              setOpened({ ...theirs, id: initial.id, version: conflict.theirs.version });
               setConflict(null);
-              reset(yours);
-              void save(yours);
+              reset(merged);
+              void save(merged);
             }}
           >
             {t.reapply}
@@ -159,7 +166,9 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
             type="button"
             onClick={() => {
               const { version, ...theirs } = conflict.theirs;
-              reset({ ...theirs, id: initial.id, version });
+              const next = { ...theirs, id: initial.id, version };
+              setOpened(next);
+              reset(next);
               setConflict(null);
             }}
           >
