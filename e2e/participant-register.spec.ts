@@ -23,6 +23,8 @@ async function register(page: Page, first: string, last: string, pnr: string, bi
 }
 
 test("register a participant, refuse a duplicate, add a kartläggning that shows on the participant page", async ({ page }) => {
+  // A long journey with several axe runs on a shared, slow machine.
+  test.setTimeout(180_000);
   await signInAs(page, "coordinator");
   await page.goto("/deltagare");
   await page.getByRole("link", { name: "Registrera ny deltagare" }).click();
@@ -94,6 +96,7 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
 });
 
 test("an edit conflict shows both versions and re-applies mine on top of theirs", async ({ browser }) => {
+  test.setTimeout(120_000);
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
   const a = await ctxA.newPage();
@@ -127,4 +130,34 @@ test("an edit conflict shows both versions and re-applies mine on top of theirs"
 
   await ctxA.close();
   await ctxB.close();
+});
+
+test("hand a participant over to another coordinator of the unit; the history shows it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare/ny");
+  const last = `Overlamnad${Date.now() % 100000}`;
+  await page.getByLabel("Förnamn").fill("Bashir");
+  await page.getByLabel("Efternamn").fill(last);
+  await page.getByLabel("Födelsedatum").fill("1990-05-05");
+  await page.getByLabel("Kön").selectOption("M");
+  await page.getByRole("button", { name: "Registrera", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bashir ${last}` })).toBeVisible();
+
+  await page.goto("/deltagare");
+  await page.getByLabel("Sök på namn").fill(last);
+  await page.getByLabel("Ansvarig koordinator", { exact: true }).selectOption({ label: "Anna Lindqvist" });
+  await page.getByRole("button", { name: "Sök", exact: true }).click();
+  await expect(page.locator("table tbody tr")).toHaveCount(1);
+  await expectAccessible(page);
+  await page.getByLabel(`Markera Bashir ${last}`).check();
+  await page.getByLabel("Till koordinator").selectOption({ label: "Jonas Berg" });
+  await page.getByRole("button", { name: "Överlämna" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 deltagare överlämnade till Jonas Berg." })).toBeVisible();
+
+  await page.goto(`/deltagare?q=${last}`);
+  await expect(page.locator("table tbody tr").first()).toContainText("Jonas Berg");
+  await page.getByRole("link", { name: `Bashir ${last}` }).click();
+  await page.locator("#uppgifter summary", { hasText: "Historik" }).click();
+  await expect(page.getByTestId("history")).toContainText("Överlämnad (Anna Lindqvist) – från Anna Lindqvist till Jonas Berg");
 });

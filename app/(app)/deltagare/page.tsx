@@ -75,11 +75,12 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
       <p aria-live="polite">
         {total} {t.participants.count}
       </p>
+      {/* Outside the table's conditional: its answer stays when the handed-over rows leave a filtered list. */}
+      {canHandover && <HandoverForm formId={HANDOVER_FORM} coordinators={coordinators} t={pt} />}
       {rows.length === 0 ? (
         <p>{t.participants.empty}</p>
       ) : (
         <>
-          {canHandover && <HandoverForm formId={HANDOVER_FORM} coordinators={coordinators} t={pt} />}
           <table className="table">
             <thead>
               <tr>

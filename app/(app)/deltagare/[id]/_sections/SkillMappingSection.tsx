@@ -13,7 +13,7 @@ const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "
 
 function Mapping({ d, t, educationLevels }: { d: SkillMappingData; t: ParticipantMessages; educationLevels: Record<string, string> }) {
   const edu = [
-    d.education.years != null ? `${d.education.years} ${t.years.toLowerCase()}` : null,
+    d.education.years != null ? `${d.education.years} ${t.yearsUnit}` : null,
     d.education.level ? educationLevels[d.education.level] : null,
     d.education.field,
     d.education.country,
@@ -23,7 +23,7 @@ function Mapping({ d, t, educationLevels }: { d: SkillMappingData; t: Participan
       <dt>{t.education}</dt>
       <dd>{edu.length ? edu.join(", ") : t.none}</dd>
       <dt>{t.work}</dt>
-      <dd>{d.work.length ? d.work.map((w) => (w.years != null ? `${w.occupation} (${w.years} ${t.years.toLowerCase()})` : w.occupation)).join(", ") : t.none}</dd>
+      <dd>{d.work.length ? d.work.map((w) => (w.years != null ? `${w.occupation} (${w.years} ${t.yearsUnit})` : w.occupation)).join(", ") : t.none}</dd>
       <dt>{t.drivingLicence}</dt>
       <dd>{t.drivingLicences[d.drivingLicence]}</dd>
       <dt>{t.languageSkills}</dt>
