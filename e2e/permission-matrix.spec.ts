@@ -51,7 +51,7 @@ test.beforeAll(async ({ browser }) => {
   // A participant of Anna's unit and a user of Demokommunen, found as their owners see them.
   const anna = await contextFor(browser, "coordinator");
   await anna.page.goto("/deltagare");
-  const href = await anna.page.locator('a[href^="/deltagare/"]').first().getAttribute("href");
+  const href = await anna.page.locator('table a[href^="/deltagare/"]').first().getAttribute("href");
   await anna.page.goto("/arbetsgivare");
   const employerHref = await anna.page.locator('#employers a[href^="/arbetsgivare/"]').first().getAttribute("href");
   const admin = await contextFor(browser, "admin");

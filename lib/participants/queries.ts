@@ -1,7 +1,11 @@
 // Reads of participants, always scoped to what the user may see, and audited.
-import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { participants, users } from "@/db/schema";
+import { auditLog, participants, skillMappings, users } from "@/db/schema";
+import type { TRACKS } from "@/db/schema/enums";
+import { todayIso } from "@/lib/dates";
+import { parsePersonnummer } from "@/lib/validation/personnummer";
+import { changedParts, type ParticipantStatus, type SkillMappingData } from "./schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -12,6 +16,29 @@ export interface ParticipantListOptions {
   q?: string;
   page?: number;
   pageSize?: number;
+  status?: ParticipantStatus;
+  track?: (typeof TRACKS)[number];
+  coordinatorId?: string;
+  /** "As of" day for the status filter; today by default. */
+  today?: string;
+}
+
+/**
+ * The list statuses: closed (closed_at set), after the programme (programme_end passed), in the
+ * programme (started, not ended), new (programme not started yet).
+ */
+export function statusCondition(status: ParticipantStatus, today: string): SQL {
+  const open = isNull(participants.closedAt);
+  switch (status) {
+    case "avslutad":
+      return isNotNull(participants.closedAt);
+    case "efter_program":
+      return and(open, isNotNull(participants.programmeEnd), lte(participants.programmeEnd, today))!;
+    case "i_program":
+      return and(open, isNotNull(participants.programmeStart), lte(participants.programmeStart, today), or(isNull(participants.programmeEnd), gt(participants.programmeEnd, today)))!;
+    case "ny":
+      return and(open, or(isNull(participants.programmeStart), gt(participants.programmeStart, today)), or(isNull(participants.programmeEnd), gt(participants.programmeEnd, today)))!;
+  }
 }
 
 export async function listParticipants(actor: Actor, opts: ParticipantListOptions = {}, db: Executor = getDb()) {
@@ -24,6 +51,9 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
     const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
     conditions.push(or(ilike(participants.searchName, `${escaped}%`), ilike(participants.searchName, `% ${escaped}%`))!);
   }
+  if (opts.status) conditions.push(statusCondition(opts.status, opts.today ?? todayIso()));
+  if (opts.track) conditions.push(eq(participants.track, opts.track));
+  if (opts.coordinatorId && /^[0-9a-f-]{36}$/i.test(opts.coordinatorId)) conditions.push(eq(participants.coordinatorId, opts.coordinatorId));
   const where = and(...conditions);
   const coordinator = users;
   const rows = await db
@@ -78,4 +108,72 @@ export async function getParticipant(actor: Actor, id: string, db: Executor = ge
     participantId: row.id,
   });
   return row;
+}
+
+/** The active coordinators of the user's unit: who a participant can be handed over to. */
+export async function listUnitCoordinators(actor: Actor, db: Executor = getDb()) {
+  if (actor.role !== "coordinator" || !actor.unitId) return [];
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.unitId, actor.unitId), eq(users.role, "coordinator"), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
+
+/** Exact personnummer search within what the user may see. The number is never audited. */
+export async function findByPersonnummer(actor: Actor, raw: string, db: Executor = getDb()) {
+  const parsed = parsePersonnummer(raw);
+  if (!parsed.ok) return [];
+  const rows = await db
+    .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate })
+    .from(participants)
+    .where(and(participantScope(actor), eq(participants.personnummer, parsed.value)));
+  await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+    action: "participant.list",
+    entityType: "participant",
+    details: { ids: rows.map((r) => r.id), query: "personnummer" },
+  });
+  return rows;
+}
+
+/** The current kartläggning and every earlier version, newest first, with what each changed. */
+export async function getSkillMappings(actor: Actor, participantId: string, db: Executor = getDb()) {
+  const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
+  if (!p) throw new NotFoundError("participant");
+  const rows = await db
+    .select({ id: skillMappings.id, version: skillMappings.version, data: skillMappings.data, createdAt: skillMappings.createdAt, createdByName: users.name })
+    .from(skillMappings)
+    .leftJoin(users, eq(users.id, skillMappings.createdBy))
+    .where(eq(skillMappings.participantId, p.id))
+    .orderBy(asc(skillMappings.version));
+  const versions = rows.map((r, i) => ({
+    ...r,
+    data: r.data as SkillMappingData,
+    changed: changedParts(i === 0 ? null : (rows[i - 1].data as SkillMappingData), r.data as SkillMappingData),
+  }));
+  if (versions.length > 0) {
+    await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+      action: "skillmapping.read",
+      entityType: "skill_mapping",
+      participantId: p.id,
+      details: { versions: versions.length },
+    });
+  }
+  const history = versions.reverse();
+  return { current: history[0] ?? null, history };
+}
+
+export const HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save"] as const;
+
+/** Who changed what on the participant, and when: from the audit log, newest first. */
+export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {
+  const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
+  if (!p) throw new NotFoundError("participant");
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.participantId, p.id), eq(auditLog.municipalityId, actor.municipalityId), inArray(auditLog.action, [...HISTORY_ACTIONS])))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(100);
 }

@@ -11,6 +11,8 @@ import { SfiSection } from "./_sections/SfiSection";
 import { PlanSection } from "./_sections/PlanSection";
 import { FollowupSection } from "./_sections/FollowupSection";
 import { ExitOutcomeSection } from "./_sections/ExitOutcomeSection";
+import { DetailsSection } from "./_sections/DetailsSection";
+import { SkillMappingSection } from "./_sections/SkillMappingSection";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -45,6 +47,8 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dt>{t.participant.track}</dt>
         <dd>{r.tracks[p.track] ?? p.track}</dd>
       </dl>
+      <DetailsSection user={user} participant={p} />
+      <SkillMappingSection user={user} participantId={p.id} />
       <PlanSection user={user} participantId={p.id} />
       <FollowupSection user={user} participantId={p.id} />
       <ExitOutcomeSection user={user} participantId={p.id} />

@@ -1,0 +1,171 @@
+"use client";
+// The kartläggning form: education, work experience (rows), driving licence, language skills
+// (rows), goal occupations and the health/needs flag (yes/no only, never medical detail).
+import { useId, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { EDUCATION_LEVELS } from "@/db/schema/enums";
+import { DRIVING_LICENCES, LANGUAGE_LEVELS, skillMappingSchema, type SkillMappingFormValues } from "@/lib/participants/schema";
+import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
+import { saveSkillMappingServer } from "./actions";
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="definition">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+function describedBy(id: string, error?: string, hint?: boolean) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
+}
+
+export function SkillMappingForm({ initial, t, educationLevels }: { initial: SkillMappingFormValues; t: ParticipantMessages; educationLevels: Record<string, string> }) {
+  const id = useId();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, control, handleSubmit, formState, setError } = useForm<SkillMappingFormValues>({ resolver: zodResolver(skillMappingSchema) as never, defaultValues: initial });
+  const work = useFieldArray({ control, name: "work" });
+  const langs = useFieldArray({ control, name: "languageSkills" });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (data) => {
+    setFormError(null);
+    const r = await saveSkillMappingServer(data);
+    if (r.ok) {
+      router.push(`/deltagare/${r.participantId}#kartlaggning`);
+      router.refresh();
+      return;
+    }
+    setFormError(r.code === "conflict" ? t.mappingConflict : (r.formError ?? null));
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "educationYears", { message: v[0] });
+  });
+  const f = (k: string) => `${id}-${k}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t.education}</legend>
+        <Field id={f("years")} label={t.educationYears} error={e.educationYears?.message}>
+          <input id={f("years")} type="text" inputMode="numeric" {...register("educationYears")} {...describedBy(f("years"), e.educationYears?.message)} />
+        </Field>
+        <Field id={f("level")} label={t.educationLevel} error={e.educationLevel?.message}>
+          <select id={f("level")} {...register("educationLevel")}>
+            <option value="">{t.none}</option>
+            {EDUCATION_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {educationLevels[l] ?? l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={f("country")} label={t.educationCountry} error={e.educationCountry?.message}>
+          <input id={f("country")} type="text" {...register("educationCountry")} {...describedBy(f("country"), e.educationCountry?.message)} />
+        </Field>
+        <Field id={f("field")} label={t.educationField} error={e.educationField?.message}>
+          <input id={f("field")} type="text" {...register("educationField")} {...describedBy(f("field"), e.educationField?.message)} />
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>{t.work}</legend>
+        {work.fields.map((row, i) => (
+          <div key={row.id} className="inline-grid" data-testid="work-row">
+            <Field id={f(`occ-${i}`)} label={`${t.occupation} ${i + 1}`} error={e.work?.[i]?.occupation?.message}>
+              <input id={f(`occ-${i}`)} type="text" {...register(`work.${i}.occupation`)} {...describedBy(f(`occ-${i}`), e.work?.[i]?.occupation?.message)} />
+            </Field>
+            <Field id={f(`occy-${i}`)} label={`${t.years} (${t.occupation.toLowerCase()} ${i + 1})`} error={e.work?.[i]?.years?.message}>
+              <input id={f(`occy-${i}`)} type="text" inputMode="numeric" {...register(`work.${i}.years`)} {...describedBy(f(`occy-${i}`), e.work?.[i]?.years?.message)} />
+            </Field>
+            <div>
+              <button type="button" onClick={() => work.remove(i)}>
+                {t.remove}
+                <span className="visually-hidden">
+                  : {t.occupation} {i + 1}
+                </span>
+              </button>
+            </div>
+          </div>
+        ))}
+        <button type="button" onClick={() => work.append({ occupation: "", years: "" })}>
+          {t.addWork}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t.languageSkills}</legend>
+        {langs.fields.map((row, i) => (
+          <div key={row.id} className="inline-grid" data-testid="language-row">
+            <Field id={f(`lang-${i}`)} label={`${t.language} ${i + 1}`} error={e.languageSkills?.[i]?.language?.message}>
+              <input id={f(`lang-${i}`)} type="text" {...register(`languageSkills.${i}.language`)} {...describedBy(f(`lang-${i}`), e.languageSkills?.[i]?.language?.message)} />
+            </Field>
+            <Field id={f(`langl-${i}`)} label={`${t.level} (${t.language.toLowerCase()} ${i + 1})`} error={e.languageSkills?.[i]?.level?.message}>
+              <select id={f(`langl-${i}`)} {...register(`languageSkills.${i}.level`)}>
+                {LANGUAGE_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t.levels[l]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <div>
+              <button type="button" onClick={() => langs.remove(i)}>
+                {t.remove}
+                <span className="visually-hidden">
+                  : {t.language} {i + 1}
+                </span>
+              </button>
+            </div>
+          </div>
+        ))}
+        <button type="button" onClick={() => langs.append({ language: "", level: "grundlaggande" })}>
+          {t.addLanguage}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t.goalsTitle}</legend>
+        <Field id={f("licence")} label={t.drivingLicence} error={e.drivingLicence?.message}>
+          <select id={f("licence")} {...register("drivingLicence")}>
+            {DRIVING_LICENCES.map((l) => (
+              <option key={l} value={l}>
+                {t.drivingLicences[l]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={f("goal")} label={t.goalOccupations} hint={t.goalOccupationsHint} error={e.goalOccupations?.message}>
+          <input id={f("goal")} type="text" {...register("goalOccupations")} {...describedBy(f("goal"), e.goalOccupations?.message, true)} />
+        </Field>
+        <div className="field">
+          <label>
+            <input type="checkbox" aria-describedby={f("health-hint")} {...register("healthNeeds")} /> {t.healthNeeds}
+          </label>
+          <p id={f("health-hint")} className="definition">
+            {t.healthNeedsHint}
+          </p>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t.save}
+        </button>{" "}
+        <Link href={`/deltagare/${initial.participantId}#kartlaggning`}>{t.cancel}</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+// Tools of the participant list that post: the exact personnummer search (a POST, so the number
+// never reaches a URL, the history or a server log) and handing the checked rows over.
+import { useActionState, useId } from "react";
+import Link from "next/link";
+import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
+import { findByPersonnummerServer, handoverServer, type HandoverState, type PnrSearchState } from "../actions";
+
+export function PersonnummerSearch({ t }: { t: ParticipantMessages }) {
+  const id = useId();
+  const [state, action, pending] = useActionState<PnrSearchState, FormData>(findByPersonnummerServer, null);
+  return (
+    <form action={action} className="search-form" aria-label={t.pnrSearch}>
+      <label htmlFor={`${id}-pnr`}>{t.pnrSearchLabel}</label>
+      <input id={`${id}-pnr`} name="personnummer" type="search" inputMode="numeric" autoComplete="off" {...(state?.error ? { "aria-invalid": true, "aria-describedby": `${id}-err` } : {})} />
+      <button type="submit" disabled={pending}>
+        {t.pnrButton}
+      </button>
+      <div aria-live="polite">
+        {state?.error && (
+          <p id={`${id}-err`} className="field-error">
+            {state.error}
+          </p>
+        )}
+        {state?.ok && state.rows && state.rows.length === 0 && <p>{t.pnrNoMatch}</p>}
+        {state?.ok && state.rows && state.rows.length > 0 && (
+          <ul data-testid="pnr-result">
+            {state.rows.map((r) => (
+              <li key={r.id}>
+                <Link href={`/deltagare/${r.id}`}>
+                  {r.firstName} {r.lastName}
+                </Link>{" "}
+                ({r.birthDate})
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The list's checkboxes belong to this form through their `form` attribute. */
+export function HandoverForm({ formId, coordinators, t }: { formId: string; coordinators: { id: string; name: string }[]; t: ParticipantMessages }) {
+  const id = useId();
+  const [state, action, pending] = useActionState<HandoverState, FormData>(handoverServer, null);
+  const done = state?.ok ? state.message.split("|") : null;
+  return (
+    <form id={formId} action={action} className="search-form" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t.handoverTitle}
+      </h2>
+      <label htmlFor={`${id}-to`}>
+        {t.handoverTitle}. {t.handoverTo}
+      </label>
+      <select id={`${id}-to`} name="coordinatorId" defaultValue="">
+        <option value="">{t.choose}</option>
+        {coordinators.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending}>
+        {t.handoverButton}
+      </button>
+      <div aria-live="polite">
+        {done && <p role="status">{t.handoverDone.replace("{n}", done[0]).replace("{to}", done[1])}</p>}
+        {state && !state.ok && <p className="field-error">{state.message}</p>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,279 @@
+"use client";
+// Register or edit a participant. The zod schema is the server's; errors from the server land next
+// to their field. On an edit conflict both versions are shown side by side and the user chooses:
+// re-apply their changes on top of the saved version, or take the saved one. Nothing is
+// overwritten without that choice.
+import { useId, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
+import { createParticipantSchema, updateParticipantSchema, type ParticipantFormValues } from "@/lib/participants/schema";
+import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
+import { registerParticipantServer, updateParticipantServer } from "../actions";
+
+type Values = ParticipantFormValues & { id?: string; version?: number };
+type Key = keyof ParticipantFormValues;
+
+function Field({ id, label, hint, error, children, extra }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode; extra?: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="definition">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+          {extra}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(id: string, error?: string, hint?: boolean) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
+}
+
+export interface ParticipantFormProps {
+  mode: "create" | "edit";
+  initial: Values;
+  coordinators: { id: string; name: string }[];
+  t: ParticipantMessages;
+  labels: { genders: Record<string, string>; educationLevels: Record<string, string>; settlements: Record<string, string> };
+  cancelHref: string;
+}
+
+export function ParticipantForm({ mode, initial, coordinators, t, labels, cancelHref }: ParticipantFormProps) {
+  const id = useId();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: ParticipantFormValues & { version: number }; yours: Values } | null>(null);
+  // What the form was opened on: "your changes" are the fields that differ from it.
+  const [opened, setOpened] = useState<Values>(initial);
+  const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
+  const { register, handleSubmit, watch, formState, setError, reset, getValues } = useForm<Values>({
+    // The two schemas share their fields; edit adds id and version.
+    resolver: zodResolver(schema as typeof updateParticipantSchema) as never,
+    defaultValues: initial,
+  });
+  const e = formState.errors;
+  const f = (k: Key) => `${id}-${k}`;
+
+  const save = async (data: Values) => {
+    setFormError(null);
+    setExistingId(null);
+    const r = mode === "create" ? await registerParticipantServer(data) : await updateParticipantServer(data);
+    if (r.ok) {
+      router.push(`/deltagare/${r.id}`);
+      router.refresh();
+      return;
+    }
+    if (r.code === "conflict" && r.current) {
+      setConflict({ theirs: r.current, yours: data });
+      return;
+    }
+    setFormError(r.formError ?? null);
+    if (r.existingId) setExistingId(r.existingId);
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as Key, { message: v[0] });
+  };
+  const onSubmit = handleSubmit(save);
+
+  const fieldLabels: Record<Key, string> = {
+    personnummer: t.personnummer,
+    firstName: t.firstName,
+    lastName: t.lastName,
+    birthDate: t.birthDate,
+    gender: t.gender,
+    educationLevel: t.educationLevel,
+    receptionDate: t.receptionDate,
+    settlement: t.settlement,
+    programmeStart: t.programmeStart,
+    programmeEnd: t.programmeEnd,
+    coordinatorId: t.coordinator,
+    languages: t.languages,
+    interpreterLanguage: t.interpreterLanguage,
+    phone: t.phone,
+    email: t.email,
+    address: t.address,
+    childrenCount: t.childrenCount,
+    childcareNeed: t.childcareNeed,
+    track: t.track,
+    trackReason: t.trackReason,
+    trackReviewDate: t.trackReviewDate,
+  };
+  const show = (k: Key, v: unknown): string => {
+    if (typeof v === "boolean") return v ? t.yes : t.no;
+    if (v === "" || v == null) return t.none;
+    if (k === "coordinatorId") return coordinators.find((c) => c.id === v)?.name ?? String(v);
+    if (k === "gender") return labels.genders[String(v)] ?? String(v);
+    if (k === "educationLevel") return labels.educationLevels[String(v)] ?? String(v);
+    if (k === "settlement") return labels.settlements[String(v)] ?? String(v);
+    if (k === "track") return t.tracks[String(v)] ?? String(v);
+    return String(v);
+  };
+
+  if (conflict) {
+    const keys = (Object.keys(fieldLabels) as Key[]).filter((k) => String(conflict.theirs[k]) !== String(conflict.yours[k]));
+    return (
+      <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
+        <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
+        <p>{t.conflictIntro}</p>
+        <table className="table" data-testid="conflict">
+          <thead>
+            <tr>
+              <th scope="col">{t.field}</th>
+              <th scope="col">{t.theirs}</th>
+              <th scope="col">{t.yours}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k}>
+                <th scope="row">{fieldLabels[k]}</th>
+                <td>{show(k, conflict.theirs[k])}</td>
+                <td>{show(k, conflict.yours[k])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              // Your changes on top of theirs: fields you did not touch keep their saved value.
+              const mine = (Object.keys(fieldLabels) as Key[]).filter((k) => String(conflict.yours[k]) !== String(opened[k]));
+              const merged: Values = { ...conflict.theirs, id: initial.id, version: conflict.theirs.version };
+              for (const k of mine) (merged as Record<Key, unknown>)[k] = conflict.yours[k];
+              const { version: _v, ...theirs } = conflict.theirs;
+              setOpened({ ...theirs, id: initial.id, version: conflict.theirs.version });
+              setConflict(null);
+              reset(merged);
+              void save(merged);
+            }}
+          >
+            {t.reapply}
+          </button>{" "}
+          <button
+            type="button"
+            onClick={() => {
+              const { version, ...theirs } = conflict.theirs;
+              const next = { ...theirs, id: initial.id, version };
+              setOpened(next);
+              reset(next);
+              setConflict(null);
+            }}
+          >
+            {t.takeTheirs}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const text = (k: Key, label: string, opts: { type?: string; hint?: string; autoComplete?: string } = {}) => (
+    <Field id={f(k)} label={label} hint={opts.hint} error={e[k]?.message}>
+      <input id={f(k)} type={opts.type ?? "text"} autoComplete={opts.autoComplete ?? "off"} {...register(k)} {...describedBy(f(k), e[k]?.message, Boolean(opts.hint))} />
+    </Field>
+  );
+  const select = (k: Key, label: string, options: readonly string[], names: Record<string, string>, empty?: string) => (
+    <Field id={f(k)} label={label} error={e[k]?.message}>
+      <select id={f(k)} {...register(k)} {...describedBy(f(k), e[k]?.message)}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {names[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  const annat = watch("track") === "annat_stod";
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t.basics}</legend>
+        <Field
+          id={f("personnummer")}
+          label={t.personnummer}
+          hint={t.personnummerHint}
+          error={e.personnummer?.message}
+          extra={
+            existingId ? (
+              <>
+                {" "}
+                <Link href={`/deltagare/${existingId}`}>{t.duplicateLink}</Link>
+              </>
+            ) : null
+          }
+        >
+          <input id={f("personnummer")} type="text" inputMode="numeric" autoComplete="off" {...register("personnummer")} {...describedBy(f("personnummer"), e.personnummer?.message, true)} />
+        </Field>
+        {text("firstName", t.firstName)}
+        {text("lastName", t.lastName)}
+        {text("birthDate", t.birthDate, { type: "date" })}
+        {select("gender", t.gender, GENDERS, labels.genders, t.choose)}
+        {select("educationLevel", t.educationLevel, EDUCATION_LEVELS, labels.educationLevels, t.none)}
+        {text("receptionDate", t.receptionDate, { type: "date" })}
+        {select("settlement", t.settlement, SETTLEMENTS, labels.settlements, t.none)}
+        {text("programmeStart", t.programmeStart, { type: "date" })}
+        {text("programmeEnd", t.programmeEnd, { type: "date" })}
+        {select(
+          "coordinatorId",
+          t.coordinator,
+          coordinators.map((c) => c.id),
+          Object.fromEntries(coordinators.map((c) => [c.id, c.name])),
+          t.noCoordinator,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t.languageTitle}</legend>
+        {text("languages", t.languages, { hint: t.languagesHint })}
+        {text("interpreterLanguage", t.interpreterLanguage)}
+        {text("phone", t.phone, { type: "tel" })}
+        {text("email", t.email, { type: "email" })}
+        {text("address", t.address)}
+      </fieldset>
+      <fieldset>
+        <legend>{t.household}</legend>
+        {text("childrenCount", t.childrenCount, { type: "text" })}
+        <div className="field">
+          <label>
+            <input type="checkbox" {...register("childcareNeed")} /> {t.childcareNeed}
+          </label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.trackTitle}</legend>
+        {select("track", t.track, TRACKS, t.tracks)}
+        {annat && (
+          <>
+            <Field id={f("trackReason")} label={t.trackReason} error={e.trackReason?.message}>
+              <textarea id={f("trackReason")} rows={3} {...register("trackReason")} {...describedBy(f("trackReason"), e.trackReason?.message)} />
+            </Field>
+            {text("trackReviewDate", t.trackReviewDate, { type: "date" })}
+          </>
+        )}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {mode === "create" ? t.register : t.save}
+        </button>{" "}
+        <Link href={cancelHref}>{t.cancel}</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use server";
+// Participant actions: register, edit, handover and the exact personnummer search (a POST, so the
+// number never reaches a URL). Permission, validation, scoping, concurrency and audit live in
+// lib/participants.
+import { revalidatePath } from "next/cache";
+import { getCurrentUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { editParticipant, handover, registerParticipant } from "@/lib/participants/commands";
+import { findByPersonnummer } from "@/lib/participants/queries";
+import { personnummerSearchSchema } from "@/lib/participants/schema";
+import type { ParticipantFormValues } from "@/lib/participants/schema";
+
+export type SaveParticipantResult =
+  | { ok: true; id: string }
+  | { ok: false; code: string; formError?: string; fieldErrors?: Record<string, string[]>; existingId?: string; current?: ParticipantFormValues & { version: number } };
+
+export async function registerParticipantServer(input: unknown): Promise<SaveParticipantResult> {
+  const r = await registerParticipant(await getCurrentUser(), input);
+  if (r.ok) {
+    revalidatePath("/deltagare");
+    return { ok: true, id: r.data.id };
+  }
+  return { ok: false, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors, existingId: r.existingId };
+}
+
+export async function updateParticipantServer(input: unknown): Promise<SaveParticipantResult> {
+  const r = await editParticipant(await getCurrentUser(), input);
+  if (r.ok) {
+    revalidatePath(`/deltagare/${r.data.participant.id}`);
+    revalidatePath("/deltagare");
+    return { ok: true, id: r.data.participant.id };
+  }
+  return { ok: false, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors, existingId: r.existingId, current: r.current as (ParticipantFormValues & { version: number }) | undefined };
+}
+
+export type HandoverState = { ok: boolean; message: string; moved?: number } | null;
+
+/** From the list's form: the checked rows' ids and the coordinator taking over. */
+export async function handoverServer(_prev: HandoverState, form: FormData): Promise<HandoverState> {
+  const r = await handover({ participantIds: form.getAll("participantIds").map(String), coordinatorId: String(form.get("coordinatorId") ?? "") });
+  if (r.ok) {
+    revalidatePath("/deltagare");
+    return { ok: true, message: `${r.data.moved.length}|${r.data.to.name}`, moved: r.data.moved.length };
+  }
+  const first = Object.values(r.fieldErrors ?? {})[0]?.[0];
+  return { ok: false, message: first ?? r.formError ?? "" };
+}
+
+export type PnrSearchState = { ok: boolean; error?: string; rows?: { id: string; firstName: string; lastName: string; birthDate: string }[] } | null;
+
+export async function findByPersonnummerServer(_prev: PnrSearchState, form: FormData): Promise<PnrSearchState> {
+  const user = await getCurrentUser();
+  if (!user || !hasPermission(user, "participant:read")) return { ok: false, error: "Hittades inte." };
+  const parsed = personnummerSearchSchema.safeParse({ personnummer: String(form.get("personnummer") ?? "") });
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message };
+  return { ok: true, rows: await findByPersonnummer(user, parsed.data.personnummer) };
+}
