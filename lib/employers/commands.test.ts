@@ -92,6 +92,27 @@ describe("employers", () => {
     expect(samiraPage.placements.some((p) => p.id === (booked as { data: { id: string } }).data.id && p.name === null)).toBe(true);
   });
 
+  it("matches on the kartläggning's work experience and goal occupations too", async () => {
+    const [anyEmployer] = await handle.db.select().from(s.employers).where(eq(s.employers.name, "Restaurang Kajen AB"));
+    const [opening] = await handle.db.insert(s.openings).values({ municipalityId: anyEmployer.municipalityId, employerId: anyEmployer.id, type: "praktik", occupation: "Svetsare", places: 2, startDate: addDays(todayIso(), 5), endDate: addDays(todayIso(), 60) }).returning();
+    const before = await matchOpening(anna, opening.id, handle.db);
+    const workplace = ["praktik", "extratjanst", "introduktionsjobb", "anstallning"];
+    const acts = await handle.db.select().from(s.activities);
+    const people = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!));
+    const free = people.filter((p) => !before.candidates.some((c) => c.participantId === p.id) && !acts.some((a) => a.participantId === p.id && workplace.includes(a.type) && ["planerad", "pagaende"].includes(a.status)));
+    const [welder, dreamer] = free;
+    const mapping = (work: { occupation: string; years: number | null }[], goalOccupations: string[]) => ({
+      education: { years: null, level: null, country: null, field: null }, work, drivingLicence: "nej", languageSkills: [], goalOccupations, healthNeeds: false,
+    });
+    await handle.db.insert(s.skillMappings).values([
+      { participantId: welder.id, version: 1, data: mapping([{ occupation: "svetsare", years: 6 }], []) },
+      { participantId: dreamer.id, version: 1, data: mapping([], ["Snickare", "Svetsare"]) },
+    ]);
+    const after = await matchOpening(anna, opening.id, handle.db);
+    expect(after.candidates.find((c) => c.participantId === welder.id)?.reasons).toEqual([{ kind: "experience", occupation: "svetsare" }]);
+    expect(after.candidates.find((c) => c.participantId === dreamer.id)?.reasons).toEqual([{ kind: "goal", occupation: "Svetsare" }]);
+  });
+
   it("another municipality gets not found", async () => {
     const [e] = await handle.db.select().from(s.employers).limit(1);
     const stranger = { ...anna, municipalityId: "00000000-0000-4000-8000-000000000001" };

@@ -3,13 +3,14 @@
 // shown only to the coordinator of the participant's unit, and such reads are audited.
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { activities, employers, openings, participants, plans } from "@/db/schema";
+import { activities, employers, openings, participants, plans, skillMappings } from "@/db/schema";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { participantScope } from "@/lib/participants/scope";
 import { occupationFits } from "./matching";
+import type { SkillMappingData } from "@/lib/participants/schema";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
@@ -105,6 +106,15 @@ export async function matchOpening(actor: Actor, openingId: string, db: Executor
         .from(activities)
         .where(inArray(activities.participantId, ids))
     : [];
+  // The latest kartläggning of each: goal occupations and work experience count as a fit too.
+  const mappings = ids.length
+    ? await db
+        .selectDistinctOn([skillMappings.participantId], { participantId: skillMappings.participantId, data: skillMappings.data })
+        .from(skillMappings)
+        .where(inArray(skillMappings.participantId, ids))
+        .orderBy(skillMappings.participantId, desc(skillMappings.version))
+    : [];
+  const mappingOf = new Map(mappings.map((m) => [m.participantId, m.data as Partial<SkillMappingData>]));
   const byPerson = new Map<string, typeof acts>();
   for (const a of acts) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a]);
   const workplace = WORKPLACE_TYPES as readonly string[];
@@ -116,6 +126,13 @@ export async function matchOpening(actor: Actor, openingId: string, db: Executor
     if (busy && !booked) continue;
     const reasons: MatchCandidate["reasons"] = [];
     if (occupationFits(p.goalOccupation, row.opening.occupation)) reasons.push({ kind: "goal", occupation: p.goalOccupation! });
+    const mapping = mappingOf.get(p.id);
+    for (const goal of mapping?.goalOccupations ?? []) {
+      if (goal !== p.goalOccupation && occupationFits(goal, row.opening.occupation)) reasons.push({ kind: "goal", occupation: goal });
+    }
+    for (const w of mapping?.work ?? []) {
+      if (occupationFits(w.occupation, row.opening.occupation)) reasons.push({ kind: "experience", occupation: w.occupation });
+    }
     for (const occ of new Set(mine.filter((a) => a.occupation && a.openingId !== openingId).map((a) => a.occupation!))) {
       if (occupationFits(occ, row.opening.occupation)) reasons.push({ kind: "experience", occupation: occ });
     }

@@ -55,6 +55,25 @@ describe("listParticipants", () => {
     const lastMine = rows.map((r) => r.coordinatorId === coordinatorA.id).lastIndexOf(true);
     expect(lastMine).toBeLessThan(firstOther);
   });
+  it("shows each row's ongoing activities and next planned follow-up, as of the day", async () => {
+    const today = "2026-06-30";
+    const { rows } = await listParticipants(coordinatorA, { pageSize: 200, today }, handle.db);
+    const withActivity = rows.find((r) => r.current.length > 0)!;
+    const ongoing = await handle.db.select().from(s.activities).where(eq(s.activities.participantId, withActivity.id));
+    const expected = [...new Set(ongoing.filter((a) => a.status === "pagaende" && a.startDate <= today && (a.endDate === null || a.endDate >= today)).map((a) => a.type))].sort();
+    expect([...withActivity.current].sort()).toEqual(expected);
+    const withFollowup = rows.find((r) => r.nextFollowup !== null)!;
+    const planned = (await handle.db.select().from(s.followups).where(eq(s.followups.participantId, withFollowup.id))).filter((f) => f.status === "planerad");
+    expect(withFollowup.nextFollowup).toBe(planned.map((f) => f.dueDate).sort()[0]);
+  });
+  it("sorts by time since reception or by the programme's end when asked", async () => {
+    const byReception = (await listParticipants(coordinatorA, { pageSize: 50, sort: "reception" }, handle.db)).rows.map((r) => r.receptionDate);
+    expect(byReception).toEqual([...byReception].sort());
+    const byEnd = (await listParticipants(coordinatorA, { pageSize: 200, sort: "end" }, handle.db)).rows.map((r) => r.programmeEnd);
+    const ends = byEnd.filter((e): e is string => e !== null);
+    expect(ends).toEqual([...ends].sort());
+    expect(byEnd.slice(ends.length).every((e) => e === null)).toBe(true);
+  });
   it("finds names regardless of case and accents", async () => {
     const [p] = await listParticipants(coordinatorA, { pageSize: 1 }, handle.db).then((r) => r.rows);
     const shouted = p.lastName.toUpperCase();

@@ -1,7 +1,7 @@
 // Reads of participants, always scoped to what the user may see, and audited.
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { auditLog, participants, skillMappings, users } from "@/db/schema";
+import { activities, auditLog, followups, participants, skillMappings, users } from "@/db/schema";
 import type { TRACKS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/dates";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
@@ -21,6 +21,17 @@ export interface ParticipantListOptions {
   coordinatorId?: string;
   /** "As of" day for the status filter; today by default. */
   today?: string;
+  /** name: "mine" first, then by name (default); reception: longest since reception first; end: programme ending soonest first. */
+  sort?: ParticipantSort;
+}
+
+export const PARTICIPANT_SORTS = ["name", "reception", "end"] as const;
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
+
+/** What a row of the list shows beside the person: ongoing activities and the next planned follow-up. */
+export interface ListExtras {
+  current: string[];
+  nextFollowup: string | null;
 }
 
 /**
@@ -73,15 +84,20 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
     .from(participants)
     .leftJoin(coordinator, eq(coordinator.id, participants.coordinatorId))
     .where(where)
-    // "Mine" first, then by name.
     .orderBy(
-      desc(sql`coalesce(${participants.coordinatorId} = ${actor.id}, false)`),
+      ...(opts.sort === "reception"
+        ? [asc(participants.receptionDate)]
+        : opts.sort === "end"
+          ? [sql`${participants.programmeEnd} asc nulls last`]
+          : // "Mine" first, then by name.
+            [desc(sql`coalesce(${participants.coordinatorId} = ${actor.id}, false)`)]),
       asc(participants.lastName),
       asc(participants.firstName),
       asc(participants.id),
     )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
+  const extras = await listExtras(db, rows.map((r) => r.id), opts.today ?? todayIso());
   const [{ total }] = await db.select({ total: count() }).from(participants).where(where);
   if (rows.length > 0) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
@@ -90,7 +106,29 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
       details: { ids: rows.map((r) => r.id), query: q ? "name" : null },
     });
   }
-  return { rows, total, page, pageSize };
+  return { rows: rows.map((r) => ({ ...r, ...(extras.get(r.id) ?? { current: [], nextFollowup: null }) })), total, page, pageSize };
+}
+
+/** For one page of the list: ongoing activities and the next planned follow-up, two set-based queries. */
+async function listExtras(db: Executor, ids: string[], today: string): Promise<Map<string, ListExtras>> {
+  const out = new Map<string, ListExtras>(ids.map((id) => [id, { current: [], nextFollowup: null }]));
+  if (ids.length === 0) return out;
+  const acts = await db
+    .select({ participantId: activities.participantId, type: activities.type })
+    .from(activities)
+    .where(and(inArray(activities.participantId, ids), eq(activities.status, "pagaende"), lte(activities.startDate, today), or(isNull(activities.endDate), gte(activities.endDate, today))))
+    .orderBy(asc(activities.startDate));
+  for (const a of acts) {
+    const e = out.get(a.participantId)!;
+    if (!e.current.includes(a.type)) e.current.push(a.type);
+  }
+  const next = await db
+    .select({ participantId: followups.participantId, due: sql<string>`min(${followups.dueDate})` })
+    .from(followups)
+    .where(and(inArray(followups.participantId, ids), eq(followups.status, "planerad")))
+    .groupBy(followups.participantId);
+  for (const n of next) out.get(n.participantId)!.nextFollowup = n.due;
+  return out;
 }
 
 export async function getParticipant(actor: Actor, id: string, db: Executor = getDb()) {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listParticipants, listUnitCoordinators } from "@/lib/participants/queries";
+import { listParticipants, listUnitCoordinators, PARTICIPANT_SORTS, type ParticipantSort } from "@/lib/participants/queries";
+import { planMessages } from "@/lib/i18n/areas/plan";
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from "@/lib/participants/schema";
 import { TRACKS } from "@/db/schema/enums";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
@@ -24,11 +25,13 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
   const track = (TRACKS as readonly string[]).includes(sp.spar ?? "") ? (sp.spar as (typeof TRACKS)[number]) : undefined;
   const coordinators = await listUnitCoordinators(user);
   const coordinatorId = coordinators.some((c) => c.id === sp.koordinator) ? sp.koordinator : undefined;
+  const sort = (PARTICIPANT_SORTS as readonly string[]).includes(sp.sort ?? "") && sp.sort !== "name" ? (sp.sort as ParticipantSort) : undefined;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const { rows, total, pageSize } = await listParticipants(user, { q, page, status, track, coordinatorId });
+  const { rows, total, pageSize } = await listParticipants(user, { q, page, status, track, coordinatorId, sort });
+  const types = (await getAreaMessages(planMessages)).types as Record<string, string>;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const today = todayIso();
-  const filters = { ...(q ? { q } : {}), ...(status ? { status } : {}), ...(track ? { spar: track } : {}), ...(coordinatorId ? { koordinator: coordinatorId } : {}) };
+  const filters = { ...(q ? { q } : {}), ...(status ? { status } : {}), ...(track ? { spar: track } : {}), ...(coordinatorId ? { koordinator: coordinatorId } : {}), ...(sort ? { sort } : {}) };
   const link = (p: number) => `/deltagare?${new URLSearchParams({ ...filters, page: String(p) })}`;
   const canHandover = hasPermission(user, "participant:handover");
   return (
@@ -69,6 +72,14 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
             </option>
           ))}
         </select>
+        <label htmlFor="f-sort">{pt.sort}</label>
+        <select id="f-sort" name="sort" defaultValue={sort ?? "name"}>
+          {PARTICIPANT_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {pt.sorts[s]}
+            </option>
+          ))}
+        </select>
         <button type="submit">{t.common.search}</button>
       </form>
       <PersonnummerSearch t={pt} />
@@ -93,6 +104,8 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
                 <th scope="col">{t.participants.birthDate}</th>
                 <th scope="col">{t.participants.daysSinceReception}</th>
                 <th scope="col">{t.participants.programme}</th>
+                <th scope="col">{pt.currentActivities}</th>
+                <th scope="col">{pt.nextFollowup}</th>
                 <th scope="col">{pt.track}</th>
                 <th scope="col">{t.participants.coordinator}</th>
               </tr>
@@ -119,7 +132,14 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
                       : p.programmeStart
                         ? t.participants.inProgramme
                         : t.participants.notStarted}
+                    {p.programmeEnd && p.programmeEnd > today && (
+                      <>
+                        , {daysBetween(today, p.programmeEnd)} {pt.daysLeft}
+                      </>
+                    )}
                   </td>
+                  <td>{p.current.length ? p.current.map((c) => types[c] ?? c).join(", ") : "–"}</td>
+                  <td>{p.nextFollowup ?? "–"}</td>
                   <td>{pt.tracks[p.track] ?? p.track}</td>
                   <td>{p.coordinatorName ?? t.participants.noCoordinator}</td>
                 </tr>

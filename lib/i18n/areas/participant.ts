@@ -3,6 +3,11 @@
 const sv = {
   newTitle: "Registrera deltagare",
   newLink: "Registrera ny deltagare",
+  sort: "Sortera",
+  sorts: { name: "Mina först, sedan namn", reception: "Längst sedan mottagande", end: "Programmet slutar snart" },
+  currentActivities: "Pågående insatser",
+  nextFollowup: "Nästa uppföljning",
+  daysLeft: "dagar kvar",
   editTitle: "Ändra uppgifter",
   editLink: "Ändra uppgifter",
   basics: "Grunduppgifter",
@@ -120,6 +125,11 @@ export type ParticipantMessages = typeof sv;
 const en: ParticipantMessages = {
   newTitle: "Register a participant",
   newLink: "Register a new participant",
+  sort: "Sort",
+  sorts: { name: "Mine first, then name", reception: "Longest since reception", end: "Programme ending soon" },
+  currentActivities: "Ongoing activities",
+  nextFollowup: "Next follow-up",
+  daysLeft: "days left",
   editTitle: "Edit details",
   editLink: "Edit details",
   basics: "Basic details",
