@@ -147,6 +147,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     updateParticipantServer: "participant:write",
     handoverServer: "participant:handover",
     findByPersonnummerServer: "participant:read",
+    setCaseStateServer: "participant:write",
   },
   "app/(app)/deltagare/[id]/kartlaggning/actions.ts": { saveSkillMappingServer: "participant:write" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },

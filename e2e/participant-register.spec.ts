@@ -93,6 +93,15 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
   await expect(page.getByTestId("mapping-history")).toContainText("Ändrat: mål");
   await page.locator("#uppgifter summary", { hasText: "Historik" }).click();
   await expect(page.getByTestId("history")).toContainText("Registrerad (Anna Lindqvist)");
+
+  // Close the case, then reopen it: both stay in the history.
+  await expect(page.getByTestId("case-state")).toHaveText("Ärendet är öppet.");
+  await page.getByRole("button", { name: "Avsluta ärendet" }).click();
+  await expect(page.getByTestId("case-state")).toContainText("Ärendet avslutades");
+  await page.getByRole("button", { name: "Öppna ärendet igen" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Ärendet är öppet.");
+  await expect(page.getByTestId("history")).toContainText("Ärendet avslutat");
+  await expect(page.getByTestId("history")).toContainText("Ärendet öppnat igen");
 });
 
 test("an edit conflict shows both versions and re-applies mine on top of theirs", async ({ browser }) => {

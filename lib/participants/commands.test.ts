@@ -9,7 +9,7 @@ import * as s from "@/db/schema";
 import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
-import { editParticipant, handoverDef, registerParticipant, saveSkillMappingDef, updateParticipantDef } from "./commands";
+import { editParticipant, handoverDef, registerParticipant, saveSkillMappingDef, setCaseStateDef, updateParticipantDef } from "./commands";
 import { findByPersonnummer, getParticipantHistory, getSkillMappings, listParticipants } from "./queries";
 import { PNR_MESSAGES, emptyParticipantForm, skillMappingFormOf, type ParticipantFormValues } from "./schema";
 
@@ -177,6 +177,21 @@ describe("list filters and personnummer search", () => {
     expect(inProg.rows.every((x) => x.programmeStart && x.programmeStart <= TODAY && (!x.programmeEnd || x.programmeEnd > TODAY))).toBe(true);
     const after = await listParticipants(anna, { status: "efter_program", pageSize: 200, today: TODAY }, handle.db);
     expect(after.rows.every((x) => x.programmeEnd && x.programmeEnd <= TODAY)).toBe(true);
+  });
+
+  it("closes a case (then listed as avslutad) and reopens it; a stale form or another unit gets nothing", async () => {
+    const [p] = (await listParticipants(anna, { status: "i_program", pageSize: 1, today: TODAY }, handle.db)).rows;
+    const [row] = await handle.db.select().from(s.participants).where(eq(s.participants.id, p.id));
+    const early = await executeAction(setCaseStateDef, { participantId: p.id, version: row.version, closedDate: "1990-01-01" }, anna, handle.db);
+    expect(early).toMatchObject({ ok: false, fieldErrors: { closedDate: ["Ärendet kan inte avslutas före mottagandet."] } });
+    expect(await executeAction(setCaseStateDef, { participantId: p.id, version: row.version, closedDate: "2026-06-01" }, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    const closed = await executeAction(setCaseStateDef, { participantId: p.id, version: row.version, closedDate: "2026-06-01" }, anna, handle.db);
+    expect(closed).toMatchObject({ ok: true, data: { closedAt: "2026-06-01", version: row.version + 1 } });
+    expect((await listParticipants(anna, { status: "avslutad", pageSize: 200, today: TODAY }, handle.db)).rows.map((x) => x.id)).toContain(p.id);
+    expect(await executeAction(setCaseStateDef, { participantId: p.id, version: row.version, closedDate: "" }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await executeAction(setCaseStateDef, { participantId: p.id, version: row.version + 1, closedDate: "" }, anna, handle.db)).toMatchObject({ ok: true, data: { closedAt: null } });
+    const history = await getParticipantHistory(anna, p.id, handle.db);
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["participant.close", "participant.reopen"]));
   });
 
   it("finds by exact personnummer within the unit only, and never audits the number", async () => {

@@ -13,11 +13,13 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
+import { todayIso } from "@/lib/dates";
 import {
   PNR_MESSAGES,
   changedParts,
   createParticipantSchema,
   handoverSchema,
+  caseStateSchema,
   skillMappingDataOf,
   skillMappingSchema,
   splitList,
@@ -247,6 +249,34 @@ export const handoverDef = {
       details: { fromId: m.fromId, fromName: m.fromName, toId: r.to.id, toName: r.to.name },
     })),
 } satisfies ActionDefinition<typeof handoverSchema, HandedOver>;
+
+type CaseState = { id: string; closedAt: string | null; version: number };
+
+/** Close a case on a date (not before reception, not in the future) or reopen it; a stale form is a conflict. */
+export const setCaseStateDef = {
+  schema: caseStateSchema,
+  permission: "participant:write",
+  async run({ tx, input, user, authorize }: ActionContext<z.output<typeof caseStateSchema>>): Promise<CaseState> {
+    const [p] = await tx
+      .select({ id: participants.id, municipalityId: participants.municipalityId, unitId: participants.unitId, version: participants.version, receptionDate: participants.receptionDate, closedAt: participants.closedAt })
+      .from(participants)
+      .where(and(eq(participants.id, input.participantId), participantScope(user)))
+      .for("update");
+    authorize(p);
+    if (p.version !== input.version) throw new ConflictError({ closedAt: p.closedAt, version: p.version });
+    const closedAt = input.closedDate || null;
+    if (closedAt && closedAt < p.receptionDate) throw new FieldError({ closedDate: ["Ärendet kan inte avslutas före mottagandet."] });
+    if (closedAt && closedAt > todayIso()) throw new FieldError({ closedDate: ["Ett ärende avslutas i dag eller bakåt i tiden."] });
+    const [row] = await tx
+      .update(participants)
+      .set({ closedAt, version: sql`${participants.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(participants.id, p.id))
+      .returning({ id: participants.id, closedAt: participants.closedAt, version: participants.version });
+    return row;
+  },
+  audit: (r: CaseState): AuditEntry => ({ action: r.closedAt ? "participant.close" : "participant.reopen", entityType: "participant", entityId: r.id, participantId: r.id, details: { closedAt: r.closedAt } }),
+} satisfies ActionDefinition<typeof caseStateSchema, CaseState>;
+export const setCaseState = defineAction(setCaseStateDef);
 
 export type RegisterResult = ActionResult<Participant> & { existingId?: string };
 

@@ -201,7 +201,7 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
   return { current: history[0] ?? null, history };
 }
 
-export const HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save"] as const;
+export const HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save", "participant.close", "participant.reopen"] as const;
 
 /** Who changed what on the participant, and when: from the audit log, newest first. */
 export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {

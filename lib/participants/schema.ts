@@ -253,3 +253,11 @@ export const personnummerSearchSchema = z.object({
 
 export const PARTICIPANT_STATUSES = ["ny", "i_program", "efter_program", "avslutad"] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** Closing a case (ärendet avslutat) on a date, or reopening it (closedDate empty). */
+export const caseStateSchema = z.object({
+  participantId: z.string().uuid(),
+  version: z.coerce.number<string | number>().int().min(1),
+  closedDate: z.union([z.literal(""), z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." })]),
+});
+export type CaseStateInput = z.input<typeof caseStateSchema>;

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
-import { editParticipant, handover, registerParticipant } from "@/lib/participants/commands";
+import { editParticipant, handover, registerParticipant, setCaseState } from "@/lib/participants/commands";
 import { findByPersonnummer } from "@/lib/participants/queries";
 import { personnummerSearchSchema } from "@/lib/participants/schema";
 import type { ParticipantFormValues } from "@/lib/participants/schema";
@@ -54,4 +54,14 @@ export async function findByPersonnummerServer(_prev: PnrSearchState, form: Form
   const parsed = personnummerSearchSchema.safeParse({ personnummer: String(form.get("personnummer") ?? "") });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message };
   return { ok: true, rows: await findByPersonnummer(user, parsed.data.personnummer) };
+}
+
+/** Close the case on a date, or reopen it. */
+export async function setCaseStateServer(input: unknown) {
+  const r = await setCaseState(input);
+  if (r.ok) {
+    revalidatePath(`/deltagare/${r.data.id}`);
+    revalidatePath("/deltagare");
+  }
+  return r;
 }

@@ -7,6 +7,8 @@ import { getParticipantHistory } from "@/lib/participants/queries";
 import type { participants } from "@/db/schema";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { fill, participantMessages } from "@/lib/i18n/areas/participant";
+import { todayIso } from "@/lib/dates";
+import { CaseStateForm } from "./CaseStateForm";
 
 type Participant = typeof participants.$inferSelect;
 const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
@@ -56,6 +58,12 @@ export async function DetailsSection({ user, participant: p }: { user: SessionUs
           </>
         )}
       </dl>
+      <h3>{t.caseTitle}</h3>
+      {hasPermission(user, "participant:write") ? (
+        <CaseStateForm key={`${p.version}`} participantId={p.id} version={p.version} closedAt={p.closedAt} today={todayIso()} t={t} />
+      ) : (
+        <p data-testid="case-state">{p.closedAt ? `${t.caseClosedOn} ${p.closedAt}.` : t.caseOpen}</p>
+      )}
       <details>
         <summary>{t.historyTitle}</summary>
         {history.length === 0 ? (
