@@ -10,25 +10,8 @@ import { OPENING_TYPES } from "@/db/schema/enums";
 import { createOpeningSchema, registerEmployerSchema } from "@/lib/employers/schema";
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { bookOpeningServer, createOpeningServer, registerEmployerServer } from "./actions";
+import { Field } from "@/app/_components/Field";
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="definition">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 const a11y = (id: string, error?: string, hint?: boolean) => {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };

@@ -10,28 +10,10 @@ import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema
 import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
+import { Field } from "@/app/_components/Field";
 
 type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
 type Option = { id: string; name: string };
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="definition">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 

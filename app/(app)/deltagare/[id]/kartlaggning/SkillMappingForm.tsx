@@ -10,25 +10,8 @@ import { EDUCATION_LEVELS } from "@/db/schema/enums";
 import { DRIVING_LICENCES, LANGUAGE_LEVELS, skillMappingSchema, type SkillMappingFormValues } from "@/lib/participants/schema";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { saveSkillMappingServer } from "./actions";
+import { Field } from "@/app/_components/Field";
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="definition">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 function describedBy(id: string, error?: string, hint?: boolean) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
