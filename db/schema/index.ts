@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./consents";
 export * from "./calendar";
 export * from "./references";
+export * from "./metrics";

@@ -12,7 +12,8 @@ import { NotFoundError } from "@/lib/errors";
 import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
-import { countOpenSignals, openSignals } from "@/lib/signals/queries";
+import { openSignalCounts } from "@/lib/signals/queries";
+import { cached, cachedFigure, filterKey } from "./cache";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -130,19 +131,23 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     settlement: filter.settlement,
     track: filter.track,
   };
-  const [o90, fw, idl, wn, comp, cl] = [
-    await outcome90(db, f),
-    await firstWorkplace(db, f),
-    await idle(db, f),
-    await workplaceNow(db, f),
-    await completeness(db, f),
-    await caseload(db, f),
-  ];
+  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
+  const { o90, fw, idl, wn, comp, cl, counts, unitCounts, sfi, health, lead } = await cached(db, `dashboard:${filterKey(f)}`, async () => ({
+    o90: await fig("outcome90", outcome90),
+    fw: await fig("firstWorkplace", firstWorkplace),
+    idl: await fig("idle", idle),
+    wn: await fig("workplaceNow", workplaceNow),
+    comp: await fig("completeness", completeness),
+    cl: await fig("caseload", caseload),
+    // Only counts are kept: the open signals are reduced before they are cached.
+    ...(await fig("openSignalCounts", openSignalCounts)),
+    sfi: await fig("sfiResults", sfiResults),
+    health: await fig("healthCoverage", healthCoverage),
+    lead: await fig("leadTimes", leadTimes),
+  }));
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
-  const open = await openSignals(db, f);
-  const counts = countOpenSignals(open, (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
   const signalsOf = new Map(counts.map((c) => [c.coordinatorId, c.signals]));
-  const unitSignals = new Map(countOpenSignals(open, (s) => s.unitId));
+  const unitSignals = new Map(unitCounts);
   const signalsByUnit = unitRows.filter((u) => !unitId || u.id === unitId).map((u) => ({ unitId: u.id, unitName: u.name, signals: unitSignals.get(u.id) ?? 0 }));
   // A coordinator can have signals (an outcome due after exit) without any active participant.
   const missing = counts.filter((c) => c.signals > 0 && !cl.some((r) => r.coordinatorId === c.coordinatorId));
@@ -160,11 +165,11 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
   const figures = {
     outcome90: pickRows(o90, filter),
     firstWorkplace: pickRows(fw, filter),
-    sfiResults: pickRows(await sfiResults(db, f), filter),
-    healthCoverage: pickRows(await healthCoverage(db, f), filter),
+    sfiResults: pickRows(sfi, filter),
+    healthCoverage: pickRows(health, filter),
     idle: idl,
     workplaceNow: wn,
-    leadTimes: await leadTimes(db, f),
+    leadTimes: lead,
   };
   return {
     municipality: { code: m.code, name: m.name },

@@ -1,6 +1,7 @@
 // The outcome report of ../shared/spec/indicators.md: one object for `npm run report`, the
 // dashboard's export and anything else that needs the key figures together.
 import type { Executor } from "@/db";
+import { cachedFigure } from "./cache";
 import { completeness, workplaceNow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
@@ -26,8 +27,9 @@ export async function buildReport(
 ): Promise<Report> {
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
-  const [o, fw, i, wn, c] = [await outcome90(db, f), await firstWorkplace(db, f), await idle(db, f), await workplaceNow(db, f), await completeness(db, f)];
-  const [sfi, health, lead] = [await sfiResults(db, f), await healthCoverage(db, f), await leadTimes(db, f)];
+  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
+  const [o, fw, i, wn, c] = [await fig("outcome90", outcome90), await fig("firstWorkplace", firstWorkplace), await fig("idle", idle), await fig("workplaceNow", workplaceNow), await fig("completeness", completeness)];
+  const [sfi, health, lead] = [await fig("sfiResults", sfiResults), await fig("healthCoverage", healthCoverage), await fig("leadTimes", leadTimes)];
   return {
     asOf: opts.asOf,
     municipality: opts.municipality.code,

@@ -172,7 +172,7 @@ export interface SignalCount {
  * thresholds, and snoozed signals left out (one query for all snoozes). Counts only; no names.
  */
 export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): Promise<SignalCount[]> {
-  return countOpenSignals(await openSignals(db, f), (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals }));
+  return (await openSignalCounts(db, f)).counts;
 }
 
 /** Counts of open signals by a key (coordinator, unit). */
@@ -206,4 +206,13 @@ export async function openSignals(db: Executor, f: MetricFilter): Promise<OpenSi
         .where(and(eq(participants.municipalityId, f.municipalityId), gte(signalSnoozes.until, f.asOf)))
     : [];
   return withoutSnoozed(all, snoozes, f.asOf).map((s) => ({ coordinatorId: s.coordinatorId, unitId: unitOf.get(s.participantId) ?? null }));
+}
+
+/** Open signals counted per coordinator and per unit: what the dashboard shows (and caches). */
+export async function openSignalCounts(db: Executor, f: MetricFilter): Promise<{ counts: SignalCount[]; unitCounts: [string | null, number][] }> {
+  const open = await openSignals(db, f);
+  return {
+    counts: countOpenSignals(open, (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals })),
+    unitCounts: countOpenSignals(open, (s) => s.unitId),
+  };
 }

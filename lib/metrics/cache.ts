@@ -1,0 +1,142 @@
+// Figures over a whole municipality take seconds at regional scale (every activity, follow-up and
+// attendance row is read), but they change only when the data does. Every statement that writes a
+// table they read takes a number from the sequence `metrics_data_version` (migration 0007), so a
+// result computed at version v is still right while the sequence stays at v.
+//
+// - Results are kept in memory (per database handle; tests open many) and in the table
+//   metric_cache, which the report command and other server processes share.
+// - Concurrent requests for the same key in one process share one computation.
+// - A writer takes its number when its statement ends but its rows show only when it commits. So a
+//   result is kept for good only if no other connection was in the middle of a write to a tracked
+//   table when the computation started (a writer holds a RowExclusiveLock on the table from its
+//   first write until it commits) and the version did not move while it ran. Computed while a
+//   writer was busy, it is kept for BUSY_MAX_AGE_MS only, so a write is never missed for longer.
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { metricCache } from "@/db/schema";
+import { rows } from "./indicators";
+
+const MAX_ENTRIES = 200;
+const MAX_AGE_MS = 24 * 60 * 60_000;
+const BUSY_MAX_AGE_MS = 10_000;
+
+interface Entry {
+  version: string;
+  at: number;
+  maxAge: number;
+  value: unknown;
+}
+
+interface Store {
+  entries: Map<string, Entry>;
+  pending: Map<string, Promise<unknown>>;
+}
+
+const stores = new WeakMap<object, Store>();
+
+function storeOf(db: Executor): Store {
+  let s = stores.get(db);
+  if (!s) {
+    s = { entries: new Map(), pending: new Map() };
+    stores.set(db, s);
+  }
+  return s;
+}
+
+/** The current data version: changes with every write to a table the figures read. */
+export async function dataVersion(db: Executor): Promise<string> {
+  const [r] = await rows(db, sql`select last_value, is_called from metrics_data_version`);
+  return r.is_called ? String(r.last_value) : "0";
+}
+
+/** Whether another connection has written a tracked table in a transaction not yet committed. */
+async function writerBusy(db: Executor): Promise<boolean> {
+  const [r] = await rows(
+    db,
+    sql`select exists (select 1 from pg_locks l
+          where l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid()
+            and l.relation in (select tgrelid from pg_trigger where tgname like '%\_metrics\_data\_changed')) as busy`,
+  );
+  return Boolean(r.busy);
+}
+
+/** Forgets what this process keeps in memory (what metric_cache holds stays): for tests. */
+export function forgetInMemory(db: Executor) {
+  stores.delete(db);
+}
+
+/** Transactions see their own uncommitted writes; what they compute is never shared. */
+function isTransaction(db: Executor): boolean {
+  return typeof (db as { rollback?: unknown }).rollback === "function";
+}
+
+function remember(store: Store, key: string, entry: Entry) {
+  store.entries.delete(key);
+  store.entries.set(key, entry);
+  while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value!);
+}
+
+/** Keeping a result is an optimisation: a database that refuses the write (a read-only replica) only loses it. */
+async function persist(db: Executor, key: string, dataVersion: number, computedAt: Date, result: unknown) {
+  try {
+    const value = JSON.stringify(result);
+    await db.insert(metricCache).values({ key, dataVersion, computedAt, value }).onConflictDoUpdate({ target: metricCache.key, set: { dataVersion, computedAt, value } });
+    await db.execute(sql`delete from metric_cache where computed_at < now() - interval '7 days'`);
+  } catch (err) {
+    console.error("metric_cache: not kept:", err instanceof Error ? err.message : err);
+  }
+}
+
+/** One figure for one filter, cached; shared by the dashboard, its exports and the report. */
+export function cachedFigure<F extends object, T>(db: Executor, name: string, fn: (db: Executor, f: F) => Promise<T>, f: F): Promise<T> {
+  return cached(db, `${name}:${filterKey(f)}`, () => fn(db, f));
+}
+
+/** A filter as a stable string (keys sorted, unset ones left out). */
+export function filterKey(f: object): string {
+  return JSON.stringify(f, Object.keys(f).sort());
+}
+
+/**
+ * `compute()`'s result for `key`, from the cache when the data has not changed since it was
+ * computed. The key must name everything the result depends on except the data, and the result
+ * must be plain JSON (it is stored as JSON text).
+ */
+export async function cached<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+  if (isTransaction(db)) return compute();
+  const store = storeOf(db);
+  const version = await dataVersion(db);
+  const hit = store.entries.get(key);
+  if (hit && hit.version === version && now() - hit.at < hit.maxAge) {
+    remember(store, key, hit);
+    return hit.value as T;
+  }
+  const pendingKey = `${version}\u0000${key}`;
+  const running = store.pending.get(pendingKey);
+  if (running) return running as Promise<T>;
+  const work = (async () => {
+    try {
+      const [saved] = await rows(db, sql`select data_version::text as version, computed_at, value from metric_cache where key = ${key}`);
+      if (saved && saved.version === version) {
+        const at = new Date(saved.computed_at as string).getTime();
+        if (now() - at < MAX_AGE_MS) {
+          const value = JSON.parse(String(saved.value)) as T;
+          remember(store, key, { version, at, maxAge: MAX_AGE_MS, value });
+          return value;
+        }
+      }
+      const started = now();
+      const busy = await writerBusy(db);
+      const value = await compute();
+      if ((await dataVersion(db)) !== version) return value;
+      const maxAge = busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS;
+      remember(store, key, { version, at: started, maxAge, value });
+      if (!busy) await persist(db, key, Number(version), new Date(started), value);
+      return value;
+    } finally {
+      store.pending.delete(pendingKey);
+    }
+  })();
+  store.pending.set(pendingKey, work);
+  return work;
+}

@@ -1,0 +1,28 @@
+// Times each dashboard figure's query on a database (DATABASE_URL), to see where the
+// dashboard's and the report's time goes: `DATABASE_URL=… npx tsx scripts/bench/metric-times.ts [--as-of D] [--unit]`
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { municipalities, units } from "@/db/schema";
+import { caseload, completeness, workplaceNow } from "@/lib/metrics/extra";
+import { healthCoverage, leadTimes, sfiResults } from "@/lib/metrics/more";
+import { firstWorkplace, idle, outcome90, type MetricFilter } from "@/lib/metrics/indicators";
+import { openSignals } from "@/lib/signals/queries";
+
+async function main() {
+  const db = getDb();
+  const args = process.argv.slice(2);
+  const asOf = args.includes("--as-of") ? args[args.indexOf("--as-of") + 1] : new Date().toISOString().slice(0, 10);
+  const [m] = await db.select().from(municipalities).limit(1);
+  const [u] = await db.select().from(units).where(eq(units.municipalityId, m.id)).limit(1);
+  const f: MetricFilter = { municipalityId: m.id, asOf, ...(args.includes("--unit") ? { unitId: u.id } : {}) };
+  const fns = { outcome90, firstWorkplace, idle, workplaceNow, completeness, caseload, sfiResults, healthCoverage, leadTimes, openSignals } as const;
+  for (let round = 0; round < 2; round++) {
+    for (const [name, fn] of Object.entries(fns)) {
+      const t = performance.now();
+      await (fn as (d: typeof db, f: MetricFilter) => Promise<unknown>)(db, f);
+      console.error(`${round} ${name.padEnd(16)} ${(performance.now() - t).toFixed(0)} ms`);
+    }
+  }
+  process.exit(0);
+}
+main();
