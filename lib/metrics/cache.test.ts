@@ -6,8 +6,9 @@ import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { cached, dataVersion, forgetInMemory } from "./cache";
-import { getDashboard, parseDashboardFilter } from "./dashboard";
+import { cached, cachedResult, dataVersion, forgetInMemory } from "./cache";
+import { getDashboard, parseDashboardFilter, warmDashboards } from "./dashboard";
+import { warmIntervalMs } from "./warm";
 import { rows } from "./indicators";
 
 const AS_OF = "2026-06-30";
@@ -124,6 +125,62 @@ describe("cached", () => {
   });
 });
 
+describe("stale while computing", () => {
+  const touch = () => handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("answers with the previous value, marked stale, when the new one takes longer than the wait, and keeps the new one", async () => {
+    let calls = 0;
+    const slow = async () => {
+      await sleep(300);
+      return ++calls;
+    };
+    expect(await cachedResult(handle.db, "s1", slow)).toMatchObject({ value: 1, stale: false });
+    await touch();
+    const t0 = Date.now();
+    const answer = await cachedResult(handle.db, "s1", slow, { staleForMs: 60_000, waitMs: 20 });
+    expect(answer).toMatchObject({ value: 1, stale: true });
+    expect(Date.now() - t0).toBeLessThan(250);
+    // Who comes while it is being computed gets the previous value at once.
+    const t1 = Date.now();
+    expect(await cachedResult(handle.db, "s1", slow, { staleForMs: 60_000, waitMs: 5000 })).toMatchObject({ value: 1, stale: true });
+    expect(Date.now() - t1).toBeLessThan(250);
+    await sleep(400);
+    expect(await cachedResult(handle.db, "s1", slow, { staleForMs: 60_000, waitMs: 20 })).toMatchObject({ value: 2, stale: false });
+    expect(calls).toBe(2);
+  });
+
+  it("waits for the new value when it comes in time, or when the previous one is too old", async () => {
+    let calls = 0;
+    const quick = async () => ++calls;
+    expect((await cachedResult(handle.db, "s2", quick)).value).toBe(1);
+    await touch();
+    expect(await cachedResult(handle.db, "s2", quick, { staleForMs: 60_000, waitMs: 1000 })).toMatchObject({ value: 2, stale: false });
+    await touch();
+    let now = Date.now() + 120_000;
+    expect(await cachedResult(handle.db, "s2", async () => { await sleep(50); return ++calls; }, { staleForMs: 60_000, waitMs: 1, now: () => now })).toMatchObject({ value: 3, stale: false });
+  });
+});
+
+describe("warming up", () => {
+  it("computes each municipality's unfiltered dashboard of today, which the page then finds", async () => {
+    await handle.db.delete(s.metricCache);
+    expect(await warmDashboards(handle.db)).toBeGreaterThan(0);
+    const keys = (await handle.db.select({ key: s.metricCache.key }).from(s.metricCache)).map((r) => r.key);
+    expect(keys.filter((k) => k.startsWith("dashboard:") && k.includes(manager.municipalityId))).toHaveLength(1);
+    const before = keys.length;
+    await getDashboard(manager, parseDashboardFilter(new URLSearchParams()), handle.db);
+    expect((await handle.db.select({ key: s.metricCache.key }).from(s.metricCache)).length).toBe(before);
+  });
+
+  it("runs every five minutes unless set otherwise", () => {
+    expect(warmIntervalMs({})).toBe(300_000);
+    expect(warmIntervalMs({ ETABLERA_METRICS_WARM_MINUTES: "1" })).toBe(60_000);
+    expect(warmIntervalMs({ ETABLERA_METRICS_WARM_MINUTES: "0" })).toBe(0);
+    expect(warmIntervalMs({ ETABLERA_METRICS_WARM_MINUTES: "x" })).toBe(0);
+  });
+});
+
 describe("the dashboard with the cache", () => {
   it("shows a recorded 90-day outcome at once", async () => {
     const filter = parseDashboardFilter(new URLSearchParams({ asOf: AS_OF }));
@@ -147,7 +204,7 @@ describe("the dashboard with the cache", () => {
       recordedDate: AS_OF,
       createdBy: manager.id,
     });
-    const after = await getDashboard(manager, filter, handle.db);
+    const after = await getDashboard(manager, filter, handle.db, { fresh: true });
     expect(recorded(after)).toBe(recorded(before) + 1);
   });
 });

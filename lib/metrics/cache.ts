@@ -97,46 +97,86 @@ export function filterKey(f: object): string {
   return JSON.stringify(f, Object.keys(f).sort());
 }
 
+export interface CachedResult<T> {
+  value: T;
+  /** When the value was computed (ms since the epoch). */
+  computedAt: number;
+  /** The data has changed since; a new value is being computed. */
+  stale: boolean;
+}
+
+export interface CacheOptions {
+  now?: () => number;
+  /**
+   * Stale-while-revalidate: when the data has changed and the new computation takes longer than
+   * `waitMs` (for the request that started it; those that come while it runs do not wait), answer
+   * with the previous value if it is younger than `staleForMs`, marked stale; the computation goes
+   * on and its result is kept for the next request.
+   */
+  staleForMs?: number;
+  waitMs?: number;
+}
+
 /**
  * `compute()`'s result for `key`, from the cache when the data has not changed since it was
  * computed. The key must name everything the result depends on except the data, and the result
  * must be plain JSON (it is stored as JSON text).
  */
 export async function cached<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
-  if (isTransaction(db)) return compute();
+  return (await cachedResult(db, key, compute, { now })).value;
+}
+
+/** As `cached`, with when the value was computed and, if asked for, a stale answer in time. */
+export async function cachedResult<T>(db: Executor, key: string, compute: () => Promise<T>, opts: CacheOptions = {}): Promise<CachedResult<T>> {
+  const now = opts.now ?? Date.now;
+  if (isTransaction(db)) return { value: await compute(), computedAt: now(), stale: false };
   const store = storeOf(db);
   const version = await dataVersion(db);
-  const hit = store.entries.get(key);
-  if (hit && hit.version === version && now() - hit.at < hit.maxAge) {
-    remember(store, key, hit);
-    return hit.value as T;
+  let known = store.entries.get(key);
+  if (!known || known.version !== version) {
+    // Another process (the report, another server) may have computed it at this version.
+    const [saved] = await rows(db, sql`select data_version::text as version, computed_at, value from metric_cache where key = ${key}`);
+    const at = saved ? new Date(saved.computed_at as string).getTime() : 0;
+    if (saved && (!known || saved.version === version || at > known.at)) {
+      known = { version: String(saved.version), at, maxAge: MAX_AGE_MS, value: JSON.parse(String(saved.value)) };
+      remember(store, key, known);
+    }
+  }
+  if (known && known.version === version && now() - known.at < known.maxAge) {
+    remember(store, key, known);
+    return { value: known.value as T, computedAt: known.at, stale: false };
   }
   const pendingKey = `${version}\u0000${key}`;
-  const running = store.pending.get(pendingKey);
-  if (running) return running as Promise<T>;
-  const work = (async () => {
-    try {
-      const [saved] = await rows(db, sql`select data_version::text as version, computed_at, value from metric_cache where key = ${key}`);
-      if (saved && saved.version === version) {
-        const at = new Date(saved.computed_at as string).getTime();
-        if (now() - at < MAX_AGE_MS) {
-          const value = JSON.parse(String(saved.value)) as T;
-          remember(store, key, { version, at, maxAge: MAX_AGE_MS, value });
-          return value;
+  let work = store.pending.get(pendingKey) as Promise<CachedResult<T>> | undefined;
+  const alreadyComputing = Boolean(work);
+  if (!work) {
+    work = (async () => {
+      try {
+        const started = now();
+        const busy = await writerBusy(db);
+        const value = await compute();
+        if ((await dataVersion(db)) === version) {
+          remember(store, key, { version, at: started, maxAge: busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS, value });
+          if (!busy) await persist(db, key, Number(version), new Date(started), value);
         }
+        return { value, computedAt: started, stale: false };
+      } finally {
+        store.pending.delete(pendingKey);
       }
-      const started = now();
-      const busy = await writerBusy(db);
-      const value = await compute();
-      if ((await dataVersion(db)) !== version) return value;
-      const maxAge = busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS;
-      remember(store, key, { version, at: started, maxAge, value });
-      if (!busy) await persist(db, key, Number(version), new Date(started), value);
-      return value;
-    } finally {
-      store.pending.delete(pendingKey);
-    }
-  })();
-  store.pending.set(pendingKey, work);
-  return work;
+    })();
+    store.pending.set(pendingKey, work);
+  }
+  const previous = known;
+  if (!opts.staleForMs || !previous || now() - previous.at >= opts.staleForMs) return work;
+  // Whoever started the computation waits up to waitMs for it; who comes while it runs does not.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), alreadyComputing ? 0 : (opts.waitMs ?? 0));
+    timer.unref?.();
+  });
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first) return first;
+  work.catch((err) => console.error("metrics: computing a figure failed:", err instanceof Error ? err.message : err));
+  return { value: previous.value as T, computedAt: previous.at, stale: true };
 }

@@ -13,7 +13,7 @@ import { caseload, completeness, workplaceNow, type CaseloadRow, type Completene
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
 import { openSignalCounts } from "@/lib/signals/queries";
-import { cached, cachedFigure, filterKey } from "./cache";
+import { cachedFigure, cachedResult, filterKey } from "./cache";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -92,6 +92,10 @@ export interface Dashboard {
   references: ReferenceEntry[];
   /** Those that concern the figures shown, each with the local figure beside it. */
   comparisons: Comparison[];
+  /** When the figures were computed (ISO time). */
+  computedAt: string;
+  /** The data has changed since computedAt; newer figures are being computed. */
+  stale: boolean;
 }
 
 function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: DashboardFilter): T[] {
@@ -102,7 +106,50 @@ function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: Dash
  * The dashboard for a user with metrics:read. Managers see their municipality (any unit);
  * coordinators see their own unit only. Aggregates only: no participant is named here.
  */
-export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Executor = getDb()): Promise<Dashboard> {
+/**
+ * At regional scale the figures take seconds to compute. When the data has changed since they were
+ * last computed and the new computation takes more than 2.5 s, the page shows the previous figures
+ * (up to 15 minutes old), says when they were computed, and the new ones are ready on reload.
+ */
+const STALE_WHILE_COMPUTING = { staleForMs: 15 * 60_000, waitMs: 2500 };
+
+const dashboardKey = (f: MetricFilter) => `dashboard:${filterKey(f)}`;
+
+/**
+ * Computes (or finds in the cache) the unfiltered figures of every municipality as of today, as a
+ * manager first sees them, so that the first view of the day and the first view after a change
+ * need not wait. Run by the server in the background (lib/metrics/warm.ts).
+ */
+export async function warmDashboards(db: Executor = getDb()): Promise<number> {
+  const asOf = todayIso();
+  const all = await db.select({ id: municipalities.id }).from(municipalities);
+  for (const m of all) {
+    const f: MetricFilter = { municipalityId: m.id, asOf, minN: DEFAULT_MIN_N };
+    await cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f));
+  }
+  return all.length;
+}
+
+/** Every figure of the dashboard for one filter (aggregates only; each figure cached on its own too). */
+export async function dashboardFigures(db: Executor, f: MetricFilter) {
+  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
+  return {
+    o90: await fig("outcome90", outcome90),
+    fw: await fig("firstWorkplace", firstWorkplace),
+    idl: await fig("idle", idle),
+    wn: await fig("workplaceNow", workplaceNow),
+    comp: await fig("completeness", completeness),
+    cl: await fig("caseload", caseload),
+    // Only counts are kept: the open signals are reduced before they are cached.
+    ...(await fig("openSignalCounts", openSignalCounts)),
+    sfi: await fig("sfiResults", sfiResults),
+    health: await fig("healthCoverage", healthCoverage),
+    lead: await fig("leadTimes", leadTimes),
+  };
+}
+
+/** `fresh`: wait for figures of the data as it is now (exports); otherwise see STALE_WHILE_COMPUTING. */
+export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Executor = getDb(), opts: { fresh?: boolean } = {}): Promise<Dashboard> {
   if (!hasPermission(actor, "metrics:read")) throw new NotFoundError("dashboard");
   const forcedUnitId = actor.role === "coordinator" ? actor.unitId : null;
   if (actor.role === "coordinator" && !forcedUnitId) throw new NotFoundError("dashboard");
@@ -131,20 +178,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     settlement: filter.settlement,
     track: filter.track,
   };
-  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
-  const { o90, fw, idl, wn, comp, cl, counts, unitCounts, sfi, health, lead } = await cached(db, `dashboard:${filterKey(f)}`, async () => ({
-    o90: await fig("outcome90", outcome90),
-    fw: await fig("firstWorkplace", firstWorkplace),
-    idl: await fig("idle", idle),
-    wn: await fig("workplaceNow", workplaceNow),
-    comp: await fig("completeness", completeness),
-    cl: await fig("caseload", caseload),
-    // Only counts are kept: the open signals are reduced before they are cached.
-    ...(await fig("openSignalCounts", openSignalCounts)),
-    sfi: await fig("sfiResults", sfiResults),
-    health: await fig("healthCoverage", healthCoverage),
-    lead: await fig("leadTimes", leadTimes),
-  }));
+  const { value: figs, computedAt, stale } = await cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f), opts.fresh ? {} : STALE_WHILE_COMPUTING);
+  const { o90, fw, idl, wn, comp, cl, counts, unitCounts, sfi, health, lead } = figs;
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
   const signalsOf = new Map(counts.map((c) => [c.coordinatorId, c.signals]));
   const unitSignals = new Map(unitCounts);
@@ -184,6 +219,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     caseload: caseloadRows,
     signalsByUnit,
     references,
+    computedAt: new Date(computedAt).toISOString(),
+    stale,
     comparisons: compareWithLocal({ ...figures, asOf, minN: DEFAULT_MIN_N, filter: { ...filter, unitId, coordinatorId, asOf } }, references),
   };
 }

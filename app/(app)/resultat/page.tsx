@@ -91,6 +91,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
+      {d.stale && (
+        <p className="notice" role="status">
+          {t.staleNote.replace("{time}", new Date(d.computedAt).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }))}
+        </p>
+      )}
 
       <form method="get" className="filters" aria-label={t.filters}>
         <div className="field">

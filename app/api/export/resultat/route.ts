@@ -15,7 +15,7 @@ export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
   const filter = parseDashboardFilter(params);
-  const dashboard = await getDashboard(user, filter);
+  const dashboard = await getDashboard(user, filter, undefined, { fresh: true });
   const t = await getAreaMessages(resultsMessages);
   const rt = await getAreaMessages(referenceMessages);
   await auditExport(user, format, dashboard.filter);
