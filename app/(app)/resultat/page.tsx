@@ -14,6 +14,7 @@ import { formatReference, type ReferenceIndicator } from "@/lib/references/indic
 import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
+import { CohortTable, cohortSeries, type CohortColumn } from "./CohortTable";
 
 function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
   if (!people || people.length === 0) return null;
@@ -56,6 +57,23 @@ function marksFor(comparisons: Comparison[], indicator: ReferenceIndicator, cate
     }));
 }
 
+/** A filter: a select named as its query parameter, "all" first. */
+function filterSelect(name: string, label: string, value: string | undefined, all: string, options: { value: string; label: string }[]) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const GROUPS: Group[] = ["total", "K", "M"];
 
@@ -73,8 +91,51 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const d = await getDashboard(user, parseDashboardFilter(params));
   const query = filterToSearchParams(d.filter).toString();
   const groups = d.filter.gender ? [d.filter.gender] : GROUPS;
-  const o90Cohorts = [...new Set(d.outcome90.map((r) => r.cohort))];
-  const fwCohorts = [...new Set(d.firstWorkplace.map((r) => r.cohort))];
+  const referenceLegend = { reference: rt.dashboard.legendReference, target: rt.dashboard.legendTarget };
+  /** A cohort figure: heading, definition, a chart of one of its numbers (with entered reference values) and the table. */
+  const cohortSection = <R extends { cohort: string; group: Group; n: number }>(x: {
+    id: string;
+    title: string;
+    definition: string;
+    rows: R[];
+    chart: { id: string; kind: "bar" | "line"; title: string; value: (r: R) => number | null; indicator: ReferenceIndicator };
+    tableId: string;
+    columns: CohortColumn<R>[];
+  }) => {
+    const cohorts = [...new Set(x.rows.map((r) => r.cohort))];
+    const share = x.chart.kind === "bar";
+    const Chart = share ? BarChart : LineChart;
+    return (
+      <section aria-labelledby={`${x.id}-title`}>
+        <h2 id={`${x.id}-title`}>{x.title}</h2>
+        <p className="definition">{x.definition}</p>
+        {x.rows.length === 0 ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <>
+            <Chart
+              id={x.chart.id}
+              title={x.chart.title}
+              description={x.definition}
+              categories={cohorts}
+              series={cohortSeries(x.rows, cohorts, groups, x.chart.value, (g) => t.groups[g], seriesColor)}
+              format={share ? pct : (v) => String(Math.round(v))}
+              max={share ? 1 : undefined}
+              suppressedLabel={t.suppressed}
+              references={marksFor(d.comparisons, x.chart.indicator, cohorts, rt)}
+              referenceLegend={referenceLegend}
+            />
+            <CohortTable id={x.tableId} caption={x.title} rows={x.rows} columns={x.columns} t={t} />
+          </>
+        )}
+      </section>
+    );
+  };
+  const withShare = (count: number, share: number | null) => (
+    <>
+      {count} (<Share v={share} t={t} />)
+    </>
+  );
   const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
   // Names only for those allowed to see the people (a coordinator, their own unit).
   const drill = mayDrillDown(user);
@@ -114,74 +175,12 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             </div>
           </fieldset>
         )}
-        {!d.forcedUnitId && (
-          <div className="field">
-            <label htmlFor="unit">{t.unit}</label>
-            <select id="unit" name="unit" defaultValue={d.filter.unitId ?? ""}>
-              <option value="">{t.allUnits}</option>
-              {d.options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="coordinator">{t.coordinator}</label>
-          <select id="coordinator" name="coordinator" defaultValue={d.filter.coordinatorId ?? ""}>
-            <option value="">{t.allCoordinators}</option>
-            {d.options.coordinators.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gender">{t.gender}</label>
-          <select id="gender" name="gender" defaultValue={d.filter.gender ?? ""}>
-            <option value="">{t.allGenders}</option>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t.groups[g]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="education">{t.education}</label>
-          <select id="education" name="education" defaultValue={d.filter.educationLevel ?? ""}>
-            <option value="">{t.any}</option>
-            {EDUCATION_LEVELS.map((e) => (
-              <option key={e} value={e}>
-                {t.educationLevels[e]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="settlement">{t.settlement}</label>
-          <select id="settlement" name="settlement" defaultValue={d.filter.settlement ?? ""}>
-            <option value="">{t.any}</option>
-            {SETTLEMENTS.map((s) => (
-              <option key={s} value={s}>
-                {t.settlements[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="track">{t.track}</label>
-          <select id="track" name="track" defaultValue={d.filter.track ?? ""}>
-            <option value="">{t.any}</option>
-            {TRACKS.map((s) => (
-              <option key={s} value={s}>
-                {t.tracks[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {!d.forcedUnitId && filterSelect("unit", t.unit, d.filter.unitId, t.allUnits, d.options.units.map((u) => ({ value: u.id, label: u.name })))}
+        {filterSelect("coordinator", t.coordinator, d.filter.coordinatorId, t.allCoordinators, d.options.coordinators.map((c) => ({ value: c.id, label: c.name })))}
+        {filterSelect("gender", t.gender, d.filter.gender, t.allGenders, GROUPS.map((g) => ({ value: g, label: t.groups[g] })))}
+        {filterSelect("education", t.education, d.filter.educationLevel, t.any, EDUCATION_LEVELS.map((e) => ({ value: e, label: t.educationLevels[e] })))}
+        {filterSelect("settlement", t.settlement, d.filter.settlement, t.any, SETTLEMENTS.map((x) => ({ value: x, label: t.settlements[x] })))}
+        {filterSelect("track", t.track, d.filter.track, t.any, TRACKS.map((x) => ({ value: x, label: t.tracks[x] })))}
         <div className="actions-row">
           <button type="submit" className="primary">
             {t.apply}
@@ -229,116 +228,35 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         </div>
       </section>
 
-      <section aria-labelledby="o90-title">
-        <h2 id="o90-title">{t.outcome90.title}</h2>
-        <p className="definition">{t.outcome90.definition}</p>
-        {d.outcome90.length === 0 ? (
-          <p>{t.noRows}</p>
-        ) : (
-          <>
-            <BarChart
-              id="outcome90-chart"
-              title={t.outcome90.chart}
-              description={t.outcome90.definition}
-              categories={o90Cohorts}
-              series={groups.map((g, i) => ({
-                name: t.groups[g],
-                color: seriesColor(i),
-                values: o90Cohorts.map((c) => d.outcome90.find((r) => r.cohort === c && r.group === g)?.share ?? null),
-              }))}
-              format={pct}
-              max={1}
-              suppressedLabel={t.suppressed}
-              references={marksFor(d.comparisons, "outcome90.share", o90Cohorts, rt)}
-              referenceLegend={{ reference: rt.dashboard.legendReference, target: rt.dashboard.legendTarget }}
-            />
-            <table className="table" id="outcome90-table">
-              <caption className="visually-hidden">{t.outcome90.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.cohort}</th>
-                  <th scope="col">{t.group}</th>
-                  <th scope="col" className="num">{t.n}</th>
-                  <th scope="col" className="num">{t.outcome90.recorded}</th>
-                  <th scope="col" className="num">{t.outcome90.work}</th>
-                  <th scope="col" className="num">{t.outcome90.studies}</th>
-                  <th scope="col" className="num">{t.outcome90.workAndStudies}</th>
-                  <th scope="col" className="num">{t.outcome90.share}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.outcome90.map((r) => (
-                  <tr key={`${r.cohort}-${r.group}`} data-cohort={r.cohort} data-group={r.group}>
-                    <th scope="row">{r.cohort}</th>
-                    <td>{t.groups[r.group]}</td>
-                    <td className="num">{r.n}</td>
-                    <td className="num">{r.recorded}</td>
-                    <td className="num">{r.work}</td>
-                    <td className="num">{r.studies}</td>
-                    <td className="num">{r.workAndStudies}</td>
-                    <td className="num" data-share={r.share ?? ""}>
-                      <Share v={r.share} t={t} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
+      {cohortSection({
+        id: "o90",
+        title: t.outcome90.title,
+        definition: t.outcome90.definition,
+        rows: d.outcome90,
+        chart: { id: "outcome90-chart", kind: "bar", title: t.outcome90.chart, value: (r) => r.share, indicator: "outcome90.share" },
+        tableId: "outcome90-table",
+        columns: [
+          { label: t.outcome90.recorded, cell: (r) => r.recorded },
+          { label: t.outcome90.work, cell: (r) => r.work },
+          { label: t.outcome90.studies, cell: (r) => r.studies },
+          { label: t.outcome90.workAndStudies, cell: (r) => r.workAndStudies },
+          { label: t.outcome90.share, cell: (r) => <Share v={r.share} t={t} />, data: (r) => ({ share: r.share ?? "" }) },
+        ],
+      })}
 
-      <section aria-labelledby="fw-title">
-        <h2 id="fw-title">{t.firstWorkplace.title}</h2>
-        <p className="definition">{t.firstWorkplace.definition}</p>
-        {d.firstWorkplace.length === 0 ? (
-          <p>{t.noRows}</p>
-        ) : (
-          <>
-            <LineChart
-              id="first-workplace-chart"
-              title={t.firstWorkplace.chart}
-              description={t.firstWorkplace.definition}
-              categories={fwCohorts}
-              series={groups.map((g, i) => ({
-                name: t.groups[g],
-                color: seriesColor(i),
-                values: fwCohorts.map((c) => d.firstWorkplace.find((r) => r.cohort === c && r.group === g)?.medianDays ?? null),
-              }))}
-              format={(v) => String(Math.round(v))}
-              suppressedLabel={t.suppressed}
-              references={marksFor(d.comparisons, "firstWorkplace.medianDays", fwCohorts, rt)}
-              referenceLegend={{ reference: rt.dashboard.legendReference, target: rt.dashboard.legendTarget }}
-            />
-            <table className="table" id="first-workplace-table">
-              <caption className="visually-hidden">{t.firstWorkplace.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.cohort}</th>
-                  <th scope="col">{t.group}</th>
-                  <th scope="col" className="num">{t.n}</th>
-                  <th scope="col" className="num">{t.firstWorkplace.reached}</th>
-                  <th scope="col" className="num">{t.firstWorkplace.medianDays}</th>
-                  <th scope="col" className="num">{t.firstWorkplace.shareWithin365}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.firstWorkplace.map((r) => (
-                  <tr key={`${r.cohort}-${r.group}`} data-cohort={r.cohort} data-group={r.group}>
-                    <th scope="row">{r.cohort}</th>
-                    <td>{t.groups[r.group]}</td>
-                    <td className="num">{r.n}</td>
-                    <td className="num">{r.reached}</td>
-                    <td className="num">{r.medianDays === null ? <abbr title={note}>{t.suppressed}</abbr> : r.medianDays}</td>
-                    <td className="num">
-                      <Share v={r.shareWithin365} t={t} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
+      {cohortSection({
+        id: "fw",
+        title: t.firstWorkplace.title,
+        definition: t.firstWorkplace.definition,
+        rows: d.firstWorkplace,
+        chart: { id: "first-workplace-chart", kind: "line", title: t.firstWorkplace.chart, value: (r) => r.medianDays, indicator: "firstWorkplace.medianDays" },
+        tableId: "first-workplace-table",
+        columns: [
+          { label: t.firstWorkplace.reached, cell: (r) => r.reached },
+          { label: t.firstWorkplace.medianDays, cell: (r) => (r.medianDays === null ? <abbr title={note}>{t.suppressed}</abbr> : r.medianDays) },
+          { label: t.firstWorkplace.shareWithin365, cell: (r) => <Share v={r.shareWithin365} t={t} /> },
+        ],
+      })}
 
       {d.comparisons.length > 0 && (
         <section aria-labelledby="reference-title">
@@ -380,83 +298,33 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         </section>
       )}
 
-      <section aria-labelledby="sfi-title">
-        <h2 id="sfi-title">{t.sfi.title}</h2>
-        <p className="definition">{t.sfi.definition}</p>
-        {d.sfiResults.length === 0 ? (
-          <p>{t.noRows}</p>
-        ) : (
-          <table className="table" id="sfi-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.cohort}</th>
-                <th scope="col">{t.group}</th>
-                <th scope="col" className="num">{t.n}</th>
-                <th scope="col" className="num">{t.sfi.passed}</th>
-                <th scope="col" className="num">{t.sfi.interrupted}</th>
-                <th scope="col" className="num">{t.sfi.studying}</th>
-                <th scope="col" className="num">{t.sfi.toWork}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.sfiResults.map((r) => (
-                <tr key={`${r.cohort}-${r.group}`}>
-                  <th scope="row">{r.cohort}</th>
-                  <td>{t.groups[r.group]}</td>
-                  <td className="num">{r.n}</td>
-                  <td className="num">
-                    {r.passed} (<Share v={r.sharePassed} t={t} />)
-                  </td>
-                  <td className="num">
-                    {r.interrupted} (<Share v={r.shareInterrupted} t={t} />)
-                  </td>
-                  <td className="num">
-                    {r.studying} (<Share v={r.shareStudying} t={t} />)
-                  </td>
-                  <td className="num">
-                    {r.interruptedToWorkOrStudies} (<Share v={r.shareInterruptedToWorkOrStudies} t={t} />)
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      {cohortSection({
+        id: "sfi",
+        title: t.sfi.title,
+        definition: t.sfi.definition,
+        rows: d.sfiResults,
+        chart: { id: "sfi-chart", kind: "bar", title: t.sfi.chart, value: (r) => r.sharePassed, indicator: "sfiResults.sharePassed" },
+        tableId: "sfi-table",
+        columns: [
+          { label: t.sfi.passed, cell: (r) => withShare(r.passed, r.sharePassed) },
+          { label: t.sfi.interrupted, cell: (r) => withShare(r.interrupted, r.shareInterrupted) },
+          { label: t.sfi.studying, cell: (r) => withShare(r.studying, r.shareStudying) },
+          { label: t.sfi.toWork, cell: (r) => withShare(r.interruptedToWorkOrStudies, r.shareInterruptedToWorkOrStudies) },
+        ],
+      })}
 
-      <section aria-labelledby="health-title">
-        <h2 id="health-title">{t.health.title}</h2>
-        <p className="definition">{t.health.definition}</p>
-        {d.healthCoverage.length === 0 ? (
-          <p>{t.noRows}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t.cohort}</th>
-                <th scope="col">{t.group}</th>
-                <th scope="col" className="num">{t.n}</th>
-                <th scope="col" className="num">{t.health.offered}</th>
-                <th scope="col" className="num">{t.health.completed}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.healthCoverage.map((r) => (
-                <tr key={`${r.cohort}-${r.group}`}>
-                  <th scope="row">{r.cohort}</th>
-                  <td>{t.groups[r.group]}</td>
-                  <td className="num">{r.n}</td>
-                  <td className="num">
-                    {r.offered} (<Share v={r.shareOffered} t={t} />)
-                  </td>
-                  <td className="num">
-                    {r.completed} (<Share v={r.shareCompleted} t={t} />)
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      {cohortSection({
+        id: "health",
+        title: t.health.title,
+        definition: t.health.definition,
+        rows: d.healthCoverage,
+        chart: { id: "health-chart", kind: "bar", title: t.health.chart, value: (r) => r.shareOffered, indicator: "healthCoverage.shareOffered" },
+        tableId: "health-table",
+        columns: [
+          { label: t.health.offered, cell: (r) => withShare(r.offered, r.shareOffered) },
+          { label: t.health.completed, cell: (r) => withShare(r.completed, r.shareCompleted) },
+        ],
+      })}
 
       <section aria-labelledby="lead-title">
         <h2 id="lead-title">{t.lead.title}</h2>

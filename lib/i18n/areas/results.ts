@@ -84,6 +84,7 @@ const sv = {
   },
   sfi: {
     title: "Sfi-resultat efter två år",
+    chart: "Andel godkända i den högsta kursen på studievägen inom två år, per kohort och kön",
     definition:
       "Kohort = år då personen började sfi (första inskrivning eller sfi-insats). Godkänd = kursbetyg A–E i den högsta kursen på studievägen (studieväg 1: kurs B, 2: C, 3: D) inom två år från start. Avbrutit = avbrott inom två år utan att bli godkänd. Studerar = varken godkänd eller avbrott. Av dem som avbrutit: andelen som gick till arbete eller studier (avbrottsorsak).",
     passed: "Godkända",
@@ -93,6 +94,7 @@ const sv = {
   },
   health: {
     title: "Hälsoundersökning inom 60 dagar",
+    chart: "Andel som erbjudits hälsoundersökning inom 60 dagar, per mottagningsår och kön",
     definition: "Kohort = mottagningsår. Erbjuden = en hälsoundersökning registrerad (oavsett status) med datum senast 60 dagar efter mottagandet. Genomförd = avslutad eller markerad som genomförd inom samma tid. Inga medicinska uppgifter lagras.",
     offered: "Erbjudna",
     completed: "Genomförda",
@@ -197,6 +199,7 @@ const en: ResultsMessages = {
   },
   sfi: {
     title: "Sfi results after two years",
+    chart: "Share who passed the highest course of the study path within two years, by cohort and gender",
     definition:
       "Cohort = year the person started sfi (first enrolment or sfi activity). Passed = a course grade A–E in the highest course of the study path (path 1: course B, 2: C, 3: D) within two years of starting. Interrupted = an interruption within two years without passing. Studying = neither. Of the interrupters: the share who left for work or studies (interruption reason).",
     passed: "Passed",
@@ -206,6 +209,7 @@ const en: ResultsMessages = {
   },
   health: {
     title: "Health examination within 60 days",
+    chart: "Share offered a health examination within 60 days, by year of reception and gender",
     definition: "Cohort = year of reception. Offered = a health examination recorded (any status) dated at most 60 days after reception. Completed = finished or marked done within the same time. No medical information is stored.",
     offered: "Offered",
     completed: "Completed",
