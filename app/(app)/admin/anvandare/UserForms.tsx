@@ -6,66 +6,15 @@ import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "@/lib/users/schema";
-import type { ActionResult } from "@/lib/auth/action";
 import { createUserServer, resetPasswordServer, setUserActiveServer, updateUserServer } from "./actions";
+import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 
-export type Labels = Record<string, string>;
-interface Option {
-  value: string;
-  label: string;
-}
+export type { Labels } from "@/app/_components/BoundField";
 
-function tr(labels: Labels, msg: string | undefined): string | undefined {
-  return msg ? (labels[msg] ?? msg) : undefined;
-}
-
-function Field<T extends FieldValues, O extends FieldValues>({ form, name, label, labels, type = "text", options, autoComplete }: {
-  form: UseFormReturn<T, unknown, O>;
-  name: Path<T>;
-  label: string;
-  labels: Labels;
-  type?: string;
-  options?: Option[];
-  autoComplete?: string;
-}) {
-  const err = tr(labels, form.formState.errors[name]?.message as string | undefined);
-  const id = `f-${name}`;
-  const common = {
-    id,
-    "aria-invalid": err ? true : undefined,
-    "aria-describedby": err ? `${id}-error` : undefined,
-    ...form.register(name),
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {options ? (
-        <select {...common}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input type={type} autoComplete={autoComplete} {...common} />
-      )}
-      {err && (
-        <p id={`${id}-error`} className="field-error">
-          {err}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Puts the server's answer on the form: field errors next to fields, the rest on top. */
-function applyResult<T extends FieldValues, O extends FieldValues>(form: UseFormReturn<T, unknown, O>, result: ActionResult<unknown>, labels: Labels): string | null {
-  if (result.ok) return null;
-  for (const [field, msgs] of Object.entries(result.fieldErrors ?? {})) {
-    if (field !== "_form") form.setError(field as Path<T>, { message: msgs[0] });
-  }
-  return tr(labels, result.formError) ?? null;
+/** A user form's field: its id is f-<name>. */
+function UserField<T extends FieldValues, O extends FieldValues>(props: { form: UseFormReturn<T, unknown, O>; name: Path<T>; label: string; labels: Labels; type?: string; options?: Option[]; autoComplete?: string }) {
+  const { type = "text", autoComplete = "off", ...rest } = props;
+  return <BoundField {...rest} id={`f-${props.name}`} input={{ type, autoComplete }} />;
 }
 
 export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles: Option[]; units: Option[] }) {
@@ -77,7 +26,7 @@ export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createUserServer({ ...values, unitId: values.unitId ?? "" });
-    const err = applyResult(form, result, labels);
+    const err = applyActionResult(form.setError, result, labels);
     setFormError(err);
     if (result.ok) router.push(`/admin/anvandare/${result.data.id}?created=1`);
   });
@@ -88,11 +37,11 @@ export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles
           {formError}
         </p>
       )}
-      <Field form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
-      <Field form={form} name="email" label={labels.email} labels={labels} type="email" autoComplete="off" />
-      <Field form={form} name="role" label={labels.role} labels={labels} options={roles} />
-      <Field form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
-      <Field form={form} name="password" label={labels.password} labels={labels} type="password" autoComplete="new-password" />
+      <UserField form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
+      <UserField form={form} name="email" label={labels.email} labels={labels} type="email" autoComplete="off" />
+      <UserField form={form} name="role" label={labels.role} labels={labels} options={roles} />
+      <UserField form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
+      <UserField form={form} name="password" label={labels.password} labels={labels} type="password" autoComplete="new-password" />
       <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
         {labels.createSubmit}
       </button>
@@ -109,7 +58,7 @@ export function EditUserForm({ labels, roles, units, initial }: { labels: Labels
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateUserServer({ ...values, unitId: values.unitId ?? "" });
-    const err = applyResult(form, result, labels);
+    const err = applyActionResult(form.setError, result, labels);
     setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
     if (result.ok) router.refresh();
   });
@@ -122,9 +71,9 @@ export function EditUserForm({ labels, roles, units, initial }: { labels: Labels
       )}
       <input type="hidden" {...form.register("id")} />
       <input type="hidden" {...form.register("openedAt")} />
-      <Field form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
-      <Field form={form} name="role" label={labels.role} labels={labels} options={roles} />
-      <Field form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
+      <UserField form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
+      <UserField form={form} name="role" label={labels.role} labels={labels} options={roles} />
+      <UserField form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
       <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
         {labels.save}
       </button>
@@ -140,7 +89,7 @@ export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await resetPasswordServer(values);
-    const err = applyResult(form, result, labels);
+    const err = applyActionResult(form.setError, result, labels);
     setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
     if (result.ok) form.reset({ id, password: "" });
   });
@@ -152,7 +101,7 @@ export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }
         </p>
       )}
       <input type="hidden" {...form.register("id")} />
-      <Field form={form} name="password" label={labels.newPassword} labels={labels} type="password" autoComplete="new-password" />
+      <UserField form={form} name="password" label={labels.newPassword} labels={labels} type="password" autoComplete="new-password" />
       <button type="submit">{labels.resetPassword}</button>
     </form>
   );
@@ -166,7 +115,7 @@ export function ActiveToggle({ labels, id, active }: { labels: Labels; id: strin
     setPending(true);
     const result = await setUserActiveServer({ id, active: !active });
     setPending(false);
-    setError(result.ok ? null : (tr(labels, result.formError) ?? ""));
+    setError(result.ok ? null : (translate(labels, result.formError) ?? ""));
     if (result.ok) router.refresh();
   }
   return (

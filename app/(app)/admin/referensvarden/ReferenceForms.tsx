@@ -7,80 +7,24 @@ import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
-import type { ActionResult } from "@/lib/auth/action";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
+import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 
-export type Labels = Record<string, string>;
-interface Option {
-  value: string;
-  label: string;
-}
+export type { Labels } from "@/app/_components/BoundField";
 export interface Choices {
   indicators: Option[];
   kinds: Option[];
 }
 
-const tr = (labels: Labels, msg: string | undefined) => (msg ? (labels[msg] ?? msg) : undefined);
-
-function Field<T extends FieldValues, O extends FieldValues>({ form, name, label, labels, help, options, inputMode, prefix }: {
-  form: UseFormReturn<T, unknown, O>;
-  name: Path<T>;
-  label: string;
-  labels: Labels;
-  help?: string;
-  options?: Option[];
-  inputMode?: "numeric" | "decimal";
-  prefix: string;
-}) {
-  const err = tr(labels, form.formState.errors[name]?.message as string | undefined);
-  const id = `${prefix}-${name}`;
-  const described = [help ? `${id}-help` : null, err ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, "aria-invalid": err ? true : undefined, "aria-describedby": described, ...form.register(name) };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {options ? (
-        <select {...common}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input type="text" inputMode={inputMode} autoComplete="off" {...common} />
-      )}
-      {err && (
-        <p id={`${id}-error`} className="field-error">
-          {err}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function applyResult<T extends FieldValues, O extends FieldValues>(form: UseFormReturn<T, unknown, O>, result: ActionResult<unknown>, labels: Labels): string | null {
-  if (result.ok) return null;
-  for (const [field, msgs] of Object.entries(result.fieldErrors ?? {})) {
-    if (field !== "_form") form.setError(field as Path<T>, { message: msgs[0] });
-  }
-  return tr(labels, result.formError) ?? null;
-}
-
 function Fields<T extends FieldValues, O extends FieldValues>({ form, labels, choices, prefix }: { form: UseFormReturn<T, unknown, O>; labels: Labels; choices: Choices; prefix: string }) {
   return (
     <>
-      <Field form={form} prefix={prefix} name={"indicator" as Path<T>} label={labels.indicator} labels={labels} options={[{ value: "", label: "" }, ...choices.indicators]} />
-      <Field form={form} prefix={prefix} name={"year" as Path<T>} label={labels.year} labels={labels} help={labels.yearHelp} inputMode="numeric" />
-      <Field form={form} prefix={prefix} name={"kind" as Path<T>} label={labels.kind} labels={labels} options={choices.kinds} />
-      <Field form={form} prefix={prefix} name={"value" as Path<T>} label={labels.value} labels={labels} help={labels.valueHelp} inputMode="decimal" />
-      <Field form={form} prefix={prefix} name={"source" as Path<T>} label={labels.source} labels={labels} help={labels.sourceHelp} />
-      <Field form={form} prefix={prefix} name={"note" as Path<T>} label={labels.note} labels={labels} />
+      <BoundField form={form} id={`${prefix}-indicator`} name={"indicator" as Path<T>} label={labels.indicator} labels={labels} options={[{ value: "", label: "" }, ...choices.indicators]} />
+      <BoundField form={form} id={`${prefix}-year`} name={"year" as Path<T>} label={labels.year} labels={labels} hint={labels.yearHelp} input={{ inputMode: "numeric" }} />
+      <BoundField form={form} id={`${prefix}-kind`} name={"kind" as Path<T>} label={labels.kind} labels={labels} options={choices.kinds} />
+      <BoundField form={form} id={`${prefix}-value`} name={"value" as Path<T>} label={labels.value} labels={labels} hint={labels.valueHelp} input={{ inputMode: "decimal" }} />
+      <BoundField form={form} id={`${prefix}-source`} name={"source" as Path<T>} label={labels.source} labels={labels} hint={labels.sourceHelp} />
+      <BoundField form={form} id={`${prefix}-note`} name={"note" as Path<T>} label={labels.note} labels={labels} />
     </>
   );
 }
@@ -93,7 +37,7 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
   const onSubmit = form.handleSubmit(async () => {
     // The input as typed goes to the server, which validates and converts it again.
     const result = await createReferenceServer(form.getValues());
-    const err = applyResult(form, result, labels);
+    const err = applyActionResult(form.setError, result, labels);
     setMessage(result.ok ? { ok: true, text: labels.created } : { ok: false, text: err ?? "" });
     if (result.ok) {
       form.reset(empty);
@@ -121,7 +65,7 @@ export function EditReferenceForm({ labels, choices, initial }: { labels: Labels
   const form = useForm<UpdateReferenceInput, unknown, z.output<typeof updateReferenceSchema>>({ resolver: zodResolver(updateReferenceSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     const result = await updateReferenceServer(form.getValues());
-    const err = applyResult(form, result, labels);
+    const err = applyActionResult(form.setError, result, labels);
     setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
     if (result.ok) router.refresh();
   });
@@ -152,7 +96,7 @@ export function DeleteReference({ labels, id }: { labels: Labels; id: string }) 
     const result = await deleteReferenceServer({ id });
     setPending(false);
     if (result.ok) router.push("/admin/referensvarden?deleted=1");
-    else setError(tr(labels, result.formError) ?? "");
+    else setError(translate(labels, result.formError) ?? "");
   }
   return (
     <div>

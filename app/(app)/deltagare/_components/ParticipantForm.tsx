@@ -12,34 +12,10 @@ import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enum
 import { createParticipantSchema, updateParticipantSchema, type ParticipantFormValues } from "@/lib/participants/schema";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { registerParticipantServer, updateParticipantServer } from "../actions";
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
 type Key = keyof ParticipantFormValues;
-
-function Field({ id, label, hint, error, children, extra }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="definition">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-          {extra}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function describedBy(id: string, error?: string, hint?: boolean) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
-}
 
 export interface ParticipantFormProps {
   mode: "create" | "edit";
@@ -82,7 +58,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
     }
     setFormError(r.formError ?? null);
     if (r.existingId) setExistingId(r.existingId);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as Key, { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   };
   const onSubmit = handleSubmit(save);
 
@@ -181,12 +157,12 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
 
   const text = (k: Key, label: string, opts: { type?: string; hint?: string; autoComplete?: string } = {}) => (
     <Field id={f(k)} label={label} hint={opts.hint} error={e[k]?.message}>
-      <input id={f(k)} type={opts.type ?? "text"} autoComplete={opts.autoComplete ?? "off"} {...register(k)} {...describedBy(f(k), e[k]?.message, Boolean(opts.hint))} />
+      <input id={f(k)} type={opts.type ?? "text"} autoComplete={opts.autoComplete ?? "off"} {...register(k)} {...fieldAria(f(k), e[k]?.message, Boolean(opts.hint))} />
     </Field>
   );
   const select = (k: Key, label: string, options: readonly string[], names: Record<string, string>, empty?: string) => (
     <Field id={f(k)} label={label} error={e[k]?.message}>
-      <select id={f(k)} {...register(k)} {...describedBy(f(k), e[k]?.message)}>
+      <select id={f(k)} {...register(k)} {...fieldAria(f(k), e[k]?.message)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -220,7 +196,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
             ) : null
           }
         >
-          <input id={f("personnummer")} type="text" inputMode="numeric" autoComplete="off" {...register("personnummer")} {...describedBy(f("personnummer"), e.personnummer?.message, true)} />
+          <input id={f("personnummer")} type="text" inputMode="numeric" autoComplete="off" {...register("personnummer")} {...fieldAria(f("personnummer"), e.personnummer?.message, true)} />
         </Field>
         {text("firstName", t.firstName)}
         {text("lastName", t.lastName)}
@@ -262,7 +238,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
         {annat && (
           <>
             <Field id={f("trackReason")} label={t.trackReason} error={e.trackReason?.message}>
-              <textarea id={f("trackReason")} rows={3} {...register("trackReason")} {...describedBy(f("trackReason"), e.trackReason?.message)} />
+              <textarea id={f("trackReason")} rows={3} {...register("trackReason")} {...fieldAria(f("trackReason"), e.trackReason?.message)} />
             </Field>
             {text("trackReviewDate", t.trackReviewDate, { type: "date" })}
           </>

@@ -7,22 +7,8 @@ import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
 import type { FollowupMessages } from "@/lib/i18n/areas/followup";
 import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 
 export function RecordFollowupForm({ followupId, version, today, nextDue, t, activityTypes }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages; activityTypes: Record<string, string> }) {
   const id = useId();
@@ -38,7 +24,7 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
     const r = await recordFollowupServer(data);
     if (r.ok) return setStatus(t.saved);
     setFormError(r.code === "conflict" ? t.conflict : (r.formError ?? null));
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "heldDate", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   });
   if (status) return <p role="status">{status}</p>;
   return (
@@ -49,10 +35,10 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
         </p>
       )}
       <Field id={`${id}-held`} label={t.heldDate} error={e.heldDate?.message}>
-        <input id={`${id}-held`} type="date" {...register("heldDate")} {...a11y(`${id}-held`, e.heldDate?.message)} />
+        <input id={`${id}-held`} type="date" {...register("heldDate")} {...fieldAria(`${id}-held`, e.heldDate?.message)} />
       </Field>
       <Field id={`${id}-att`} label={t.attendees} error={e.attendees?.message}>
-        <input id={`${id}-att`} type="text" {...register("attendees")} {...a11y(`${id}-att`, e.attendees?.message)} />
+        <input id={`${id}-att`} type="text" {...register("attendees")} {...fieldAria(`${id}-att`, e.attendees?.message)} />
       </Field>
       <Field id={`${id}-notes`} label={t.notes}>
         <textarea id={`${id}-notes`} rows={3} {...register("notes")} />
@@ -67,7 +53,7 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
       </div>
       {watch("scheduleNext") && (
         <Field id={`${id}-nextdue`} label={t.nextDueDate} error={e.nextDueDate?.message}>
-          <input id={`${id}-nextdue`} type="date" {...register("nextDueDate")} {...a11y(`${id}-nextdue`, e.nextDueDate?.message)} />
+          <input id={`${id}-nextdue`} type="date" {...register("nextDueDate")} {...fieldAria(`${id}-nextdue`, e.nextDueDate?.message)} />
         </Field>
       )}
       <div className="field">
@@ -79,7 +65,7 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
         <fieldset className="inline-grid">
           <legend className="visually-hidden">{t.addActivity}</legend>
           <Field id={`${id}-atype`} label={t.activityType} error={e.activityType?.message}>
-            <select id={`${id}-atype`} {...register("activityType")} {...a11y(`${id}-atype`, e.activityType?.message)}>
+            <select id={`${id}-atype`} {...register("activityType")} {...fieldAria(`${id}-atype`, e.activityType?.message)}>
               <option value="">–</option>
               {ACTIVITY_TYPES.map((ty) => (
                 <option key={ty} value={ty}>
@@ -89,13 +75,13 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
             </select>
           </Field>
           <Field id={`${id}-astart`} label={t.activityStart} error={e.activityStart?.message}>
-            <input id={`${id}-astart`} type="date" {...register("activityStart")} {...a11y(`${id}-astart`, e.activityStart?.message)} />
+            <input id={`${id}-astart`} type="date" {...register("activityStart")} {...fieldAria(`${id}-astart`, e.activityStart?.message)} />
           </Field>
           <Field id={`${id}-aend`} label={t.activityEnd} error={e.activityEnd?.message}>
-            <input id={`${id}-aend`} type="date" {...register("activityEnd")} {...a11y(`${id}-aend`, e.activityEnd?.message)} />
+            <input id={`${id}-aend`} type="date" {...register("activityEnd")} {...fieldAria(`${id}-aend`, e.activityEnd?.message)} />
           </Field>
           <Field id={`${id}-aprov`} label={t.activityProvider} error={e.activityProvider?.message}>
-            <input id={`${id}-aprov`} type="text" {...register("activityProvider")} {...a11y(`${id}-aprov`, e.activityProvider?.message)} />
+            <input id={`${id}-aprov`} type="text" {...register("activityProvider")} {...fieldAria(`${id}-aprov`, e.activityProvider?.message)} />
           </Field>
         </fieldset>
       )}
@@ -119,7 +105,7 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
   const onSubmit = handleSubmit(async (data) => {
     const r = await scheduleFollowupServer(data);
     if (r.ok) return setStatus(t.booked);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? { dueDate: [r.formError ?? ""] })) setError(k as "dueDate", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors ?? { dueDate: [r.formError ?? ""] });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form inline-grid">
@@ -133,7 +119,7 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
         </select>
       </Field>
       <Field id={`${id}-due`} label={t.due} error={e.dueDate?.message}>
-        <input id={`${id}-due`} type="date" {...register("dueDate")} {...a11y(`${id}-due`, e.dueDate?.message)} />
+        <input id={`${id}-due`} type="date" {...register("dueDate")} {...fieldAria(`${id}-due`, e.dueDate?.message)} />
       </Field>
       <div>
         <button type="submit" disabled={formState.isSubmitting}>

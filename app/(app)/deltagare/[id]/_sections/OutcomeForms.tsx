@@ -1,24 +1,24 @@
 "use client";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldValues, type UseFormSetError } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { EXIT_REASONS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
 import { exitSchema, outcomeSchema } from "@/lib/outcomes/schema";
 import type { OutcomeMessages } from "@/lib/i18n/areas/outcome";
 import { recordExitServer, recordOutcomeServer } from "./outcome-actions";
+import { fieldAria, setFieldErrors } from "@/app/_components/Field";
 
-const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 const Err = ({ id, msg }: { id: string; msg?: string }) => (msg ? <p id={`${id}-error`} className="field-error">{msg}</p> : null);
 
 type Result = { ok: true } | { ok: false; code?: string; formError?: string; fieldErrors?: Record<string, string[]> };
 
-function useServerErrors<T extends Record<string, unknown>>(setError: (name: keyof T & string, e: { message: string }) => void, t: OutcomeMessages) {
+function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, t: OutcomeMessages) {
   const [formError, setFormError] = useState<string | null>(null);
   const apply = (r: Result) => {
     if (r.ok) return true;
     setFormError(r.code === "conflict" ? t.conflict : (r.formError ?? null));
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as keyof T & string, { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
     return false;
   };
   return { formError, apply };
@@ -36,12 +36,12 @@ export function ExitForm({ participantId, version, today, t }: { participantId: 
       {formError && <p role="alert" className="form-error">{formError}</p>}
       <div className="field">
         <label htmlFor={`${id}-end`}>{t.exitDate}</label>
-        <input id={`${id}-end`} type="date" {...register("programmeEnd")} {...a11y(`${id}-end`, e.programmeEnd?.message)} />
+        <input id={`${id}-end`} type="date" {...register("programmeEnd")} {...fieldAria(`${id}-end`, e.programmeEnd?.message)} />
         <Err id={`${id}-end`} msg={e.programmeEnd?.message} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t.reason}</label>
-        <select id={`${id}-reason`} {...register("exitReason")} {...a11y(`${id}-reason`, e.exitReason?.message)}>
+        <select id={`${id}-reason`} {...register("exitReason")} {...fieldAria(`${id}-reason`, e.exitReason?.message)}>
           <option value="">–</option>
           {EXIT_REASONS.map((r) => <option key={r} value={r}>{t.reasons[r]}</option>)}
         </select>
@@ -67,7 +67,7 @@ export function OutcomeForm({ participantId, kind = "dag90", version, defaults, 
       {formError && <p role="alert" className="form-error">{formError}</p>}
       <div className="field">
         <label htmlFor={`${id}-status`}>{t.status}</label>
-        <select id={`${id}-status`} {...register("status")} {...a11y(`${id}-status`, e.status?.message)}>
+        <select id={`${id}-status`} {...register("status")} {...fieldAria(`${id}-status`, e.status?.message)}>
           <option value="">–</option>
           {OUTCOME_STATUSES.map((s) => <option key={s} value={s}>{t.statuses[s]}</option>)}
         </select>
@@ -83,7 +83,7 @@ export function OutcomeForm({ participantId, kind = "dag90", version, defaults, 
       )}
       <div className="field">
         <label htmlFor={`${id}-date`}>{t.recordedDate}</label>
-        <input id={`${id}-date`} type="date" {...register("recordedDate")} {...a11y(`${id}-date`, e.recordedDate?.message)} />
+        <input id={`${id}-date`} type="date" {...register("recordedDate")} {...fieldAria(`${id}-date`, e.recordedDate?.message)} />
         <Err id={`${id}-date`} msg={e.recordedDate?.message} />
       </div>
       <div className="field">

@@ -10,6 +10,7 @@ import { breakSchema, completeCourseSchema, type BreakInput, type CompleteCourse
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { ActionResult } from "@/lib/auth/action";
 import { completeCourseServer, recordBreakServer } from "../../actions";
+import { fieldAria, setFieldErrors } from "@/app/_components/Field";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -19,15 +20,15 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** aria wiring for a field that may carry an error. */
+/** aria wiring for a field that may carry an error (its id is given; the error's is id-error). */
 function a11y<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, name: Path<T>, id: string) {
-  const err = form.formState.errors[name];
-  return { id, "aria-invalid": err ? true : undefined, "aria-describedby": err ? `${id}-error` : undefined };
+  return { id, ...fieldAria(id, form.formState.errors[name]?.message as string | undefined) };
 }
 
+/** Field errors next to the fields; a form-level message only when no field has one. */
 function applyErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, res: ActionResult<unknown>): string | null {
   if (res.ok) return null;
-  for (const [field, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(field as Path<T>, { message: msgs[0] });
+  setFieldErrors(form.setError, res.fieldErrors);
   return res.fieldErrors ? null : (res.formError ?? null);
 }
 
