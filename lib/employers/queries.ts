@@ -30,10 +30,16 @@ export async function listEmployers(actor: Actor, db: Executor = getDb()) {
     .orderBy(asc(employers.name));
 }
 
-export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+/** The employer's own details (no participant data), e.g. for its edit form. */
+export async function getEmployerDetails(actor: Actor, employerId: string, db: Executor = getDb()) {
   if (!hasPermission(actor, "employer:read") || !isUuid(employerId)) throw new NotFoundError("employer");
   const [employer] = await db.select().from(employers).where(and(eq(employers.id, employerId), eq(employers.municipalityId, actor.municipalityId)));
   if (!employer) throw new NotFoundError("employer");
+  return employer;
+}
+
+export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+  const employer = await getEmployerDetails(actor, employerId, db);
   const ops = await db.select().from(openings).where(eq(openings.employerId, employer.id)).orderBy(desc(openings.createdAt));
   const bookedRows = ops.length
     ? await db

@@ -1,0 +1,103 @@
+"use client";
+// The conflict view of an edit form: someone saved the record after the form was opened. Both
+// versions side by side, for the fields where they differ; the user re-applies their own changes
+// on top of the saved version or takes the saved one. Nothing is overwritten without that choice.
+import { useId, useState } from "react";
+
+export interface ConflictTexts {
+  conflictTitle: string;
+  conflictIntro: string;
+  field: string;
+  theirs: string;
+  yours: string;
+  reapply: string;
+  takeTheirs: string;
+  empty: string;
+}
+
+type Versioned = { version: number };
+const same = (a: unknown, b: unknown) => String(a ?? "") === String(b ?? "");
+
+/**
+ * The state of an edit form's conflict. `opened` is the version the form stands on (the page's,
+ * or the one taken from a conflict if newer): "your changes" are the fields that differ from it,
+ * and only those are put on top of the saved version.
+ */
+export function useEditConflict<V extends Versioned, K extends keyof V & string>(initial: V, keys: readonly K[]) {
+  const [taken, setOpened] = useState<V | null>(null);
+  const opened = taken && taken.version > initial.version ? taken : initial;
+  const [conflict, setConflict] = useState<{ theirs: V; yours: V } | null>(null);
+  return {
+    conflict,
+    raise: (theirs: V, yours: V) => setConflict({ theirs, yours }),
+    /** The values to save: theirs, with the fields I changed taken from mine. */
+    reapply(): V {
+      const { theirs, yours } = conflict!;
+      const merged = { ...theirs };
+      for (const k of keys) if (!same(yours[k], opened[k])) merged[k] = yours[k];
+      setOpened(theirs);
+      setConflict(null);
+      return merged;
+    },
+    /** The saved values, to reset the form to. */
+    takeTheirs(): V {
+      const { theirs } = conflict!;
+      setOpened(theirs);
+      setConflict(null);
+      return theirs;
+    },
+  };
+}
+
+export function EditConflict<V extends Versioned, K extends keyof V & string>({
+  conflict,
+  keys,
+  labels,
+  t,
+  onReapply,
+  onTakeTheirs,
+}: {
+  conflict: { theirs: V; yours: V };
+  keys: readonly K[];
+  labels: Record<string, string>;
+  t: ConflictTexts;
+  onReapply: () => void;
+  onTakeTheirs: () => void;
+}) {
+  const id = useId();
+  const show = (v: unknown) => (v === "" || v == null ? t.empty : String(v));
+  return (
+    <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
+      <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
+      <p>{t.conflictIntro}</p>
+      <table className="table" data-testid="conflict">
+        <thead>
+          <tr>
+            <th scope="col">{t.field}</th>
+            <th scope="col">{t.theirs}</th>
+            <th scope="col">{t.yours}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys
+            .filter((k) => !same(conflict.theirs[k], conflict.yours[k]))
+            .map((k) => (
+              <tr key={k}>
+                <th scope="row">{labels[k] ?? k}</th>
+                <td>{show(conflict.theirs[k])}</td>
+                <td>{show(conflict.yours[k])}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onReapply}>
+          {t.reapply}
+        </button>{" "}
+        <button type="button" onClick={onTakeTheirs}>
+          {t.takeTheirs}
+        </button>
+      </div>
+    </section>
+  );
+}
