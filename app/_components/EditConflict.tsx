@@ -49,23 +49,31 @@ export function useEditConflict<V extends Versioned, K extends keyof V & string>
   };
 }
 
+/**
+ * The conflict view. Re-applying resets the form to the merged values and saves them; taking
+ * theirs resets the form to the saved version.
+ */
 export function EditConflict<V extends Versioned, K extends keyof V & string>({
-  conflict,
+  state,
   keys,
   labels,
   t,
-  onReapply,
-  onTakeTheirs,
+  reset,
+  save,
+  show = (_k, v) => (v === "" || v == null ? t.empty : String(v)),
 }: {
-  conflict: { theirs: V; yours: V };
+  state: ReturnType<typeof useEditConflict<V, K>>;
   keys: readonly K[];
   labels: Record<string, string>;
   t: ConflictTexts;
-  onReapply: () => void;
-  onTakeTheirs: () => void;
+  reset: (values: V) => void;
+  save: (values: V) => Promise<unknown>;
+  /** How a field's value reads (names for ids, labels for codes). */
+  show?: (key: K, value: unknown) => string;
 }) {
   const id = useId();
-  const show = (v: unknown) => (v === "" || v == null ? t.empty : String(v));
+  const conflict = state.conflict;
+  if (!conflict) return null;
   return (
     <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
       <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
@@ -84,17 +92,25 @@ export function EditConflict<V extends Versioned, K extends keyof V & string>({
             .map((k) => (
               <tr key={k}>
                 <th scope="row">{labels[k] ?? k}</th>
-                <td>{show(conflict.theirs[k])}</td>
-                <td>{show(conflict.yours[k])}</td>
+                <td>{show(k, conflict.theirs[k])}</td>
+                <td>{show(k, conflict.yours[k])}</td>
               </tr>
             ))}
         </tbody>
       </table>
       <div className="actions">
-        <button type="button" className="primary" onClick={onReapply}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const merged = state.reapply();
+            reset(merged);
+            void save(merged);
+          }}
+        >
           {t.reapply}
         </button>{" "}
-        <button type="button" onClick={onTakeTheirs}>
+        <button type="button" onClick={() => reset(state.takeTheirs())}>
           {t.takeTheirs}
         </button>
       </div>

@@ -62,22 +62,7 @@ export function EmployerForm({ t, initial }: { t: EmployerMessages; initial?: Em
     setMessage({ ok: false, text: r.formError ?? "" });
     for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "orgNr", { message: v[0] });
   };
-  if (conflict.conflict) {
-    return (
-      <EditConflict
-        conflict={conflict.conflict}
-        keys={EMPLOYER_FIELDS}
-        labels={t.fields}
-        t={t}
-        onReapply={() => {
-          const merged = conflict.reapply();
-          reset(merged);
-          void save(merged);
-        }}
-        onTakeTheirs={() => reset(conflict.takeTheirs())}
-      />
-    );
-  }
+  if (conflict.conflict) return <EditConflict state={conflict} keys={EMPLOYER_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
   const input = (name: (typeof EMPLOYER_FIELDS)[number], type = "text", hint?: string) => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message} hint={hint}>
       <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message, !!hint)} />
@@ -134,22 +119,7 @@ export function OpeningForm({ employerId, initial, t }: { employerId: string; in
     setMessage({ ok: false, text: r.formError ?? "" });
     for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "occupation", { message: v[0] });
   };
-  if (conflict.conflict) {
-    return (
-      <EditConflict
-        conflict={conflict.conflict}
-        keys={OPENING_FIELDS}
-        labels={t.fields}
-        t={t}
-        onReapply={() => {
-          const merged = conflict.reapply();
-          reset(merged);
-          void save(merged);
-        }}
-        onTakeTheirs={() => reset(conflict.takeTheirs())}
-      />
-    );
-  }
+  if (conflict.conflict) return <EditConflict state={conflict} keys={OPENING_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
   const input = (name: (typeof OPENING_FIELDS)[number], type = "text") => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message}>
       <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message)} />

@@ -1,4 +1,6 @@
 // Strings of the employer pages: register and edit, openings (closed ones too), placements, matching.
+import { conflictMessages } from "./conflict";
+
 const sv = {
   title: "Arbetsgivare",
   intro: "Kommunens arbetsgivare, deras lediga platser och vilka som har varit där.",
@@ -41,14 +43,7 @@ const sv = {
   edit: "Ändra uppgifter",
   editTitle: "Ändra uppgifter om arbetsgivaren",
   cancel: "Avbryt",
-  conflictTitle: "Någon annan har sparat under tiden",
-  conflictIntro: "Uppgifterna ändrades efter att du öppnade sidan. Jämför och välj vad som ska gälla. Inget har skrivits över.",
-  field: "Uppgift",
-  theirs: "Sparat nu",
-  yours: "Dina ändringar",
-  reapply: "Spara mina ändringar ovanpå deras",
-  takeTheirs: "Använd det som är sparat",
-  empty: "–",
+  ...conflictMessages.sv,
   closedOpenings: "Stängda platser",
   closedOn: "Stängd",
   closedReason: "Skäl",
@@ -106,14 +101,7 @@ const en: EmployerMessages = {
   edit: "Edit details",
   editTitle: "Edit the employer's details",
   cancel: "Cancel",
-  conflictTitle: "Someone else saved in the meantime",
-  conflictIntro: "The details changed after you opened the page. Compare and choose what should apply. Nothing was overwritten.",
-  field: "Field",
-  theirs: "Saved now",
-  yours: "Your changes",
-  reapply: "Save my changes on top of theirs",
-  takeTheirs: "Use what is saved",
-  empty: "–",
+  ...conflictMessages.en,
   closedOpenings: "Closed openings",
   closedOn: "Closed",
   closedReason: "Reason",
