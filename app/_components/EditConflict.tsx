@@ -24,7 +24,7 @@ const same = (a: unknown, b: unknown) => String(a ?? "") === String(b ?? "");
  * and only those are put on top of the saved version.
  */
 export function useEditConflict<V extends Versioned, K extends keyof V & string>(initial: V, keys: readonly K[]) {
-  const [taken, setOpened] = useState<V | null>(null);
+  const [taken, setTaken] = useState<V | null>(null);
   const opened = taken && taken.version > initial.version ? taken : initial;
   const [conflict, setConflict] = useState<{ theirs: V; yours: V } | null>(null);
   return {
@@ -35,14 +35,14 @@ export function useEditConflict<V extends Versioned, K extends keyof V & string>
       const { theirs, yours } = conflict!;
       const merged = { ...theirs };
       for (const k of keys) if (!same(yours[k], opened[k])) merged[k] = yours[k];
-      setOpened(theirs);
+      setTaken(theirs);
       setConflict(null);
       return merged;
     },
     /** The saved values, to reset the form to. */
     takeTheirs(): V {
       const { theirs } = conflict!;
-      setOpened(theirs);
+      setTaken(theirs);
       setConflict(null);
       return theirs;
     },
