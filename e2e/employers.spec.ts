@@ -1,6 +1,8 @@
 // Journeys (issue 3): a coordinator registers an employer, puts an sfi and a praktik at that
 // employer on a participant's plan, sees them side by side in the timeline and prints the plan;
-// and finds participants who fit an opening and books one in a single step.
+// finds participants who fit an opening and books one in a single step; edits the employer's
+// details past a colleague's save (the conflict view); closes an opening, which then stands
+// under "Stängda platser" and offers nobody, edits it and reopens it.
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
@@ -116,4 +118,88 @@ test("an opening lists the participants who fit, and Boka puts it on the plan in
   await expect(page.locator("#matches tbody tr", { hasText: name })).toContainText("Bokad");
   await row.getByRole("link", { name }).click();
   await expect(page.locator('#plan-activities tr[data-type="praktik"]', { hasText: EMPLOYER })).toContainText("Planerad");
+});
+
+test("edit the employer's details over a colleague's save, then close, edit and reopen an opening", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/arbetsgivare");
+  const takenOrgNr = (await page.locator("#employers tr", { hasText: "Restaurang Kajen AB" }).locator("td").first().innerText()).trim();
+  await page.getByRole("link", { name: EMPLOYER }).click();
+  await expect(page).toHaveURL(/\/arbetsgivare\/[0-9a-f-]{36}$/);
+  const employerUrl = page.url();
+  await page.getByRole("link", { name: "Ändra uppgifter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Ändra uppgifter om arbetsgivaren: ${EMPLOYER}` })).toBeVisible();
+  await expectAccessible(page);
+  const form = page.getByRole("form", { name: "Ändra uppgifter om arbetsgivaren" });
+  await expect(form.getByLabel("Kontaktperson")).toHaveValue("Eva Nilsson");
+
+  // The checksum in the browser, another employer's number on the server; the input stays.
+  await form.getByLabel("Telefon").fill("040-123456");
+  await form.getByLabel("Organisationsnummer").fill("559123-4562");
+  await form.getByRole("button", { name: "Spara" }).click();
+  await expect(form.getByText("Organisationsnumret stämmer inte (kontrollsiffran är fel).")).toBeVisible();
+  await form.getByLabel("Organisationsnummer").fill(takenOrgNr);
+  await form.getByRole("button", { name: "Spara" }).click();
+  await expect(form.getByText("Organisationsnumret hör redan till Restaurang Kajen AB.")).toBeVisible();
+  await expect(form.getByLabel("Telefon")).toHaveValue("040-123456");
+  await form.getByLabel("Organisationsnummer").fill("559123-4561");
+  await form.getByLabel("Adress").fill("Hamngatan 5");
+
+  // A colleague (another tab) saves a new contact person meanwhile.
+  const other = await page.context().newPage();
+  await other.goto(`${employerUrl}/redigera`);
+  await other.getByLabel("Kontaktperson").fill("Bo Ek");
+  await other.getByRole("button", { name: "Spara" }).click();
+  await expect(other.locator("dl.facts")).toContainText("Bo Ek");
+  await other.close();
+
+  // Saving the stale form shows both versions and overwrites nothing until I choose.
+  await form.getByRole("button", { name: "Spara" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(page.getByRole("heading", { name: "Någon annan har sparat under tiden" })).toBeVisible();
+  await expect(conflict.locator("tr", { hasText: "Kontaktperson" })).toContainText("Bo Ek");
+  await expect(conflict.locator("tr", { hasText: "Kontaktperson" })).toContainText("Eva Nilsson");
+  await expect(conflict.locator("tr", { hasText: "Adress" })).toContainText("Hamngatan 5");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Spara mina ändringar ovanpå deras" }).click();
+  await expect(page).toHaveURL(employerUrl);
+  const facts = page.locator("dl.facts");
+  await expect(facts).toContainText("Bo Ek");
+  await expect(facts).toContainText("040-123456");
+  await expect(facts).toContainText("Hamngatan 5");
+
+  // Close the opening booked in the journey before.
+  await page.locator("#openings tr", { hasText: "Undersköterska" }).getByRole("link", { name: /Hitta deltagare/ }).click();
+  await expect(page.getByTestId("opening-state")).toHaveText("Platsen är öppen och kan bokas.");
+  await page.getByLabel("Skäl (frivilligt)").fill("Tillsatt");
+  await page.getByRole("button", { name: "Stäng platsen" }).click();
+  await expect(page.getByTestId("opening-state")).toContainText("Platsen är stängd sedan");
+  await expect(page.getByTestId("opening-state")).toContainText("Skäl: Tillsatt.");
+  await expect(page.getByRole("heading", { name: "Deltagare som passar" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Boka/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Its fields can still be corrected; the page then reopens it from the saved version.
+  await page.locator("summary", { hasText: "Ändra platsen" }).click();
+  const edit = page.getByRole("form", { name: "Ändra platsen" });
+  await edit.getByLabel("Antal platser").fill("0");
+  await edit.getByRole("button", { name: "Spara" }).click();
+  await expect(edit.getByText("Ange antal platser (1–99).")).toBeVisible();
+  await edit.getByLabel("Antal platser").fill("3");
+  await edit.getByLabel("Krav på svenska").fill("Sfi kurs C");
+  await edit.getByRole("button", { name: "Spara" }).click();
+  await expect(edit.getByText("Ändringarna är sparade.")).toBeVisible();
+  await expect(page.getByText("av 3 platser kvar. Krav på svenska: Sfi kurs C")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Tillbaka till arbetsgivaren" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Stängda platser" })).toBeVisible();
+  await expect(page.locator("#closed-openings tr", { hasText: "Undersköterska" })).toContainText("Tillsatt");
+  await expect(page.locator("#openings tr", { hasText: "Undersköterska" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.locator("#closed-openings tr", { hasText: "Undersköterska" }).getByRole("link", { name: /Visa platsen/ }).click();
+  await page.getByRole("button", { name: "Öppna platsen igen" }).click();
+  await expect(page.getByTestId("opening-state")).toHaveText("Platsen är öppen och kan bokas.");
+  await expect(page.getByRole("heading", { level: 2, name: "Deltagare som passar" })).toBeVisible();
 });

@@ -72,6 +72,7 @@ export const PAGES: Entry[] = [
   { file: "(app)/arbetsgivare/page.tsx", url: "/arbetsgivare", expect: only(...coordinators) },
   // Employers belong to the municipality: every coordinator of it, nobody from another one.
   { file: "(app)/arbetsgivare/[id]/page.tsx", url: "/arbetsgivare/{employer}", expect: only("coordinator", "coordinatorOtherUnit") },
+  { file: "(app)/arbetsgivare/[id]/redigera/page.tsx", url: "/arbetsgivare/{employer}/redigera", expect: only("coordinator", "coordinatorOtherUnit") },
   // A guessed opening id is not found for everyone; matching a real one is in e2e/employers.spec.ts.
   { file: "(app)/arbetsgivare/[id]/platser/[openingId]/page.tsx", url: "/arbetsgivare/{employer}/platser/00000000-0000-4000-8000-000000000000", expect: only() },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
@@ -128,7 +129,14 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
   "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
   "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write", bookThreePartyServer: "followup:write" },
-  "app/(app)/arbetsgivare/actions.ts": { registerEmployerServer: "employer:write", createOpeningServer: "employer:write", bookOpeningServer: "plan:write" },
+  "app/(app)/arbetsgivare/actions.ts": {
+    registerEmployerServer: "employer:write",
+    updateEmployerServer: "employer:write",
+    createOpeningServer: "employer:write",
+    updateOpeningServer: "employer:write",
+    setOpeningStateServer: "employer:write",
+    bookOpeningServer: "plan:write",
+  },
   "app/(app)/deltagare/[id]/_sections/plan-actions.ts": { createActivityServer: "plan:write", updateActivityServer: "plan:write", updatePlanGoalServer: "plan:write" },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },

@@ -30,7 +30,14 @@ export function addDays(d: IsoDate, n: number): IsoDate {
   return toIsoDate(parseIsoDate(d) + n * MS_PER_DAY);
 }
 
+const SWEDISH_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
+/** The day an instant falls on in Swedish local time. */
+export function isoDateOf(at: Date): IsoDate {
+  return SWEDISH_DAY.format(at);
+}
+
 /** Today in Swedish local time, as the users' working day is. */
 export function todayIso(): IsoDate {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  return isoDateOf(new Date());
 }

@@ -35,7 +35,10 @@ export const openings = pgTable(
     startDate: date("start_date"),
     endDate: date("end_date"),
     languageRequirement: text("language_requirement"),
+    /** Set when the opening no longer takes anyone (filled, withdrawn); it is not matched or booked. */
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedReason: text("closed_reason"),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("openings_employer_idx").on(t.employerId), index("openings_municipality_idx").on(t.municipalityId)],

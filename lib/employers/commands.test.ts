@@ -1,8 +1,9 @@
 // Employers on a real database: the organisationsnummer checksum, duplicates refused, openings
 // only at the municipality's employers, matching of the unit's participants, and booking that
-// puts a planned activity on the plan in one step, within the places and the unit.
+// puts a planned activity on the plan in one step, within the places and the unit. Editing an
+// employer or an opening with a version conflict, closing and reopening an opening.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
@@ -10,7 +11,7 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, todayIso } from "@/lib/dates";
-import { bookOpeningDef, createOpeningDef, registerEmployerDef } from "./commands";
+import { bookOpeningDef, createOpeningDef, employerFormValuesOf, registerEmployerDef, setOpeningStateDef, updateEmployerDef, updateOpeningDef } from "./commands";
 import { getEmployer, listEmployers, matchOpening } from "./queries";
 import { registerEmployerSchema } from "./schema";
 
@@ -18,12 +19,18 @@ const TODAY = "2026-06-30";
 let handle: DbHandle;
 let anna: SessionUser;
 let samira: SessionUser;
+let karin: SessionUser;
+let lena: SessionUser;
+let admin: SessionUser;
 
 beforeAll(async () => {
   const demo = await createDemoTestDb(TODAY);
   handle = demo.handle;
   anna = demo.userBy("anna");
   samira = demo.userBy("samira");
+  karin = demo.userBy("karin");
+  lena = demo.userBy("lena");
+  admin = demo.userBy("admin");
 });
 afterAll(async () => {
   await handle?.close();
@@ -118,5 +125,122 @@ describe("employers", () => {
     const stranger = { ...anna, municipalityId: "00000000-0000-4000-8000-000000000001" };
     await expect(getEmployer(stranger, e.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     expect(await executeAction(createOpeningDef, { employerId: e.id, type: "jobb", occupation: "Kock", places: 1 }, stranger, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+const auditOf = (entityId: string, action: string) => handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.entityId, entityId), eq(s.auditLog.action, action)));
+const stranger = () => ({ ...anna, municipalityId: "00000000-0000-4000-8000-000000000001" });
+
+describe("editing an employer", () => {
+  const details = { orgNr: "556012-3456", name: "Verkstad Nord AB", industry: "Tillverkning", contactName: "Ali", contactPhone: "", contactEmail: "", address: "" };
+  let id: string;
+
+  beforeAll(async () => {
+    const r = await executeAction(registerEmployerDef, details, anna, handle.db);
+    if (!r.ok) throw new Error(r.formError);
+    id = r.data.id;
+  });
+
+  it("saves the details, counts the version up and audits what changed", async () => {
+    const r = await executeAction(updateEmployerDef, { ...details, id, version: 1, name: "Verkstad Nord i Trelleborg AB", contactEmail: "ali@verkstad.se" }, anna, handle.db);
+    expect(r).toMatchObject({ ok: true, data: { employer: { name: "Verkstad Nord i Trelleborg AB", contactEmail: "ali@verkstad.se", version: 2 }, changed: ["name", "contactEmail"] } });
+    expect((await getEmployer(anna, id, handle.db)).employer).toMatchObject({ name: "Verkstad Nord i Trelleborg AB", contactPhone: null });
+    const [entry] = await auditOf(id, "employer.update");
+    expect(entry).toMatchObject({ userId: anna.id, details: { changed: ["name", "contactEmail"], version: 2 } });
+  });
+
+  it("refuses to save over a newer version and returns the saved one", async () => {
+    const [before] = await handle.db.select().from(s.employers).where(eq(s.employers.id, id));
+    const first = await executeAction(updateEmployerDef, { ...details, id, version: before.version, name: before.name, contactName: "Bea" }, samira, handle.db);
+    expect(first).toMatchObject({ ok: true });
+    const stale = await executeAction(updateEmployerDef, { ...details, id, version: before.version, name: before.name, contactName: "Cecilia" }, anna, handle.db);
+    expect(stale).toMatchObject({ ok: false, code: "conflict", current: { id, version: before.version + 1, contactName: "Bea", name: before.name } });
+    expect((await handle.db.select().from(s.employers).where(eq(s.employers.id, id)))[0].contactName).toBe("Bea");
+  });
+
+  it("refuses an organisationsnummer another employer has, or one with a wrong checksum", async () => {
+    const [other] = await handle.db.select().from(s.employers).where(eq(s.employers.name, "Restaurang Kajen AB"));
+    const [now] = await handle.db.select().from(s.employers).where(eq(s.employers.id, id));
+    const taken = await executeAction(updateEmployerDef, { ...employerFormValuesOf(now), orgNr: other.orgNr }, anna, handle.db);
+    expect(taken).toMatchObject({ ok: false, code: "invalid", fieldErrors: { orgNr: ["Organisationsnumret hör redan till Restaurang Kajen AB."] } });
+    const bad = await executeAction(updateEmployerDef, { ...employerFormValuesOf(now), orgNr: "556012-3457" }, anna, handle.db);
+    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { orgNr: ["Organisationsnumret stämmer inte (kontrollsiffran är fel)."] } });
+    const moved = await executeAction(updateEmployerDef, { ...employerFormValuesOf(now), orgNr: "5560987652" }, anna, handle.db);
+    expect(moved).toMatchObject({ ok: true, data: { employer: { orgNr: "556098-7652" }, changed: ["orgNr"] } });
+  });
+
+  it("gives users without the right, and other municipalities, nothing", async () => {
+    const [before] = await handle.db.select().from(s.employers).where(eq(s.employers.id, id));
+    for (const u of [karin, lena, admin, stranger()]) {
+      expect(await executeAction(updateEmployerDef, { ...details, id, version: before.version, name: "Kapad AB" }, u, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    }
+    expect((await handle.db.select().from(s.employers).where(eq(s.employers.id, id)))[0]).toMatchObject({ name: before.name, version: before.version });
+  });
+});
+
+describe("editing, closing and reopening an opening", () => {
+  let employerId: string;
+  let opening: typeof s.openings.$inferSelect;
+  const fields = { occupation: "Lagerarbetare", places: 2, startDate: addDays(TODAY, 10), endDate: addDays(TODAY, 90), languageRequirement: "" };
+  const version = async () => (await handle.db.select().from(s.openings).where(eq(s.openings.id, opening.id)))[0].version;
+
+  beforeAll(async () => {
+    const e = await executeAction(registerEmployerDef, { orgNr: "559300-1117", name: "Lager Syd AB" }, anna, handle.db);
+    if (!e.ok) throw new Error(e.formError);
+    employerId = e.data.id;
+    const o = await executeAction(createOpeningDef, { employerId, type: "praktik", ...fields }, anna, handle.db);
+    if (!o.ok) throw new Error(o.formError);
+    opening = o.data;
+  });
+
+  it("edits the fields, with a conflict for a stale form and no fewer places than booked", async () => {
+    const r = await executeAction(updateOpeningDef, { id: opening.id, version: 1, ...fields, occupation: "Lagerarbetare truck", languageRequirement: "Sfi kurs C" }, anna, handle.db);
+    expect(r).toMatchObject({ ok: true, data: { opening: { occupation: "Lagerarbetare truck", version: 2 }, changed: ["occupation", "languageRequirement"] } });
+    expect(await auditOf(opening.id, "opening.update")).toHaveLength(1);
+    const stale = await executeAction(updateOpeningDef, { id: opening.id, version: 1, ...fields, places: 3 }, samira, handle.db);
+    expect(stale).toMatchObject({ ok: false, code: "conflict", current: { id: opening.id, version: 2, occupation: "Lagerarbetare truck", places: 2, languageRequirement: "Sfi kurs C" } });
+    const backwards = await executeAction(updateOpeningDef, { id: opening.id, version: 2, ...fields, endDate: addDays(TODAY, 5) }, anna, handle.db);
+    expect(backwards).toMatchObject({ ok: false, code: "invalid", fieldErrors: { endDate: ["Slutdatum kan inte vara före startdatum."] } });
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!)).limit(1);
+    const [p2] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!))).offset(1).limit(1);
+    for (const x of [p, p2]) expect(await executeAction(bookOpeningDef, { openingId: opening.id, participantId: x.id }, anna, handle.db)).toMatchObject({ ok: true });
+    const fewer = await executeAction(updateOpeningDef, { id: opening.id, version: 2, ...fields, occupation: "Lagerarbetare truck", places: 1 }, anna, handle.db);
+    expect(fewer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { places: ["2 personer är redan bokade, så platserna kan inte vara färre."] } });
+    const more = await executeAction(updateOpeningDef, { id: opening.id, version: 2, ...fields, occupation: "Lagerarbetare truck", places: 3 }, anna, handle.db);
+    expect(more).toMatchObject({ ok: true, data: { opening: { places: 3, version: 3 } } });
+  });
+
+  it("a closed opening is listed apart, matched to nobody and refuses bookings; reopened it takes them again", async () => {
+    const before = (await listEmployers(anna, handle.db)).find((e) => e.id === employerId)!.openings;
+    const closed = await executeAction(setOpeningStateDef, { openingId: opening.id, version: await version(), closed: true, reason: "Tillsatt" }, anna, handle.db);
+    expect(closed).toMatchObject({ ok: true, data: { closedReason: "Tillsatt" } });
+    expect((closed as { data: { closedAt: Date | null } }).data.closedAt).toBeInstanceOf(Date);
+    const [entry] = await auditOf(opening.id, "opening.close");
+    expect(entry).toMatchObject({ userId: anna.id, details: { reason: "Tillsatt", employerId } });
+    expect((await listEmployers(anna, handle.db)).find((e) => e.id === employerId)!.openings).toBe(before - 1);
+    expect((await getEmployer(anna, employerId, handle.db)).openings.find((o) => o.id === opening.id)).toMatchObject({ closedReason: "Tillsatt", booked: 2 });
+    const match = await matchOpening(anna, opening.id, handle.db);
+    expect(match).toMatchObject({ candidates: [], bookedCount: 2, opening: { closedReason: "Tillsatt" } });
+    // Refused on the server, not only hidden: a booking of someone who would otherwise fit.
+    const free = (await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!))).slice(2, 3)[0];
+    const refused = await executeAction(bookOpeningDef, { openingId: opening.id, participantId: free.id }, anna, handle.db);
+    expect(refused).toMatchObject({ ok: false, code: "invalid", formError: "Platsen är stängd och kan inte bokas." });
+    // The page that closed it is now stale: reopening from it is a conflict.
+    const stale = await executeAction(setOpeningStateDef, { openingId: opening.id, version: (await version()) - 1, closed: false }, anna, handle.db);
+    expect(stale).toMatchObject({ ok: false, code: "conflict" });
+    const reopened = await executeAction(setOpeningStateDef, { openingId: opening.id, version: await version(), closed: false, reason: "" }, anna, handle.db);
+    expect(reopened).toMatchObject({ ok: true, data: { closedAt: null, closedReason: null } });
+    expect(await auditOf(opening.id, "opening.reopen")).toHaveLength(1);
+    expect(await executeAction(bookOpeningDef, { openingId: opening.id, participantId: free.id }, anna, handle.db)).toMatchObject({ ok: true });
+  });
+
+  it("gives users without the right, and other municipalities, nothing", async () => {
+    const v = await version();
+    for (const u of [karin, lena, admin, stranger()]) {
+      expect(await executeAction(setOpeningStateDef, { openingId: opening.id, version: v, closed: true }, u, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await executeAction(updateOpeningDef, { id: opening.id, version: v, ...fields, places: 9 }, u, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    }
+    expect(await version()).toBe(v);
+    expect(await auditOf(opening.id, "opening.close")).toHaveLength(1);
   });
 });

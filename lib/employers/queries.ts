@@ -30,10 +30,16 @@ export async function listEmployers(actor: Actor, db: Executor = getDb()) {
     .orderBy(asc(employers.name));
 }
 
-export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+/** The employer's own details (no participant data), e.g. for its edit form. */
+export async function getEmployerDetails(actor: Actor, employerId: string, db: Executor = getDb()) {
   if (!hasPermission(actor, "employer:read") || !isUuid(employerId)) throw new NotFoundError("employer");
   const [employer] = await db.select().from(employers).where(and(eq(employers.id, employerId), eq(employers.municipalityId, actor.municipalityId)));
   if (!employer) throw new NotFoundError("employer");
+  return employer;
+}
+
+export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+  const employer = await getEmployerDetails(actor, employerId, db);
   const ops = await db.select().from(openings).where(eq(openings.employerId, employer.id)).orderBy(desc(openings.createdAt));
   const bookedRows = ops.length
     ? await db
@@ -84,6 +90,7 @@ export interface MatchCandidate {
  * The coordinator's participants who fit an opening: their goal occupation or an occupation of an
  * earlier activity (praktik, employment) fits the opening's, and no workplace-based activity is
  * planned or under way for them. Those already booked on the opening are listed as booked.
+ * A closed opening has no candidates.
  */
 export async function matchOpening(actor: Actor, openingId: string, db: Executor = getDb()) {
   if (!hasPermission(actor, "plan:write") || !isUuid(openingId)) throw new NotFoundError("opening");
@@ -93,6 +100,9 @@ export async function matchOpening(actor: Actor, openingId: string, db: Executor
     .innerJoin(employers, eq(employers.id, openings.employerId))
     .where(and(eq(openings.id, openingId), eq(openings.municipalityId, actor.municipalityId)));
   if (!row) throw new NotFoundError("opening");
+  const bookedCount = async () => (await db.select({ n: count() }).from(activities).where(and(sql`${activities.details}->>'openingId' = ${openingId}`, sql`${activities.status} <> 'avbruten'`)))[0]?.n ?? 0;
+  // A closed opening is offered to nobody: no participant is read for it.
+  if (row.opening.closedAt) return { opening: row.opening, employerName: row.employerName, candidates: [] as MatchCandidate[], bookedCount: await bookedCount() };
   const people = await db
     .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, goalOccupation: plans.goalOccupation })
     .from(participants)
@@ -139,6 +149,5 @@ export async function matchOpening(actor: Actor, openingId: string, db: Executor
     if (reasons.length || booked) candidates.push({ participantId: p.id, name: `${p.firstName} ${p.lastName}`, goalOccupation: p.goalOccupation, reasons, booked });
   }
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "opening.match", entityType: "opening", entityId: openingId, details: { participants: candidates.map((c) => c.participantId) } });
-  const bookedCount = (await db.select({ n: count() }).from(activities).where(and(sql`${activities.details}->>'openingId' = ${openingId}`, sql`${activities.status} <> 'avbruten'`)))[0]?.n ?? 0;
-  return { opening: row.opening, employerName: row.employerName, candidates, bookedCount };
+  return { opening: row.opening, employerName: row.employerName, candidates, bookedCount: await bookedCount() };
 }

@@ -1,15 +1,18 @@
 "use client";
-// Register an employer, add an opening, and book a participant on an opening. The server
-// re-validates with the same schemas (lib/employers/schema.ts).
+// Register or edit an employer, add or edit an opening, close or reopen it, and book a
+// participant on an opening. The server re-validates with the same schemas
+// (lib/employers/schema.ts); an edit over a newer saved version shows both side by side.
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { OPENING_TYPES } from "@/db/schema/enums";
-import { createOpeningSchema, registerEmployerSchema } from "@/lib/employers/schema";
+import { EMPLOYER_FIELDS, OPENING_FIELDS, createOpeningSchema, openingStateSchema, registerEmployerSchema, updateEmployerSchema, updateOpeningSchema } from "@/lib/employers/schema";
+import type { EmployerFormValues, OpeningFormValues } from "@/lib/employers/commands";
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
-import { bookOpeningServer, createOpeningServer, registerEmployerServer } from "./actions";
+import { bookOpeningServer, createOpeningServer, registerEmployerServer, setOpeningStateServer, updateEmployerServer, updateOpeningServer } from "./actions";
+import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { Field } from "@/app/_components/Field";
 
 const a11y = (id: string, error?: string, hint?: boolean) => {
@@ -17,48 +20,58 @@ const a11y = (id: string, error?: string, hint?: boolean) => {
   return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
 };
 
-type EmployerValues = z.input<typeof registerEmployerSchema>;
+type Message = { ok: boolean; text: string } | null;
 
-export function RegisterEmployerForm({ t }: { t: EmployerMessages }) {
+function FormMessage({ message }: { message: Message }) {
+  if (!message?.text) return null;
+  return (
+    <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
+      {message.text}
+    </p>
+  );
+}
+
+type EmployerValues = z.input<typeof registerEmployerSchema> & { id?: string; version?: number };
+const NO_EMPLOYER: EmployerFormValues = { id: "", version: 0, orgNr: "", name: "", industry: "", contactName: "", contactPhone: "", contactEmail: "", address: "" };
+
+/** Register an employer, or with `initial` edit one (then back to its page when saved). */
+export function EmployerForm({ t, initial }: { t: EmployerMessages; initial?: EmployerFormValues }) {
   const id = useId();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const conflict = useEditConflict(initial ?? NO_EMPLOYER, EMPLOYER_FIELDS);
   const { register, handleSubmit, formState, setError, reset } = useForm<EmployerValues>({
-    resolver: zodResolver(registerEmployerSchema) as unknown as Resolver<EmployerValues>,
-    defaultValues: { orgNr: "", name: "", industry: "", contactName: "", contactPhone: "", contactEmail: "", address: "" },
+    resolver: zodResolver(initial ? updateEmployerSchema : registerEmployerSchema) as unknown as Resolver<EmployerValues>,
+    defaultValues: initial ?? NO_EMPLOYER,
   });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (data) => {
-    setFormError(null);
-    setSaved(null);
-    const r = await registerEmployerServer(data);
+  const save = async (data: EmployerValues) => {
+    setMessage(null);
+    const r = initial ? await updateEmployerServer(data) : await registerEmployerServer(data);
     if (r.ok) {
-      reset();
-      setSaved(t.registered);
+      if (initial) {
+        router.push(`/arbetsgivare/${initial.id}`);
+      } else {
+        reset();
+        setMessage({ ok: true, text: t.registered });
+      }
       router.refresh();
       return;
     }
-    setFormError(r.formError ?? null);
+    if (r.code === "conflict" && r.current) return conflict.raise(r.current, data as EmployerFormValues);
+    setMessage({ ok: false, text: r.formError ?? "" });
     for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "orgNr", { message: v[0] });
-  });
-  const input = (name: keyof EmployerValues, type = "text", hint?: string) => (
+  };
+  if (conflict.conflict) return <EditConflict state={conflict} keys={EMPLOYER_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
+  const input = (name: (typeof EMPLOYER_FIELDS)[number], type = "text", hint?: string) => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message} hint={hint}>
       <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message, !!hint)} />
     </Field>
   );
+  const label = initial ? t.editTitle : t.register;
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-label={t.register}>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
-      {saved && (
-        <p role="status" className="success">
-          {saved}
-        </p>
-      )}
+    <form onSubmit={handleSubmit(save)} noValidate className="form" aria-label={label}>
+      <FormMessage message={message} />
       <div className="inline-grid form">
         {input("orgNr", "text", t.orgNrHint)}
         {input("name")}
@@ -70,58 +83,64 @@ export function RegisterEmployerForm({ t }: { t: EmployerMessages }) {
       </div>
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {t.register}
+          {initial ? t.save : t.register}
         </button>
       </div>
     </form>
   );
 }
 
-type OpeningValues = z.input<typeof createOpeningSchema>;
+type OpeningValues = Omit<z.input<typeof createOpeningSchema>, "employerId" | "type"> & Partial<Pick<z.input<typeof createOpeningSchema>, "employerId" | "type">> & { id?: string; version?: number };
 
-export function OpeningForm({ employerId, t }: { employerId: string; t: EmployerMessages }) {
+/** Add an opening at an employer, or with `initial` edit one (its type stays). */
+export function OpeningForm({ employerId, initial, t }: { employerId: string; initial?: OpeningFormValues; t: EmployerMessages }) {
   const id = useId();
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const conflict = useEditConflict<OpeningValues & { version: number }, (typeof OPENING_FIELDS)[number]>(initial ?? { version: 0, occupation: "", places: 1 }, OPENING_FIELDS);
+  const empty: OpeningValues = { employerId, type: "praktik", occupation: "", places: 1, startDate: "", endDate: "", languageRequirement: "" };
   const { register, handleSubmit, formState, setError, reset } = useForm<OpeningValues>({
-    resolver: zodResolver(createOpeningSchema) as unknown as Resolver<OpeningValues>,
-    defaultValues: { employerId, type: "praktik", occupation: "", places: 1, startDate: "", endDate: "", languageRequirement: "" },
+    resolver: zodResolver(initial ? updateOpeningSchema : createOpeningSchema) as unknown as Resolver<OpeningValues>,
+    defaultValues: initial ?? empty,
+    // An edit form follows the saved opening when the page is refreshed after a save.
+    values: initial,
   });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (data) => {
+  const save = async (data: OpeningValues) => {
     setMessage(null);
-    const r = await createOpeningServer(data);
+    const r = initial ? await updateOpeningServer(data) : await createOpeningServer(data);
     if (r.ok) {
-      reset();
-      setMessage({ ok: true, text: t.openingAdded });
+      if (!initial) reset();
+      setMessage({ ok: true, text: initial ? t.openingSaved : t.openingAdded });
       router.refresh();
       return;
     }
+    if (r.code === "conflict" && r.current) return conflict.raise(r.current, { ...data, version: data.version ?? 0 });
     setMessage({ ok: false, text: r.formError ?? "" });
     for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "occupation", { message: v[0] });
-  });
-  const input = (name: Exclude<keyof OpeningValues, "employerId" | "type">, type = "text") => (
+  };
+  if (conflict.conflict) return <EditConflict state={conflict} keys={OPENING_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
+  const input = (name: (typeof OPENING_FIELDS)[number], type = "text") => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message}>
       <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message)} />
     </Field>
   );
+  const label = initial ? t.editOpening : t.addOpening;
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-label={t.addOpening}>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+    <form onSubmit={handleSubmit(save)} noValidate className="form" aria-label={label}>
+      <FormMessage message={message} />
       <div className="inline-grid form">
-        <Field id={`${id}-type`} label={t.fields.type} error={e.type?.message}>
-          <select id={`${id}-type`} {...register("type")}>
-            {OPENING_TYPES.map((o) => (
-              <option key={o} value={o}>
-                {t.openingTypes[o]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {!initial && (
+          <Field id={`${id}-type`} label={t.fields.type} error={e.type?.message}>
+            <select id={`${id}-type`} {...register("type")}>
+              {OPENING_TYPES.map((o) => (
+                <option key={o} value={o}>
+                  {t.openingTypes[o]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {input("occupation")}
         {input("places", "number")}
         {input("startDate", "date")}
@@ -130,7 +149,45 @@ export function OpeningForm({ employerId, t }: { employerId: string; t: Employer
       </div>
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {t.addOpening}
+          {initial ? t.save : t.addOpening}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type StateValues = z.input<typeof openingStateSchema>;
+
+/** Close an open opening with an optional reason, or reopen a closed one. */
+export function OpeningStateForm({ openingId, version, closed, t }: { openingId: string; version: number; closed: boolean; t: EmployerMessages }) {
+  const id = useId();
+  const router = useRouter();
+  const [message, setMessage] = useState<Message>(null);
+  const { register, handleSubmit, formState, setError } = useForm<StateValues>({
+    resolver: zodResolver(openingStateSchema) as unknown as Resolver<StateValues>,
+    // Follows the opening's saved version and state after each refresh.
+    values: { openingId, version, closed: !closed, reason: "" },
+  });
+  const err = formState.errors.reason?.message;
+  const onSubmit = handleSubmit(async (data) => {
+    setMessage(null);
+    const r = await setOpeningStateServer(data);
+    if (r.ok) return router.refresh();
+    if (r.fieldErrors?.reason) setError("reason", { message: r.fieldErrors.reason[0] });
+    else setMessage({ ok: false, text: r.formError ?? "" });
+  });
+  const label = closed ? t.reopenOpening : t.closeOpening;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={label}>
+      <FormMessage message={message} />
+      {!closed && (
+        <Field id={`${id}-reason`} label={t.closeReason} hint={t.closeReasonHint} error={err}>
+          <input id={`${id}-reason`} type="text" {...register("reason")} {...a11y(`${id}-reason`, err, true)} />
+        </Field>
+      )}
+      <div>
+        <button type="submit" disabled={formState.isSubmitting}>
+          {label}
         </button>
       </div>
     </form>

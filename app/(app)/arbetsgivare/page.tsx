@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { listEmployers } from "@/lib/employers/queries";
-import { RegisterEmployerForm } from "./EmployerForms";
+import { EmployerForm } from "./EmployerForms";
 
 export const metadata: Metadata = { title: "Arbetsgivare" };
 
@@ -46,7 +46,7 @@ export default async function EmployersPage() {
         </table>
       )}
       <h2>{t.register}</h2>
-      <RegisterEmployerForm t={t} />
+      <EmployerForm t={t} />
     </>
   );
 }

@@ -1,4 +1,6 @@
-// Strings of the employer pages: register, openings, placements, matching.
+// Strings of the employer pages: register and edit, openings (closed ones too), placements, matching.
+import { conflictMessages } from "./conflict";
+
 const sv = {
   title: "Arbetsgivare",
   intro: "Kommunens arbetsgivare, deras lediga platser och vilka som har varit där.",
@@ -38,6 +40,23 @@ const sv = {
   back: "Tillbaka till arbetsgivaren",
   backList: "Alla arbetsgivare",
   save: "Spara",
+  edit: "Ändra uppgifter",
+  editTitle: "Ändra uppgifter om arbetsgivaren",
+  cancel: "Avbryt",
+  ...conflictMessages.sv,
+  closedOpenings: "Stängda platser",
+  closedOn: "Stängd",
+  closedReason: "Skäl",
+  showOpening: "Visa platsen",
+  editOpening: "Ändra platsen",
+  openingSaved: "Ändringarna är sparade.",
+  closeOpening: "Stäng platsen",
+  reopenOpening: "Öppna platsen igen",
+  closeReason: "Skäl (frivilligt)",
+  closeReasonHint: "Till exempel att platsen är tillsatt eller att arbetsgivaren har dragit tillbaka den.",
+  openingOpen: "Platsen är öppen och kan bokas.",
+  openingClosed: "Platsen är stängd sedan {date} och kan inte bokas.",
+  openingClosedReason: "Skäl: {reason}.",
 };
 export type EmployerMessages = typeof sv;
 const en: EmployerMessages = {
@@ -79,5 +98,22 @@ const en: EmployerMessages = {
   back: "Back to the employer",
   backList: "All employers",
   save: "Save",
+  edit: "Edit details",
+  editTitle: "Edit the employer's details",
+  cancel: "Cancel",
+  ...conflictMessages.en,
+  closedOpenings: "Closed openings",
+  closedOn: "Closed",
+  closedReason: "Reason",
+  showOpening: "Show the opening",
+  editOpening: "Edit the opening",
+  openingSaved: "The changes are saved.",
+  closeOpening: "Close the opening",
+  reopenOpening: "Reopen the opening",
+  closeReason: "Reason (optional)",
+  closeReasonHint: "For example that the place is filled or that the employer has withdrawn it.",
+  openingOpen: "The opening is open and can be booked.",
+  openingClosed: "The opening has been closed since {date} and cannot be booked.",
+  openingClosedReason: "Reason: {reason}.",
 };
 export const employerMessages = { sv, en };

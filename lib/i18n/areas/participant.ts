@@ -1,5 +1,7 @@
 // Strings of registering and editing a participant, the kartläggning, handover and the list's
 // filters. Validation messages come from lib/participants/schema.ts (Swedish, next to the field).
+import { conflictMessages } from "./conflict";
+
 const sv = {
   newTitle: "Registrera deltagare",
   newLink: "Registrera ny deltagare",
@@ -50,13 +52,7 @@ const sv = {
   register: "Registrera",
   cancel: "Avbryt",
   duplicateLink: "Öppna den som redan finns",
-  conflictTitle: "Någon annan har sparat under tiden",
-  conflictIntro: "Uppgifterna ändrades efter att du öppnade sidan. Jämför och välj vad som ska gälla. Inget har skrivits över.",
-  field: "Uppgift",
-  theirs: "Sparat nu",
-  yours: "Dina ändringar",
-  reapply: "Spara mina ändringar ovanpå deras",
-  takeTheirs: "Använd det som är sparat",
+  ...conflictMessages.sv,
   yes: "Ja",
   no: "Nej",
   saved: "Uppgifterna är sparade.",
@@ -180,13 +176,7 @@ const en: ParticipantMessages = {
   register: "Register",
   cancel: "Cancel",
   duplicateLink: "Open the existing person",
-  conflictTitle: "Someone else saved in the meantime",
-  conflictIntro: "The details changed after you opened the page. Compare and choose what should apply. Nothing was overwritten.",
-  field: "Field",
-  theirs: "Saved now",
-  yours: "Your changes",
-  reapply: "Save my changes on top of theirs",
-  takeTheirs: "Use what is saved",
+  ...conflictMessages.en,
   yes: "Yes",
   no: "No",
   saved: "The details are saved.",

@@ -1,5 +1,5 @@
-// One employer: contact details, openings (with a way to find participants who fit), and the
-// history of placements there.
+// One employer: contact details (with a link to edit them), open openings (with a way to find
+// participants who fit), closed openings apart, and the history of placements there.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,7 +9,58 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { getEmployer } from "@/lib/employers/queries";
+import { isoDateOf } from "@/lib/dates";
+import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { OpeningForm } from "../EmployerForms";
+
+type Opening = Awaited<ReturnType<typeof getEmployer>>["openings"][number];
+
+/** Open openings link to matching; closed ones say when and why, and link to the opening. */
+function OpeningsTable({ id, employerId, openings, closed, t }: { id: string; employerId: string; openings: Opening[]; closed: boolean; t: EmployerMessages }) {
+  return (
+    <table className="table" id={id}>
+      <thead>
+        <tr>
+          <th scope="col">{t.fields.type}</th>
+          <th scope="col">{t.fields.occupation}</th>
+          <th scope="col">{t.period}</th>
+          <th scope="col" className="num">{t.fields.places}</th>
+          <th scope="col" className="num">{t.booked}</th>
+          <th scope="col">{t.fields.languageRequirement}</th>
+          {closed && <th scope="col">{t.closedOn}</th>}
+          {closed && <th scope="col">{t.closedReason}</th>}
+          <th scope="col">
+            <span className="visually-hidden">{closed ? t.showOpening : t.match}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {openings.map((o) => (
+          <tr key={o.id} data-type={o.type}>
+            <th scope="row">{t.openingTypes[o.type]}</th>
+            <td>{o.occupation}</td>
+            <td>
+              {o.startDate ?? "–"} – {o.endDate ?? ""}
+            </td>
+            <td className="num">{o.places}</td>
+            <td className="num">{o.booked}</td>
+            <td>{o.languageRequirement ?? "–"}</td>
+            {closed && <td>{o.closedAt ? isoDateOf(o.closedAt) : ""}</td>}
+            {closed && <td>{o.closedReason ?? "–"}</td>}
+            <td>
+              <Link href={`/arbetsgivare/${employerId}/platser/${o.id}`}>
+                {closed ? t.showOpening : t.match}
+                <span className="visually-hidden">
+                  : {t.openingTypes[o.type]} {o.occupation}
+                </span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export const metadata: Metadata = { title: "Arbetsgivare" };
 
@@ -26,6 +77,8 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
     throw err;
   }
   const { employer: e, openings, placements } = data;
+  const open = openings.filter((o) => !o.closedAt);
+  const closed = openings.filter((o) => o.closedAt);
   return (
     <>
       <p>
@@ -47,54 +100,23 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
         <dd>{e.address ?? "–"}</dd>
       </dl>
 
-      <h2>{t.openings}</h2>
-      {openings.length === 0 ? (
-        <p>{t.noOpenings}</p>
-      ) : (
-        <table className="table" id="openings">
-          <thead>
-            <tr>
-              <th scope="col">{t.fields.type}</th>
-              <th scope="col">{t.fields.occupation}</th>
-              <th scope="col">{t.period}</th>
-              <th scope="col" className="num">{t.fields.places}</th>
-              <th scope="col" className="num">{t.booked}</th>
-              <th scope="col">{t.fields.languageRequirement}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.match}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {openings.map((o) => (
-              <tr key={o.id} data-type={o.type}>
-                <th scope="row">{t.openingTypes[o.type]}</th>
-                <td>{o.occupation}</td>
-                <td>
-                  {o.startDate ?? "–"} – {o.endDate ?? ""}
-                </td>
-                <td className="num">{o.places}</td>
-                <td className="num">{o.booked}</td>
-                <td>{o.languageRequirement ?? "–"}</td>
-                <td>
-                  {o.closedAt ? null : (
-                    <Link href={`/arbetsgivare/${e.id}/platser/${o.id}`}>
-                      {t.match}
-                      <span className="visually-hidden">
-                        : {t.openingTypes[o.type]} {o.occupation}
-                      </span>
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <p>
+        <Link href={`/arbetsgivare/${e.id}/redigera`}>{t.edit}</Link>
+      </p>
+
+      <h2>{t.openOpenings}</h2>
+      {open.length === 0 ? <p>{t.noOpenings}</p> : <OpeningsTable id="openings" employerId={e.id} openings={open} closed={false} t={t} />}
       <details>
         <summary>{t.addOpening}</summary>
         <OpeningForm employerId={e.id} t={t} />
       </details>
+
+      {closed.length > 0 && (
+        <>
+          <h2>{t.closedOpenings}</h2>
+          <OpeningsTable id="closed-openings" employerId={e.id} openings={closed} closed t={t} />
+        </>
+      )}
 
       <h2>{t.placements}</h2>
       {placements.length === 0 ? (

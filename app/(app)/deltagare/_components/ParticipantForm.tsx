@@ -1,8 +1,8 @@
 "use client";
 // Register or edit a participant. The zod schema is the server's; errors from the server land next
-// to their field. On an edit conflict both versions are shown side by side and the user chooses:
-// re-apply their changes on top of the saved version, or take the saved one. Nothing is
-// overwritten without that choice.
+// to their field. On an edit conflict both versions are shown side by side (the shared
+// EditConflict) and the user chooses: re-apply their changes on top of the saved version, or take
+// the saved one. Nothing is overwritten without that choice.
 import { useId, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,11 +11,19 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { createParticipantSchema, updateParticipantSchema, type ParticipantFormValues } from "@/lib/participants/schema";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
+import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { registerParticipantServer, updateParticipantServer } from "../actions";
 import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
+type Versioned = Values & { version: number };
 type Key = keyof ParticipantFormValues;
+/** The form's fields in its order: the rows of the conflict view. */
+const KEYS: readonly Key[] = [
+  "personnummer", "firstName", "lastName", "birthDate", "gender", "educationLevel", "receptionDate", "settlement",
+  "programmeStart", "programmeEnd", "coordinatorId", "languages", "interpreterLanguage", "phone", "email", "address",
+  "childrenCount", "childcareNeed", "track", "trackReason", "trackReviewDate",
+];
 
 export interface ParticipantFormProps {
   mode: "create" | "edit";
@@ -31,9 +39,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ theirs: ParticipantFormValues & { version: number }; yours: Values } | null>(null);
-  // What the form was opened on: "your changes" are the fields that differ from it.
-  const [opened, setOpened] = useState<Values>(initial);
+  const conflict = useEditConflict<Versioned, Key>({ ...initial, version: initial.version ?? 0 }, KEYS);
   const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
   const { register, handleSubmit, watch, formState, setError, reset, getValues } = useForm<Values>({
     // The two schemas share their fields; edit adds id and version.
@@ -53,7 +59,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
       return;
     }
     if (r.code === "conflict" && r.current) {
-      setConflict({ theirs: r.current, yours: data });
+      conflict.raise({ ...r.current, id: initial.id }, { ...data, version: data.version ?? 0 });
       return;
     }
     setFormError(r.formError ?? null);
@@ -96,64 +102,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
     return String(v);
   };
 
-  if (conflict) {
-    const keys = (Object.keys(fieldLabels) as Key[]).filter((k) => String(conflict.theirs[k]) !== String(conflict.yours[k]));
-    return (
-      <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
-        <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
-        <p>{t.conflictIntro}</p>
-        <table className="table" data-testid="conflict">
-          <thead>
-            <tr>
-              <th scope="col">{t.field}</th>
-              <th scope="col">{t.theirs}</th>
-              <th scope="col">{t.yours}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k}>
-                <th scope="row">{fieldLabels[k]}</th>
-                <td>{show(k, conflict.theirs[k])}</td>
-                <td>{show(k, conflict.yours[k])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              // Your changes on top of theirs: fields you did not touch keep their saved value.
-              const mine = (Object.keys(fieldLabels) as Key[]).filter((k) => String(conflict.yours[k]) !== String(opened[k]));
-              const merged: Values = { ...conflict.theirs, id: initial.id, version: conflict.theirs.version };
-              for (const k of mine) (merged as Record<Key, unknown>)[k] = conflict.yours[k];
-              const { version: _v, ...theirs } = conflict.theirs;
-              setOpened({ ...theirs, id: initial.id, version: conflict.theirs.version });
-              setConflict(null);
-              reset(merged);
-              void save(merged);
-            }}
-          >
-            {t.reapply}
-          </button>{" "}
-          <button
-            type="button"
-            onClick={() => {
-              const { version, ...theirs } = conflict.theirs;
-              const next = { ...theirs, id: initial.id, version };
-              setOpened(next);
-              reset(next);
-              setConflict(null);
-            }}
-          >
-            {t.takeTheirs}
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (conflict.conflict) return <EditConflict state={conflict} keys={KEYS} labels={fieldLabels} t={t} reset={reset} save={save} show={show} />;
 
   const text = (k: Key, label: string, opts: { type?: string; hint?: string; autoComplete?: string } = {}) => (
     <Field id={f(k)} label={label} hint={opts.hint} error={e[k]?.message}>

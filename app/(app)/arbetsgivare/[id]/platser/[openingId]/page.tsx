@@ -1,4 +1,5 @@
-// Matching for one opening: the coordinator's participants who fit it, each bookable in one step.
+// One opening: whether it is open, closing or reopening it, editing its fields, and (while it
+// is open) the coordinator's participants who fit it, each bookable in one step.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +8,9 @@ import { NotFoundError } from "@/lib/errors";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { matchOpening } from "@/lib/employers/queries";
-import { BookButton } from "../../../EmployerForms";
+import { openingFormValuesOf } from "@/lib/employers/commands";
+import { isoDateOf } from "@/lib/dates";
+import { BookButton, OpeningForm, OpeningStateForm } from "../../../EmployerForms";
 
 export const metadata: Metadata = { title: "Hitta deltagare" };
 
@@ -37,33 +40,47 @@ export default async function MatchPage({ params }: { params: Promise<{ id: stri
         {o.startDate ?? "–"} – {o.endDate ?? ""}. {t.placesLeft.replace("{left}", String(left)).replace("{places}", String(o.places))}
         {o.languageRequirement ? `. ${t.fields.languageRequirement}: ${o.languageRequirement}` : ""}
       </p>
-      <h2>{t.matchTitle}</h2>
-      <p className="definition">{t.matchIntro}</p>
-      {candidates.length === 0 ? (
-        <p>{t.noMatches}</p>
-      ) : (
-        <table className="table" id="matches">
-          <thead>
-            <tr>
-              <th scope="col">{t.who}</th>
-              <th scope="col">{t.why}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.book}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => (
-              <tr key={c.participantId}>
-                <th scope="row">
-                  <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link>
-                </th>
-                <td>{c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ")}</td>
-                <td>{c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p data-testid="opening-state">
+        {o.closedAt
+          ? `${t.openingClosed.replace("{date}", isoDateOf(o.closedAt))}${o.closedReason ? ` ${t.openingClosedReason.replace("{reason}", o.closedReason)}` : ""}`
+          : t.openingOpen}
+      </p>
+      <OpeningStateForm openingId={o.id} version={o.version} closed={o.closedAt !== null} t={t} />
+      <details>
+        <summary>{t.editOpening}</summary>
+        <OpeningForm employerId={id} initial={openingFormValuesOf(o)} t={t} />
+      </details>
+      {o.closedAt ? null : (
+        <>
+          <h2>{t.matchTitle}</h2>
+          <p className="definition">{t.matchIntro}</p>
+          {candidates.length === 0 ? (
+            <p>{t.noMatches}</p>
+          ) : (
+            <table className="table" id="matches">
+              <thead>
+                <tr>
+                  <th scope="col">{t.who}</th>
+                  <th scope="col">{t.why}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.book}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {candidates.map((c) => (
+                  <tr key={c.participantId}>
+                    <th scope="row">
+                      <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link>
+                    </th>
+                    <td>{c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ")}</td>
+                    <td>{c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
       )}
     </>
   );

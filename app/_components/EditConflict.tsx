@@ -1,0 +1,119 @@
+"use client";
+// The conflict view of an edit form: someone saved the record after the form was opened. Both
+// versions side by side, for the fields where they differ; the user re-applies their own changes
+// on top of the saved version or takes the saved one. Nothing is overwritten without that choice.
+import { useId, useState } from "react";
+
+export interface ConflictTexts {
+  conflictTitle: string;
+  conflictIntro: string;
+  field: string;
+  theirs: string;
+  yours: string;
+  reapply: string;
+  takeTheirs: string;
+  empty: string;
+}
+
+type Versioned = { version: number };
+const same = (a: unknown, b: unknown) => String(a ?? "") === String(b ?? "");
+
+/**
+ * The state of an edit form's conflict. `opened` is the version the form stands on (the page's,
+ * or the one taken from a conflict if newer): "your changes" are the fields that differ from it,
+ * and only those are put on top of the saved version.
+ */
+export function useEditConflict<V extends Versioned, K extends keyof V & string>(initial: V, keys: readonly K[]) {
+  const [taken, setTaken] = useState<V | null>(null);
+  const opened = taken && taken.version > initial.version ? taken : initial;
+  const [conflict, setConflict] = useState<{ theirs: V; yours: V } | null>(null);
+  return {
+    conflict,
+    raise: (theirs: V, yours: V) => setConflict({ theirs, yours }),
+    /** The values to save: theirs, with the fields I changed taken from mine. */
+    reapply(): V {
+      const { theirs, yours } = conflict!;
+      const merged = { ...theirs };
+      for (const k of keys) if (!same(yours[k], opened[k])) merged[k] = yours[k];
+      setTaken(theirs);
+      setConflict(null);
+      return merged;
+    },
+    /** The saved values, to reset the form to. */
+    takeTheirs(): V {
+      const { theirs } = conflict!;
+      setTaken(theirs);
+      setConflict(null);
+      return theirs;
+    },
+  };
+}
+
+/**
+ * The conflict view. Re-applying resets the form to the merged values and saves them; taking
+ * theirs resets the form to the saved version.
+ */
+export function EditConflict<V extends Versioned, K extends keyof V & string>({
+  state,
+  keys,
+  labels,
+  t,
+  reset,
+  save,
+  show = (_k, v) => (v === "" || v == null ? t.empty : String(v)),
+}: {
+  state: ReturnType<typeof useEditConflict<V, K>>;
+  keys: readonly K[];
+  labels: Record<string, string>;
+  t: ConflictTexts;
+  reset: (values: V) => void;
+  save: (values: V) => Promise<unknown>;
+  /** How a field's value reads (names for ids, labels for codes). */
+  show?: (key: K, value: unknown) => string;
+}) {
+  const id = useId();
+  const conflict = state.conflict;
+  if (!conflict) return null;
+  return (
+    <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
+      <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
+      <p>{t.conflictIntro}</p>
+      <table className="table" data-testid="conflict">
+        <thead>
+          <tr>
+            <th scope="col">{t.field}</th>
+            <th scope="col">{t.theirs}</th>
+            <th scope="col">{t.yours}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys
+            .filter((k) => !same(conflict.theirs[k], conflict.yours[k]))
+            .map((k) => (
+              <tr key={k}>
+                <th scope="row">{labels[k] ?? k}</th>
+                <td>{show(k, conflict.theirs[k])}</td>
+                <td>{show(k, conflict.yours[k])}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const merged = state.reapply();
+            reset(merged);
+            void save(merged);
+          }}
+        >
+          {t.reapply}
+        </button>{" "}
+        <button type="button" onClick={() => reset(state.takeTheirs())}>
+          {t.takeTheirs}
+        </button>
+      </div>
+    </section>
+  );
+}
