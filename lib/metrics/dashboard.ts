@@ -13,7 +13,7 @@ import { caseload, completeness, workplaceNow, type CaseloadRow, type Completene
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
 import { openSignalCounts } from "@/lib/signals/queries";
-import { cachedFigure, cachedResult, filterKey } from "./cache";
+import { cached, cachedFigure, cachedResult, filterKey } from "./cache";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -130,6 +130,31 @@ export async function warmDashboards(db: Executor = getDb()): Promise<number> {
   return all.length;
 }
 
+const byName = new Intl.Collator("sv");
+
+/**
+ * Active participants and open signals per coordinator, by name (nobody responsible last). A
+ * coordinator can have signals (an outcome due after exit) without any active participant.
+ * Only counts are kept: the open signals were reduced before they were cached.
+ */
+async function caseloadWithSignals(db: Executor, f: MetricFilter, cl: CaseloadRow[], open: Awaited<ReturnType<typeof openSignalCounts>>) {
+  const signalsOf = new Map(open.counts.map((c) => [c.coordinatorId, c.signals]));
+  const listed = new Set(cl.map((r) => r.coordinatorId));
+  const missingIds = open.counts.flatMap((c) => (c.signals > 0 && c.coordinatorId && !listed.has(c.coordinatorId) ? [c.coordinatorId] : []));
+  const names = missingIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, missingIds), eq(users.municipalityId, f.municipalityId)))
+    : [];
+  const nobodyMissing = !listed.has(null) && (signalsOf.get(null) ?? 0) > 0;
+  const caseloadRows = [
+    ...cl,
+    ...names.map((n) => ({ coordinatorId: n.id as string | null, coordinatorName: n.name as string | null, active: 0 })),
+    ...(nobodyMissing ? [{ coordinatorId: null, coordinatorName: null, active: 0 }] : []),
+  ]
+    .map((r) => ({ ...r, signals: signalsOf.get(r.coordinatorId) ?? 0 }))
+    .sort((a, b) => (a.coordinatorName === null ? 1 : b.coordinatorName === null ? -1 : byName.compare(a.coordinatorName, b.coordinatorName)));
+  return { caseloadRows, unitCounts: open.unitCounts };
+}
+
 /** Every figure of the dashboard for one filter (aggregates only; each figure cached on its own too). */
 export async function dashboardFigures(db: Executor, f: MetricFilter) {
   const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
@@ -139,9 +164,7 @@ export async function dashboardFigures(db: Executor, f: MetricFilter) {
     idl: await fig("idle", idle),
     wn: await fig("workplaceNow", workplaceNow),
     comp: await fig("completeness", completeness),
-    cl: await fig("caseload", caseload),
-    // Only counts are kept: the open signals are reduced before they are cached.
-    ...(await fig("openSignalCounts", openSignalCounts)),
+    ...(await caseloadWithSignals(db, f, await fig("caseload", caseload), await fig("openSignalCounts", openSignalCounts))),
     sfi: await fig("sfiResults", sfiResults),
     health: await fig("healthCoverage", healthCoverage),
     lead: await fig("leadTimes", leadTimes),
@@ -161,11 +184,14 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     .orderBy(asc(units.name));
   const unitIds = new Set(unitRows.map((u) => u.id));
   const unitId = forcedUnitId ?? (filter.unitId && unitIds.has(filter.unitId) ? filter.unitId : undefined);
-  const coordinatorRows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.role, "coordinator"), ...(unitId ? [eq(users.unitId, unitId)] : [])))
-    .orderBy(asc(users.name));
+  // A region has thousands of coordinators; the list changes only with the data.
+  const coordinatorRows = await cached(db, `coordinators:${actor.municipalityId}:${unitId ?? ""}`, () =>
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.role, "coordinator"), ...(unitId ? [eq(users.unitId, unitId)] : [])))
+      .orderBy(asc(users.name)),
+  );
   const coordinatorId = filter.coordinatorId && coordinatorRows.some((c) => c.id === filter.coordinatorId) ? filter.coordinatorId : undefined;
   const asOf = filter.asOf ?? todayIso();
   const f: MetricFilter = {
@@ -179,23 +205,10 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     track: filter.track,
   };
   const { value: figs, computedAt, stale } = await cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f), opts.fresh ? {} : STALE_WHILE_COMPUTING);
-  const { o90, fw, idl, wn, comp, cl, counts, unitCounts, sfi, health, lead } = figs;
+  const { o90, fw, idl, wn, comp, caseloadRows, unitCounts, sfi, health, lead } = figs;
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
-  const signalsOf = new Map(counts.map((c) => [c.coordinatorId, c.signals]));
   const unitSignals = new Map(unitCounts);
   const signalsByUnit = unitRows.filter((u) => !unitId || u.id === unitId).map((u) => ({ unitId: u.id, unitName: u.name, signals: unitSignals.get(u.id) ?? 0 }));
-  // A coordinator can have signals (an outcome due after exit) without any active participant.
-  const missing = counts.filter((c) => c.signals > 0 && !cl.some((r) => r.coordinatorId === c.coordinatorId));
-  const missingIds = missing.flatMap((c) => (c.coordinatorId ? [c.coordinatorId] : []));
-  const names = missingIds.length
-    ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, missingIds), eq(users.municipalityId, actor.municipalityId)))
-    : [];
-  const caseloadRows = [
-    ...cl,
-    ...missing.map((c) => ({ coordinatorId: c.coordinatorId, coordinatorName: names.find((n) => n.id === c.coordinatorId)?.name ?? null, active: 0 })),
-  ]
-    .map((r) => ({ ...r, signals: signalsOf.get(r.coordinatorId) ?? 0 }))
-    .sort((a, b) => (a.coordinatorName === null ? 1 : b.coordinatorName === null ? -1 : a.coordinatorName.localeCompare(b.coordinatorName, "sv")));
   const references = asEntries(await listReferenceValues(actor, db));
   const figures = {
     outcome90: pickRows(o90, filter),

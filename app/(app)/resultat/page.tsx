@@ -57,6 +57,12 @@ function marksFor(comparisons: Comparison[], indicator: ReferenceIndicator, cate
     }));
 }
 
+/**
+ * A region has thousands of coordinators: beyond this many, the per-coordinator table and the
+ * coordinator filter wait until a unit is chosen (the export always has every coordinator).
+ */
+const PER_COORDINATOR_LIMIT = 60;
+
 /** A filter: a select named as its query parameter, "all" first. */
 function filterSelect(name: string, label: string, value: string | undefined, all: string, options: { value: string; label: string }[]) {
   return (
@@ -176,7 +182,15 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </fieldset>
         )}
         {!d.forcedUnitId && filterSelect("unit", t.unit, d.filter.unitId, t.allUnits, d.options.units.map((u) => ({ value: u.id, label: u.name })))}
-        {filterSelect("coordinator", t.coordinator, d.filter.coordinatorId, t.allCoordinators, d.options.coordinators.map((c) => ({ value: c.id, label: c.name })))}
+        {d.options.coordinators.length <= PER_COORDINATOR_LIMIT || d.filter.unitId ? (
+          filterSelect("coordinator", t.coordinator, d.filter.coordinatorId, t.allCoordinators, d.options.coordinators.map((c) => ({ value: c.id, label: c.name })))
+        ) : (
+          <div className="field">
+            <span className="label">{t.coordinator}</span>
+            <p className="definition">{t.coordinatorNeedsUnit}</p>
+            {d.filter.coordinatorId && <input type="hidden" name="coordinator" value={d.filter.coordinatorId} />}
+          </div>
+        )}
         {filterSelect("gender", t.gender, d.filter.gender, t.allGenders, GROUPS.map((g) => ({ value: g, label: t.groups[g] })))}
         {filterSelect("education", t.education, d.filter.educationLevel, t.any, EDUCATION_LEVELS.map((e) => ({ value: e, label: t.educationLevels[e] })))}
         {filterSelect("settlement", t.settlement, d.filter.settlement, t.any, SETTLEMENTS.map((x) => ({ value: x, label: t.settlements[x] })))}
@@ -370,6 +384,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <h2 id="caseload-title">{t.caseload.title}</h2>
         <p className="definition">{t.caseload.definition}</p>
         <p className="definition">{t.caseload.signalsDefinition}</p>
+        {d.caseload.length > PER_COORDINATOR_LIMIT && !d.filter.unitId && !d.filter.coordinatorId ? (
+          <p className="notice">{t.caseload.chooseUnit.replace("{n}", String(d.caseload.length))}</p>
+        ) : (
         <table className="table" id="caseload-table">
           <thead>
             <tr>
@@ -388,6 +405,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
+        )}
         <table className="table" id="unit-signals-table">
           <caption>{t.caseload.byUnit}</caption>
           <thead>

@@ -81,7 +81,9 @@ const sv = {
     unit: "Enhet",
     signalsDefinition: "Öppna signaler = signalerna i koordinatorernas arbetslistor per datumet för de deltagare urvalet gäller (även avslutade som väntar på utfall eller avslutsorsak), utom de som skjutits upp.",
     nobody: "Ingen ansvarig",
+    chooseUnit: "Urvalet har {n} koordinatorer. Välj en enhet i filtret för att se aktiva deltagare och signaler per koordinator. Exporten innehåller alla.",
   },
+  coordinatorNeedsUnit: "Välj en enhet för att kunna välja koordinator.",
   sfi: {
     title: "Sfi-resultat efter två år",
     chart: "Andel godkända i den högsta kursen på studievägen inom två år, per kohort och kön",
@@ -125,6 +127,7 @@ const en: ResultsMessages = {
   allUnits: "All units",
   coordinator: "Coordinator",
   allCoordinators: "All coordinators",
+  coordinatorNeedsUnit: "Choose a unit to be able to choose a coordinator.",
   gender: "Gender",
   allGenders: "All groups",
   education: "Education level",
@@ -196,6 +199,7 @@ const en: ResultsMessages = {
     unit: "Unit",
     signalsDefinition: "Open signals = the signals in the coordinators' worklists on the as-of date for the participants of the selection (including those who left and await an outcome or exit reason), except snoozed ones.",
     nobody: "Nobody responsible",
+    chooseUnit: "The selection has {n} coordinators. Choose a unit in the filter to see active participants and signals per coordinator. The export has them all.",
   },
   sfi: {
     title: "Sfi results after two years",
