@@ -13,6 +13,7 @@ import { createParticipantSchema, updateParticipantSchema, type ParticipantFormV
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { registerParticipantServer, updateParticipantServer } from "../actions";
 import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { ConflictTable } from "@/app/_components/ConflictTable";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
 type Key = keyof ParticipantFormValues;
@@ -102,24 +103,11 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
       <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
         <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
         <p>{t.conflictIntro}</p>
-        <table className="table" data-testid="conflict">
-          <thead>
-            <tr>
-              <th scope="col">{t.field}</th>
-              <th scope="col">{t.theirs}</th>
-              <th scope="col">{t.yours}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k}>
-                <th scope="row">{fieldLabels[k]}</th>
-                <td>{show(k, conflict.theirs[k])}</td>
-                <td>{show(k, conflict.yours[k])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConflictTable
+          testId="conflict"
+          headings={[t.field, t.theirs, t.yours]}
+          rows={keys.map((k) => ({ key: k, label: fieldLabels[k], values: [show(k, conflict.theirs[k]), show(k, conflict.yours[k])] }))}
+        />
         <div className="actions">
           <button
             type="button"
