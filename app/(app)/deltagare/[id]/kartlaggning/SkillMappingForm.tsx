@@ -25,13 +25,8 @@ import { mappingInWords, mappingPartLabels } from "@/lib/participants/mapping";
 import { fill, type ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { formatWhen } from "@/lib/dates";
 import { saveSkillMappingServer } from "./actions";
-import { Field } from "@/app/_components/Field";
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 import { ConflictTable } from "@/app/_components/ConflictTable";
-
-function describedBy(id: string, error?: string, hint?: boolean) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
-}
 
 /** Form values (already checked by the schema) as the stored kartläggning, to compare versions part by part. */
 const dataOf = (v: SkillMappingFormValues): SkillMappingData => skillMappingDataOf(v as Parameters<typeof skillMappingDataOf>[0]);
@@ -116,7 +111,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
       return;
     }
     setFormError(r.formError ?? null);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "educationYears", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   };
   const onSubmit = handleSubmit(save);
   const f = (k: string) => `${id}-${k}`;
@@ -151,7 +146,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
       <fieldset>
         <legend>{t.education}</legend>
         <Field id={f("years")} label={t.educationYears} error={e.educationYears?.message}>
-          <input id={f("years")} type="text" inputMode="numeric" {...register("educationYears")} {...describedBy(f("years"), e.educationYears?.message)} />
+          <input id={f("years")} type="text" inputMode="numeric" {...register("educationYears")} {...fieldAria(f("years"), e.educationYears?.message)} />
         </Field>
         <Field id={f("level")} label={t.educationLevel} error={e.educationLevel?.message}>
           <select id={f("level")} {...register("educationLevel")}>
@@ -164,10 +159,10 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
           </select>
         </Field>
         <Field id={f("country")} label={t.educationCountry} error={e.educationCountry?.message}>
-          <input id={f("country")} type="text" {...register("educationCountry")} {...describedBy(f("country"), e.educationCountry?.message)} />
+          <input id={f("country")} type="text" {...register("educationCountry")} {...fieldAria(f("country"), e.educationCountry?.message)} />
         </Field>
         <Field id={f("field")} label={t.educationField} error={e.educationField?.message}>
-          <input id={f("field")} type="text" {...register("educationField")} {...describedBy(f("field"), e.educationField?.message)} />
+          <input id={f("field")} type="text" {...register("educationField")} {...fieldAria(f("field"), e.educationField?.message)} />
         </Field>
       </fieldset>
       <fieldset>
@@ -175,10 +170,10 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
         {work.fields.map((row, i) => (
           <div key={row.id} className="inline-grid" data-testid="work-row">
             <Field id={f(`occ-${i}`)} label={`${t.occupation} ${i + 1}`} error={e.work?.[i]?.occupation?.message}>
-              <input id={f(`occ-${i}`)} type="text" {...register(`work.${i}.occupation`)} {...describedBy(f(`occ-${i}`), e.work?.[i]?.occupation?.message)} />
+              <input id={f(`occ-${i}`)} type="text" {...register(`work.${i}.occupation`)} {...fieldAria(f(`occ-${i}`), e.work?.[i]?.occupation?.message)} />
             </Field>
             <Field id={f(`occy-${i}`)} label={`${t.years} (${t.occupation.toLowerCase()} ${i + 1})`} error={e.work?.[i]?.years?.message}>
-              <input id={f(`occy-${i}`)} type="text" inputMode="numeric" {...register(`work.${i}.years`)} {...describedBy(f(`occy-${i}`), e.work?.[i]?.years?.message)} />
+              <input id={f(`occy-${i}`)} type="text" inputMode="numeric" {...register(`work.${i}.years`)} {...fieldAria(f(`occy-${i}`), e.work?.[i]?.years?.message)} />
             </Field>
             <div>
               <button type="button" onClick={() => work.remove(i)}>
@@ -199,7 +194,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
         {langs.fields.map((row, i) => (
           <div key={row.id} className="inline-grid" data-testid="language-row">
             <Field id={f(`lang-${i}`)} label={`${t.language} ${i + 1}`} error={e.languageSkills?.[i]?.language?.message}>
-              <input id={f(`lang-${i}`)} type="text" {...register(`languageSkills.${i}.language`)} {...describedBy(f(`lang-${i}`), e.languageSkills?.[i]?.language?.message)} />
+              <input id={f(`lang-${i}`)} type="text" {...register(`languageSkills.${i}.language`)} {...fieldAria(f(`lang-${i}`), e.languageSkills?.[i]?.language?.message)} />
             </Field>
             <Field id={f(`langl-${i}`)} label={`${t.level} (${t.language.toLowerCase()} ${i + 1})`} error={e.languageSkills?.[i]?.level?.message}>
               <select id={f(`langl-${i}`)} {...register(`languageSkills.${i}.level`)}>
@@ -236,7 +231,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
           </select>
         </Field>
         <Field id={f("goal")} label={t.goalOccupations} hint={t.goalOccupationsHint} error={e.goalOccupations?.message}>
-          <input id={f("goal")} type="text" {...register("goalOccupations")} {...describedBy(f("goal"), e.goalOccupations?.message, true)} />
+          <input id={f("goal")} type="text" {...register("goalOccupations")} {...fieldAria(f("goal"), e.goalOccupations?.message, true)} />
         </Field>
         <div className="field">
           <label>
