@@ -1,7 +1,8 @@
 // Journeys (issue 3): a coordinator registers a participant, a second registration with the same
 // personnummer is refused with a link, a kartläggning is added and shows on the participant page;
-// two coordinators edit the same person at once and the second sees both versions and re-applies.
-import type { Page } from "@playwright/test";
+// two coordinators edit the same person (or their kartläggning) at once and the second sees both
+// versions and re-applies.
+import type { Browser, Page } from "@playwright/test";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
@@ -11,6 +12,19 @@ function freshPersonnummer(): { pnr: string; birthDate: string } {
   const serial = String(Math.floor(Math.random() * 900) + 100);
   const ymd = `198103${day}`;
   return { pnr: `${ymd}-${serial}${luhnCheckDigit(ymd.slice(2) + serial)}`, birthDate: `1981-03-${day}` };
+}
+
+/** Two coordinators, each in a browser of their own, and the link of the n-th person in the list. */
+async function twoCoordinators(browser: Browser, n: number) {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await signInAs(a, "coordinator");
+  await signInAs(b, "coordinator");
+  await a.goto("/deltagare");
+  const href = (await a.locator("table tbody tr td a").nth(n).getAttribute("href"))!;
+  return { a, b, href, close: () => Promise.all([ctxA.close(), ctxB.close()]) };
 }
 
 async function register(page: Page, first: string, last: string, pnr: string, birthDate: string) {
@@ -106,14 +120,7 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
 
 test("an edit conflict shows both versions and re-applies mine on top of theirs", async ({ browser }) => {
   test.setTimeout(120_000);
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await signInAs(a, "coordinator");
-  await signInAs(b, "coordinator");
-  await a.goto("/deltagare");
-  const href = await a.locator("table tbody tr td a").first().getAttribute("href");
+  const { a, b, href, close } = await twoCoordinators(browser, 0);
   await a.goto(`${href}/redigera`);
   await b.goto(`${href}/redigera`);
   await expect(a.getByRole("heading", { level: 1, name: /Ändra uppgifter/ })).toBeVisible();
@@ -137,8 +144,38 @@ test("an edit conflict shows both versions and re-applies mine on top of theirs"
   await expect(details).toContainText(phone);
   await expect(details).toContainText("Storgatan 12, Demoby");
 
-  await ctxA.close();
-  await ctxB.close();
+  await close();
+});
+
+test("a stale kartläggning save shows both versions with who and when, and re-applies mine on top", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { a, b, href, close } = await twoCoordinators(browser, 1);
+  await a.goto(`${href}/kartlaggning`);
+  await b.goto(`${href}/kartlaggning`);
+  await expect(b.getByRole("heading", { level: 1, name: /Kartläggning/ })).toBeVisible();
+
+  const goal = `Kock ${String(Date.now()).slice(-5)}`;
+  await a.getByLabel("Mål: yrke eller yrken").fill(goal);
+  await a.getByRole("button", { name: "Spara" }).click();
+  await expect(a).toHaveURL(new RegExp(`${href}#kartlaggning$`));
+
+  await b.getByLabel("Körkort").selectOption("C");
+  await b.getByRole("button", { name: "Spara" }).click();
+  const conflict = b.getByTestId("mapping-conflict");
+  await expect(conflict.getByRole("heading", { name: "Någon annan har sparat under tiden" })).toBeVisible();
+  await expect(conflict).toContainText("sparad av Anna Lindqvist");
+  const table = b.getByTestId("conflict");
+  await expect(table.getByRole("row", { name: /Mål/ })).toContainText(goal);
+  await expect(table.getByRole("row", { name: /Körkort/ })).toContainText("C (lastbil)");
+  await expectAccessible(b);
+  await b.getByRole("button", { name: "Spara mina ändringar ovanpå deras" }).click();
+  await expect(b).toHaveURL(new RegExp(`${href}#kartlaggning$`));
+  // The current version has both: theirs and mine.
+  const mapping = b.getByTestId("mapping").first();
+  await expect(mapping).toContainText(goal);
+  await expect(mapping).toContainText("C (lastbil)");
+
+  await close();
 });
 
 test("hand a participant over to another coordinator of the unit; the history shows it", async ({ page }) => {

@@ -1,5 +1,6 @@
 // Journeys of the plan's activities: an activity is added and edited on the plan, wrong dates are
-// refused next to the field, a stale edit form shows both versions instead of overwriting, and
+// refused next to the field, a stale edit form shows both versions instead of overwriting, every
+// change shows in the plan's history, and
 // the printout for the participant has the plan without personnummer or navigation.
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
@@ -64,6 +65,17 @@ test("a stale edit form shows both versions and overwrites nothing", async ({ pa
   await page.getByRole("button", { name: "Spara" }).click();
   await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
   await expect(page.locator('#plan-activities tbody tr[data-type="validering"]', { hasText: isoIn(20) })).toContainText("Avbruten");
+
+  // Every change of the activity is in the plan's history, newest first, with who and what.
+  const history = page.getByTestId("plan-history");
+  await history.locator("summary").first().click();
+  const entries = history.locator("li[data-kind=activity]");
+  await expect(entries.nth(0)).toContainText("Validering: status planerad → avbruten");
+  await expect(entries.nth(0)).toContainText("skäl till avbrott – → Fick arbete");
+  await expect(entries.nth(0)).toContainText("av Anna");
+  await expect(entries.nth(1)).toContainText("Validering: väg (hur) – → Branschvalidering");
+  await expect(entries.nth(2)).toContainText(`Ny insats: Validering, planerad ${isoIn(20)} – ${isoIn(80)}`);
+  await expectAccessible(page);
 });
 
 test("the goal is revised and every revision shows who and what", async ({ page }) => {

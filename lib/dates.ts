@@ -41,3 +41,9 @@ export function isoDateOf(at: Date): IsoDate {
 export function todayIso(): IsoDate {
   return isoDateOf(new Date());
 }
+
+const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
+/** A moment as the users read it: "2026-06-30 14:05", Swedish local time. Accepts a Date or its ISO string (from a server action). */
+export function formatWhen(at: Date | string): string {
+  return WHEN.format(typeof at === "string" ? new Date(at) : at);
+}

@@ -1,6 +1,6 @@
 // Activities (insatser) and the individual plan that links them.
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { activityStatusEnum, activityTypeEnum } from "./enums";
+import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { activityStatusEnum, activityTypeEnum, planRevisionKindEnum } from "./enums";
 import { employers } from "./employers";
 import { participants } from "./participants";
 import { municipalities, users } from "./tenancy";
@@ -53,6 +53,7 @@ export const plans = pgTable(
     goalOccupation: text("goal_occupation"),
     goalNote: text("goal_note"),
     reviewDate: date("review_date"),
+    /** Counts goal revisions; 0 for a plan made by an activity write before any goal was set. */
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,17 +61,27 @@ export const plans = pgTable(
   (t) => [uniqueIndex("plans_participant_uq").on(t.participantId)],
 );
 
-/** Every revision of a plan: who, when, what changed (a readable summary and the new state). */
+/**
+ * Every revision of a plan: who, when, what changed (a readable summary and the new state). A goal
+ * revision carries the plan's version; an activity revision the activity's id and version, so an
+ * activity change never makes an open goal form conflict (plans.version counts goal changes only);
+ * an import revision sums up what one bulk import wrote for the person. Newest first is
+ * changedAt then seq (several revisions can share a transaction's time).
+ */
 export const planRevisions = pgTable(
   "plan_revisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     planId: uuid("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
-    version: integer("version").notNull(),
+    kind: planRevisionKindEnum("kind").notNull().default("goal"),
+    /** No foreign key: the history outlives the activity, and deleting one needs no scan here. */
+    activityId: uuid("activity_id"),
+    version: integer("version"),
+    seq: bigint("seq", { mode: "number" }).notNull().generatedByDefaultAsIdentity(),
     changedBy: uuid("changed_by").references(() => users.id),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     summary: text("summary").notNull(),
     snapshot: jsonb("snapshot").notNull(),
   },
-  (t) => [index("plan_revisions_plan_idx").on(t.planId, t.version)],
+  (t) => [index("plan_revisions_plan_idx").on(t.planId, t.changedAt, t.seq)],
 );

@@ -46,6 +46,8 @@ export const SFI_RESULT_KINDS = ["kursbetyg", "nationellt_prov"] as const;
 export const SFI_BREAK_KINDS = ["avbrott", "uppehall"] as const;
 /** A reference value (e.g. the national figure) or the municipality's own target. */
 export const REFERENCE_KINDS = ["reference", "target"] as const;
+/** What a plan revision records: the goal, one activity, or what a bulk import wrote for the person. */
+export const PLAN_REVISION_KINDS = ["goal", "activity", "import"] as const;
 export const SFI_BREAK_REASONS = ["arbete", "studier", "flytt", "foraldraledighet", "sjukdom", "okand"] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -62,6 +64,7 @@ export const settlementEnum = pgEnum("settlement", SETTLEMENTS);
 export const trackEnum = pgEnum("track", TRACKS);
 export const activityTypeEnum = pgEnum("activity_type", ACTIVITY_TYPES);
 export const activityStatusEnum = pgEnum("activity_status", ACTIVITY_STATUSES);
+export const planRevisionKindEnum = pgEnum("plan_revision_kind", PLAN_REVISION_KINDS);
 export const exitReasonEnum = pgEnum("exit_reason", EXIT_REASONS);
 export const outcomeStatusEnum = pgEnum("outcome_status", OUTCOME_STATUSES);
 export const outcomeKindEnum = pgEnum("outcome_kind", OUTCOME_KINDS);

@@ -12,6 +12,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, todayIso } from "@/lib/dates";
 import { bookOpeningDef, createOpeningDef, employerFormValuesOf, registerEmployerDef, setOpeningStateDef, updateEmployerDef, updateOpeningDef } from "./commands";
+import { planHistoryOf } from "@/lib/plans/testing";
 import { getEmployer, listEmployers, matchOpening } from "./queries";
 import { registerEmployerSchema } from "./schema";
 
@@ -85,6 +86,8 @@ describe("employers", () => {
     expect(await executeAction(bookOpeningDef, { openingId: opening.id, participantId: first.participantId }, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
     const booked = await executeAction(bookOpeningDef, { openingId: opening.id, participantId: first.participantId }, anna, handle.db);
     expect(booked).toMatchObject({ ok: true, data: { type: "praktik", status: "planerad", startDate: start, endDate: end, employerId: anyEmployer.id, details: { occupation: "Kock", openingId: opening.id } } });
+    const [revision] = await planHistoryOf(handle.db, first.participantId);
+    expect(revision).toMatchObject({ kind: "activity", changedBy: anna.id, summary: `Ny insats: Praktik hos Restaurang Kajen AB, planerad ${start} – ${end} (bokad på en ledig plats)` });
     if (second) {
       expect(await executeAction(bookOpeningDef, { openingId: opening.id, participantId: second.participantId }, anna, handle.db)).toMatchObject({ ok: false, formError: "Alla platser är bokade." });
     }

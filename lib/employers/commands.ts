@@ -247,7 +247,7 @@ export const bookOpeningDef = {
       employerId: o.opening.employerId,
       responsibleUserId: user.id,
       details: { openingId: o.opening.id, ...(type === "praktik" || type === "rekryteringsutbildning" ? { occupation: o.opening.occupation } : {}) },
-    });
+    }, { userId: user.id, note: "bokad på en ledig plats" });
   },
   audit: (a: Activity) => activityAudit(a, "activity.create", { source: "opening", openingId: a.details.openingId }),
 } satisfies ActionDefinition<typeof bookOpeningSchema, Activity>;

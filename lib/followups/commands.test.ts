@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getWorklist } from "@/lib/signals/queries";
 import { addDays, todayIso } from "@/lib/dates";
 import { bookThreePartyDef, recordFollowupDef, scheduleFollowupDef } from "./commands";
+import { planHistoryOf } from "@/lib/plans/testing";
 import { listFollowups } from "./queries";
 import { recordFollowupSchema } from "./schema";
 
@@ -77,6 +78,9 @@ describe("follow-up commands", () => {
     const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.participantId, p.id), eq(s.auditLog.action, "activity.create")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ userId: anna.id, entityType: "activity", entityId: ok.ok ? ok.data.activity!.id : "" });
+    // And in the plan's history, saying where it came from.
+    const [revision] = await planHistoryOf(handle.db, p.id);
+    expect(revision).toMatchObject({ kind: "activity", activityId: ok.ok ? ok.data.activity!.id : "", changedBy: anna.id, summary: `Ny insats: Praktik hos Bageriet i Centrum, planerad 2026-08-03 – 2026-09-25 (från uppföljningen ${TODAY})` });
     // Without the box ticked, no activity is made even if fields are filled.
     const b2 = await executeAction(scheduleFollowupDef, { participantId: p.id, type: "uppfoljning", dueDate: TODAY }, anna, handle.db);
     const r2 = await executeAction(recordFollowupDef, { ...base, followupId: b2.ok ? b2.data.id : "", addActivity: false, activityType: "sfi", activityStart: "2026-08-03" }, anna, handle.db);

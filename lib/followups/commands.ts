@@ -65,7 +65,7 @@ export const recordFollowupDef = {
         endDate: end,
         provider: input.activityProvider || null,
         responsibleUserId: user.id,
-      });
+      }, { userId: user.id, note: `från uppföljningen ${input.heldDate}` });
     }
     return { followup: updated, next, activity };
   },

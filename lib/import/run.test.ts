@@ -14,6 +14,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { formatError, formatSummary } from "./format";
 import { runImport } from "./run";
 import { detectDelimiter, openSource } from "./source";
+import { planHistoryOf } from "@/lib/plans/testing";
 import { A_HEADER, folder, O_HEADER, P_HEADER, VALID } from "./testing";
 
 let handle: DbHandle;
@@ -288,5 +289,32 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter("a;b;c")).toBe(";");
     expect(detectDelimiter("a,b,c")).toBe(",");
     expect(detectDelimiter('"a;b",c,d')).toBe(",");
+  });
+});
+
+describe("the plan's history", () => {
+  it("writes one revision per person in the plan's history, none when nothing changed", async () => {
+    // People of their own (H1, H2), so the other tests' rows stay as they are.
+    const dir = folder({
+      participants: [P_HEADER, "H1,,Hana,Historik,1985-02-02,K,,2023-01-10,,,,", "H2,,Hugo,Historik,1986-03-03,M,,2023-01-10,,,,"].join("\n"),
+      activities: [A_HEADER, "H1,sfi,2023-01-20,2023-12-20,avslutad,Lärcentrum,,15", "H1,praktik,2023-04-01,2023-06-30,avslutad,Hamnen,,20", "H2,samhallsorientering,2023-02-01,,pagaende,,,"].join("\n"),
+    });
+    expect((await importDir(dir)).lines).toEqual([]);
+    const [h1] = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.externalId, "H1"));
+    const [h2] = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.externalId, "H2"));
+    expect((await planHistoryOf(handle.db, h2.id)).map((h) => h.summary)).toEqual([`Import (${path.basename(dir)}): 1 ny insats`]);
+    expect((await planHistoryOf(handle.db, h1.id)).map((h) => [h.kind, h.summary])).toEqual([["import", `Import (${path.basename(dir)}): 2 nya insatser`]]);
+    await importDir(dir);
+    expect(await planHistoryOf(handle.db, h1.id)).toHaveLength(1);
+    const changed = await importDir(folder({ activities: [A_HEADER, "H1,sfi,2023-01-20,2024-01-31,avslutad,Lärcentrum,,15", "H1,validering,2023-09-01,,pagaende,,,"].join("\n") }));
+    expect(changed.lines).toEqual([]);
+    const history = await planHistoryOf(handle.db, h1.id);
+    expect(history).toHaveLength(2);
+    expect(history[0].summary).toMatch(/^Import \(etablera-import-\w+\): 1 ny insats, 1 insats ändrad$/);
+    // The changed activity's version moved on, so a form opened on it before is stale.
+    const [sfi] = await handle.db.select().from(s.activities).where(eq(s.activities.participantId, h1.id)).orderBy(s.activities.startDate).limit(1);
+    expect(sfi).toMatchObject({ endDate: "2024-01-31", version: 2 });
+    const [plan] = await handle.db.select().from(s.plans).where(eq(s.plans.participantId, h1.id));
+    expect(plan.version).toBe(0);
   });
 });

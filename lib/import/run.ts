@@ -337,6 +337,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       insert into employers (municipality_id, org_nr, name)
       select distinct ${mId}::uuid, employer_org_nr, employer_org_nr from imp_activities where employer_org_nr is not null
       on conflict do nothing`);
+    const aCols = ["status", "end_date", "planned_end_date", "provider", "employer_id", "hours_per_week"];
+    const aCurrent = sql.raw(`(${aCols.map((x) => `activities.${x}`).join(", ")})`);
+    const aIncoming = sql.raw(`(${aCols.map((x) => `excluded.${x}`).join(", ")})`);
     // import_key: type|start_date, and for the n-th (n > 1) activity of one participant with the
     // same type and start, in file order, |n: a re-import finds the same rows again.
     await tx.execute(sql`
@@ -354,11 +357,31 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         on conflict (participant_id, import_key) do update set
           status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
           provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
-          updated_at = now()
-        returning participant_id, (xmax = 0) as inserted)
-      insert into imp_written_activities (participant_id, inserted, total)
-      select participant_id, count(*) filter (where inserted), count(*) from w group by participant_id order by participant_id`);
+          -- As for participants: an open activity form conflicts, and the plan's history counts it, only if something changed.
+          version = case when ${aCurrent} is distinct from ${aIncoming} then activities.version + 1 else activities.version end,
+          updated_at = case when ${aCurrent} is distinct from ${aIncoming} then now() else activities.updated_at end
+        returning participant_id, (xmax = 0) as inserted, (updated_at = now()) as changed)
+      insert into imp_written_activities (participant_id, inserted, changed, total)
+      select participant_id, count(*) filter (where inserted), count(*) filter (where changed and not inserted), count(*)
+      from w group by participant_id order by participant_id`);
     lap("activities");
+    // One revision in each person's plan history for what the import added or changed (plans made
+    // where there was none yet, version 0: no goal), set-based like the rest.
+    await tx.execute(sql`
+      insert into plans (participant_id, version)
+      select participant_id, 0 from imp_written_activities where inserted > 0 or changed > 0
+      on conflict (participant_id) do nothing`);
+    await tx.execute(sql`
+      insert into plan_revisions (plan_id, kind, changed_by, summary, snapshot)
+      select pl.id, 'import', ${opts.userId ?? null}::uuid,
+             'Import (' || ${opts.sourceName}::text || '): ' || concat_ws(', ',
+               case when w.inserted = 1 then '1 ny insats' when w.inserted > 1 then w.inserted || ' nya insatser' end,
+               case when w.changed = 1 then '1 insats ändrad' when w.changed > 1 then w.changed || ' insatser ändrade' end),
+             jsonb_build_object('import', ${opts.sourceName}::text, 'created', w.inserted, 'changed', w.changed)
+      from imp_written_activities w join plans pl on pl.participant_id = w.participant_id
+      where w.inserted > 0 or w.changed > 0
+      order by w.seq`);
+    lap("plan history");
     step(planned.activities);
 
     await tx.execute(sql`
@@ -455,7 +478,7 @@ const STAGING_TABLES = [
   staging("imp_activities", A_STAGE),
   staging("imp_outcomes", O_STAGE),
   "create temp table imp_written_participants (seq bigserial primary key, id uuid, inserted boolean) on commit drop",
-  "create temp table imp_written_activities (seq bigserial primary key, participant_id uuid, inserted int, total int) on commit drop",
+  "create temp table imp_written_activities (seq bigserial primary key, participant_id uuid, inserted int, changed int, total int) on commit drop",
   "create temp table imp_written_outcomes (seq bigserial primary key, id uuid, participant_id uuid, inserted boolean) on commit drop",
 ];
 

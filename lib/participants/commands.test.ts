@@ -130,7 +130,14 @@ describe("kartläggning", () => {
     expect(await executeAction(saveSkillMappingDef, v1, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
     expect(await executeAction(saveSkillMappingDef, { ...v1, work: [{ occupation: "", years: "x" }] }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
     expect(await executeAction(saveSkillMappingDef, v1, anna, handle.db)).toMatchObject({ ok: true, data: { version: 1 } });
-    expect(await executeAction(saveSkillMappingDef, { ...v1, healthNeeds: true }, jonas, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    // A stale form (opened before Anna's save) gets the saved version back, with who and when, and saves nothing.
+    const stale = await executeAction(saveSkillMappingDef, { ...v1, healthNeeds: true }, jonas, handle.db);
+    expect(stale).toMatchObject({
+      ok: false,
+      code: "conflict",
+      current: { version: 1, savedByName: anna.name, savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: { healthNeeds: false, work: [{ occupation: "Snickare", years: 8 }], goalOccupations: ["Snickare", "Byggarbetare"] } },
+    });
+    expect((await getSkillMappings(anna, id, handle.db)).history).toHaveLength(1);
     expect(await executeAction(saveSkillMappingDef, { ...v1, baseVersion: 1, healthNeeds: true }, jonas, handle.db)).toMatchObject({ ok: true, data: { version: 2, changed: ["healthNeeds"] } });
     const { current, history } = await getSkillMappings(anna, id, handle.db);
     expect(current).toMatchObject({ version: 2, createdByName: "Jonas Berg", changed: ["healthNeeds"], data: { healthNeeds: true, goalOccupations: ["Snickare", "Byggarbetare"], education: { years: 12 } } });

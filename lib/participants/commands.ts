@@ -24,6 +24,7 @@ import {
   skillMappingSchema,
   splitList,
   updateParticipantSchema,
+  type MappingConflict,
   type ParticipantFormValues,
   type SkillMappingData,
 } from "./schema";
@@ -185,6 +186,13 @@ export const updateParticipantDef = {
 
 type Saved = { participantId: string; version: number; id: string; changed: string[] };
 
+
+async function savedMapping(tx: Tx, latest: typeof skillMappings.$inferSelect | null): Promise<MappingConflict> {
+  if (!latest) return { version: 0, data: null, savedByName: null, savedAt: null };
+  const [by] = latest.createdBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.createdBy)) : [];
+  return { version: latest.version, data: latest.data as SkillMappingData, savedByName: by?.name ?? null, savedAt: latest.createdAt.toISOString() };
+}
+
 export const saveSkillMappingDef = {
   schema: skillMappingSchema,
   permission: "participant:write",
@@ -199,7 +207,7 @@ export const saveSkillMappingDef = {
     await tx.execute(sql`select 1 from ${participants} where ${participants.id} = ${p.id} for update`);
     const [latest] = await tx.select().from(skillMappings).where(eq(skillMappings.participantId, p.id)).orderBy(sql`${skillMappings.version} desc`).limit(1);
     const latestVersion = latest?.version ?? 0;
-    if (latestVersion !== input.baseVersion) throw new ConflictError({ version: latestVersion, data: latest?.data ?? null });
+    if (latestVersion !== input.baseVersion) throw new ConflictError<MappingConflict>(await savedMapping(tx, latest ?? null));
     const data = skillMappingDataOf(input);
     const changed = changedParts((latest?.data as SkillMappingData | undefined) ?? null, data);
     const [row] = await tx.insert(skillMappings).values({ participantId: p.id, version: latestVersion + 1, data, createdBy: user.id }).returning();

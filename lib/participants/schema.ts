@@ -190,6 +190,14 @@ export interface SkillMappingData {
   healthNeeds: boolean;
 }
 
+/** What a stale kartläggning form gets back: the version saved meanwhile, by whom and when, for the side-by-side view. */
+export interface MappingConflict {
+  version: number;
+  data: SkillMappingData | null;
+  savedByName: string | null;
+  savedAt: string | null;
+}
+
 export function skillMappingDataOf(v: z.output<typeof skillMappingSchema>): SkillMappingData {
   const num = (s: string) => (s === "" ? null : Number(s));
   return {

@@ -1,7 +1,8 @@
 // Changes to the individual plan: activities of every type added and edited, and the plan's goal
 // revised with every revision kept. Coordinators work on their own unit's participants; a stale
 // form is a conflict carrying the saved version, never an overwrite. `insertActivity` is the one
-// way an activity is created (also from a follow-up's next steps and from booking an opening).
+// way an activity is created (also from a follow-up's next steps and from booking an opening);
+// every activity write also records a revision in the plan's history (./history.ts).
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
@@ -11,6 +12,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { activityColumns, activityFormValues } from "./form";
+import { recordActivityRevision } from "./history";
 import { activityDetailsSchema, createActivitySchema, updateActivitySchema, updatePlanGoalSchema } from "./schema";
 
 type Activity = typeof activities.$inferSelect;
@@ -34,8 +36,11 @@ export interface NewActivity {
   details?: Record<string, unknown>;
 }
 
-/** Inserts one activity; callers have checked permission and scope and write the audit entry. */
-export async function insertActivity(tx: Tx, a: NewActivity): Promise<Activity> {
+/**
+ * Inserts one activity and records it in the plan's history (by whom, and a note on where it came
+ * from); callers have checked permission and scope and write the audit entry.
+ */
+export async function insertActivity(tx: Tx, a: NewActivity, by: { userId: string | null; note?: string }): Promise<Activity> {
   const planned = a.status === "planerad";
   const [row] = await tx
     .insert(activities)
@@ -46,6 +51,7 @@ export async function insertActivity(tx: Tx, a: NewActivity): Promise<Activity> 
       details: a.details ?? {},
     })
     .returning();
+  await recordActivityRevision(tx, by.userId, null, row, by.note);
   return row;
 }
 
@@ -93,7 +99,7 @@ export const createActivityDef = {
     authorize(p);
     await checkAgainstDb(tx, input, p!);
     const cols = activityColumns(input);
-    return insertActivity(tx, { municipalityId: p!.municipalityId, participantId: p!.id, ...cols, responsibleUserId: cols.responsibleUserId ?? user.id });
+    return insertActivity(tx, { municipalityId: p!.municipalityId, participantId: p!.id, ...cols, responsibleUserId: cols.responsibleUserId ?? user.id }, { userId: user.id });
   },
   audit: (a: Activity) => activityAudit(a, "activity.create"),
 } satisfies ActionDefinition<typeof createActivitySchema, Activity>;
@@ -107,7 +113,7 @@ function unknownDetails(type: ActivityType, details: Record<string, unknown>) {
 export const updateActivityDef = {
   schema: updateActivitySchema,
   permission: "plan:write",
-  async run({ tx, input, authorize }: ActionContext<z.infer<typeof updateActivitySchema>>): Promise<{ before: Activity; after: Activity }> {
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof updateActivitySchema>>): Promise<{ before: Activity; after: Activity }> {
     const [before] = await tx.select().from(activities).where(eq(activities.id, input.activityId));
     if (!before) throw new NotFoundError("activity");
     const p = await participantFor(tx, before.participantId);
@@ -123,6 +129,7 @@ export const updateActivityDef = {
       .returning();
     // Someone saved it since this form was opened: hand back what is saved, change nothing.
     if (!after) throw new ConflictError(activityFormValues(before));
+    await recordActivityRevision(tx, user.id, before, after);
     return { before, after };
   },
   audit: ({ before, after }: { before: Activity; after: Activity }) => {
@@ -153,6 +160,8 @@ export const updatePlanGoalDef = {
     if (input.reviewDate && input.reviewDate < p!.birthDate) throw new FieldError({ reviewDate: ["Datumet är före personens födelsedatum."] });
     const values = { goalType: input.goalType, goalOccupation: input.goalOccupation, goalNote: input.goalNote || null, reviewDate: input.reviewDate || null };
     const [existing] = await tx.select().from(plans).where(eq(plans.participantId, p!.id));
+    // Version 0: the plan was made by an activity write and has no goal yet (./history.ts).
+    const before = existing && existing.version > 0 ? existing : null;
     let plan: Plan | undefined;
     if (!existing) {
       if (input.version !== 0) throw new ConflictError(null);
@@ -165,8 +174,8 @@ export const updatePlanGoalDef = {
         .returning();
       if (!plan) throw new ConflictError({ version: existing.version, goalType: existing.goalType ?? "", goalOccupation: existing.goalOccupation ?? "", goalNote: existing.goalNote ?? "", reviewDate: existing.reviewDate ?? "" });
     }
-    const summary = describeGoalChange(existing ?? null, values);
-    await tx.insert(planRevisions).values({ planId: plan.id, version: plan.version, changedBy: user.id, summary, snapshot: values });
+    const summary = describeGoalChange(before, values);
+    await tx.insert(planRevisions).values({ planId: plan.id, kind: "goal", version: plan.version, changedBy: user.id, summary, snapshot: values });
     return { plan, summary };
   },
   audit: ({ plan, summary }: { plan: Plan; summary: string }) => ({ action: "plan.update", entityType: "plan", entityId: plan.id, participantId: plan.participantId, details: { version: plan.version } }),

@@ -41,16 +41,18 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
     .leftJoin(users, eq(users.id, activities.responsibleUserId))
     .where(eq(activities.participantId, participantId))
     .orderBy(asc(activities.startDate), asc(activities.id));
+  // Goal and activity revisions together, newest first.
   const revisions = plan
     ? await db
-        .select({ id: planRevisions.id, version: planRevisions.version, changedAt: planRevisions.changedAt, summary: planRevisions.summary, changedByName: users.name })
+        .select({ id: planRevisions.id, kind: planRevisions.kind, activityId: planRevisions.activityId, version: planRevisions.version, changedAt: planRevisions.changedAt, summary: planRevisions.summary, changedByName: users.name })
         .from(planRevisions)
         .leftJoin(users, eq(users.id, planRevisions.changedBy))
         .where(eq(planRevisions.planId, plan.id))
-        .orderBy(desc(planRevisions.version), desc(planRevisions.changedAt))
+        .orderBy(desc(planRevisions.changedAt), desc(planRevisions.seq))
     : [];
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "plan.read", entityType: "plan", entityId: plan?.id ?? null, participantId });
-  return { participant: p, plan: plan ?? null, activities: acts, revisions };
+  // A plan of version 0 was made by an activity write and has no goal yet: there is no plan to show.
+  return { participant: p, plan: plan && plan.version > 0 ? plan : null, activities: acts, revisions };
 }
 
 /** What the activity form offers: the unit's active coordinators as responsible, the municipality's employers. */

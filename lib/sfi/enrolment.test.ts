@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { recordResultDef } from "./commands";
 import { completeCourseDef, createGroupDef, enrolDef, recordBreakDef } from "./enrolment";
+import { planHistoryOf } from "@/lib/plans/testing";
 import { getGroupDay, getStudent, listAllGroups, searchStudents } from "./queries";
 
 const TODAY = "2026-06-30";
@@ -103,6 +104,12 @@ describe("enrolment", () => {
     const [a] = await handle.db.select().from(s.activities).where(eq(s.activities.id, r.data.activityId));
     expect(a).toMatchObject({ type: "sfi", status: "pagaende", startDate: "2026-06-01", provider: "Lärcentrum", hoursPerWeek: "14.0" });
     expect(a.details).toMatchObject({ studyPath: 2, course: "B", groupId: g.id });
+    expect((await planHistoryOf(handle.db, p.id))[0]).toMatchObject({
+      kind: "activity",
+      activityId: a.id,
+      changedBy: teacher.id,
+      summary: "Ny insats: Sfi hos Lärcentrum, pågående 2026-06-01 – tills vidare (inskriven i sfi-gruppen SV2 B eftermiddag)",
+    });
 
     const again = await run(enrolDef, { groupId: g.id, participantId: p.id, startDate: "2026-06-02" }, teacher);
     expect(again).toMatchObject({ ok: false, code: "invalid", fieldErrors: { participantId: ["Personen är redan inskriven i gruppen."] } });
@@ -119,6 +126,10 @@ describe("enrolment", () => {
     expect(linked.data).toMatchObject({ activityId: planned.id, activityCreated: false });
     const [started] = await handle.db.select().from(s.activities).where(eq(s.activities.id, planned.id));
     expect(started).toMatchObject({ status: "pagaende", startDate: "2026-06-10", version: 2 });
+    expect((await planHistoryOf(handle.db, q.id))[0]).toMatchObject({
+      version: 2,
+      summary: "Sfi: status planerad → pågående; startdatum 2026-08-01 → 2026-06-10; anordnare – → Lärcentrum; timmar per vecka – → 14; skola – → Lärcentrum; studieväg – → 2; kurs – → B (inskriven i sfi-gruppen SV2 B eftermiddag)",
+    });
   });
 
   it("lets no teacher enrol into a group that is not theirs, and writes nothing then", async () => {
@@ -168,6 +179,11 @@ describe("moving through the courses", () => {
     const [a] = await handle.db.select().from(s.activities).where(eq(s.activities.id, enrolled.data.activityId));
     expect(a).toMatchObject({ status: "avslutad", endDate: "2026-06-12" });
     expect(a.details).toMatchObject({ course: "C", groupId: c.id });
+    // Each step is in the plan's history, by the teacher who took it.
+    expect((await planHistoryOf(handle.db, p.id)).slice(0, 2).map((h) => [h.changedBy, h.summary])).toEqual([
+      [otherTeacher.id, "Sfi hos Lärcentrum: status pågående → avslutad; slutdatum – → 2026-06-12; resultat – → Klar med sfi kurs C (kurs C klar)"],
+      [teacher.id, "Sfi hos Lärcentrum: kurs B → C (kurs B klar)"],
+    ]);
   });
 
   it("an interruption ends the place and the activity with its reason; a pause keeps both", async () => {
@@ -187,6 +203,7 @@ describe("moving through the courses", () => {
     expect(stop.ok).toBe(true);
     const [a] = await handle.db.select().from(s.activities).where(eq(s.activities.id, e.data.activityId));
     expect(a).toMatchObject({ status: "avbruten", endDate: "2026-04-14", interruptReason: "arbete" });
+    expect((await planHistoryOf(handle.db, p.id))[0]).toMatchObject({ version: a.version, summary: "Sfi hos Lärcentrum: status pågående → avbruten; slutdatum – → 2026-04-14; skäl till avbrott – → arbete (avbrott i sfi)" });
     const [ended] = await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.activityId, e.data.activityId));
     expect(ended.endDate).toBe("2026-04-14");
     const student = await getStudent(teacher, g.id, p.id, "2026-05-01", handle.db);

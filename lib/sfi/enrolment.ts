@@ -2,7 +2,7 @@
 // students enrolled (which creates or links the sfi activity on their plan, so the coordinator
 // sees it), interrupted or paused, and moved on to the next course of their studieväg when a
 // course is passed. Each runs in one transaction with its audit entries (lib/auth/action.ts).
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db";
 import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
@@ -11,6 +11,8 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { FieldError, NotFoundError } from "@/lib/errors";
+import { insertActivity } from "@/lib/plans/commands";
+import { updateActivityWithHistory } from "@/lib/plans/history";
 import { groupResource } from "./queries";
 import { breakSchema, completeCourseSchema, enrolSchema, groupSchema, nextCourse } from "./schema";
 
@@ -100,9 +102,9 @@ export interface Enrolled {
 }
 
 /** Links the student's open sfi activity to the group, or creates one: the plan shows sfi either way. */
-async function linkSfiActivity(tx: Tx, group: Group, participantId: string, startDate: string): Promise<{ id: string; created: boolean }> {
+async function linkSfiActivity(tx: Tx, group: Group, participantId: string, startDate: string, by: string): Promise<{ id: string; created: boolean }> {
   const [open] = await tx
-    .select({ id: activities.id, status: activities.status, details: activities.details })
+    .select({ id: activities.id })
     .from(activities)
     .where(
       and(
@@ -115,34 +117,37 @@ async function linkSfiActivity(tx: Tx, group: Group, participantId: string, star
     .orderBy(desc(activities.startDate))
     .limit(1);
   const started = startDate <= todayIso();
+  const note = `inskriven i sfi-gruppen ${group.name}`;
   if (open) {
-    await tx
-      .update(activities)
-      .set({
-        details: { ...open.details, ...sfiDetails(group) },
+    await updateActivityWithHistory(
+      tx,
+      open.id,
+      (before) => ({
+        details: { ...before.details, ...sfiDetails(group) },
         provider: group.school,
         hoursPerWeek: hoursPerWeek(group),
-        ...(open.status === "planerad" ? { startDate, status: started ? ("pagaende" as const) : ("planerad" as const) } : {}),
-        version: sql`${activities.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(activities.id, open.id));
+        ...(before.status === "planerad" ? { startDate, status: started ? ("pagaende" as const) : ("planerad" as const) } : {}),
+      }),
+      by,
+      note,
+    );
     return { id: open.id, created: false };
   }
-  const [created] = await tx
-    .insert(activities)
-    .values({
+  const created = await insertActivity(
+    tx,
+    {
       municipalityId: group.municipalityId,
       participantId,
       type: "sfi",
       status: started ? "pagaende" : "planerad",
       startDate,
-      plannedStartDate: started ? null : startDate,
+      endDate: null,
       provider: group.school,
       hoursPerWeek: hoursPerWeek(group),
       details: sfiDetails(group),
-    })
-    .returning({ id: activities.id });
+    },
+    { userId: by, note },
+  );
   return { id: created.id, created: true };
 }
 
@@ -171,7 +176,7 @@ export const enrolDef = {
         ],
       });
     }
-    const activity = await linkSfiActivity(tx, group, person.id, input.startDate);
+    const activity = await linkSfiActivity(tx, group, person.id, input.startDate, user.id);
     const [enrolment] = await tx
       .insert(sfiEnrolments)
       .values({ groupId: group.id, participantId: person.id, activityId: activity.id, startDate: input.startDate })
@@ -222,16 +227,13 @@ export const recordBreakDef = {
       await tx.update(sfiEnrolments).set({ endDate: lastDay }).where(eq(sfiEnrolments.id, enrolment.id));
       if (enrolment.activityId) {
         activityId = enrolment.activityId;
-        await tx
-          .update(activities)
-          .set({
-            status: "avbruten",
-            endDate: sql`greatest(${activities.startDate}, ${lastDay}::date)`,
-            interruptReason: input.reason,
-            version: sql`${activities.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(eq(activities.id, enrolment.activityId));
+        await updateActivityWithHistory(
+          tx,
+          enrolment.activityId,
+          (before) => ({ status: "avbruten", endDate: before.startDate > lastDay ? before.startDate : lastDay, interruptReason: input.reason }),
+          user.id,
+          "avbrott i sfi",
+        );
       }
     }
     return { breakId: row.id, groupId: input.groupId, participantId: input.participantId, kind: input.kind, activityId };
@@ -286,15 +288,17 @@ export const completeCourseDef = {
     await tx.update(sfiEnrolments).set({ endDate: input.completedDate }).where(eq(sfiEnrolments.id, enrolment.id));
     const activityId = enrolment.activityId;
     if (activityId) {
+      const note = `kurs ${group.course} klar`;
       if (next === null) {
-        await tx
-          .update(activities)
-          .set({ status: "avslutad", endDate: input.completedDate, resultNote: `Klar med sfi kurs ${group.course}`, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
-          .where(eq(activities.id, activityId));
+        await updateActivityWithHistory(tx, activityId, { status: "avslutad", endDate: input.completedDate, resultNote: `Klar med sfi kurs ${group.course}` }, user.id, note);
       } else {
-        const [a] = await tx.select({ details: activities.details }).from(activities).where(eq(activities.id, activityId));
-        const details = nextGroup ? { ...a.details, ...sfiDetails(nextGroup) } : { ...a.details, course: next, groupId: null };
-        await tx.update(activities).set({ details, version: sql`${activities.version} + 1`, updatedAt: sql`now()` }).where(eq(activities.id, activityId));
+        await updateActivityWithHistory(
+          tx,
+          activityId,
+          (a) => ({ details: nextGroup ? { ...a.details, ...sfiDetails(nextGroup) } : { ...a.details, course: next, groupId: null } }),
+          user.id,
+          note,
+        );
       }
     }
     if (nextGroup) {

@@ -7,11 +7,10 @@ import { getParticipantHistory } from "@/lib/participants/queries";
 import type { participants } from "@/db/schema";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { fill, participantMessages } from "@/lib/i18n/areas/participant";
-import { todayIso } from "@/lib/dates";
+import { formatWhen, todayIso } from "@/lib/dates";
 import { CaseStateForm } from "./CaseStateForm";
 
 type Participant = typeof participants.$inferSelect;
-const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
 
 const FIELD_KEYS: Record<string, keyof typeof participantMessages.sv> = {
   personnummer: "personnummer", firstName: "firstName", lastName: "lastName", birthDate: "birthDate", gender: "gender",
@@ -78,7 +77,7 @@ export async function DetailsSection({ user, participant: p }: { user: SessionUs
               else if (h.action === "skillmapping.save" && d.changed?.length) what = `${t.changedFields}: ${d.changed.map((c) => t.parts[c] ?? c).join(", ")}`;
               return (
                 <li key={h.id}>
-                  <time dateTime={h.at.toISOString()}>{WHEN.format(h.at)}</time> {t.historyActions[h.action] ?? h.action}
+                  <time dateTime={h.at.toISOString()}>{formatWhen(h.at)}</time> {t.historyActions[h.action] ?? h.action}
                   {h.userName ? ` (${h.userName})` : ""}
                   {what ? ` – ${what}` : ""}
                 </li>

@@ -11,6 +11,7 @@ import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
 import { Field } from "@/app/_components/Field";
+import { ConflictTable } from "@/app/_components/ConflictTable";
 
 type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
 type Option = { id: string; name: string };
@@ -164,24 +165,10 @@ export function ActivityForm({
         <div role="alert" className="notice" data-testid="conflict">
           <h2>{t.conflictTitle}</h2>
           <p>{t.conflictIntro}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t.conflictField}</th>
-                <th scope="col">{t.conflictMine}</th>
-                <th scope="col">{t.conflictSaved}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflictRows.map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t.fields[k.replace("details.", "")] ?? k}</th>
-                  <td>{show(k, getValues())}</td>
-                  <td>{show(k, conflict)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConflictTable
+            headings={[t.conflictField, t.conflictMine, t.conflictSaved]}
+            rows={conflictRows.map((k) => ({ key: k, label: t.fields[k.replace("details.", "")] ?? k, values: [show(k, getValues()), show(k, conflict)] }))}
+          />
           {kept ? (
             <p role="status">{t.keepMineNote}</p>
           ) : (

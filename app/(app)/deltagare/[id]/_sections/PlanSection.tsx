@@ -1,15 +1,33 @@
 // The individual plan: goal, "arbetsplats först", a timeline of the activities (with the same
-// information as a table for screen readers and keyboard users) and the gaps between them.
+// information as a table for screen readers and keyboard users), the gaps between them, and the
+// plan's history: every goal and activity change, newest first.
 import { getPlan } from "@/lib/plans/queries";
 import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
 import type { SessionUser } from "@/lib/auth/session";
-import { todayIso, daysBetween } from "@/lib/dates";
+import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
-import { planMessages } from "@/lib/i18n/areas/plan";
+import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
 import Link from "next/link";
 import { GoalForm } from "./PlanForms";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+/** The history shows this many newest changes; the rest open on request. */
+const HISTORY_FIRST = 10;
+
+type Revision = Awaited<ReturnType<typeof getPlan>>["revisions"][number];
+
+function RevisionList({ revisions, t }: { revisions: Revision[]; t: PlanMessages }) {
+  return (
+    <ul className="history">
+      {revisions.map((r) => (
+        <li key={r.id} data-kind={r.kind}>
+          <time dateTime={r.changedAt.toISOString()}>{formatWhen(r.changedAt)}</time> <span className="tag">{t.historyKinds[r.kind] ?? r.kind}</span>
+          {r.changedByName ? ` ${t.historyBy} ${r.changedByName}` : ""}: {r.summary}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export async function PlanSection({ user, participantId }: { user: SessionUser; participantId: string }) {
   const t = await getAreaMessages(planMessages);
@@ -146,14 +164,17 @@ export async function PlanSection({ user, participantId }: { user: SessionUser; 
       )}
       {revisions.length > 0 && (
         <details data-testid="plan-history">
-          <summary>{t.history}</summary>
-          <ul>
-            {revisions.map((r) => (
-              <li key={r.id}>
-                {r.changedAt.toISOString().slice(0, 10)} {r.changedByName ? `${t.historyBy} ${r.changedByName}` : ""}: {r.summary}
-              </li>
-            ))}
-          </ul>
+          <summary>
+            {t.history} ({revisions.length})
+          </summary>
+          <p className="definition">{t.historyIntro}</p>
+          <RevisionList revisions={revisions.slice(0, HISTORY_FIRST)} t={t} />
+          {revisions.length > HISTORY_FIRST && (
+            <details data-testid="plan-history-more">
+              <summary>{t.historyMore.replace("{n}", String(revisions.length))}</summary>
+              <RevisionList revisions={revisions.slice(HISTORY_FIRST)} t={t} />
+            </details>
+          )}
         </details>
       )}
     </section>

@@ -1,37 +1,28 @@
 // The current kartläggning on the participant page, with its earlier versions (who, when, what
 // changed) and the link to do or revise it.
+import { Fragment } from "react";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getSkillMappings } from "@/lib/participants/queries";
-import type { SkillMappingData } from "@/lib/participants/schema";
+import { SKILL_MAPPING_PARTS, type SkillMappingData } from "@/lib/participants/schema";
+import { mappingInWords, mappingPartLabels } from "@/lib/participants/mapping";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { fill, participantMessages, type ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { resultsMessages } from "@/lib/i18n/areas/results";
-
-const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
+import { formatWhen } from "@/lib/dates";
 
 function Mapping({ d, t, educationLevels }: { d: SkillMappingData; t: ParticipantMessages; educationLevels: Record<string, string> }) {
-  const edu = [
-    d.education.years != null ? `${d.education.years} ${t.yearsUnit}` : null,
-    d.education.level ? educationLevels[d.education.level] : null,
-    d.education.field,
-    d.education.country,
-  ].filter(Boolean);
+  const words = mappingInWords(d, t, educationLevels);
+  const labels = mappingPartLabels(t);
   return (
     <dl className="facts" data-testid="mapping">
-      <dt>{t.education}</dt>
-      <dd>{edu.length ? edu.join(", ") : t.none}</dd>
-      <dt>{t.work}</dt>
-      <dd>{d.work.length ? d.work.map((w) => (w.years != null ? `${w.occupation} (${w.years} ${t.yearsUnit})` : w.occupation)).join(", ") : t.none}</dd>
-      <dt>{t.drivingLicence}</dt>
-      <dd>{t.drivingLicences[d.drivingLicence]}</dd>
-      <dt>{t.languageSkills}</dt>
-      <dd>{d.languageSkills.length ? d.languageSkills.map((l) => `${l.language} (${t.levels[l.level].toLowerCase()})`).join(", ") : t.none}</dd>
-      <dt>{t.goalOccupations}</dt>
-      <dd>{d.goalOccupations.length ? d.goalOccupations.join(", ") : t.none}</dd>
-      <dt>{t.healthNeeds}</dt>
-      <dd>{d.healthNeeds ? t.yes : t.no}</dd>
+      {SKILL_MAPPING_PARTS.map((part) => (
+        <Fragment key={part}>
+          <dt>{labels[part]}</dt>
+          <dd>{words[part]}</dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }
@@ -46,7 +37,7 @@ export async function SkillMappingSection({ user, participantId }: { user: Sessi
       <h2 id="mapping-title">{t.mappingTitle}</h2>
       {current ? (
         <>
-          <p className="definition">{fill(t.mappingVersion, { v: current.version, who: current.createdByName ?? t.none, when: WHEN.format(current.createdAt) })}</p>
+          <p className="definition">{fill(t.mappingVersion, { v: current.version, who: current.createdByName ?? t.none, when: formatWhen(current.createdAt) })}</p>
           <Mapping d={current.data} t={t} educationLevels={r.educationLevels} />
         </>
       ) : (
@@ -63,7 +54,7 @@ export async function SkillMappingSection({ user, participantId }: { user: Sessi
           <ol reversed data-testid="mapping-history">
             {history.map((h) => (
               <li key={h.id}>
-                {fill(t.mappingVersion, { v: h.version, who: h.createdByName ?? t.none, when: WHEN.format(h.createdAt) })}
+                {fill(t.mappingVersion, { v: h.version, who: h.createdByName ?? t.none, when: formatWhen(h.createdAt) })}
                 {" – "}
                 {t.changedFields}: {h.changed.map((c) => t.parts[c] ?? c).join(", ")}
                 {h.version !== current?.version && (

@@ -1,31 +1,104 @@
 "use client";
 // The kartläggning form: education, work experience (rows), driving licence, language skills
-// (rows), goal occupations and the health/needs flag (yes/no only, never medical detail).
+// (rows), goal occupations and the health/needs flag (yes/no only, never medical detail). When
+// someone else saved a version after the form was opened, the saved version (who, when) and the
+// user's are shown side by side, nothing is overwritten, and the user chooses: their changes on top
+// of the saved version, or the saved version as it is.
 import { useId, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { EDUCATION_LEVELS } from "@/db/schema/enums";
-import { DRIVING_LICENCES, LANGUAGE_LEVELS, skillMappingSchema, type SkillMappingFormValues } from "@/lib/participants/schema";
-import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
+import {
+  changedParts,
+  DRIVING_LICENCES,
+  LANGUAGE_LEVELS,
+  skillMappingDataOf,
+  skillMappingFormOf,
+  skillMappingSchema,
+  type MappingConflict,
+  type SkillMappingData,
+  type SkillMappingFormValues,
+} from "@/lib/participants/schema";
+import { mappingInWords, mappingPartLabels } from "@/lib/participants/mapping";
+import { fill, type ParticipantMessages } from "@/lib/i18n/areas/participant";
+import { formatWhen } from "@/lib/dates";
 import { saveSkillMappingServer } from "./actions";
-import { Field } from "@/app/_components/Field";
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { ConflictTable } from "@/app/_components/ConflictTable";
 
-function describedBy(id: string, error?: string, hint?: boolean) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
+/** Form values (already checked by the schema) as the stored kartläggning, to compare versions part by part. */
+const dataOf = (v: SkillMappingFormValues): SkillMappingData => skillMappingDataOf(v as Parameters<typeof skillMappingDataOf>[0]);
+
+function ConflictView({
+  conflict,
+  opened,
+  t,
+  educationLevels,
+  onReapply,
+  onTakeTheirs,
+}: {
+  conflict: { theirs: MappingConflict; yours: SkillMappingFormValues };
+  opened: SkillMappingFormValues;
+  t: ParticipantMessages;
+  educationLevels: Record<string, string>;
+  onReapply: (values: SkillMappingFormValues, theirs: SkillMappingFormValues) => void;
+  onTakeTheirs: (theirs: SkillMappingFormValues) => void;
+}) {
+  const id = useId();
+  const { theirs, yours } = conflict;
+  const theirsData = theirs.data ?? dataOf(skillMappingFormOf(yours.participantId, 0, null));
+  const yoursData = dataOf(yours);
+  const differ = changedParts(theirsData, yoursData);
+  const labels = mappingPartLabels(t);
+  const theirsWords = mappingInWords(theirsData, t, educationLevels);
+  const yoursWords = mappingInWords(yoursData, t, educationLevels);
+  const theirsValues = skillMappingFormOf(yours.participantId, theirs.version, theirsData);
+  const reapply = () => {
+    // Your changes on top of theirs: the parts you did not touch keep their saved value.
+    const merged = { ...theirsData } as Record<string, unknown>;
+    for (const part of changedParts(dataOf(opened), yoursData)) merged[part] = yoursData[part];
+    onReapply(skillMappingFormOf(yours.participantId, theirs.version, merged as unknown as SkillMappingData), theirsValues);
+  };
+  return (
+    <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert" data-testid="mapping-conflict">
+      <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
+      <p>{t.conflictIntro}</p>
+      <p className="definition">{fill(t.mappingVersion, { v: theirs.version, who: theirs.savedByName ?? t.none, when: theirs.savedAt ? formatWhen(theirs.savedAt) : t.none })}</p>
+      {differ.length ? (
+        <ConflictTable
+          testId="conflict"
+          headings={[t.field, t.theirs, t.yours]}
+          rows={differ.map((part) => ({ key: part, label: labels[part], values: [theirsWords[part], yoursWords[part]] }))}
+        />
+      ) : (
+        <p>{t.conflictSame}</p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={reapply}>
+          {t.reapply}
+        </button>{" "}
+        <button type="button" onClick={() => onTakeTheirs(theirsValues)}>
+          {t.takeTheirs}
+        </button>
+      </div>
+    </section>
+  );
 }
 
 export function SkillMappingForm({ initial, t, educationLevels }: { initial: SkillMappingFormValues; t: ParticipantMessages; educationLevels: Record<string, string> }) {
   const id = useId();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, formState, setError } = useForm<SkillMappingFormValues>({ resolver: zodResolver(skillMappingSchema) as never, defaultValues: initial });
+  const [conflict, setConflict] = useState<{ theirs: MappingConflict; yours: SkillMappingFormValues } | null>(null);
+  // What the form was opened on: "your changes" are the parts that differ from it.
+  const [opened, setOpened] = useState<SkillMappingFormValues>(initial);
+  const { register, control, handleSubmit, formState, setError, reset } = useForm<SkillMappingFormValues>({ resolver: zodResolver(skillMappingSchema) as never, defaultValues: initial });
   const work = useFieldArray({ control, name: "work" });
   const langs = useFieldArray({ control, name: "languageSkills" });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (data) => {
+  const save = async (data: SkillMappingFormValues) => {
     setFormError(null);
     const r = await saveSkillMappingServer(data);
     if (r.ok) {
@@ -33,10 +106,36 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
       router.refresh();
       return;
     }
-    setFormError(r.code === "conflict" ? t.mappingConflict : (r.formError ?? null));
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "educationYears", { message: v[0] });
-  });
+    if (r.code === "conflict" && r.current) {
+      setConflict({ theirs: r.current, yours: data });
+      return;
+    }
+    setFormError(r.formError ?? null);
+    setFieldErrors(setError, r.fieldErrors);
+  };
+  const onSubmit = handleSubmit(save);
   const f = (k: string) => `${id}-${k}`;
+  if (conflict) {
+    return (
+      <ConflictView
+        conflict={conflict}
+        opened={opened}
+        t={t}
+        educationLevels={educationLevels}
+        onReapply={(values, theirs) => {
+          setOpened(theirs);
+          setConflict(null);
+          reset(values);
+          void save(values);
+        }}
+        onTakeTheirs={(theirs) => {
+          setOpened(theirs);
+          reset(theirs);
+          setConflict(null);
+        }}
+      />
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       {formError && (
@@ -47,7 +146,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
       <fieldset>
         <legend>{t.education}</legend>
         <Field id={f("years")} label={t.educationYears} error={e.educationYears?.message}>
-          <input id={f("years")} type="text" inputMode="numeric" {...register("educationYears")} {...describedBy(f("years"), e.educationYears?.message)} />
+          <input id={f("years")} type="text" inputMode="numeric" {...register("educationYears")} {...fieldAria(f("years"), e.educationYears?.message)} />
         </Field>
         <Field id={f("level")} label={t.educationLevel} error={e.educationLevel?.message}>
           <select id={f("level")} {...register("educationLevel")}>
@@ -60,10 +159,10 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
           </select>
         </Field>
         <Field id={f("country")} label={t.educationCountry} error={e.educationCountry?.message}>
-          <input id={f("country")} type="text" {...register("educationCountry")} {...describedBy(f("country"), e.educationCountry?.message)} />
+          <input id={f("country")} type="text" {...register("educationCountry")} {...fieldAria(f("country"), e.educationCountry?.message)} />
         </Field>
         <Field id={f("field")} label={t.educationField} error={e.educationField?.message}>
-          <input id={f("field")} type="text" {...register("educationField")} {...describedBy(f("field"), e.educationField?.message)} />
+          <input id={f("field")} type="text" {...register("educationField")} {...fieldAria(f("field"), e.educationField?.message)} />
         </Field>
       </fieldset>
       <fieldset>
@@ -71,10 +170,10 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
         {work.fields.map((row, i) => (
           <div key={row.id} className="inline-grid" data-testid="work-row">
             <Field id={f(`occ-${i}`)} label={`${t.occupation} ${i + 1}`} error={e.work?.[i]?.occupation?.message}>
-              <input id={f(`occ-${i}`)} type="text" {...register(`work.${i}.occupation`)} {...describedBy(f(`occ-${i}`), e.work?.[i]?.occupation?.message)} />
+              <input id={f(`occ-${i}`)} type="text" {...register(`work.${i}.occupation`)} {...fieldAria(f(`occ-${i}`), e.work?.[i]?.occupation?.message)} />
             </Field>
             <Field id={f(`occy-${i}`)} label={`${t.years} (${t.occupation.toLowerCase()} ${i + 1})`} error={e.work?.[i]?.years?.message}>
-              <input id={f(`occy-${i}`)} type="text" inputMode="numeric" {...register(`work.${i}.years`)} {...describedBy(f(`occy-${i}`), e.work?.[i]?.years?.message)} />
+              <input id={f(`occy-${i}`)} type="text" inputMode="numeric" {...register(`work.${i}.years`)} {...fieldAria(f(`occy-${i}`), e.work?.[i]?.years?.message)} />
             </Field>
             <div>
               <button type="button" onClick={() => work.remove(i)}>
@@ -95,7 +194,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
         {langs.fields.map((row, i) => (
           <div key={row.id} className="inline-grid" data-testid="language-row">
             <Field id={f(`lang-${i}`)} label={`${t.language} ${i + 1}`} error={e.languageSkills?.[i]?.language?.message}>
-              <input id={f(`lang-${i}`)} type="text" {...register(`languageSkills.${i}.language`)} {...describedBy(f(`lang-${i}`), e.languageSkills?.[i]?.language?.message)} />
+              <input id={f(`lang-${i}`)} type="text" {...register(`languageSkills.${i}.language`)} {...fieldAria(f(`lang-${i}`), e.languageSkills?.[i]?.language?.message)} />
             </Field>
             <Field id={f(`langl-${i}`)} label={`${t.level} (${t.language.toLowerCase()} ${i + 1})`} error={e.languageSkills?.[i]?.level?.message}>
               <select id={f(`langl-${i}`)} {...register(`languageSkills.${i}.level`)}>
@@ -132,7 +231,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
           </select>
         </Field>
         <Field id={f("goal")} label={t.goalOccupations} hint={t.goalOccupationsHint} error={e.goalOccupations?.message}>
-          <input id={f("goal")} type="text" {...register("goalOccupations")} {...describedBy(f("goal"), e.goalOccupations?.message, true)} />
+          <input id={f("goal")} type="text" {...register("goalOccupations")} {...fieldAria(f("goal"), e.goalOccupations?.message, true)} />
         </Field>
         <div className="field">
           <label>

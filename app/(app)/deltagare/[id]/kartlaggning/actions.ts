@@ -3,6 +3,7 @@
 // are in lib/participants/commands.ts.
 import { revalidatePath } from "next/cache";
 import { saveSkillMapping } from "@/lib/participants/commands";
+import type { MappingConflict } from "@/lib/participants/schema";
 
 export async function saveSkillMappingServer(input: unknown) {
   const r = await saveSkillMapping(input);
@@ -10,5 +11,6 @@ export async function saveSkillMappingServer(input: unknown) {
     revalidatePath(`/deltagare/${r.data.participantId}`);
     return { ok: true as const, participantId: r.data.participantId, version: r.data.version };
   }
-  return { ok: false as const, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors };
+  // A conflict carries the version saved meanwhile, for the form to show beside the user's.
+  return { ok: false as const, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors, current: r.code === "conflict" ? (r.current as MappingConflict) : undefined };
 }
