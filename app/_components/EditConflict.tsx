@@ -3,6 +3,7 @@
 // versions side by side, for the fields where they differ; the user re-applies their own changes
 // on top of the saved version or takes the saved one. Nothing is overwritten without that choice.
 import { useId, useState } from "react";
+import { ConflictTable } from "./ConflictTable";
 
 export interface ConflictTexts {
   conflictTitle: string;
@@ -78,26 +79,13 @@ export function EditConflict<V extends Versioned, K extends keyof V & string>({
     <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
       <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
       <p>{t.conflictIntro}</p>
-      <table className="table" data-testid="conflict">
-        <thead>
-          <tr>
-            <th scope="col">{t.field}</th>
-            <th scope="col">{t.theirs}</th>
-            <th scope="col">{t.yours}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys
-            .filter((k) => !same(conflict.theirs[k], conflict.yours[k]))
-            .map((k) => (
-              <tr key={k}>
-                <th scope="row">{labels[k] ?? k}</th>
-                <td>{show(k, conflict.theirs[k])}</td>
-                <td>{show(k, conflict.yours[k])}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <ConflictTable
+        testId="conflict"
+        headings={[t.field, t.theirs, t.yours]}
+        rows={keys
+          .filter((k) => !same(conflict.theirs[k], conflict.yours[k]))
+          .map((k) => ({ key: k, label: labels[k] ?? k, values: [show(k, conflict.theirs[k]), show(k, conflict.yours[k])] }))}
+      />
       <div className="actions">
         <button
           type="button"

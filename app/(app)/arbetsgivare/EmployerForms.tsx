@@ -13,12 +13,7 @@ import type { EmployerFormValues, OpeningFormValues } from "@/lib/employers/comm
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { bookOpeningServer, createOpeningServer, registerEmployerServer, setOpeningStateServer, updateEmployerServer, updateOpeningServer } from "./actions";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
-import { Field } from "@/app/_components/Field";
-
-const a11y = (id: string, error?: string, hint?: boolean) => {
-  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
-};
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -60,12 +55,12 @@ export function EmployerForm({ t, initial }: { t: EmployerMessages; initial?: Em
     }
     if (r.code === "conflict" && r.current) return conflict.raise(r.current, data as EmployerFormValues);
     setMessage({ ok: false, text: r.formError ?? "" });
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "orgNr", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   };
   if (conflict.conflict) return <EditConflict state={conflict} keys={EMPLOYER_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
   const input = (name: (typeof EMPLOYER_FIELDS)[number], type = "text", hint?: string) => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message} hint={hint}>
-      <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message, !!hint)} />
+      <input id={`${id}-${name}`} type={type} {...register(name)} {...fieldAria(`${id}-${name}`, e[name]?.message, !!hint)} />
     </Field>
   );
   const label = initial ? t.editTitle : t.register;
@@ -117,12 +112,12 @@ export function OpeningForm({ employerId, initial, t }: { employerId: string; in
     }
     if (r.code === "conflict" && r.current) return conflict.raise(r.current, { ...data, version: data.version ?? 0 });
     setMessage({ ok: false, text: r.formError ?? "" });
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "occupation", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   };
   if (conflict.conflict) return <EditConflict state={conflict} keys={OPENING_FIELDS} labels={t.fields} t={t} reset={reset} save={save} />;
   const input = (name: (typeof OPENING_FIELDS)[number], type = "text") => (
     <Field id={`${id}-${name}`} label={t.fields[name]} error={e[name]?.message}>
-      <input id={`${id}-${name}`} type={type} {...register(name)} {...a11y(`${id}-${name}`, e[name]?.message)} />
+      <input id={`${id}-${name}`} type={type} {...register(name)} {...fieldAria(`${id}-${name}`, e[name]?.message)} />
     </Field>
   );
   const label = initial ? t.editOpening : t.addOpening;
@@ -182,7 +177,7 @@ export function OpeningStateForm({ openingId, version, closed, t }: { openingId:
       <FormMessage message={message} />
       {!closed && (
         <Field id={`${id}-reason`} label={t.closeReason} hint={t.closeReasonHint} error={err}>
-          <input id={`${id}-reason`} type="text" {...register("reason")} {...a11y(`${id}-reason`, err, true)} />
+          <input id={`${id}-reason`} type="text" {...register("reason")} {...fieldAria(`${id}-reason`, err, true)} />
         </Field>
       )}
       <div>

@@ -10,13 +10,12 @@ import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema
 import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
-import { Field } from "@/app/_components/Field";
+import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
 import { ConflictTable } from "@/app/_components/ConflictTable";
 
 type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
 type Option = { id: string; name: string };
 
-const a11y = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 
 const DETAIL_FIELDS: Partial<Record<ActivityType, string[]>> = {
   sfi: ["school", "studyPath", "course"],
@@ -88,7 +87,7 @@ export function ActivityForm({
       return;
     }
     setFormError(r.formError ?? null);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "status", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   });
 
   const show = (name: string, v: Values | null) => {
@@ -113,7 +112,7 @@ export function ActivityForm({
     if (name === "employerId")
       return (
         <Field key={name} id={fid} label={label} error={error}>
-          <select id={fid} {...reg} {...a11y(fid, error)}>
+          <select id={fid} {...reg} {...fieldAria(fid, error)}>
             <option value="">–</option>
             {employers.map((o) => (
               <option key={o.id} value={o.id}>
@@ -127,7 +126,7 @@ export function ActivityForm({
       const opts = name === "studyPath" ? ["1", "2", "3"] : name === "course" ? [...SFI_COURSES] : [...HEALTH_STATUSES];
       return (
         <Field key={name} id={fid} label={label} error={error}>
-          <select id={fid} {...reg} {...a11y(fid, error)}>
+          <select id={fid} {...reg} {...fieldAria(fid, error)}>
             <option value="">–</option>
             {opts.map((o) => (
               <option key={o} value={o}>
@@ -140,7 +139,7 @@ export function ActivityForm({
     }
     return (
       <Field key={name} id={fid} label={label} error={error}>
-        <input id={fid} type={DATE_DETAILS.has(name) ? "date" : name === "extentPercent" ? "number" : "text"} {...reg} {...a11y(fid, error)} />
+        <input id={fid} type={DATE_DETAILS.has(name) ? "date" : name === "extentPercent" ? "number" : "text"} {...reg} {...fieldAria(fid, error)} />
       </Field>
     );
   };
@@ -149,7 +148,7 @@ export function ActivityForm({
     const fid = `${id}-${name}`;
     return (
       <Field id={fid} label={t.fields[name]} error={err(name)}>
-        <input id={fid} type={kind} {...register(name)} {...a11y(fid, err(name))} />
+        <input id={fid} type={kind} {...register(name)} {...fieldAria(fid, err(name))} />
       </Field>
     );
   };
@@ -220,7 +219,7 @@ export function ActivityForm({
         {input("actualEndDate", "date")}
         {input("provider")}
         <Field id={`${id}-resp`} label={t.fields.responsibleUserId} error={err("responsibleUserId")}>
-          <select id={`${id}-resp`} {...register("responsibleUserId")} {...a11y(`${id}-resp`, err("responsibleUserId"))}>
+          <select id={`${id}-resp`} {...register("responsibleUserId")} {...fieldAria(`${id}-resp`, err("responsibleUserId"))}>
             <option value="">–</option>
             {people.map((o) => (
               <option key={o.id} value={o.id}>
@@ -240,7 +239,7 @@ export function ActivityForm({
       )}
       {status === "avbruten" && (
         <Field id={`${id}-reason`} label={t.fields.interruptReason} error={err("interruptReason")}>
-          <input id={`${id}-reason`} type="text" {...register("interruptReason")} {...a11y(`${id}-reason`, err("interruptReason"))} />
+          <input id={`${id}-reason`} type="text" {...register("interruptReason")} {...fieldAria(`${id}-reason`, err("interruptReason"))} />
         </Field>
       )}
       <Field id={`${id}-result`} label={t.fields.resultNote} error={err("resultNote")}>
@@ -281,7 +280,7 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
       return;
     }
     setMessage({ ok: false, text: r.formError ?? "" });
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as "goalType", { message: v[0] });
+    setFieldErrors(setError, r.fieldErrors);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form inline-grid" aria-label={t.editGoal}>
@@ -291,7 +290,7 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
         </p>
       )}
       <Field id={`${id}-gt`} label={t.fields.goalType} error={e.goalType?.message}>
-        <select id={`${id}-gt`} {...register("goalType")} {...a11y(`${id}-gt`, e.goalType?.message)}>
+        <select id={`${id}-gt`} {...register("goalType")} {...fieldAria(`${id}-gt`, e.goalType?.message)}>
           <option value="">–</option>
           {GOAL_TYPES.map((g) => (
             <option key={g} value={g}>
@@ -301,10 +300,10 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
         </select>
       </Field>
       <Field id={`${id}-go`} label={t.fields.goalOccupation} error={e.goalOccupation?.message}>
-        <input id={`${id}-go`} type="text" {...register("goalOccupation")} {...a11y(`${id}-go`, e.goalOccupation?.message)} />
+        <input id={`${id}-go`} type="text" {...register("goalOccupation")} {...fieldAria(`${id}-go`, e.goalOccupation?.message)} />
       </Field>
       <Field id={`${id}-rd`} label={t.fields.reviewDate} error={e.reviewDate?.message}>
-        <input id={`${id}-rd`} type="date" {...register("reviewDate")} {...a11y(`${id}-rd`, e.reviewDate?.message)} />
+        <input id={`${id}-rd`} type="date" {...register("reviewDate")} {...fieldAria(`${id}-rd`, e.reviewDate?.message)} />
       </Field>
       <Field id={`${id}-gn`} label={t.fields.goalNote} error={e.goalNote?.message}>
         <input id={`${id}-gn`} type="text" {...register("goalNote")} />
