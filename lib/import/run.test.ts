@@ -3,7 +3,7 @@
 // changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import path from "node:path";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
@@ -128,7 +128,9 @@ describe("a valid caseload", () => {
     add("activities", [A_HEADER, "X1,extratjanst,2024-06-01,,pagaende,Kommunen,212000-1124,40"].join("\n"));
     add("outcomes", [O_HEADER, "X1,arbete,2025-07-01"].join("\n"));
     const file = path.join(mkdtempSync(path.join(tmpdir(), "etablera-xlsx-")), "caseload.xlsx");
-    await wb.xlsx.writeFile(file);
+    // writeBuffer + writeFileSync: ExcelJS's writeFile can resolve before the file is closed, so an
+    // immediate read sometimes saw a truncated workbook.
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "caseload.xlsx" });
     expect(result.errors.map((e) => formatError(e, "en"))).toEqual([]);
     expect(formatSummary(result)).toBe("imported: 1 participants, 1 activities, 1 outcomes; updated: 0");
@@ -140,7 +142,9 @@ describe("a valid caseload", () => {
     ws.addRow(P_HEADER.split(","));
     ws.addRow("X2,,Yonas,Tesfaye,1988-08-08,Q,,2024-03-01,,,,".split(","));
     const file = path.join(mkdtempSync(path.join(tmpdir(), "etablera-xlsx-")), "bad.xlsx");
-    await wb.xlsx.writeFile(file);
+    // writeBuffer + writeFileSync: ExcelJS's writeFile can resolve before the file is closed, so an
+    // immediate read sometimes saw a truncated workbook.
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "bad.xlsx" });
     expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:2: gender: invalid value, allowed: K, M, X"]);
   });
