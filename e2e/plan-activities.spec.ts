@@ -92,6 +92,39 @@ test("the goal is revised and every revision shows who and what", async ({ page 
   await expect(page.getByTestId("plan-history")).toContainText("av Anna");
 });
 
+test("a stale goal form shows both goals, keeps what was typed and saves it on top", async ({ page, browser }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare");
+  const href = (await page.locator("table tbody tr td a").nth(1).getAttribute("href"))!;
+  await page.goto(href);
+  await page.getByText("Ändra mål").click();
+  const form = page.getByRole("form", { name: "Ändra mål" });
+
+  // A colleague changes the goal's occupation after this page was opened.
+  const other = await browser.newPage();
+  await signInAs(other, "coordinator");
+  await other.goto(href);
+  await other.getByText("Ändra mål").click();
+  await other.getByLabel("Målyrke eller studieinriktning").fill("Undersköterska");
+  await other.getByRole("form", { name: "Ändra mål" }).getByRole("button", { name: "Spara" }).click();
+  await expect(other.getByText("Sparat.")).toBeVisible();
+  await other.close();
+
+  await form.getByLabel("Nästa översyn").fill(isoIn(45));
+  await form.getByLabel("Kommentar").fill("Körkort först");
+  await form.getByRole("button", { name: "Spara" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(page.getByRole("heading", { name: "Någon annan har ändrat målet sedan du öppnade sidan" })).toBeVisible();
+  await expect(conflict.locator("tr", { hasText: "Kommentar" })).toContainText("Körkort först");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Spara mina ändringar ovanpå deras" }).click();
+  await expect(page.getByText("Sparat.")).toBeVisible();
+  await page.reload();
+  await page.getByTestId("plan-history").locator("summary").first().click();
+  await expect(page.getByTestId("plan-history")).toContainText("Undersköterska");
+  await expect(page.getByTestId("plan-history")).toContainText("Körkort först");
+});
+
 test("the printout has the plan in plain Swedish, without navigation or personnummer", async ({ page }) => {
   await signInAs(page, "coordinator");
   const id = await firstParticipant(page);

@@ -151,15 +151,19 @@ export async function firstWorkplace(db: Executor, f: MetricFilter): Promise<Fir
   const raw = await rows(
     db,
     sql`
-    with population as (
-      select p.id, p.gender, p.reception_date,
-             (select min(a.start_date)
-                from activities a
-               where a.participant_id = p.id
-                 and a.type in (${WORKPLACE_LIST})
-                 and a.status <> 'planerad'
-                 and a.start_date <= ${asOf}) as first_start
-      from participants p
+    with first_workplace as (
+      -- The municipality's workplace-based activities read once (activities_municipality_type_idx),
+      -- not probed person by person.
+      select a.participant_id, min(a.start_date) as first_start
+        from activities a
+       where a.municipality_id = ${f.municipalityId}
+         and a.type in (${WORKPLACE_LIST})
+         and a.status <> 'planerad'
+         and a.start_date <= ${asOf}
+       group by a.participant_id
+    ), population as (
+      select p.id, p.gender, p.reception_date, fw.first_start
+      from participants p left join first_workplace fw on fw.participant_id = p.id
       where ${participantFilter(f)}
         and p.reception_date <= ${asOf}
     ), days as (

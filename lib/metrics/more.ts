@@ -26,25 +26,38 @@ export async function sfiResults(db: Executor, f: MetricFilter): Promise<SfiResu
   const raw = await rows(
     db,
     sql`
-    with starts as (
-      select p.id, p.gender, least(
-        (select min(e.start_date) from sfi_enrolments e where e.participant_id = p.id and e.start_date <= ${asOf}),
-        (select min(a.start_date) from activities a where a.participant_id = p.id and a.type = 'sfi' and a.status <> 'planerad' and a.start_date <= ${asOf})
-      ) as first_start
-      from participants p
-      where ${participantFilter(f)}
+    with pop as (
+      select p.id, p.gender from participants p where ${participantFilter(f)}
+    ), first_sfi as (
+      -- Each source read once (not a probe per person): enrolments of the selected people, and the
+      -- municipality's sfi activities through activities_municipality_type_idx.
+      select x.participant_id, min(x.start_date) as first_start
+      from (
+        select e.participant_id, e.start_date from sfi_enrolments e join pop on pop.id = e.participant_id where e.start_date <= ${asOf}
+        union all
+        select a.participant_id, a.start_date from activities a
+         where a.municipality_id = ${f.municipalityId} and a.type = 'sfi' and a.status <> 'planerad' and a.start_date <= ${asOf}
+      ) x
+      group by x.participant_id
+    ), starts as materialized (
+      select pop.id, pop.gender, fs.first_start from pop join first_sfi fs on fs.participant_id = pop.id
+    ), passed as (
+      select distinct r.participant_id from sfi_results r join starts s on s.id = r.participant_id
+       where r.kind = 'kursbetyg' and r.grade in ('A','B','C','D','E')
+         and ((r.study_path = 1 and r.course = 'B') or (r.study_path = 2 and r.course = 'C') or (r.study_path = 3 and r.course = 'D'))
+         and r.result_date <= s.first_start + interval '2 years' and r.result_date <= ${asOf}
+    ), first_break as (
+      select distinct on (b.participant_id) b.participant_id, b.reason from sfi_breaks b join starts s on s.id = b.participant_id
+       where b.kind = 'avbrott' and b.from_date <= s.first_start + interval '2 years' and b.from_date <= ${asOf}
+       order by b.participant_id, b.from_date
     ), judged as (
       select s.id, s.gender, extract(year from s.first_start)::int::text as cohort,
-        exists (select 1 from sfi_results r where r.participant_id = s.id and r.kind = 'kursbetyg'
-                  and r.grade in ('A','B','C','D','E')
-                  and ((r.study_path = 1 and r.course = 'B') or (r.study_path = 2 and r.course = 'C') or (r.study_path = 3 and r.course = 'D'))
-                  and r.result_date <= s.first_start + interval '2 years' and r.result_date <= ${asOf}) as passed,
-        (select b.reason from sfi_breaks b where b.participant_id = s.id and b.kind = 'avbrott'
-                  and b.from_date <= s.first_start + interval '2 years' and b.from_date <= ${asOf}
-          order by b.from_date limit 1) as break_reason,
-        exists (select 1 from sfi_breaks b where b.participant_id = s.id and b.kind = 'avbrott'
-                  and b.from_date <= s.first_start + interval '2 years' and b.from_date <= ${asOf}) as interrupted
+        passed.participant_id is not null as passed,
+        first_break.reason as break_reason,
+        first_break.participant_id is not null as interrupted
       from starts s
+        left join passed on passed.participant_id = s.id
+        left join first_break on first_break.participant_id = s.id
       where s.first_start is not null
     )
     select cohort, gender::text as gender,
@@ -89,17 +102,24 @@ export interface HealthCoverageRow {
 export async function healthCoverage(db: Executor, f: MetricFilter): Promise<HealthCoverageRow[]> {
   const minN = f.minN ?? 10;
   const asOf = sql`${f.asOf}::date`;
-  const within = sql`a.participant_id = p.id and a.type = 'halsoundersokning' and a.start_date <= p.reception_date + 60 and a.start_date <= ${asOf}`;
   const raw = await rows(
     db,
     sql`
-    select extract(year from p.reception_date)::int::text as cohort, p.gender::text as gender,
+    with pop as (
+      select p.id, p.gender, p.reception_date from participants p where ${participantFilter(f)} and p.reception_date <= ${asOf}
+    ), exam as (
+      -- The municipality's health examinations read once (activities_municipality_type_idx).
+      select a.participant_id, bool_or(a.status = 'avslutad' or a.details->>'healthStatus' = 'genomford') as completed
+      from activities a join pop on pop.id = a.participant_id
+      where a.municipality_id = ${f.municipalityId} and a.type = 'halsoundersokning'
+        and a.start_date <= pop.reception_date + 60 and a.start_date <= ${asOf}
+      group by a.participant_id
+    )
+    select extract(year from pop.reception_date)::int::text as cohort, pop.gender::text as gender,
            count(*)::int as n,
-           count(*) filter (where exists (select 1 from activities a where ${within}))::int as offered,
-           count(*) filter (where exists (select 1 from activities a where ${within}
-             and (a.status = 'avslutad' or a.details->>'healthStatus' = 'genomford')))::int as completed
-    from participants p
-    where ${participantFilter(f)} and p.reception_date <= ${asOf}
+           count(exam.participant_id)::int as offered,
+           count(*) filter (where exam.completed)::int as completed
+    from pop left join exam on exam.participant_id = pop.id
     group by grouping sets ((1, 2), (1))`,
   );
   return byCohortAndGroup(raw, (r, group, cohort) => {

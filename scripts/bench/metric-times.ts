@@ -1,5 +1,5 @@
 // Times each dashboard figure's query on a database (DATABASE_URL), to see where the
-// dashboard's and the report's time goes: `DATABASE_URL=… npx tsx scripts/bench/metric-times.ts [--as-of D] [--unit]`
+// dashboard's and the report's time goes: `DATABASE_URL=… npx tsx scripts/bench/metric-times.ts [--as-of D] [--unit] [--only a,b]`
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { municipalities, units } from "@/db/schema";
@@ -16,8 +16,10 @@ async function main() {
   const [u] = await db.select().from(units).where(eq(units.municipalityId, m.id)).limit(1);
   const f: MetricFilter = { municipalityId: m.id, asOf, ...(args.includes("--unit") ? { unitId: u.id } : {}) };
   const fns = { outcome90, firstWorkplace, idle, workplaceNow, completeness, caseload, sfiResults, healthCoverage, leadTimes, openSignals } as const;
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
   for (let round = 0; round < 2; round++) {
     for (const [name, fn] of Object.entries(fns)) {
+      if (only && !only.includes(name)) continue;
       const t = performance.now();
       await (fn as (d: typeof db, f: MetricFilter) => Promise<unknown>)(db, f);
       console.error(`${round} ${name.padEnd(16)} ${(performance.now() - t).toFixed(0)} ms`);

@@ -1,4 +1,5 @@
 // Strings of the plan section of the participant page.
+import { conflictMessages } from "./conflict";
 const sv = {
   title: "Individuell plan",
   goal: "Mål",
@@ -57,7 +58,7 @@ const sv = {
   useSaved: "Använd den sparade versionen",
   keepMine: "Behåll mina ändringar och spara igen",
   keepMineNote: "Dina ändringar står kvar. Spara igen för att ersätta den sparade versionen.",
-  goalConflict: "Någon annan har ändrat målet sedan du öppnade sidan. Den sparade versionen visas nu; gör din ändring igen.",
+  goalConflict: { ...conflictMessages.sv, conflictTitle: "Någon annan har ändrat målet sedan du öppnade sidan" },
   types: {
     sfi: "Sfi", yrkes_sfi: "Yrkes-sfi", samhallsorientering: "Samhällsorientering", validering: "Validering", praktik: "Praktik",
     extratjanst: "Extratjänst", introduktionsjobb: "Introduktionsjobb", anstallning: "Anställning", rekryteringsutbildning: "Rekryteringsutbildning",
@@ -126,7 +127,7 @@ const en: PlanMessages = {
   useSaved: "Use the saved version",
   keepMine: "Keep my changes and save again",
   keepMineNote: "Your changes are kept. Save again to replace the saved version.",
-  goalConflict: "Someone else changed the goal since you opened the page. The saved version is shown now; make your change again.",
+  goalConflict: { ...conflictMessages.en, conflictTitle: "Someone else changed the goal since you opened the page" },
   types: {
     sfi: "Sfi", yrkes_sfi: "Vocational sfi", samhallsorientering: "Civic orientation", validering: "Validation", praktik: "Internship (praktik)",
     extratjanst: "Extratjänst", introduktionsjobb: "Introduction job", anstallning: "Employment", rekryteringsutbildning: "Recruitment training",

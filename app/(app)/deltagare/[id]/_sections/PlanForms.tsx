@@ -11,6 +11,7 @@ import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
 import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { ConflictTable } from "@/app/_components/ConflictTable";
 
 type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
@@ -196,7 +197,7 @@ export function ActivityForm({
       )}
       <div className="inline-grid form">
         <Field id={`${id}-type`} label={t.fields.type} error={err("details.type")}>
-          <select id={`${id}-type`} {...register("details.type")}>
+          <select id={`${id}-type`} {...register("details.type")} {...fieldAria(`${id}-type`, err("details.type"))}>
             {ACTIVITY_TYPES.map((ty) => (
               <option key={ty} value={ty}>
                 {t.types[ty]}
@@ -205,7 +206,7 @@ export function ActivityForm({
           </select>
         </Field>
         <Field id={`${id}-status`} label={t.fields.status} error={err("status")}>
-          <select id={`${id}-status`} {...register("status")}>
+          <select id={`${id}-status`} {...register("status")} {...fieldAria(`${id}-status`, err("status"))}>
             {ACTIVITY_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t.statuses[s]}
@@ -255,6 +256,8 @@ export function ActivityForm({
 }
 
 type GoalValues = { participantId: string; version: number; goalType: string; goalOccupation: string; goalNote: string; reviewDate: string };
+const GOAL_KEYS = ["goalType", "goalOccupation", "reviewDate", "goalNote"] as const;
+type GoalKey = (typeof GOAL_KEYS)[number];
 
 export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages }) {
   const id = useId();
@@ -265,7 +268,8 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
     defaultValues: initial,
   });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (data) => {
+  const conflict = useEditConflict<GoalValues, GoalKey>(initial, GOAL_KEYS);
+  const save = async (data: GoalValues) => {
     setMessage(null);
     const r = await updatePlanGoalServer(data);
     if (r.ok) {
@@ -275,13 +279,18 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
       return;
     }
     if (r.code === "conflict" && r.current) {
-      reset({ ...initial, ...(r.current as Partial<GoalValues>) });
-      setMessage({ ok: false, text: t.goalConflict });
+      // Both versions side by side; what was typed stays until the user chooses.
+      conflict.raise({ ...initial, ...(r.current as Partial<GoalValues>) }, data);
       return;
     }
     setMessage({ ok: false, text: r.formError ?? "" });
     setFieldErrors(setError, r.fieldErrors);
-  });
+  };
+  const onSubmit = handleSubmit(save);
+  if (conflict.conflict) {
+    const show = (k: GoalKey, v: unknown) => (v === "" || v == null ? t.none : k === "goalType" ? (t.goalTypes[String(v)] ?? String(v)) : String(v));
+    return <EditConflict state={conflict} keys={GOAL_KEYS} labels={t.fields} t={t.goalConflict} reset={reset} save={save} show={show} />;
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="form inline-grid" aria-label={t.editGoal}>
       {message && (
@@ -306,7 +315,7 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
         <input id={`${id}-rd`} type="date" {...register("reviewDate")} {...fieldAria(`${id}-rd`, e.reviewDate?.message)} />
       </Field>
       <Field id={`${id}-gn`} label={t.fields.goalNote} error={e.goalNote?.message}>
-        <input id={`${id}-gn`} type="text" {...register("goalNote")} />
+        <input id={`${id}-gn`} type="text" {...register("goalNote")} {...fieldAria(`${id}-gn`, e.goalNote?.message)} />
       </Field>
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
