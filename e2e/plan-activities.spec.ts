@@ -105,7 +105,7 @@ test("a stale goal form shows both goals, keeps what was typed and saves it on t
   await signInAs(other, "coordinator");
   await other.goto(href);
   await other.getByText("Ändra mål").click();
-  await other.getByLabel("Målyrke eller studieinriktning").fill("Undersköterska");
+  await other.getByLabel("Målyrke eller studieinriktning").fill("Kock i storkök");
   await other.getByRole("form", { name: "Ändra mål" }).getByRole("button", { name: "Spara" }).click();
   await expect(other.getByText("Sparat.")).toBeVisible();
   await other.close();
@@ -121,7 +121,7 @@ test("a stale goal form shows both goals, keeps what was typed and saves it on t
   await expect(page.getByText("Sparat.")).toBeVisible();
   await page.reload();
   await page.getByTestId("plan-history").locator("summary").first().click();
-  await expect(page.getByTestId("plan-history")).toContainText("Undersköterska");
+  await expect(page.getByTestId("plan-history")).toContainText("→ Kock i storkök");
   await expect(page.getByTestId("plan-history")).toContainText("Körkort först");
 });
 
