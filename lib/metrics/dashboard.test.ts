@@ -85,3 +85,26 @@ describe("toCsv", () => {
     for (const r of d.outcome90) expect(csv).toContain(`${r.cohort};Män;${r.n};${r.recorded};`);
   });
 });
+
+describe("a region's many coordinators", () => {
+  it("shows the per-coordinator rows and filter only for a chosen unit beyond 60 coordinators, and exports them all", async () => {
+    const asOf = parseDashboardFilter(new URLSearchParams({ asOf: AS_OF }));
+    const few = await getDashboard(manager, asOf, handle.db);
+    expect(few.show).toEqual({ caseloadRows: true, coordinatorFilter: true });
+    // 61 more coordinators in the coordinator's unit, each responsible for one active participant.
+    const extra = await handle.db
+      .insert(s.users)
+      .values(Array.from({ length: 61 }, (_, i) => ({ municipalityId: manager.municipalityId, unitId: coordinator.unitId, email: `extra${i}@demo.test`, name: `Extra ${String(i).padStart(2, "0")}`, role: "coordinator" as const })))
+      .returning({ id: s.users.id });
+    const people = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.unitId, coordinator.unitId!)).limit(61);
+    expect(people.length).toBe(61);
+    for (const [i, p] of people.entries()) await handle.db.update(s.participants).set({ coordinatorId: extra[i].id }).where(eq(s.participants.id, p.id));
+    const many = await getDashboard(manager, asOf, handle.db);
+    expect(many.caseload.length).toBeGreaterThan(60);
+    expect(many.show).toEqual({ caseloadRows: false, coordinatorFilter: false });
+    const csv = toCsv(many, resultsMessages.sv);
+    for (const r of many.caseload) expect(csv).toContain(`${r.coordinatorName ?? resultsMessages.sv.caseload.nobody};${r.active};${r.signals}`);
+    const unit = await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF, unit: coordinator.unitId! })), handle.db);
+    expect(unit.show).toEqual({ caseloadRows: true, coordinatorFilter: true });
+  });
+});

@@ -85,6 +85,12 @@ export interface Dashboard {
   caseload: (CaseloadRow & { signals: number })[];
   /** Open worklist signals per unit (the units the filter covers). */
   signalsByUnit: { unitId: string; unitName: string; signals: number }[];
+  /**
+   * Whether the per-coordinator rows and the coordinator filter are shown: a region has thousands
+   * of coordinators, so beyond PER_COORDINATOR_LIMIT they wait until a unit (or a coordinator) is
+   * chosen. The export always has every coordinator.
+   */
+  show: { caseloadRows: boolean; coordinatorFilter: boolean };
   sfiResults: SfiResultRow[];
   healthCoverage: HealthCoverageRow[];
   leadTimes: LeadTimes;
@@ -112,6 +118,8 @@ function pickRows<T extends { cohort: string; group: Group }>(rows: T[], f: Dash
  * (up to 15 minutes old), says when they were computed, and the new ones are ready on reload.
  */
 const STALE_WHILE_COMPUTING = { staleForMs: 15 * 60_000, waitMs: 2500 };
+
+export const PER_COORDINATOR_LIMIT = 60;
 
 const dashboardKey = (f: MetricFilter) => `dashboard:${filterKey(f)}`;
 
@@ -231,6 +239,10 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     completeness: comp,
     caseload: caseloadRows,
     signalsByUnit,
+    show: {
+      caseloadRows: caseloadRows.length <= PER_COORDINATOR_LIMIT || Boolean(unitId) || Boolean(coordinatorId),
+      coordinatorFilter: coordinatorRows.length <= PER_COORDINATOR_LIMIT || Boolean(unitId),
+    },
     references,
     computedAt: new Date(computedAt).toISOString(),
     stale,

@@ -57,12 +57,6 @@ function marksFor(comparisons: Comparison[], indicator: ReferenceIndicator, cate
     }));
 }
 
-/**
- * A region has thousands of coordinators: beyond this many, the per-coordinator table and the
- * coordinator filter wait until a unit is chosen (the export always has every coordinator).
- */
-const PER_COORDINATOR_LIMIT = 60;
-
 /** A filter: a select named as its query parameter, "all" first. */
 function filterSelect(name: string, label: string, value: string | undefined, all: string, options: { value: string; label: string }[]) {
   return (
@@ -182,7 +176,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </fieldset>
         )}
         {!d.forcedUnitId && filterSelect("unit", t.unit, d.filter.unitId, t.allUnits, d.options.units.map((u) => ({ value: u.id, label: u.name })))}
-        {d.options.coordinators.length <= PER_COORDINATOR_LIMIT || d.filter.unitId ? (
+        {d.show.coordinatorFilter ? (
           filterSelect("coordinator", t.coordinator, d.filter.coordinatorId, t.allCoordinators, d.options.coordinators.map((c) => ({ value: c.id, label: c.name })))
         ) : (
           <div className="field">
@@ -384,7 +378,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <h2 id="caseload-title">{t.caseload.title}</h2>
         <p className="definition">{t.caseload.definition}</p>
         <p className="definition">{t.caseload.signalsDefinition}</p>
-        {d.caseload.length > PER_COORDINATOR_LIMIT && !d.filter.unitId && !d.filter.coordinatorId ? (
+        {!d.show.caseloadRows ? (
           <p className="notice">{t.caseload.chooseUnit.replace("{n}", String(d.caseload.length))}</p>
         ) : (
         <table className="table" id="caseload-table">
