@@ -2,12 +2,13 @@
 // the worklist, each unit's own thresholds, snoozes left out, the dashboard's filters respected,
 // deleted people and other municipalities never counted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { createDemoTestDb, createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { ActivityType } from "@/db/schema/enums";
 import { searchNameOf } from "@/lib/participants/search";
-import { getWorklist, municipalityFacts, participantFacts, signalCountsByCoordinator } from "./queries";
+import { countSignalGroups, getWorklist, municipalityFacts, openSignalCounts, openSignalGroups, participantFacts, signalCountsByCoordinator } from "./queries";
 
 const AS_OF = "2026-06-30";
 let handle: DbHandle;
@@ -101,6 +102,34 @@ describe("signalCountsByCoordinator", () => {
     const worklist = await getWorklist(actor, AS_OF, {}, handle.db);
     expect(worklist.filter((x) => x.coordinatorId === coordA.id)).toHaveLength(9);
     expect(worklist.filter((x) => x.coordinatorId === null)).toHaveLength(1);
+  });
+  it("gives the same counts whatever the page size the participants are fetched in", async () => {
+    const f = { municipalityId: muni, asOf: AS_OF };
+    const whole = await openSignalCounts(handle.db, f);
+    for (const size of [1, 2, 3, 7]) {
+      const paged = countSignalGroups(await openSignalGroups(handle.db, f, size), f);
+      expect(asMap(paged.counts), `page size ${size}`).toEqual(asMap(whole.counts));
+      expect(new Map(paged.unitCounts), `page size ${size}`).toEqual(new Map(whole.unitCounts));
+    }
+    expect(new Map(whole.unitCounts)).toEqual(new Map([[u1, 10], [u2, 1]]));
+  });
+  it("a filter summed over the municipality's groups equals the signals of the people it selects", async () => {
+    // B's person (unit 2) is anvisad and gets other support (annat stöd); the others have no
+    // settlement type and the default track.
+    await handle.db.update(s.participants).set({ settlement: "anvisad", track: "annat_stod" }).where(eq(s.participants.unitId, u2));
+    const whole = await openSignalGroups(handle.db, { municipalityId: muni, asOf: AS_OF });
+    for (const narrow of [{ unitId: u1 }, { unitId: u2 }, { coordinatorId: coordA.id }, { educationLevel: "gymnasial" }, { settlement: "anvisad" }, { settlement: "sjalvbosatt" }, { track: "arbetsmarknad" }, { track: "annat_stod" }]) {
+      const f = { municipalityId: muni, asOf: AS_OF, ...narrow };
+      const direct = countSignalGroups(await openSignalGroups(handle.db, f), f);
+      const summed = countSignalGroups(whole, f);
+      expect(asMap(summed.counts), JSON.stringify(narrow)).toEqual(asMap(direct.counts));
+      expect(new Map(summed.unitCounts), JSON.stringify(narrow)).toEqual(new Map(direct.unitCounts));
+    }
+    // Only the education filter leaves anyone out of the fixture: A's person without one (4 signals).
+    expect(asMap(countSignalGroups(whole, { municipalityId: muni, asOf: AS_OF, educationLevel: "gymnasial" }).counts)).toEqual({ [coordA.id]: 5, [coordB.id]: 1, none: 1 });
+    expect(asMap(countSignalGroups(whole, { municipalityId: muni, asOf: AS_OF, settlement: "anvisad" }).counts)).toEqual({ [coordB.id]: 1 });
+    expect(asMap(countSignalGroups(whole, { municipalityId: muni, asOf: AS_OF, track: "annat_stod", unitId: u1 }).counts)).toEqual({});
+    await handle.db.update(s.participants).set({ settlement: null, track: "arbetsmarknad" }).where(eq(s.participants.unitId, u2));
   });
   it("follows the as-of date: nothing before anyone was received", async () => {
     expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: "2025-12-31" }))).toEqual({});

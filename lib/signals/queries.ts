@@ -4,13 +4,14 @@ import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, signalSnoozes, units } from "@/db/schema";
 import { participantFilter, type MetricFilter } from "@/lib/metrics/indicators";
+import { cachedFigure } from "@/lib/metrics/cache";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 
 import { NotFoundError } from "@/lib/errors";
 import { participantScope } from "@/lib/participants/scope";
-import { signalsFor, sortSignals, withoutSnoozed, type ParticipantFacts, type Signal } from "./rules";
+import { signalsFor, snoozedKeys, sortSignals, withoutSnoozed, type ParticipantFacts, type Signal } from "./rules";
 
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 const WORK_OR_STUDY = [...WORKPLACE_TYPES, "yrkes_sfi", "vuxenutbildning", "arbetsmarknadsutbildning", "rekryteringsutbildning", "validering"];
@@ -52,8 +53,13 @@ async function factsWhere(db: Executor, asOf: string, where: SQL, withNames: boo
   return toFacts(result, withNames);
 }
 
+/** Rows of a raw query on either driver (postgres-js returns an array, PGlite { rows }). */
+function rawRows(result: unknown): Raw[] {
+  return (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
+}
+
 function toFacts(result: unknown, withNames: boolean): (ParticipantFacts & { unitId: string | null })[] {
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
+  const rows = rawRows(result);
   const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return rows.map((r) => ({
     participantId: String(r.id),
@@ -108,11 +114,15 @@ export async function getWorklist(actor: Actor, asOf: string, opts: { onlyMine?:
  * (Equal to the per-person query on the demo data: counts.test.ts.)
  */
 export async function municipalityFacts(db: Executor, f: MetricFilter): Promise<(ParticipantFacts & { unitId: string | null })[]> {
+  return toFacts(await db.execute(municipalityFactsQuery(f)), false);
+}
+
+function municipalityFactsQuery(f: MetricFilter): SQL {
   const d = sql`${f.asOf}::date`;
-  const result = await db.execute(sql`
+  return sql`
     with p as (
       select participants.id, participants.unit_id, participants.coordinator_id, participants.reception_date, participants.programme_start,
-        participants.programme_end, participants.exit_reason, participants.education_level
+        participants.programme_end, participants.exit_reason, participants.education_level, participants.settlement, participants.track
       from participants
       where ${participantFilter(f, "participants")} and participants.closed_at is null and participants.reception_date <= ${d}
     ),
@@ -156,8 +166,7 @@ export async function municipalityFacts(db: Executor, f: MetricFilter): Promise<
       left join ending on ending.participant_id = p.id
       left join fu on fu.participant_id = p.id
       left join outc on outc.participant_id = p.id
-      left join sfi on sfi.participant_id = p.id`);
-  return toFacts(result, false);
+      left join sfi on sfi.participant_id = p.id`;
 }
 
 export interface SignalCount {
@@ -175,44 +184,86 @@ export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): 
   return (await openSignalCounts(db, f)).counts;
 }
 
-/** Counts of open signals by a key (coordinator, unit). */
-export function countOpenSignals<K>(open: OpenSignal[], key: (s: OpenSignal) => K): [K, number][] {
-  const counts = new Map<K, number>();
-  for (const s of open) counts.set(key(s), (counts.get(key(s)) ?? 0) + 1);
-  return [...counts];
-}
+/** Participants fetched from the cursor at a time when counting a municipality's open signals. */
+export const SIGNAL_PAGE_SIZE = 5000;
 
-export interface OpenSignal {
-  coordinatorId: string | null;
-  unitId: string | null;
-}
+/**
+ * Open signals counted per group of participants alike in everything the dashboard filters on
+ * besides the date: [coordinator, unit, education level, settlement, track, signals]. A few tens of
+ * thousands of groups for a region of 200 000 people.
+ */
+export type SignalGroup = [coordinatorId: string | null, unitId: string | null, educationLevel: string | null, settlement: string | null, track: string | null, signals: number];
 
-/** Every open (not snoozed) signal of the participants the filter selects, with coordinator and unit. */
-export async function openSignals(db: Executor, f: MetricFilter): Promise<OpenSignal[]> {
-  const facts = await municipalityFacts(db, f);
+/**
+ * Every open (not snoozed) signal of the participants the filter selects, counted per group: the
+ * same facts and pure rules as the worklist, with each participant's own unit's thresholds. The
+ * facts are fetched from a cursor a page of participants at a time and only the counts are kept,
+ * so memory stays flat however many people the municipality has.
+ */
+export async function openSignalGroups(db: Executor, f: MetricFilter, pageSize = SIGNAL_PAGE_SIZE): Promise<SignalGroup[]> {
   const unitRows = await db
     .select({ id: units.id, noWorkplaceSignalDays: units.noWorkplaceSignalDays, sfiAttendanceThreshold: units.sfiAttendanceThreshold })
     .from(units)
     .where(eq(units.municipalityId, f.municipalityId));
   const byUnit = new Map(unitRows.map((u) => [u.id, u]));
   const defaults = { noWorkplaceSignalDays: 90, sfiAttendanceThreshold: 75 };
-  const unitOf = new Map(facts.map((x) => [x.participantId, x.unitId]));
-  const all = facts.flatMap((x) => signalsFor(x, f.asOf, (x.unitId && byUnit.get(x.unitId)) || defaults));
-  const snoozes = all.length
-    ? await db
-        .select({ participantId: signalSnoozes.participantId, signalKey: signalSnoozes.signalKey, until: signalSnoozes.until })
-        .from(signalSnoozes)
-        .innerJoin(participants, eq(participants.id, signalSnoozes.participantId))
-        .where(and(eq(participants.municipalityId, f.municipalityId), gte(signalSnoozes.until, f.asOf)))
-    : [];
-  return withoutSnoozed(all, snoozes, f.asOf).map((s) => ({ coordinatorId: s.coordinatorId, unitId: unitOf.get(s.participantId) ?? null }));
+  const snoozes = snoozedKeys(
+    await db
+      .select({ participantId: signalSnoozes.participantId, signalKey: signalSnoozes.signalKey, until: signalSnoozes.until })
+      .from(signalSnoozes)
+      .innerJoin(participants, eq(participants.id, signalSnoozes.participantId))
+      .where(and(eq(participants.municipalityId, f.municipalityId), gte(signalSnoozes.until, f.asOf))),
+    f.asOf,
+  );
+  const groups = new Map<string, SignalGroup>();
+  const size = Math.max(1, Math.floor(pageSize));
+  // One query, read through a cursor (the plan of the whole query, not one per page).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local cursor_tuple_fraction = 1`);
+    await tx.execute(sql`declare signal_facts no scroll cursor for ${municipalityFactsQuery(f)}`);
+    for (;;) {
+      const result = await tx.execute(sql.raw(`fetch forward ${size} from signal_facts`));
+      const raw = rawRows(result);
+      const facts = toFacts(result, false);
+      facts.forEach((x, i) => {
+        const open = withoutSnoozed(signalsFor(x, f.asOf, (x.unitId && byUnit.get(x.unitId)) || defaults), snoozes, f.asOf).length;
+        if (open === 0) return;
+        const settlement = (raw[i].settlement as string | null) ?? null;
+        const track = (raw[i].track as string | null) ?? null;
+        const key = `${x.coordinatorId}|${x.unitId}|${x.educationLevel}|${settlement}|${track}`;
+        const g = groups.get(key);
+        if (g) g[5] += open;
+        else groups.set(key, [x.coordinatorId, x.unitId, x.educationLevel, settlement, track, open]);
+      });
+      if (facts.length < size) break;
+    }
+    await tx.execute(sql`close signal_facts`);
+  });
+  return [...groups.values()];
 }
 
-/** Open signals counted per coordinator and per unit: what the dashboard shows (and caches). */
+/** The groups a dashboard filter selects, counted per coordinator and per unit. */
+export function countSignalGroups(groups: SignalGroup[], f: MetricFilter): { counts: SignalCount[]; unitCounts: [string | null, number][] } {
+  const byCoordinator = new Map<string | null, number>();
+  const byUnit = new Map<string | null, number>();
+  for (const [coordinatorId, unitId, educationLevel, settlement, track, n] of groups) {
+    if (f.unitId && unitId !== f.unitId) continue;
+    if (f.coordinatorId && coordinatorId !== f.coordinatorId) continue;
+    if (f.educationLevel && educationLevel !== f.educationLevel) continue;
+    if (f.settlement && settlement !== f.settlement) continue;
+    if (f.track && track !== f.track) continue;
+    byCoordinator.set(coordinatorId, (byCoordinator.get(coordinatorId) ?? 0) + n);
+    byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + n);
+  }
+  return { counts: [...byCoordinator].map(([coordinatorId, signals]) => ({ coordinatorId, signals })), unitCounts: [...byUnit] };
+}
+
+/**
+ * Open signals per coordinator and per unit for a dashboard filter. The municipality's groups are
+ * computed once per data version and date (the slow part: every participant's facts) and any
+ * filter is then a sum over them, so a filter combination nobody has asked for yet costs nothing.
+ */
 export async function openSignalCounts(db: Executor, f: MetricFilter): Promise<{ counts: SignalCount[]; unitCounts: [string | null, number][] }> {
-  const open = await openSignals(db, f);
-  return {
-    counts: countOpenSignals(open, (s) => s.coordinatorId).map(([coordinatorId, signals]) => ({ coordinatorId, signals })),
-    unitCounts: countOpenSignals(open, (s) => s.unitId),
-  };
+  const groups = await cachedFigure(db, "openSignalGroups", openSignalGroups, { municipalityId: f.municipalityId, asOf: f.asOf });
+  return countSignalGroups(groups, f);
 }

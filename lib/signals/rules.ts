@@ -119,9 +119,14 @@ export function signalsFor(f: ParticipantFacts, asOf: string, unit: UnitThreshol
 }
 
 /** Snoozed signals stay away until the day after `until`. */
-export function withoutSnoozed(signals: Signal[], snoozes: { participantId: string; signalKey: string; until: string }[], asOf: string): Signal[] {
-  const active = new Set(snoozes.filter((s) => s.until >= asOf).map((s) => `${s.participantId}|${s.signalKey}`));
+export function withoutSnoozed(signals: Signal[], snoozes: { participantId: string; signalKey: string; until: string }[] | Set<string>, asOf: string): Signal[] {
+  const active = snoozes instanceof Set ? snoozes : snoozedKeys(snoozes, asOf);
   return signals.filter((s) => !active.has(`${s.participantId}|${s.key}`));
+}
+
+/** The snoozes still in force on asOf, as `participantId|signalKey` (built once for many people). */
+export function snoozedKeys(snoozes: { participantId: string; signalKey: string; until: string }[], asOf: string): Set<string> {
+  return new Set(snoozes.filter((s) => s.until >= asOf).map((s) => `${s.participantId}|${s.signalKey}`));
 }
 
 /** The worklist's order: the user's own first, then priority, then the oldest situation. */

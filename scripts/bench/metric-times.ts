@@ -6,7 +6,7 @@ import { municipalities, units } from "@/db/schema";
 import { caseload, completeness, workplaceNow } from "@/lib/metrics/extra";
 import { healthCoverage, leadTimes, sfiResults } from "@/lib/metrics/more";
 import { firstWorkplace, idle, outcome90, type MetricFilter } from "@/lib/metrics/indicators";
-import { openSignals } from "@/lib/signals/queries";
+import { openSignalCounts } from "@/lib/signals/queries";
 
 async function main() {
   const db = getDb();
@@ -15,7 +15,7 @@ async function main() {
   const [m] = await db.select().from(municipalities).limit(1);
   const [u] = await db.select().from(units).where(eq(units.municipalityId, m.id)).limit(1);
   const f: MetricFilter = { municipalityId: m.id, asOf, ...(args.includes("--unit") ? { unitId: u.id } : {}) };
-  const fns = { outcome90, firstWorkplace, idle, workplaceNow, completeness, caseload, sfiResults, healthCoverage, leadTimes, openSignals } as const;
+  const fns = { outcome90, firstWorkplace, idle, workplaceNow, completeness, caseload, sfiResults, healthCoverage, leadTimes, openSignalCounts } as const;
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
   for (let round = 0; round < 2; round++) {
     for (const [name, fn] of Object.entries(fns)) {
