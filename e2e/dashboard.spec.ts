@@ -12,10 +12,24 @@ test("a manager filters, compares chart and table, and exports the same numbers"
   // A manager sees counts, never names.
   await expect(page.getByText("Visa personerna")).toHaveCount(0);
 
-  // Filter: women only, via the form.
+  // Filter: women only, via the form. While the figures are computed (held back here, as a
+  // selection nobody has asked for yet is in a region), the page says so.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/resultat\?.*gender=K/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.getByLabel("Kön", { exact: true }).selectOption("K");
-  await page.getByRole("button", { name: "Visa" }).click();
+  // (not waiting for the navigation the click starts: it is held until the note has been seen)
+  await page.getByRole("button", { name: "Visa" }).click({ noWaitAfter: true });
+  // (locators wait for the pending navigation to finish, so the page is read directly)
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('.filters [role="status"]')].map((e) => e.textContent).join("")))
+    .toContain("Nyckeltalen räknas fram för urvalet");
+  release();
   await expect(page).toHaveURL(/gender=K/);
+  await page.unroute(/\/resultat\?.*gender=K/);
   const table = await results.outcomeTable();
   expect(table.size).toBeGreaterThan(0);
   for (const key of table.keys()) expect(key.endsWith("|K")).toBe(true);

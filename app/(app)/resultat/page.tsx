@@ -11,6 +11,7 @@ import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { BarChart, LineChart, seriesColor, type ReferenceMark } from "@/app/_components/charts";
 import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
 import { formatReference, type ReferenceIndicator } from "@/lib/references/indicators";
+import { ApplyFilters } from "./ApplyFilters";
 import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
@@ -190,9 +191,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         {filterSelect("settlement", t.settlement, d.filter.settlement, t.any, SETTLEMENTS.map((x) => ({ value: x, label: t.settlements[x] })))}
         {filterSelect("track", t.track, d.filter.track, t.any, TRACKS.map((x) => ({ value: x, label: t.tracks[x] })))}
         <div className="actions-row">
-          <button type="submit" className="primary">
-            {t.apply}
-          </button>
+          <ApplyFilters label={t.apply} computing={t.computing} />
           <Link href="/resultat">{t.reset}</Link>
         </div>
       </form>
