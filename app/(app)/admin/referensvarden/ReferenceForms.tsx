@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
 import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";
 export interface Choices {
@@ -31,7 +32,7 @@ function Fields<T extends FieldValues, O extends FieldValues>({ form, labels, ch
 
 export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: Labels; choices: Choices; defaultYear: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const empty: CreateReferenceInput = { indicator: "" as CreateReferenceInput["indicator"], year: defaultYear, kind: "reference", value: "", source: "", note: "" };
   const form = useForm<CreateReferenceInput, unknown, z.output<typeof createReferenceSchema>>({ resolver: zodResolver(createReferenceSchema), defaultValues: empty });
   const onSubmit = form.handleSubmit(async () => {
@@ -46,11 +47,7 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-reference-title">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <Fields form={form} labels={labels} choices={choices} prefix="new" />
       <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
         {labels.createSubmit}
@@ -61,7 +58,7 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
 
 export function EditReferenceForm({ labels, choices, initial }: { labels: Labels; choices: Choices; initial: UpdateReferenceInput }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const form = useForm<UpdateReferenceInput, unknown, z.output<typeof updateReferenceSchema>>({ resolver: zodResolver(updateReferenceSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     const result = await updateReferenceServer(form.getValues());
@@ -71,11 +68,7 @@ export function EditReferenceForm({ labels, choices, initial }: { labels: Labels
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <input type="hidden" {...form.register("id")} />
       <input type="hidden" {...form.register("openedAt")} />
       <Fields form={form} labels={labels} choices={choices} prefix="edit" />
@@ -114,11 +107,7 @@ export function DeleteReference({ labels, id }: { labels: Labels; id: string }) 
           </div>
         </div>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormMessage error={error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { referenceMessages } from "@/lib/i18n/areas/reference";
 import { todayIso } from "@/lib/dates";
 import { CreateReferenceForm, type Labels } from "./ReferenceForms";
+import { FormMessage } from "@/app/_components/Field";
 
 export const metadata: Metadata = { title: "Referensvärden och mål" };
 
@@ -26,11 +27,7 @@ export default async function ReferenceValuesPage({ searchParams }: { searchPara
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
-      {deleted && (
-        <p role="status" className="success">
-          {t.deleted}
-        </p>
-      )}
+      {deleted && <FormMessage success={t.deleted} />}
       {rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
