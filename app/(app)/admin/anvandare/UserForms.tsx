@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "@/lib/users/schema";
 import { createUserServer, resetPasswordServer, setUserActiveServer, updateUserServer } from "./actions";
-import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";
@@ -54,8 +54,7 @@ export function EditUserForm({ labels, roles, units, initial }: { labels: Labels
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateUserServer({ ...values, unitId: values.unitId ?? "" });
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) router.refresh();
   });
   return (
@@ -81,8 +80,7 @@ export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await resetPasswordServer(values);
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) form.reset({ id, password: "" });
   });
   return (

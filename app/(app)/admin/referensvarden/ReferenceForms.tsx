@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
-import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";
@@ -38,8 +38,7 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
   const onSubmit = form.handleSubmit(async () => {
     // The input as typed goes to the server, which validates and converts it again.
     const result = await createReferenceServer(form.getValues());
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.created } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.created));
     if (result.ok) {
       form.reset(empty);
       router.refresh();
@@ -62,8 +61,7 @@ export function EditReferenceForm({ labels, choices, initial }: { labels: Labels
   const form = useForm<UpdateReferenceInput, unknown, z.output<typeof updateReferenceSchema>>({ resolver: zodResolver(updateReferenceSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     const result = await updateReferenceServer(form.getValues());
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) router.refresh();
   });
   return (
