@@ -2,7 +2,7 @@
 // label, hint and error, with the error message translated by the form's own labels.
 import type { InputHTMLAttributes } from "react";
 import type { FieldValues, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
-import { Field, fieldAria, setFieldErrors } from "./Field";
+import { Field, fieldAria, setFieldErrors, type FormMessageValue } from "./Field";
 
 export interface Option {
   value: string;
@@ -49,4 +49,10 @@ export function applyActionResult<T extends FieldValues>(setError: UseFormSetErr
   if (result.ok) return null;
   setFieldErrors(setError, result.fieldErrors);
   return translate(labels, result.formError) ?? null;
+}
+
+/** As applyActionResult, as the form's message: `okText` when the action succeeded, else the form-level error. */
+export function actionMessage<T extends FieldValues>(setError: UseFormSetError<T>, result: Parameters<typeof applyActionResult>[1], labels: Labels, okText: string): FormMessageValue {
+  const err = applyActionResult(setError, result, labels);
+  return result.ok ? { ok: true, text: okText } : { ok: false, text: err ?? "" };
 }

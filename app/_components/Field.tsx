@@ -1,6 +1,7 @@
 // One form field: label, optional hint, the control, and its error message, wired by id
-// (`${id}-hint`, `${id}-error`) for the control's aria-describedby; and the two things every
-// form does with them: the control's aria attributes, and the server's field errors on the form.
+// (`${id}-hint`, `${id}-error`) for the control's aria-describedby; the two things every form
+// does with them: the control's aria attributes, and the server's field errors on the form; and
+// the form-level message (an error or a success) that every form shows above its fields.
 import type { ReactNode } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
@@ -35,4 +36,22 @@ export function setFieldErrors<T extends FieldValues>(setError: UseFormSetError<
   for (const [field, msgs] of Object.entries(fieldErrors ?? {})) {
     if (field !== "_form" && msgs?.length) setError(field as Path<T>, { message: msgs[0] });
   }
+}
+
+/** A form's answer to its last submit: a success (`ok`) or an error, in words. */
+export type FormMessageValue = { ok: boolean; text: string } | null;
+
+/**
+ * The form-level message: an error as an alert (`form-error`), a success as a status (`success`);
+ * nothing when there is no text. Give `message`, or the shorthand `error` or `success` (an error
+ * wins over a success). Plain markup, so server pages use it too.
+ */
+export function FormMessage({ message, error, success }: { message?: FormMessageValue; error?: string | null; success?: string | null }) {
+  const m = message ?? (error ? { ok: false, text: error } : success ? { ok: true, text: success } : null);
+  if (!m?.text) return null;
+  return (
+    <p role={m.ok ? "status" : "alert"} className={m.ok ? "success" : "form-error"}>
+      {m.text}
+    </p>
+  );
 }

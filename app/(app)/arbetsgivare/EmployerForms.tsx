@@ -13,18 +13,7 @@ import type { EmployerFormValues, OpeningFormValues } from "@/lib/employers/comm
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { bookOpeningServer, createOpeningServer, registerEmployerServer, setOpeningStateServer, updateEmployerServer, updateOpeningServer } from "./actions";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
-import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
-
-type Message = { ok: boolean; text: string } | null;
-
-function FormMessage({ message }: { message: Message }) {
-  if (!message?.text) return null;
-  return (
-    <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-      {message.text}
-    </p>
-  );
-}
+import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 
 type EmployerValues = z.input<typeof registerEmployerSchema> & { id?: string; version?: number };
 const NO_EMPLOYER: EmployerFormValues = { id: "", version: 0, orgNr: "", name: "", industry: "", contactName: "", contactPhone: "", contactEmail: "", address: "" };
@@ -33,7 +22,7 @@ const NO_EMPLOYER: EmployerFormValues = { id: "", version: 0, orgNr: "", name: "
 export function EmployerForm({ t, initial }: { t: EmployerMessages; initial?: EmployerFormValues }) {
   const id = useId();
   const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const conflict = useEditConflict(initial ?? NO_EMPLOYER, EMPLOYER_FIELDS);
   const { register, handleSubmit, formState, setError, reset } = useForm<EmployerValues>({
     resolver: zodResolver(initial ? updateEmployerSchema : registerEmployerSchema) as unknown as Resolver<EmployerValues>,
@@ -91,7 +80,7 @@ type OpeningValues = Omit<z.input<typeof createOpeningSchema>, "employerId" | "t
 export function OpeningForm({ employerId, initial, t }: { employerId: string; initial?: OpeningFormValues; t: EmployerMessages }) {
   const id = useId();
   const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const conflict = useEditConflict<OpeningValues & { version: number }, (typeof OPENING_FIELDS)[number]>(initial ?? { version: 0, occupation: "", places: 1 }, OPENING_FIELDS);
   const empty: OpeningValues = { employerId, type: "praktik", occupation: "", places: 1, startDate: "", endDate: "", languageRequirement: "" };
   const { register, handleSubmit, formState, setError, reset } = useForm<OpeningValues>({
@@ -157,7 +146,7 @@ type StateValues = z.input<typeof openingStateSchema>;
 export function OpeningStateForm({ openingId, version, closed, t }: { openingId: string; version: number; closed: boolean; t: EmployerMessages }) {
   const id = useId();
   const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const { register, handleSubmit, formState, setError } = useForm<StateValues>({
     resolver: zodResolver(openingStateSchema) as unknown as Resolver<StateValues>,
     // Follows the opening's saved version and state after each refresh.
@@ -193,7 +182,7 @@ export function OpeningStateForm({ openingId, version, closed, t }: { openingId:
 export function BookButton({ openingId, participantId, name, t }: { openingId: string; participantId: string; name: string; t: EmployerMessages }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const onClick = async () => {
     setBusy(true);
     const r = await bookOpeningServer({ openingId, participantId });

@@ -1,6 +1,7 @@
 // The municipality's employers: the list with their open openings, and registering a new one.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
@@ -20,30 +21,18 @@ export default async function EmployersPage() {
       {rows.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table className="table" id="employers">
-          <thead>
-            <tr>
-              <th scope="col">{t.fields.name}</th>
-              <th scope="col">{t.fields.orgNr}</th>
-              <th scope="col">{t.fields.industry}</th>
-              <th scope="col">{t.fields.contactName}</th>
-              <th scope="col" className="num">{t.openOpenings}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">
-                  <Link href={`/arbetsgivare/${e.id}`}>{e.name}</Link>
-                </th>
-                <td>{e.orgNr}</td>
-                <td>{e.industry ?? "–"}</td>
-                <td>{e.contactName ?? "–"}</td>
-                <td className="num">{e.openings}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          id="employers"
+          rows={rows}
+          rowKey={(e) => e.id}
+          columns={[
+            { label: t.fields.name, cell: (e) => <Link href={`/arbetsgivare/${e.id}`}>{e.name}</Link> },
+            { label: t.fields.orgNr, cell: (e) => e.orgNr },
+            { label: t.fields.industry, cell: (e) => e.industry ?? "–" },
+            { label: t.fields.contactName, cell: (e) => e.contactName ?? "–" },
+            { label: t.openOpenings, num: true, cell: (e) => e.openings },
+          ]}
+        />
       )}
       <h2>{t.register}</h2>
       <EmployerForm t={t} />

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { snoozeSchema } from "@/lib/signals/schema";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import { snoozeSignalServer } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 type Input = z.input<typeof snoozeSchema>;
 
@@ -34,11 +35,7 @@ export function SnoozeForm({ participantId, signalKey, name, today, t }: { parti
         <span className="visually-hidden">: {name}</span>
       </summary>
       <form onSubmit={onSubmit} noValidate className="form">
-        {formError && (
-          <p role="alert" className="form-error">
-            {formError}
-          </p>
-        )}
+        <FormMessage error={formError} />
         <div className="field">
           <label htmlFor={`${id}-until`}>{t.snoozeUntil}</label>
           <input id={`${id}-until`} type="date" {...register("until")} aria-invalid={e.until ? true : undefined} aria-describedby={e.until ? `${id}-until-error` : undefined} />

@@ -1,15 +1,11 @@
 // A cohort figure as a table: one row per cohort and group (total, women, men), the cohort as the
 // row header, then n and the figure's own columns. Every cohort table of Resultat is one of these.
-import type { ReactNode } from "react";
+import { ListTable, type ListColumn } from "@/app/_components/ListTable";
 import type { Group } from "@/lib/metrics/indicators";
 import type { ResultsMessages } from "@/lib/i18n/areas/results";
 
-export interface CohortColumn<R> {
-  label: string;
-  cell: (r: R) => ReactNode;
-  /** data-* attributes of the cell, for the journeys that read the numbers back. */
-  data?: (r: R) => Record<string, string | number>;
-}
+/** A figure's own column (a number): heading, cell, and data-* attributes of the cell. */
+export type CohortColumn<R> = Omit<ListColumn<R>, "num">;
 
 export function CohortTable<R extends { cohort: string; group: Group; n: number }>({
   id,
@@ -25,37 +21,19 @@ export function CohortTable<R extends { cohort: string; group: Group; n: number 
   t: ResultsMessages;
 }) {
   return (
-    <table className="table" id={id}>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.cohort}</th>
-          <th scope="col">{t.group}</th>
-          <th scope="col" className="num">
-            {t.n}
-          </th>
-          {columns.map((c) => (
-            <th key={c.label} scope="col" className="num">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.cohort}-${r.group}`} data-cohort={r.cohort} data-group={r.group}>
-            <th scope="row">{r.cohort}</th>
-            <td>{t.groups[r.group]}</td>
-            <td className="num">{r.n}</td>
-            {columns.map((c) => (
-              <td key={c.label} className="num" {...Object.fromEntries(Object.entries(c.data?.(r) ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
-                {c.cell(r)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ListTable
+      id={id}
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => `${r.cohort}-${r.group}`}
+      rowProps={(r) => ({ "data-cohort": r.cohort, "data-group": r.group })}
+      columns={[
+        { label: t.cohort, cell: (r) => r.cohort },
+        { label: t.group, cell: (r) => t.groups[r.group] },
+        { label: t.n, num: true, cell: (r) => r.n },
+        ...columns.map((c) => ({ ...c, num: true })),
+      ]}
+    />
   );
 }
 

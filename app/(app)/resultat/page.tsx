@@ -1,5 +1,6 @@
 // Resultat: the key figures for managers (their municipality) and coordinators (their unit),
 // with filters, charts beside the same numbers as tables, definitions, and exports.
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
@@ -16,6 +17,7 @@ import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
 import { CohortTable, cohortSeries, type CohortColumn } from "./CohortTable";
+import { ListTable, type ListColumn } from "@/app/_components/ListTable";
 
 function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
   if (!people || people.length === 0) return null;
@@ -73,6 +75,19 @@ function filterSelect(name: string, label: string, value: string | undefined, al
       </select>
     </div>
   );
+}
+
+/** A figure of the reference table, formatted for its indicator (`empty` when there is none); the stored value as data-<name>, for the journeys. */
+function valueColumn(name: "local" | "reference" | "target", label: string, value: (c: Comparison) => number | null | undefined, empty: ReactNode): ListColumn<Comparison> {
+  return {
+    label,
+    num: true,
+    data: (c) => ({ [name]: value(c) ?? "" }),
+    cell: (c) => {
+      const v = value(c);
+      return v == null ? empty : formatReference(c.indicator, v);
+    },
+  };
 }
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
@@ -270,37 +285,21 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <h2 id="reference-title">{rt.dashboard.title}</h2>
           <p className="definition">{rt.dashboard.definition}</p>
           <div className="table-scroll">
-            <table className="table" id="reference-table">
-              <caption className="visually-hidden">{rt.dashboard.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{rt.indicator}</th>
-                  <th scope="col">{rt.year}</th>
-                  <th scope="col" className="num">{rt.dashboard.local}</th>
-                  <th scope="col" className="num">{rt.dashboard.reference}</th>
-                  <th scope="col">{rt.source}</th>
-                  <th scope="col" className="num">{rt.dashboard.target}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.comparisons.map((c) => (
-                  <tr key={`${c.indicator}-${c.year}`} data-indicator={c.indicator} data-year={c.year}>
-                    <th scope="row">{rt.indicators[c.indicator]}</th>
-                    <td>{c.year}</td>
-                    <td className="num" data-local={c.local ?? ""}>
-                      {c.local === null ? <abbr title={note}>{t.suppressed}</abbr> : formatReference(c.indicator, c.local)}
-                    </td>
-                    <td className="num" data-reference={c.reference?.value ?? ""}>
-                      {c.reference ? formatReference(c.indicator, c.reference.value) : rt.dashboard.none}
-                    </td>
-                    <td>{c.reference?.source ?? ""}</td>
-                    <td className="num" data-target={c.target?.value ?? ""}>
-                      {c.target ? formatReference(c.indicator, c.target.value) : rt.dashboard.none}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable
+              id="reference-table"
+              caption={rt.dashboard.title}
+              rows={d.comparisons}
+              rowKey={(c) => `${c.indicator}-${c.year}`}
+              rowProps={(c) => ({ "data-indicator": c.indicator, "data-year": c.year })}
+              columns={[
+                { label: rt.indicator, cell: (c) => rt.indicators[c.indicator] },
+                { label: rt.year, cell: (c) => c.year },
+                valueColumn("local", rt.dashboard.local, (c) => c.local, <abbr title={note}>{t.suppressed}</abbr>),
+                valueColumn("reference", rt.dashboard.reference, (c) => c.reference?.value, rt.dashboard.none),
+                { label: rt.source, cell: (c) => c.reference?.source ?? "" },
+                valueColumn("target", rt.dashboard.target, (c) => c.target?.value, rt.dashboard.none),
+              ]}
+            />
           </div>
         </section>
       )}

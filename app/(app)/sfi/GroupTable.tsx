@@ -3,38 +3,22 @@
 import Link from "next/link";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupListRow } from "@/lib/sfi/queries";
+import { ListTable } from "@/app/_components/ListTable";
 
 export function GroupTable({ groups, t, linked }: { groups: GroupListRow[]; t: SfiMessages; linked: boolean }) {
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t.group}</th>
-          <th scope="col">{t.school}</th>
-          <th scope="col">{t.studyPath}</th>
-          <th scope="col">{t.course}</th>
-          <th scope="col">{t.schedule}</th>
-          <th scope="col">{t.teachers}</th>
-          <th scope="col" className="num">
-            {t.students}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr key={g.id}>
-            <th scope="row">{linked ? <Link href={`/sfi/${g.id}`}>{g.name}</Link> : g.name}</th>
-            <td>{g.school}</td>
-            <td>{g.studyPath}</td>
-            <td>{g.course}</td>
-            <td>
-              {g.schedule.days.map((d) => t.weekdays[d]).join(", ")} {g.schedule.start}–{g.schedule.end}
-            </td>
-            <td>{g.teachers || "–"}</td>
-            <td className="num">{g.students}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ListTable
+      rows={groups}
+      rowKey={(g) => g.id}
+      columns={[
+        { label: t.group, cell: (g) => (linked ? <Link href={`/sfi/${g.id}`}>{g.name}</Link> : g.name) },
+        { label: t.school, cell: (g) => g.school },
+        { label: t.studyPath, cell: (g) => g.studyPath },
+        { label: t.course, cell: (g) => g.course },
+        { label: t.schedule, cell: (g) => <>{g.schedule.days.map((d) => t.weekdays[d]).join(", ")} {g.schedule.start}–{g.schedule.end}</> },
+        { label: t.teachers, cell: (g) => g.teachers || "–" },
+        { label: t.students, num: true, cell: (g) => g.students },
+      ]}
+    />
   );
 }

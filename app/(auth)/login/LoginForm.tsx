@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 export function LoginForm({ labels }: { labels: { email: string; password: string; submit: string } }) {
   const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, { email: "" });
@@ -8,11 +9,7 @@ export function LoginForm({ labels }: { labels: { email: string; password: strin
   const passwordError = state.fieldErrors?.password?.[0];
   return (
     <form action={formAction} noValidate className="form">
-      {state.formError && (
-        <p role="alert" className="form-error">
-          {state.formError}
-        </p>
-      )}
+      <FormMessage error={state.formError} />
       <div className="field">
         <label htmlFor="email">{labels.email}</label>
         <input

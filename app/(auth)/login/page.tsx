@@ -8,6 +8,7 @@ import { LoginForm } from "./LoginForm";
 import { oidcSignInAction } from "./actions";
 import { oidcSettings } from "@/lib/auth/oidc";
 import { LanguageSwitch } from "@/app/_components/LanguageSwitch";
+import { FormMessage } from "@/app/_components/Field";
 
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
@@ -24,11 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="brand">{t.app.name}</p>
         <h1>{t.login.title}</h1>
         <p>{t.login.intro}</p>
-        {error && (
-          <p role="alert" className="form-error">
-            {error === "AccessDenied" ? oidcText.refused : t.login.error}
-          </p>
-        )}
+        {error && <FormMessage error={error === "AccessDenied" ? oidcText.refused : t.login.error} />}
         {oidcSettings() && (
           <form action={oidcSignInAction} className="form oidc-form">
             <button type="submit" className="primary">

@@ -7,7 +7,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "@/lib/users/schema";
 import { createUserServer, resetPasswordServer, setUserActiveServer, updateUserServer } from "./actions";
-import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";
 
@@ -26,17 +27,12 @@ export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createUserServer({ ...values, unitId: values.unitId ?? "" });
-    const err = applyActionResult(form.setError, result, labels);
-    setFormError(err);
+    setFormError(applyActionResult(form.setError, result, labels));
     if (result.ok) router.push(`/admin/anvandare/${result.data.id}?created=1`);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <UserField form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
       <UserField form={form} name="email" label={labels.email} labels={labels} type="email" autoComplete="off" />
       <UserField form={form} name="role" label={labels.role} labels={labels} options={roles} />
@@ -51,24 +47,19 @@ export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles
 
 export function EditUserForm({ labels, roles, units, initial }: { labels: Labels; roles: Option[]; units: Option[]; initial: UpdateUserInput }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const form = useForm<UpdateUserInput, unknown, z.output<typeof updateUserSchema>>({
     resolver: zodResolver(updateUserSchema),
     defaultValues: { ...initial, unitId: initial.unitId ?? "" },
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateUserServer({ ...values, unitId: values.unitId ?? "" });
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <input type="hidden" {...form.register("id")} />
       <input type="hidden" {...form.register("openedAt")} />
       <UserField form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
@@ -82,24 +73,19 @@ export function EditUserForm({ labels, roles, units, initial }: { labels: Labels
 }
 
 export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const form = useForm<ResetPasswordInput, unknown, z.output<typeof resetPasswordSchema>>({
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { id, password: "" },
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await resetPasswordServer(values);
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) form.reset({ id, password: "" });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <input type="hidden" {...form.register("id")} />
       <UserField form={form} name="password" label={labels.newPassword} labels={labels} type="password" autoComplete="new-password" />
       <button type="submit">{labels.resetPassword}</button>
@@ -123,11 +109,7 @@ export function ActiveToggle({ labels, id, active }: { labels: Labels; id: strin
       <button type="button" onClick={toggle} disabled={pending}>
         {active ? labels.deactivate : labels.activate}
       </button>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormMessage error={error} />
     </div>
   );
 }

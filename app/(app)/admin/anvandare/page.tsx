@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/users/queries";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
@@ -18,30 +19,18 @@ export default async function UsersPage() {
       <p>
         <Link href="/admin/anvandare/ny">{p.users.create}</Link>
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t.users.name}</th>
-            <th scope="col">{t.users.email}</th>
-            <th scope="col">{t.users.role}</th>
-            <th scope="col">{t.users.unit}</th>
-            <th scope="col">{t.users.active}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link href={`/admin/anvandare/${u.id}`}>{u.name}</Link>
-              </td>
-              <td>{u.email}</td>
-              <td>{t.roles[u.role]}</td>
-              <td>{u.unitName ?? t.common.none}</td>
-              <td>{u.active ? t.users.yes : t.users.no}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        rows={rows}
+        rowKey={(u) => u.id}
+        rowHeader={false}
+        columns={[
+          { label: t.users.name, cell: (u) => <Link href={`/admin/anvandare/${u.id}`}>{u.name}</Link> },
+          { label: t.users.email, cell: (u) => u.email },
+          { label: t.users.role, cell: (u) => t.roles[u.role] },
+          { label: t.users.unit, cell: (u) => u.unitName ?? t.common.none },
+          { label: t.users.active, cell: (u) => (u.active ? t.users.yes : t.users.no) },
+        ]}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
 import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, runGallring } from "@/lib/privacy/retention";
 import { RunForm } from "./RunForm";
+import { ListTable } from "@/app/_components/ListTable";
 
 export const metadata: Metadata = { title: "Gallring" };
 
@@ -29,23 +30,16 @@ export default async function GallringPage() {
       {preview.cases.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t.preview}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.caseId}</th>
-              <th scope="col">{t.lastActivity}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.cases.map((c) => (
-              <tr key={c.id}>
-                <td>{c.id}</td>
-                <td>{c.lastActivity}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption={t.preview}
+          rows={preview.cases}
+          rowKey={(c) => c.id}
+          rowHeader={false}
+          columns={[
+            { label: t.caseId, cell: (c) => c.id },
+            { label: t.lastActivity, cell: (c) => c.lastActivity },
+          ]}
+        />
       )}
       <RunForm expected={preview.cases.length} labels={t} />
     </>

@@ -4,6 +4,7 @@
 import { useRef, useState } from "react";
 import type { ImportJobView } from "@/lib/import/jobs";
 import type { ImportPageMessages } from "@/lib/i18n/areas/import";
+import { FormMessage } from "@/app/_components/Field";
 
 const SHOWN_ERRORS = 500;
 
@@ -69,11 +70,7 @@ export function ImportForm({ t }: { t: ImportPageMessages }) {
           void start("dry-run");
         }}
       >
-        {formError && (
-          <p role="alert" className="form-error">
-            {formError}
-          </p>
-        )}
+        <FormMessage error={formError} />
         <div className="field">
           <label htmlFor="import-files">{t.files}</label>
           <input
@@ -112,11 +109,7 @@ export function ImportForm({ t }: { t: ImportPageMessages }) {
           </div>
         )}
 
-        {job?.status === "failed" && (
-          <p role="alert" className="form-error">
-            {t.failed} {job.failure}
-          </p>
-        )}
+        {job?.status === "failed" && <FormMessage error={`${t.failed} ${job.failure ?? ""}`} />}
 
         {preview && !running && (!result || checked === job) && (
           <section aria-labelledby="preview-title">

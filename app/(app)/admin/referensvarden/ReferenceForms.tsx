@@ -8,7 +8,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
-import { applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";
 export interface Choices {
@@ -31,14 +32,13 @@ function Fields<T extends FieldValues, O extends FieldValues>({ form, labels, ch
 
 export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: Labels; choices: Choices; defaultYear: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const empty: CreateReferenceInput = { indicator: "" as CreateReferenceInput["indicator"], year: defaultYear, kind: "reference", value: "", source: "", note: "" };
   const form = useForm<CreateReferenceInput, unknown, z.output<typeof createReferenceSchema>>({ resolver: zodResolver(createReferenceSchema), defaultValues: empty });
   const onSubmit = form.handleSubmit(async () => {
     // The input as typed goes to the server, which validates and converts it again.
     const result = await createReferenceServer(form.getValues());
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.created } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.created));
     if (result.ok) {
       form.reset(empty);
       router.refresh();
@@ -46,11 +46,7 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-reference-title">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <Fields form={form} labels={labels} choices={choices} prefix="new" />
       <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
         {labels.createSubmit}
@@ -61,21 +57,16 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
 
 export function EditReferenceForm({ labels, choices, initial }: { labels: Labels; choices: Choices; initial: UpdateReferenceInput }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const form = useForm<UpdateReferenceInput, unknown, z.output<typeof updateReferenceSchema>>({ resolver: zodResolver(updateReferenceSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     const result = await updateReferenceServer(form.getValues());
-    const err = applyActionResult(form.setError, result, labels);
-    setMessage(result.ok ? { ok: true, text: labels.saved } : { ok: false, text: err ?? "" });
+    setMessage(actionMessage(form.setError, result, labels, labels.saved));
     if (result.ok) router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <input type="hidden" {...form.register("id")} />
       <input type="hidden" {...form.register("openedAt")} />
       <Fields form={form} labels={labels} choices={choices} prefix="edit" />
@@ -114,11 +105,7 @@ export function DeleteReference({ labels, id }: { labels: Labels; id: string }) 
           </div>
         </div>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormMessage error={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Reference values and targets for the key figures: the list of what is entered, and a form to add one.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { listReferenceValues } from "@/lib/references/queries";
 import { formatReference, REFERENCE_INDICATORS } from "@/lib/references/indicators";
@@ -9,6 +10,7 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { referenceMessages } from "@/lib/i18n/areas/reference";
 import { todayIso } from "@/lib/dates";
 import { CreateReferenceForm, type Labels } from "./ReferenceForms";
+import { FormMessage } from "@/app/_components/Field";
 
 export const metadata: Metadata = { title: "Referensvärden och mål" };
 
@@ -26,48 +28,37 @@ export default async function ReferenceValuesPage({ searchParams }: { searchPara
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
-      {deleted && (
-        <p role="status" className="success">
-          {t.deleted}
-        </p>
-      )}
+      {deleted && <FormMessage success={t.deleted} />}
       {rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table" id="reference-values">
-            <caption className="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.indicator}</th>
-                <th scope="col">{t.year}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col" className="num">{t.value}</th>
-                <th scope="col">{t.source}</th>
-                <th scope="col">{t.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-indicator={r.indicator} data-year={r.year} data-kind={r.kind}>
-                  <th scope="row">{t.indicators[r.indicator] ?? r.indicator}</th>
-                  <td>{r.year}</td>
-                  <td>{t.kinds[r.kind]}</td>
-                  <td className="num">{formatReference(r.indicator, r.value)}</td>
-                  <td>{r.source ?? ""}</td>
-                  <td>
-                    <Link href={`/admin/referensvarden/${r.id}`}>
-                      {t.change}
-                      <span className="visually-hidden">
-                        {" "}
-                        {t.indicators[r.indicator] ?? r.indicator} {r.year} {t.kinds[r.kind]}
-                      </span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            id="reference-values"
+            caption={t.title}
+            rows={rows}
+            rowKey={(r) => r.id}
+            rowProps={(r) => ({ "data-indicator": r.indicator, "data-year": r.year, "data-kind": r.kind })}
+            columns={[
+              { label: t.indicator, cell: (r) => t.indicators[r.indicator] ?? r.indicator },
+              { label: t.year, cell: (r) => r.year },
+              { label: t.kind, cell: (r) => t.kinds[r.kind] },
+              { label: t.value, num: true, cell: (r) => formatReference(r.indicator, r.value) },
+              { label: t.source, cell: (r) => r.source ?? "" },
+              {
+                label: t.actions,
+                cell: (r) => (
+                  <Link href={`/admin/referensvarden/${r.id}`}>
+                    {t.change}
+                    <span className="visually-hidden">
+                      {" "}
+                      {t.indicators[r.indicator] ?? r.indicator} {r.year} {t.kinds[r.kind]}
+                    </span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       <h2 id="create-reference-title">{t.create}</h2>

@@ -1,16 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import { findForExtractServer, type FindState } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 export function FindForm({ labels }: { labels: { personnummer: string; externalId: string; find: string; notFound: string } }) {
   const [state, action, pending] = useActionState<FindState, FormData>(findForExtractServer, { personnummer: "", externalId: "" });
   return (
     <form action={action} className="form" method="post">
-      {state.notFound && (
-        <p role="alert" className="form-error">
-          {labels.notFound}
-        </p>
-      )}
+      {state.notFound && <FormMessage error={labels.notFound} />}
       <div className="field">
         <label htmlFor="personnummer">{labels.personnummer}</label>
         <input id="personnummer" name="personnummer" inputMode="numeric" autoComplete="off" defaultValue={state.personnummer} />

@@ -12,54 +12,38 @@ import { getEmployer } from "@/lib/employers/queries";
 import { isoDateOf } from "@/lib/dates";
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { OpeningForm } from "../EmployerForms";
+import { ListTable, type ListColumn } from "@/app/_components/ListTable";
 
 type Opening = Awaited<ReturnType<typeof getEmployer>>["openings"][number];
 
 /** Open openings link to matching; closed ones say when and why, and link to the opening. */
 function OpeningsTable({ id, employerId, openings, closed, t }: { id: string; employerId: string; openings: Opening[]; closed: boolean; t: EmployerMessages }) {
-  return (
-    <table className="table" id={id}>
-      <thead>
-        <tr>
-          <th scope="col">{t.fields.type}</th>
-          <th scope="col">{t.fields.occupation}</th>
-          <th scope="col">{t.period}</th>
-          <th scope="col" className="num">{t.fields.places}</th>
-          <th scope="col" className="num">{t.booked}</th>
-          <th scope="col">{t.fields.languageRequirement}</th>
-          {closed && <th scope="col">{t.closedOn}</th>}
-          {closed && <th scope="col">{t.closedReason}</th>}
-          <th scope="col">
-            <span className="visually-hidden">{closed ? t.showOpening : t.match}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {openings.map((o) => (
-          <tr key={o.id} data-type={o.type}>
-            <th scope="row">{t.openingTypes[o.type]}</th>
-            <td>{o.occupation}</td>
-            <td>
-              {o.startDate ?? "–"} – {o.endDate ?? ""}
-            </td>
-            <td className="num">{o.places}</td>
-            <td className="num">{o.booked}</td>
-            <td>{o.languageRequirement ?? "–"}</td>
-            {closed && <td>{o.closedAt ? isoDateOf(o.closedAt) : ""}</td>}
-            {closed && <td>{o.closedReason ?? "–"}</td>}
-            <td>
-              <Link href={`/arbetsgivare/${employerId}/platser/${o.id}`}>
-                {closed ? t.showOpening : t.match}
-                <span className="visually-hidden">
-                  : {t.openingTypes[o.type]} {o.occupation}
-                </span>
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: ListColumn<Opening>[] = [
+    { label: t.fields.type, cell: (o) => t.openingTypes[o.type] },
+    { label: t.fields.occupation, cell: (o) => o.occupation },
+    { label: t.period, cell: (o) => <>{o.startDate ?? "–"} – {o.endDate ?? ""}</> },
+    { label: t.fields.places, num: true, cell: (o) => o.places },
+    { label: t.booked, num: true, cell: (o) => o.booked },
+    { label: t.fields.languageRequirement, cell: (o) => o.languageRequirement ?? "–" },
+    ...(closed
+      ? [
+          { label: t.closedOn, cell: (o: Opening) => (o.closedAt ? isoDateOf(o.closedAt) : "") },
+          { label: t.closedReason, cell: (o: Opening) => o.closedReason ?? "–" },
+        ]
+      : []),
+    {
+      label: <span className="visually-hidden">{closed ? t.showOpening : t.match}</span>,
+      cell: (o) => (
+        <Link href={`/arbetsgivare/${employerId}/platser/${o.id}`}>
+          {closed ? t.showOpening : t.match}
+          <span className="visually-hidden">
+            : {t.openingTypes[o.type]} {o.occupation}
+          </span>
+        </Link>
+      ),
+    },
+  ];
+  return <ListTable id={id} rows={openings} rowKey={(o) => o.id} rowProps={(o) => ({ "data-type": o.type })} columns={columns} />;
 }
 
 export const metadata: Metadata = { title: "Arbetsgivare" };
@@ -122,30 +106,18 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
       {placements.length === 0 ? (
         <p>{t.noPlacements}</p>
       ) : (
-        <table className="table" id="placements">
-          <thead>
-            <tr>
-              <th scope="col">{t.who}</th>
-              <th scope="col">{t.activity}</th>
-              <th scope="col">{t.fields.occupation}</th>
-              <th scope="col">{t.period}</th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placements.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.participantId ? <Link href={`/deltagare/${p.participantId}#plan`}>{p.name}</Link> : t.otherUnit}</th>
-                <td>{pt.types[p.type]}</td>
-                <td>{p.occupation ?? "–"}</td>
-                <td>
-                  {p.startDate} – {p.endDate ?? pt.ongoing}
-                </td>
-                <td>{pt.statuses[p.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          id="placements"
+          rows={placements}
+          rowKey={(p) => p.id}
+          columns={[
+            { label: t.who, cell: (p) => (p.participantId ? <Link href={`/deltagare/${p.participantId}#plan`}>{p.name}</Link> : t.otherUnit) },
+            { label: t.activity, cell: (p) => pt.types[p.type] },
+            { label: t.fields.occupation, cell: (p) => p.occupation ?? "–" },
+            { label: t.period, cell: (p) => <>{p.startDate} – {p.endDate ?? pt.ongoing}</> },
+            { label: t.status, cell: (p) => pt.statuses[p.status] },
+          ]}
+        />
       )}
     </>
   );

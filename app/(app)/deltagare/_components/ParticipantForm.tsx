@@ -13,7 +13,7 @@ import { createParticipantSchema, updateParticipantSchema, type ParticipantFormV
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { registerParticipantServer, updateParticipantServer } from "../actions";
-import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
 type Versioned = Values & { version: number };
@@ -124,11 +124,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const annat = watch("track") === "annat_stod";
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <fieldset>
         <legend>{t.basics}</legend>
         <Field

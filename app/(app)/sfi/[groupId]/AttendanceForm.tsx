@@ -9,6 +9,7 @@ import { z } from "zod";
 import { attendanceSchema } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { saveAttendanceServer } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 interface Student {
   participantId: string;
@@ -49,11 +50,7 @@ export function AttendanceForm({ groupId, lessonDate, scheduledHours, students, 
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <table className="table attendance">
         <thead>
           <tr>

@@ -11,6 +11,7 @@ import { studentSearchSchema, type StudentSearchInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { Candidate } from "@/lib/sfi/queries";
 import { enrolServer, searchStudentsServer } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 export function EnrolForm({ groupId, today, t }: { groupId: string; today: string; t: SfiMessages }) {
   const router = useRouter();
@@ -114,11 +115,7 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
           )}
         </>
       )}
-      {enrolError && (
-        <p role="alert" className="form-error">
-          {enrolError}
-        </p>
-      )}
+      <FormMessage error={enrolError} />
       <p role="status">{message}</p>
     </div>
   );

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { groupSchema, type GroupInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { createGroupServer } from "./actions";
+import { FormMessage } from "@/app/_components/Field";
 
 export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: { id: string; name: string }[]; isTeacher: boolean; school: string; done: string }) {
   const router = useRouter();
@@ -38,11 +39,7 @@ export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMess
     ) : null;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <div className="field">
         <label htmlFor="name">{t.groupName}</label>
         <input id="name" {...register("name")} {...described("name")} />

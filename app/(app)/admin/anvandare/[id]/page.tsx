@@ -9,6 +9,7 @@ import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { ROLES } from "@/db/schema/enums";
 import { ActiveToggle, EditUserForm, ResetPasswordForm } from "../UserForms";
+import { FormMessage } from "@/app/_components/Field";
 
 export const metadata: Metadata = { title: "Användare" };
 
@@ -33,11 +34,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <Link href="/admin/anvandare">{t.back}</Link>
       </p>
       <h1>{u.name}</h1>
-      {created && (
-        <p role="status" className="success">
-          {t.created}
-        </p>
-      )}
+      {created && <FormMessage success={t.created} />}
       <dl className="facts">
         <dt>{t.email}</dt>
         <dd>{u.email}</dd>

@@ -8,6 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { caseStateSchema, type CaseStateInput } from "@/lib/participants/schema";
 import { setCaseStateServer } from "../../actions";
+import { FormMessage } from "@/app/_components/Field";
 
 export function CaseStateForm({ participantId, version, closedAt, today, t }: {
   participantId: string;
@@ -49,11 +50,7 @@ export function CaseStateForm({ participantId, version, closedAt, today, t }: {
           {closedAt ? t.reopenCase : t.closeCase}
         </button>
       </div>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
     </form>
   );
 }

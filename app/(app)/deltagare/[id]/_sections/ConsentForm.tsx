@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schema";
 import { recordConsentServer, withdrawConsentServer } from "./consent-actions";
+import { FormMessage } from "@/app/_components/Field";
 
 type Labels = Record<string, string>;
 interface Option {
@@ -55,11 +56,7 @@ export function ConsentForm({ participantId, labels, actors, methods, today }: {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       {field(
         "actor",
         labels.actor,

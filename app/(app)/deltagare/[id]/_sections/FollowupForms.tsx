@@ -7,7 +7,7 @@ import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
 import type { FollowupMessages } from "@/lib/i18n/areas/followup";
 import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
-import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 
 
 export function RecordFollowupForm({ followupId, version, today, nextDue, t, activityTypes }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages; activityTypes: Record<string, string> }) {
@@ -29,11 +29,7 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
   if (status) return <p role="status">{status}</p>;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <Field id={`${id}-held`} label={t.heldDate} error={e.heldDate?.message}>
         <input id={`${id}-held`} type="date" {...register("heldDate")} {...fieldAria(`${id}-held`, e.heldDate?.message)} />
       </Field>
@@ -134,7 +130,7 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
 /** One click books a proposed three-party meeting; the server works out the date again. */
 export function BookProposalButton({ activityId, moment, label, t }: { activityId: string; moment: "mitt" | "slut"; label: string; t: FollowupMessages }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const onClick = async () => {
     setBusy(true);
     const r = await bookThreePartyServer({ activityId, moment });

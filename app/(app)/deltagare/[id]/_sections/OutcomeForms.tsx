@@ -7,7 +7,7 @@ import { EXIT_REASONS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enu
 import { exitSchema, outcomeSchema } from "@/lib/outcomes/schema";
 import type { OutcomeMessages } from "@/lib/i18n/areas/outcome";
 import { recordExitServer, recordOutcomeServer } from "./outcome-actions";
-import { fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 
 const Err = ({ id, msg }: { id: string; msg?: string }) => (msg ? <p id={`${id}-error`} className="field-error">{msg}</p> : null);
 
@@ -33,7 +33,7 @@ export function ExitForm({ participantId, version, today, t }: { participantId: 
   if (done) return <p role="status">{t.exitSaved}</p>;
   return (
     <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordExitServer(d))))}>
-      {formError && <p role="alert" className="form-error">{formError}</p>}
+      <FormMessage error={formError} />
       <div className="field">
         <label htmlFor={`${id}-end`}>{t.exitDate}</label>
         <input id={`${id}-end`} type="date" {...register("programmeEnd")} {...fieldAria(`${id}-end`, e.programmeEnd?.message)} />
@@ -64,7 +64,7 @@ export function OutcomeForm({ participantId, kind = "dag90", version, defaults, 
   if (done) return <p role="status">{t.saved}</p>;
   return (
     <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordOutcomeServer(d))))}>
-      {formError && <p role="alert" className="form-error">{formError}</p>}
+      <FormMessage error={formError} />
       <div className="field">
         <label htmlFor={`${id}-status`}>{t.status}</label>
         <select id={`${id}-status`} {...register("status")} {...fieldAria(`${id}-status`, e.status?.message)}>

@@ -10,7 +10,7 @@ import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema
 import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
-import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { ConflictTable } from "@/app/_components/ConflictTable";
 
@@ -156,11 +156,7 @@ export function ActivityForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={editing ? t.editActivity : t.addActivity}>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       {conflict && (
         <div role="alert" className="notice" data-testid="conflict">
           <h2>{t.conflictTitle}</h2>
@@ -262,7 +258,7 @@ type GoalKey = (typeof GOAL_KEYS)[number];
 export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages }) {
   const id = useId();
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<GoalValues>({
     resolver: zodResolver(updatePlanGoalSchema) as unknown as Resolver<GoalValues>,
     defaultValues: initial,
@@ -293,11 +289,7 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages 
   }
   return (
     <form onSubmit={onSubmit} noValidate className="form inline-grid" aria-label={t.editGoal}>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "success" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <Field id={`${id}-gt`} label={t.fields.goalType} error={e.goalType?.message}>
         <select id={`${id}-gt`} {...register("goalType")} {...fieldAria(`${id}-gt`, e.goalType?.message)}>
           <option value="">–</option>

@@ -25,7 +25,7 @@ import { mappingInWords, mappingPartLabels } from "@/lib/participants/mapping";
 import { fill, type ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { formatWhen } from "@/lib/dates";
 import { saveSkillMappingServer } from "./actions";
-import { Field, fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { ConflictTable } from "@/app/_components/ConflictTable";
 
 /** Form values (already checked by the schema) as the stored kartläggning, to compare versions part by part. */
@@ -138,11 +138,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
   }
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <fieldset>
         <legend>{t.education}</legend>
         <Field id={f("years")} label={t.educationYears} error={e.educationYears?.message}>

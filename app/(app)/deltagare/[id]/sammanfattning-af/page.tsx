@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { FormMessage } from "@/app/_components/Field";
 
 export const metadata: Metadata = { title: "Sammanfattning för Arbetsförmedlingen" };
 
@@ -32,9 +33,7 @@ export default async function AfSummaryPage({ params }: { params: Promise<{ id: 
       </p>
       <h1>{t.afSummaryTitle}</h1>
       {refused ? (
-        <p role="alert" className="form-error">
-          {refused}
-        </p>
+        <FormMessage error={refused} />
       ) : (
         <pre className="plain-summary">{text}</pre>
       )}

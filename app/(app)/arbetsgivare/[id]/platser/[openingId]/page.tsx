@@ -11,6 +11,7 @@ import { matchOpening } from "@/lib/employers/queries";
 import { openingFormValuesOf } from "@/lib/employers/commands";
 import { isoDateOf } from "@/lib/dates";
 import { BookButton, OpeningForm, OpeningStateForm } from "../../../EmployerForms";
+import { ListTable } from "@/app/_components/ListTable";
 
 export const metadata: Metadata = { title: "Hitta deltagare" };
 
@@ -57,28 +58,19 @@ export default async function MatchPage({ params }: { params: Promise<{ id: stri
           {candidates.length === 0 ? (
             <p>{t.noMatches}</p>
           ) : (
-            <table className="table" id="matches">
-              <thead>
-                <tr>
-                  <th scope="col">{t.who}</th>
-                  <th scope="col">{t.why}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.book}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {candidates.map((c) => (
-                  <tr key={c.participantId}>
-                    <th scope="row">
-                      <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link>
-                    </th>
-                    <td>{c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ")}</td>
-                    <td>{c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable
+              id="matches"
+              rows={candidates}
+              rowKey={(c) => c.participantId}
+              columns={[
+                { label: t.who, cell: (c) => <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link> },
+                { label: t.why, cell: (c) => c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ") },
+                {
+                  label: <span className="visually-hidden">{t.book}</span>,
+                  cell: (c) => (c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null),
+                },
+              ]}
+            />
           )}
         </>
       )}

@@ -10,7 +10,7 @@ import { breakSchema, completeCourseSchema, type BreakInput, type CompleteCourse
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { ActionResult } from "@/lib/auth/action";
 import { completeCourseServer, recordBreakServer } from "../../actions";
-import { fieldAria, setFieldErrors } from "@/app/_components/Field";
+import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -54,11 +54,7 @@ export function BreakForm({ groupId, participantId, today, t }: { groupId: strin
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={t.breakTitle}>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <fieldset className="field">
         <legend>{t.kind}</legend>
         <label className="checkbox">
@@ -125,11 +121,7 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={t.completeTitle}>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
+      <FormMessage error={formError} />
       <div className="field">
         <label htmlFor="complete-date">{t.completedDate}</label>
         <input type="date" {...form.register("completedDate")} {...a11y(f, "completedDate", "complete-date")} />
