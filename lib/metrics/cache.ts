@@ -66,7 +66,7 @@ export function forgetInMemory(db: Executor) {
 }
 
 /** Transactions see their own uncommitted writes; what they compute is never shared. */
-function isTransaction(db: Executor): boolean {
+export function isTransaction(db: Executor): boolean {
   return typeof (db as { rollback?: unknown }).rollback === "function";
 }
 

@@ -13,7 +13,7 @@ import { caseload, completeness, workplaceNow, type CaseloadRow, type Completene
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
 import { openSignalCounts } from "@/lib/signals/queries";
-import { cached, cachedFigure, cachedResult, filterKey } from "./cache";
+import { cached, cachedFigure, cachedResult, filterKey, isTransaction } from "./cache";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -163,20 +163,49 @@ async function caseloadWithSignals(db: Executor, f: MetricFilter, cl: CaseloadRo
   return { caseloadRows, unitCounts: open.unitCounts };
 }
 
+/**
+ * Runs the tasks at most `lanes` at a time (in order of the list) and returns their results by name.
+ * The figures are separate queries; two or three at once keep both cores and the database busy
+ * without taking the whole connection pool from other requests.
+ */
+async function inLanes<T extends Record<string, () => Promise<unknown>>>(tasks: T, lanes: number): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const names = Object.keys(tasks) as (keyof T)[];
+  const out = {} as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  let next = 0;
+  const lane = async () => {
+    while (next < names.length) {
+      const name = names[next++];
+      out[name] = (await tasks[name]()) as Awaited<ReturnType<T[typeof name]>>;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  return out;
+}
+
+const FIGURE_LANES = 3;
+
 /** Every figure of the dashboard for one filter (aggregates only; each figure cached on its own too). */
 export async function dashboardFigures(db: Executor, f: MetricFilter) {
-  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
-  return {
-    o90: await fig("outcome90", outcome90),
-    fw: await fig("firstWorkplace", firstWorkplace),
-    idl: await fig("idle", idle),
-    wn: await fig("workplaceNow", workplaceNow),
-    comp: await fig("completeness", completeness),
-    ...(await caseloadWithSignals(db, f, await fig("caseload", caseload), await fig("openSignalCounts", openSignalCounts))),
-    sfi: await fig("sfiResults", sfiResults),
-    health: await fig("healthCoverage", healthCoverage),
-    lead: await fig("leadTimes", leadTimes),
-  };
+  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => () => cachedFigure(db, name, fn, f);
+  // The slowest first, so that the lanes finish together. In a transaction (tests, one connection)
+  // one at a time.
+  const figs = await inLanes(
+    {
+      open: fig("openSignalCounts", openSignalCounts),
+      lead: fig("leadTimes", leadTimes),
+      fw: fig("firstWorkplace", firstWorkplace),
+      wn: fig("workplaceNow", workplaceNow),
+      sfi: fig("sfiResults", sfiResults),
+      idl: fig("idle", idle),
+      health: fig("healthCoverage", healthCoverage),
+      o90: fig("outcome90", outcome90),
+      comp: fig("completeness", completeness),
+      cl: fig("caseload", caseload),
+    },
+    isTransaction(db) ? 1 : FIGURE_LANES,
+  );
+  const { open, cl, ...rest } = figs;
+  return { ...rest, ...(await caseloadWithSignals(db, f, cl, open)) };
 }
 
 /** `fresh`: wait for figures of the data as it is now (exports); otherwise see STALE_WHILE_COMPUTING. */
