@@ -6,7 +6,7 @@ import path from "node:path";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
@@ -320,5 +320,131 @@ describe("the plan's history", () => {
     expect(sfi).toMatchObject({ endDate: "2024-01-31", version: 2 });
     const [plan] = await handle.db.select().from(s.plans).where(eq(s.plans.participantId, h1.id));
     expect(plan.version).toBe(0);
+  });
+});
+
+describe("a re-import of unchanged files", () => {
+  // People of their own (U1, U2), so the other tests' rows stay as they are.
+  const files = {
+    participants: [
+      P_HEADER,
+      "U1,,Ulla,Oförändrad,1984-04-04,K,gymnasial,2022-01-10,anvisad,2022-02-01,2023-01-31,koordinator@trelleborg.se",
+      "U2,,Ulf,Oförändrad,1983-03-03,M,,2022-01-10,,,,",
+    ].join("\n"),
+    activities: [
+      A_HEADER,
+      "U1,sfi,2022-02-01,2022-12-20,avslutad,Lärcentrum,,15",
+      // The same type and start twice: the second gets a key of its own (|2).
+      "U1,sfi,2022-02-01,,avbruten,Lärcentrum,,7.5",
+      "U1,praktik,2022-05-01,2022-07-31,avslutad,Hamnen,556036-0793,20",
+      "U2,samhallsorientering,2022-03-01,,pagaende,,,",
+    ].join("\n"),
+    outcomes: [O_HEADER, "U1,arbete,2023-05-15"].join("\n"),
+  };
+
+  async function people() {
+    return handle.db
+      .select({ id: s.participants.id, ext: s.participants.externalId, version: s.participants.version, updatedAt: s.participants.updatedAt, xmin: sql<string>`${s.participants}.xmin::text` })
+      .from(s.participants)
+      .where(inArray(s.participants.externalId, ["U1", "U2"]))
+      .orderBy(asc(s.participants.externalId));
+  }
+  async function activitiesOf(ids: string[]) {
+    return handle.db
+      .select({ id: s.activities.id, key: s.activities.importKey, version: s.activities.version, updatedAt: s.activities.updatedAt, xmin: sql<string>`${s.activities}.xmin::text` })
+      .from(s.activities)
+      .where(inArray(s.activities.participantId, ids))
+      .orderBy(asc(s.activities.importKey), asc(s.activities.participantId));
+  }
+  async function auditAfter(id: number) {
+    return handle.db.select().from(s.auditLog).where(gt(s.auditLog.id, id)).orderBy(asc(s.auditLog.id));
+  }
+  async function lastAuditId() {
+    const [r] = await handle.db.select({ id: sql<number>`coalesce(max(${s.auditLog.id}), 0)::int` }).from(s.auditLog);
+    return Number(r.id);
+  }
+
+  it("rewrites no row and writes no revision, but counts and audits every row as before", async () => {
+    const dir = folder(files);
+    const first = await importDir(dir);
+    expect(first.lines).toEqual([]);
+    expect(formatSummary(first.result)).toBe("imported: 2 participants, 4 activities, 1 outcomes; updated: 0");
+    const p1 = await people();
+    const ids = p1.map((p) => p.id);
+    const a1 = await activitiesOf(ids);
+    expect(a1.map((a) => a.key)).toEqual(["praktik|2022-05-01", "samhallsorientering|2022-03-01", "sfi|2022-02-01", "sfi|2022-02-01|2"]);
+    const h1 = await Promise.all(ids.map((id) => planHistoryOf(handle.db, id)));
+    const [firstRun] = (await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "import.run")).orderBy(sql`${s.auditLog.id} desc`).limit(1));
+    const mark = await lastAuditId();
+
+    const again = await importDir(dir);
+    expect(again.lines).toEqual([]);
+    expect(formatSummary(again.result)).toBe("imported: 0 participants, 0 activities, 0 outcomes; updated: 7");
+    // Not one participant or activity row was rewritten: same version, same time, same row version.
+    expect(await people()).toEqual(p1);
+    expect(await activitiesOf(ids)).toEqual(a1);
+    expect(await Promise.all(ids.map((id) => planHistoryOf(handle.db, id)))).toEqual(h1);
+
+    // The audit names every person of the files, as on the first import.
+    const entries = await auditAfter(mark);
+    const [outcome] = await handle.db.select({ id: s.outcomes.id }).from(s.outcomes).where(eq(s.outcomes.participantId, ids[0]));
+    const base = { source: "import", file: "participants.csv", import: path.basename(dir), activitiesFile: "activities.csv" };
+    expect(entries.map((e) => [e.action, e.participantId, e.details])).toEqual([
+      ["participant.import.update", ids[0], { ...base, activities: 3, outcomesFile: "outcomes.csv", outcomes: [outcome.id], outcomesCreated: 0 }],
+      ["participant.import.update", ids[1], { ...base, activities: 1 }],
+      ["import.run", null, { import: path.basename(dir), imported: { participants: 0, activities: 0, outcomes: 0 }, updated: 7 }],
+    ]);
+    expect(firstRun.details).toMatchObject({ imported: { participants: 2, activities: 4, outcomes: 1 }, updated: 0 });
+  });
+
+  it("rewrites only what changed, and a revision only for the person whose activity changed", async () => {
+    const before = await people();
+    const ids = before.map((p) => p.id);
+    const aBefore = await activitiesOf(ids);
+    const h2 = await planHistoryOf(handle.db, ids[1]);
+    const dir = folder({
+      // U2's last name changed; U1 as before.
+      participants: files.participants.replace("Ulf,Oförändrad", "Ulf,Ändrad"),
+      // U1's second sfi course (the |2 key) now has hours 10; the rest as before.
+      activities: files.activities.replace("avbruten,Lärcentrum,,7.5", "avbruten,Lärcentrum,,10"),
+    });
+    const mark = await lastAuditId();
+    const r = await importDir(dir);
+    expect(r.lines).toEqual([]);
+    expect(formatSummary(r.result)).toBe("imported: 0 participants, 0 activities, 0 outcomes; updated: 6");
+    const after = await people();
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1].version).toBe(before[1].version + 1);
+    expect(after[1].xmin).not.toBe(before[1].xmin);
+    const aAfter = await activitiesOf(ids);
+    for (const [i, a] of aAfter.entries()) {
+      if (a.key === "sfi|2022-02-01|2") expect(a.version).toBe(aBefore[i].version + 1);
+      else expect(a).toEqual(aBefore[i]);
+    }
+    const h1 = await planHistoryOf(handle.db, ids[0]);
+    expect(h1[0].summary).toBe(`Import (${path.basename(dir)}): 1 insats ändrad`);
+    expect(h1[0].snapshot).toEqual({ import: path.basename(dir), created: 0, changed: 1 });
+    expect(await planHistoryOf(handle.db, ids[1])).toEqual(h2);
+    const entries = await auditAfter(mark);
+    expect(entries.map((e) => [e.action, e.participantId, (e.details as { activities?: number }).activities])).toEqual([
+      ["participant.import.update", ids[0], 3],
+      ["participant.import.update", ids[1], 1],
+      ["import.run", null, undefined],
+    ]);
+  });
+
+  it("an activities file alone: one entry per person with all their rows counted, changed or not", async () => {
+    const ids = (await people()).map((p) => p.id);
+    const aBefore = await activitiesOf(ids);
+    const mark = await lastAuditId();
+    const r = await importDir(folder({ activities: files.activities.replace("avbruten,Lärcentrum,,7.5", "avbruten,Lärcentrum,,10") }));
+    expect(r.lines).toEqual([]);
+    expect(formatSummary(r.result)).toBe("imported: 0 participants, 0 activities, 0 outcomes; updated: 4");
+    expect(await activitiesOf(ids)).toEqual(aBefore);
+    const entries = await auditAfter(mark);
+    expect(entries.map((e) => [e.action, e.participantId, (e.details as { count?: number }).count])).toEqual([
+      ...[...ids].sort().map((id) => ["activity.import", id, id === ids[0] ? 3 : 1]),
+      ["import.run", null, undefined],
+    ]);
   });
 });

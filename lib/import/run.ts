@@ -119,7 +119,13 @@ async function resolveTenant(db: Db, code?: string, name?: string) {
 
 export async function runImport(db: Db, tables: Table[], opts: ImportOptions): Promise<ImportResult> {
   const tStart = Date.now();
-  const tlog = (what: string) => process.env.IMPORT_TIMING && console.error(`[import] ${what} ${Date.now() - tStart} ms rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  const cpuStart = process.cpuUsage();
+  // Wall time, this process's CPU time (user + system; the database's is not in it) and RSS so far.
+  const tlog = (what: string) => {
+    if (!process.env.IMPORT_TIMING) return;
+    const cpu = process.cpuUsage(cpuStart);
+    console.error(`[import] ${what} ${Date.now() - tStart} ms cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  };
   const tenant = await resolveTenant(db, opts.municipalityCode, opts.municipalityName);
   const municipalityId = tenant.row?.id ?? null;
   const errors: RowError[] = [];
@@ -289,6 +295,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       for (const statement of STAGING_TABLES) await tx.execute(sql.raw(statement));
       await validateAll(loader);
       if (errors.length > 0) throw new Invalid();
+      // The lookups of the validation (a few hundred thousand keys on a re-import) are not needed
+      // for the write: freed now, their memory serves the audit instead of adding to the peak.
+      for (const m of [known, pnrOwner, existingOutcomes, inFile, pnrRow, outcomeRow]) m.clear();
       await write(tx, loader);
     });
   } catch (err) {
@@ -307,17 +316,25 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     for (const t of ["imp_participants", "imp_activities", "imp_outcomes"]) await tx.execute(sql.raw(`analyze ${t}`));
     lap("staged");
 
+    // Only rows that are new or differ from what is stored go into the upsert: a re-import of
+    // unchanged files then rewrites nothing (no new row versions, no entries in the nine indexes,
+    // no row locks, hardly any WAL). The guard on the update repeats the comparison against the
+    // row the conflict found, so a row changed by someone else meanwhile is still caught.
+    // Every staged participant is recorded as written, changed or not (the audit and the counts
+    // name them all), in file order.
     const cols = ["unit_id", "personnummer", "first_name", "last_name", "search_name", "birth_date", "gender", "education_level", "reception_date", "settlement", "programme_start", "programme_end", "coordinator_id"];
-    const current = sql.raw(`(${cols.map((x) => `participants.${x}`).join(", ")})`);
-    const incoming = sql.raw(`(${cols.map((x) => `excluded.${x}`).join(", ")})`);
+    const tuple = (alias: string) => sql.raw(`(${cols.map((x) => `${alias}.${x}`).join(", ")})`);
     await tx.execute(sql`
       with w as (
         insert into participants (municipality_id, external_id, unit_id, personnummer, first_name, last_name, search_name,
                                   birth_date, gender, education_level, reception_date, settlement, programme_start,
                                   programme_end, coordinator_id)
-        select ${mId}::uuid, external_id, unit_id, personnummer, first_name, last_name, search_name, birth_date, gender,
-               education_level, reception_date, settlement, programme_start, programme_end, coordinator_id
-        from imp_participants order by line
+        select ${mId}::uuid, i.external_id, i.unit_id, i.personnummer, i.first_name, i.last_name, i.search_name, i.birth_date, i.gender,
+               i.education_level, i.reception_date, i.settlement, i.programme_start, i.programme_end, i.coordinator_id
+        from imp_participants i
+        left join participants p on p.municipality_id = ${mId}::uuid and p.external_id = i.external_id
+        where p.id is null or ${tuple("p")} is distinct from ${tuple("i")}
+        order by i.line
         on conflict (municipality_id, external_id) do update set
           unit_id = excluded.unit_id, personnummer = excluded.personnummer, first_name = excluded.first_name,
           last_name = excluded.last_name, search_name = excluded.search_name, birth_date = excluded.birth_date,
@@ -325,10 +342,17 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
           settlement = excluded.settlement, programme_start = excluded.programme_start, programme_end = excluded.programme_end,
           coordinator_id = excluded.coordinator_id,
           -- Someone with the participant open must see a conflict, but only if something changed.
-          version = case when ${current} is distinct from ${incoming} then participants.version + 1 else participants.version end,
-          updated_at = case when ${current} is distinct from ${incoming} then now() else participants.updated_at end
-        returning id, (xmax = 0) as inserted)
-      insert into imp_written_participants (id, inserted) select id, inserted from w`);
+          version = participants.version + 1, updated_at = now()
+        where ${tuple("participants")} is distinct from ${tuple("excluded")}
+        returning id, external_id, (xmax = 0) as inserted)
+      -- The statement sees participants as they were before it: the unchanged rows by their id,
+      -- the new ones only through w.
+      insert into imp_written_participants (id, inserted)
+      select coalesce(w.id, p.id), coalesce(w.inserted, false)
+      from imp_participants i
+      left join w on w.external_id = i.external_id
+      left join participants p on p.municipality_id = ${mId}::uuid and p.external_id = i.external_id
+      order by i.line`);
     lap("participants");
     step(planned.participantsCreate + planned.participantsUpdate);
 
@@ -338,32 +362,48 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       select distinct ${mId}::uuid, employer_org_nr, employer_org_nr from imp_activities where employer_org_nr is not null
       on conflict do nothing`);
     const aCols = ["status", "end_date", "planned_end_date", "provider", "employer_id", "hours_per_week"];
-    const aCurrent = sql.raw(`(${aCols.map((x) => `activities.${x}`).join(", ")})`);
-    const aIncoming = sql.raw(`(${aCols.map((x) => `excluded.${x}`).join(", ")})`);
+    const aTuple = (alias: string) => sql.raw(`(${aCols.map((x) => `${alias}.${x}`).join(", ")})`);
     // import_key: type|start_date, and for the n-th (n > 1) activity of one participant with the
     // same type and start, in file order, |n: a re-import finds the same rows again.
+    // As for participants, only new or differing rows go into the upsert (hours compared at the
+    // column's precision), and every staged activity is counted per person: inserted, changed
+    // (by this import, so the plan's history and the version move only then) and in all.
     await tx.execute(sql`
-      with w as (
-        insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
-                                planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
-        select ${mId}::uuid, p.id, a.type, a.status, a.start_date, a.end_date, a.start_date, a.end_date, a.provider, e.id, a.hours,
-               a.type::text || '|' || to_char(a.start_date, 'YYYY-MM-DD') || case when a.n = 1 then '' else '|' || a.n end
+      with src as materialized (
+        select p.id as participant_id, a.line, a.type, a.status, a.start_date, a.end_date,
+               a.start_date as planned_start_date, a.end_date as planned_end_date, a.provider, e.id as employer_id,
+               a.hours::numeric(4, 1) as hours_per_week,
+               a.type::text || '|' || to_char(a.start_date, 'YYYY-MM-DD') || case when a.n = 1 then '' else '|' || a.n end as import_key
         from (select *, row_number() over (partition by participant_external_id, type, start_date order by line) as n
               from imp_activities) a
         join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
-        left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr
+        left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr),
+      w as (
+        insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
+                                planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
+        select ${mId}::uuid, s.participant_id, s.type, s.status, s.start_date, s.end_date, s.planned_start_date, s.planned_end_date,
+               s.provider, s.employer_id, s.hours_per_week, s.import_key
+        from src s
+        -- (Only this municipality's activities: a first import into a large database reads none of the others'.)
+        left join activities x on x.municipality_id = ${mId}::uuid and x.participant_id = s.participant_id and x.import_key = s.import_key
+        where x.id is null or ${aTuple("x")} is distinct from ${aTuple("s")}
         -- In participant order, the per-participant indexes grow at their ends instead of at random.
-        order by p.id, a.line
+        order by s.participant_id, s.line
         on conflict (participant_id, import_key) do update set
           status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
           provider = excluded.provider, employer_id = excluded.employer_id, hours_per_week = excluded.hours_per_week,
-          -- As for participants: an open activity form conflicts, and the plan's history counts it, only if something changed.
-          version = case when ${aCurrent} is distinct from ${aIncoming} then activities.version + 1 else activities.version end,
-          updated_at = case when ${aCurrent} is distinct from ${aIncoming} then now() else activities.updated_at end
-        returning participant_id, (xmax = 0) as inserted, (updated_at = now()) as changed)
+          -- An open activity form conflicts, and the plan's history counts it, only if something changed.
+          version = activities.version + 1, updated_at = now()
+        where ${aTuple("activities")} is distinct from ${aTuple("excluded")}
+        returning participant_id, (xmax = 0) as inserted),
+      written as (
+        select participant_id, count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as changed
+        from w group by participant_id),
+      staged as (select participant_id, count(*) as total from src group by participant_id)
       insert into imp_written_activities (participant_id, inserted, changed, total)
-      select participant_id, count(*) filter (where inserted), count(*) filter (where changed and not inserted), count(*)
-      from w group by participant_id order by participant_id`);
+      select s.participant_id, coalesce(w.inserted, 0), coalesce(w.changed, 0), s.total
+      from staged s left join written w on w.participant_id = s.participant_id
+      order by s.participant_id`);
     lap("activities");
     // One revision in each person's plan history for what the import added or changed (plans made
     // where there was none yet, version 0: no goal), set-based like the rest.
@@ -419,6 +459,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       left join imp_written_activities a on a.participant_id = p.id
       left join (select participant_id, array_agg(id::text order by seq) as ids, count(*) filter (where inserted)::int as fresh
                  from imp_written_outcomes group by participant_id) o on o.participant_id = p.id`);
+    // Read a page at a time by seq: with the key, each page is a range of the index instead of
+    // a scan and sort of the whole table.
+    await tx.execute(sql`alter table imp_audit add primary key (seq)`);
     const chain = await openAuditChain(tx, { id: opts.userId ?? null, municipalityId: mId });
     const pFile = participantsTable?.label;
     const oFile = outcomesTable?.label;

@@ -6,7 +6,8 @@ import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+// exceljs is loaded only for a workbook: loading it costs a CSV import most of a second of CPU.
+import type ExcelJS from "exceljs";
 import { FILE_KINDS, type FileKind } from "./spec";
 
 export interface Table {
@@ -89,6 +90,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The sheets of a workbook that carry a table of the contract, found in one streaming read. */
 async function xlsxSheetNames(file: string): Promise<string[]> {
+  const { default: ExcelJS } = await import("exceljs");
   const names: string[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   for await (const ws of reader) {
@@ -104,6 +106,7 @@ function xlsxTable(kind: FileKind, file: string, sheetName: string): Table {
     kind,
     label: sheetName,
     async *rows() {
+      const { default: ExcelJS } = await import("exceljs");
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
       for await (const ws of reader) {
         if ((ws as unknown as { name: string }).name !== sheetName) {
