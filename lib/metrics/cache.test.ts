@@ -7,7 +7,7 @@ import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { cached, cachedResult, dataVersion, forgetInMemory } from "./cache";
-import { getDashboard, parseDashboardFilter, warmDashboards } from "./dashboard";
+import { getDashboard, parseDashboardFilter, WARMED_SELECTIONS, warmDashboards } from "./dashboard";
 import { warmIntervalMs } from "./warm";
 import { rows } from "./indicators";
 
@@ -163,15 +163,24 @@ describe("stale while computing", () => {
 });
 
 describe("warming up", () => {
-  it("computes each municipality's unfiltered dashboard of today, which the page then finds", async () => {
+  it("computes each municipality's dashboard of today, unfiltered and for each common filter, which the page then finds", async () => {
     await handle.db.delete(s.metricCache);
     expect(await warmDashboards(handle.db)).toBeGreaterThan(0);
     const keys = (await handle.db.select({ key: s.metricCache.key }).from(s.metricCache)).map((r) => r.key);
-    expect(keys.filter((k) => k.startsWith("dashboard:") && k.includes(manager.municipalityId))).toHaveLength(1);
+    expect(keys.filter((k) => k.startsWith("dashboard:") && k.includes(manager.municipalityId))).toHaveLength(1 + WARMED_SELECTIONS.length);
+    expect(WARMED_SELECTIONS).toContainEqual({ settlement: "sjalvbosatt" });
     const figures = async () => (await handle.db.select().from(s.metricCache)).filter((r) => !r.key.startsWith("coordinators:")).map((r) => `${r.key}@${r.computedAt.toISOString()}`).sort();
     const before = await figures();
+    // Nothing is computed when the page asks for them: unfiltered, one of the filters, and the
+    // same filter narrowed further by gender and cohort (picked from the computed rows).
     await getDashboard(manager, parseDashboardFilter(new URLSearchParams()), handle.db);
+    await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ settlement: "sjalvbosatt" })), handle.db);
+    await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ education: "gymnasial", gender: "K", cohort: "2025" })), handle.db);
     expect(await figures()).toEqual(before);
+    // A unit is computed on first use (and kept).
+    const [unit] = await handle.db.select({ id: s.units.id }).from(s.units).where(eq(s.units.municipalityId, manager.municipalityId)).limit(1);
+    await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ unit: unit.id })), handle.db);
+    expect((await figures()).length).toBeGreaterThan(before.length);
   });
 
   it("runs every five minutes unless set otherwise", () => {

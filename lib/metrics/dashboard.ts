@@ -124,16 +124,31 @@ export const PER_COORDINATOR_LIMIT = 60;
 const dashboardKey = (f: MetricFilter) => `dashboard:${filterKey(f)}`;
 
 /**
- * Computes (or finds in the cache) the unfiltered figures of every municipality as of today, as a
- * manager first sees them, so that the first view of the day and the first view after a change
- * need not wait. Run by the server in the background (lib/metrics/warm.ts).
+ * The selections kept computed besides the unfiltered one: each value of the filters that select a
+ * large share of a municipality (education level, settlement, track). At regional scale those take
+ * seconds to compute on first use, where a unit or a coordinator (a small share, read by index)
+ * does not; gender and cohort are picked from the computed rows and cost nothing.
+ */
+export const WARMED_SELECTIONS: Pick<MetricFilter, "educationLevel" | "settlement" | "track">[] = [
+  ...EDUCATION_LEVELS.map((educationLevel) => ({ educationLevel })),
+  ...SETTLEMENTS.map((settlement) => ({ settlement })),
+  ...TRACKS.map((track) => ({ track })),
+];
+
+/**
+ * Computes (or finds in the cache) the figures of every municipality as of today, as a manager
+ * first sees them and then for each of WARMED_SELECTIONS, so that the first view of the day, the
+ * first view after a change and the first use of a common filter need not wait. Run by the server
+ * in the background (lib/metrics/warm.ts); returns the number of municipalities.
  */
 export async function warmDashboards(db: Executor = getDb()): Promise<number> {
   const asOf = todayIso();
   const all = await db.select({ id: municipalities.id }).from(municipalities);
+  const warm = (f: MetricFilter) => cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f));
+  // Every municipality's unfiltered figures first: they are what most people open.
+  for (const m of all) await warm({ municipalityId: m.id, asOf, minN: DEFAULT_MIN_N });
   for (const m of all) {
-    const f: MetricFilter = { municipalityId: m.id, asOf, minN: DEFAULT_MIN_N };
-    await cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f));
+    for (const selection of WARMED_SELECTIONS) await warm({ municipalityId: m.id, asOf, minN: DEFAULT_MIN_N, ...selection });
   }
   return all.length;
 }
