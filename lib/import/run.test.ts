@@ -15,6 +15,7 @@ import { formatError, formatSummary } from "./format";
 import { runImport } from "./run";
 import { detectDelimiter, openSource } from "./source";
 import { planHistoryOf } from "@/lib/plans/testing";
+import { rows } from "@/lib/metrics/indicators";
 import { A_HEADER, folder, O_HEADER, P_HEADER, VALID } from "./testing";
 
 let handle: DbHandle;
@@ -285,6 +286,23 @@ describe("municipality choice", () => {
   it("without a code and with several tenants, names the choices", async () => {
     const dir = folder(VALID);
     await expect(runImport(handle.db, await openSource(dir), { sourceName: "x" })).rejects.toThrow(/0180 Stockholm, 1287 Trelleborg|1287 Trelleborg, 0180 Stockholm/);
+  });
+});
+
+describe("statistics after a bulk load", () => {
+  it("refreshes the tables' statistics after a large write, not after a small one", async () => {
+    const small = await runImport(handle.db, await openSource(folder(VALID)), { municipalityCode: "1287", sourceName: "x" });
+    expect(small.ok).toBe(true);
+    expect(small.analyzed).toBe(false);
+    // The threshold lowered to this import's few rows: the planner's row count of participants
+    // is then the table's own.
+    const dir = folder({ participants: [P_HEADER, "S1,,Stat,Istik,1990-01-01,K,,2024-01-01,,,,", "S2,,Stat,Istiker,1991-01-01,M,,2024-01-01,,,,"].join("\n") });
+    const large = await runImport(handle.db, await openSource(dir), { municipalityCode: "1287", sourceName: "x", analyzeAfterRows: 2 });
+    expect(large.ok).toBe(true);
+    expect(large.analyzed).toBe(true);
+    const [{ n }] = await handle.db.select({ n: count() }).from(s.participants);
+    const [stats] = await rows(handle.db, sql`select reltuples from pg_class where relname = 'participants' and relkind = 'r'`);
+    expect(Number(stats.reltuples)).toBe(n);
   });
 });
 

@@ -39,7 +39,19 @@ export interface ImportOptions {
   /** Shown in the audit entries, e.g. the uploaded file names. */
   sourceName: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Rows written from which the tables' statistics are refreshed afterwards (ANALYZE_AFTER_ROWS). */
+  analyzeAfterRows?: number;
 }
+
+/**
+ * A bulk load changes a table's make-up at once. Until its statistics are refreshed the planner
+ * still sees the tables as they were: a municipality of 100 000 people just imported looks like
+ * one of a handful, and the dashboard's queries for it take nested loops that run for a quarter
+ * of an hour instead of seconds (measured at 200 000 + 100 000 participants with autovacuum
+ * off). Autovacuum gets there in its own time, where it runs at all; from this many written rows
+ * the importer does it at once (a sample of each table: about a second at that size).
+ */
+export const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface ImportCounts {
   participants: number;
@@ -56,6 +68,8 @@ export interface ImportResult {
   imported: ImportCounts;
   updated: number;
   rows: number;
+  /** Whether the tables' statistics were refreshed after the write (see ANALYZE_AFTER_ROWS). */
+  analyzed: boolean;
 }
 
 interface Known {
@@ -270,6 +284,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     imported: { participants: 0, activities: 0, outcomes: 0 },
     updated: 0,
     rows: 0,
+    analyzed: false,
   };
   const finish = () => {
     result.ok = errors.length === 0;
@@ -304,6 +319,12 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     if (!(err instanceof Invalid)) throw err;
   }
   tlog("committed");
+  const written = result.imported.participants + result.imported.activities + result.imported.outcomes + result.updated;
+  if (errors.length === 0 && written >= (opts.analyzeAfterRows ?? ANALYZE_AFTER_ROWS)) {
+    await db.execute(sql`analyze participants, activities, outcomes, plans, plan_revisions, employers`);
+    result.analyzed = true;
+    tlog("analyzed");
+  }
   return finish();
 
   async function write(tx: Tx, loader: Loader) {
