@@ -146,14 +146,14 @@ export async function leadTimes(db: Executor, f: MetricFilter): Promise<LeadTime
   const [r] = await rows(
     db,
     sql`
-    with acts as (
-      select a.participant_id, a.start_date, coalesce(least(a.end_date, ${asOf}), ${asOf}) as end_date,
-             row_number() over (partition by a.participant_id order by a.start_date, a.id) as rn
+    with prev as (
+      -- Each activity (in start order, ties by id) against the latest end among the person's
+      -- earlier ones: one window over one sort.
+      select a.start_date,
+             max(coalesce(least(a.end_date, ${asOf}), ${asOf}))
+               over (partition by a.participant_id order by a.start_date, a.id rows between unbounded preceding and 1 preceding) as prev_end
       from activities a join participants p on p.id = a.participant_id
       where ${participantFilter(f)} and a.status <> 'planerad' and a.start_date <= ${asOf}
-    ), prev as (
-      select start_date, max(end_date) over (partition by participant_id order by rn rows between unbounded preceding and 1 preceding) as prev_end
-      from acts
     ), gaps as (
       -- greatest() ignores nulls, so a person's first activity must be left out explicitly.
       select case when prev_end is null then null else greatest(0, start_date - prev_end) end as gap from prev
