@@ -6,6 +6,7 @@ import path from "node:path";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
@@ -148,6 +149,33 @@ describe("a valid caseload", () => {
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "bad.xlsx" });
     expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:2: gender: invalid value, allowed: K, M, X"]);
+  });
+});
+
+describe("XLSX files whatever the order of their parts", () => {
+  it("reads a workbook whose worksheets come before xl/workbook.xml in the zip", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("participants");
+    ws.addRow(P_HEADER.split(","));
+    ws.addRow("Z1,,Zera,Order,1989-09-09,K,,2024-03-01,,,,".split(","));
+    ws.addRow("Z2,,Zeno,Order,1988-08-08,Q,,2024-03-01,,,,".split(","));
+    // The same parts in another order, as some programs write them.
+    const original = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const names = Object.keys(original.files).filter((n) => !original.files[n].dir);
+    // The relations and the shared strings, then the worksheets, then the rest with xl/workbook.xml.
+    const first = (n: string) => (n === "xl/_rels/workbook.xml.rels" || n === "xl/sharedStrings.xml" ? 0 : n.startsWith("xl/worksheets/") ? 1 : 2);
+    const reordered = new JSZip();
+    for (const n of [...names].sort((a, b) => first(a) - first(b))) reordered.file(n, await original.files[n].async("nodebuffer"));
+    const order = Object.keys(reordered.files);
+    expect(order.findIndex((n) => n.startsWith("xl/worksheets/"))).toBeLessThan(order.indexOf("xl/workbook.xml"));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "etablera-xlsx-")), "order.xlsx");
+    // Compressed like every spreadsheet program writes them (ExcelJS's streaming unzip of
+    // uncompressed entries from JSZip is unreliable, a separate matter).
+    writeFileSync(file, await reordered.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+
+    const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "order.xlsx" });
+    // Read and named: the sheet's second data row is found wrong by its sheet name and row.
+    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:3: gender: invalid value, allowed: K, M, X"]);
   });
 });
 

@@ -88,11 +88,35 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+type ReaderOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
+
+/**
+ * ExcelJS's streaming reader, safe for any order of the parts in the file. It parses a worksheet
+ * as soon as it has read the shared strings and the workbook's relations, and names it from
+ * xl/workbook.xml; when a file's zip holds a worksheet before xl/workbook.xml (the order is the
+ * writing program's choice: ExcelJS's own writer varies), that fails with "Cannot read properties
+ * of undefined (reading 'sheets')" (exceljs#962, not fixed upstream). Here the relations are
+ * withheld until xl/workbook.xml has been read, so such worksheets are set aside, as ExcelJS does
+ * while shared strings are missing, and read at the end, named.
+ */
+async function workbookReader(file: string, options: ReaderOptions) {
+  const { default: Excel } = await import("exceljs");
+  class OrderSafeReader extends Excel.stream.xlsx.WorkbookReader {
+    private relsRead: unknown;
+    get workbookRels() {
+      return this.model ? this.relsRead : undefined;
+    }
+    set workbookRels(rels: unknown) {
+      this.relsRead = rels;
+    }
+  }
+  return new OrderSafeReader(file, options);
+}
+
 /** The sheets of a workbook that carry a table of the contract, found in one streaming read. */
 async function xlsxSheetNames(file: string): Promise<string[]> {
-  const { default: ExcelJS } = await import("exceljs");
   const names: string[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const reader = await workbookReader(file, { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   for await (const ws of reader) {
     names.push((ws as unknown as { name: string }).name);
     // Drain the sheet without keeping it.
@@ -106,8 +130,7 @@ function xlsxTable(kind: FileKind, file: string, sheetName: string): Table {
     kind,
     label: sheetName,
     async *rows() {
-      const { default: ExcelJS } = await import("exceljs");
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
+      const reader = await workbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
       for await (const ws of reader) {
         if ((ws as unknown as { name: string }).name !== sheetName) {
           for await (const _row of ws as AsyncIterable<unknown>) void _row;
