@@ -8,7 +8,7 @@ import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { ActivityType } from "@/db/schema/enums";
 import { searchNameOf } from "@/lib/participants/search";
-import { countSignalGroups, getWorklist, municipalityFacts, openSignalCounts, openSignalGroups, participantFacts, signalCountsByCoordinator } from "./queries";
+import { countSignalGroups, getWorklist, municipalityFacts, openSignalCounts, openSignalGroups, participantFacts } from "./queries";
 
 const AS_OF = "2026-06-30";
 let handle: DbHandle;
@@ -88,14 +88,14 @@ afterAll(async () => {
 
 const asMap = (rows: { coordinatorId: string | null; signals: number }[]) => Object.fromEntries(rows.map((r) => [r.coordinatorId ?? "none", r.signals]));
 
-describe("signalCountsByCoordinator", () => {
+describe("openSignalCounts", () => {
   it("counts each coordinator's open signals in the municipality", async () => {
-    expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: AS_OF }))).toEqual({ [coordA.id]: 9, [coordB.id]: 1, none: 1 });
+    expect(asMap((await openSignalCounts(handle.db, { municipalityId: muni, asOf: AS_OF })).counts)).toEqual({ [coordA.id]: 9, [coordB.id]: 1, none: 1 });
   });
   it("respects the dashboard's unit and coordinator filters", async () => {
-    expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: AS_OF, unitId: u2 }))).toEqual({ [coordB.id]: 1 });
-    expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: AS_OF, coordinatorId: coordA.id }))).toEqual({ [coordA.id]: 9 });
-    expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: AS_OF, educationLevel: "eftergymnasial" }))).toEqual({});
+    expect(asMap((await openSignalCounts(handle.db, { municipalityId: muni, asOf: AS_OF, unitId: u2 })).counts)).toEqual({ [coordB.id]: 1 });
+    expect(asMap((await openSignalCounts(handle.db, { municipalityId: muni, asOf: AS_OF, coordinatorId: coordA.id })).counts)).toEqual({ [coordA.id]: 9 });
+    expect(asMap((await openSignalCounts(handle.db, { municipalityId: muni, asOf: AS_OF, educationLevel: "eftergymnasial" })).counts)).toEqual({});
   });
   it("agrees with the coordinator's own worklist", async () => {
     const actor = { id: coordA.id, role: coordA.role, municipalityId: muni, unitId: u1 };
@@ -132,7 +132,7 @@ describe("signalCountsByCoordinator", () => {
     await handle.db.update(s.participants).set({ settlement: null, track: "arbetsmarknad" }).where(eq(s.participants.unitId, u2));
   });
   it("follows the as-of date: nothing before anyone was received", async () => {
-    expect(asMap(await signalCountsByCoordinator(handle.db, { municipalityId: muni, asOf: "2025-12-31" }))).toEqual({});
+    expect(asMap((await openSignalCounts(handle.db, { municipalityId: muni, asOf: "2025-12-31" })).counts)).toEqual({});
   });
 });
 

@@ -174,18 +174,8 @@ export interface SignalCount {
   signals: number;
 }
 
-/**
- * Open worklist signals per responsible coordinator (null = nobody responsible), for the
- * dashboard's caseload table: the same facts and pure rules as the worklist, computed for every
- * participant the dashboard's filter selects in one query, with each participant's own unit's
- * thresholds, and snoozed signals left out (one query for all snoozes). Counts only; no names.
- */
-export async function signalCountsByCoordinator(db: Executor, f: MetricFilter): Promise<SignalCount[]> {
-  return (await openSignalCounts(db, f)).counts;
-}
-
 /** Participants fetched from the cursor at a time when counting a municipality's open signals. */
-export const SIGNAL_PAGE_SIZE = 5000;
+const SIGNAL_PAGE_SIZE = 5000;
 
 /**
  * Open signals counted per group of participants alike in everything the dashboard filters on
