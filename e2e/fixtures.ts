@@ -22,6 +22,10 @@ export async function signInAs(page: Page, who: AccountKey) {
 
 /** axe: no serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Checked on a settled page: right after a server action the page is briefly re-rendered, and
+  // axe once caught it without its <title> (a flaky "document-title" in CI). Every page has one.
+  await expect(page).toHaveTitle(/\S/);
+  await page.waitForLoadState("load");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
