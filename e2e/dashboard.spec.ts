@@ -23,6 +23,8 @@ test("a manager filters, compares chart and table, and exports the same numbers"
     await route.continue();
   });
   await page.getByLabel("Kön", { exact: true }).selectOption("K");
+  // (the note needs the page's script: wait until the form is hydrated)
+  await expect(page.getByRole("button", { name: "Visa" })).toHaveAttribute("data-ready", "true");
   // (not waiting for the navigation the click starts: it is held until the note has been seen)
   await page.getByRole("button", { name: "Visa" }).click({ noWaitAfter: true });
   // (locators wait for the pending navigation to finish, so the page is read directly)

@@ -7,6 +7,9 @@ import { useEffect, useRef, useState } from "react";
 export function ApplyFilters({ label, computing }: { label: string; computing: string }) {
   const button = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
+  // Set once the listener below is attached (a click before that submits plainly, without the
+  // note); the journeys wait for it.
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     const form = button.current?.form;
     if (!form) return;
@@ -15,6 +18,7 @@ export function ApplyFilters({ label, computing }: { label: string; computing: s
     const onShow = () => setBusy(false);
     form.addEventListener("submit", onSubmit);
     window.addEventListener("pageshow", onShow);
+    setReady(true);
     return () => {
       form.removeEventListener("submit", onSubmit);
       window.removeEventListener("pageshow", onShow);
@@ -22,7 +26,7 @@ export function ApplyFilters({ label, computing }: { label: string; computing: s
   }, []);
   return (
     <>
-      <button ref={button} type="submit" className="primary" aria-disabled={busy || undefined} onClick={(e) => busy && e.preventDefault()}>
+      <button ref={button} type="submit" className="primary" aria-disabled={busy || undefined} data-ready={ready || undefined} onClick={(e) => busy && e.preventDefault()}>
         {label}
       </button>
       <span role="status" className="definition">
