@@ -14,11 +14,11 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { metricCache } from "@/db/schema";
-import { rows } from "./indicators";
+import { rows } from "./sql";
 
 const MAX_ENTRIES = 200;
 const MAX_AGE_MS = 24 * 60 * 60_000;
-const BUSY_MAX_AGE_MS = 10_000;
+export const BUSY_MAX_AGE_MS = 10_000;
 
 interface Entry {
   version: string;
@@ -50,7 +50,7 @@ export async function dataVersion(db: Executor): Promise<string> {
 }
 
 /** Whether another connection has written a tracked table in a transaction not yet committed. */
-async function writerBusy(db: Executor): Promise<boolean> {
+export async function writerBusy(db: Executor): Promise<boolean> {
   const [r] = await rows(
     db,
     sql`select exists (select 1 from pg_locks l
@@ -87,22 +87,9 @@ async function persist(db: Executor, key: string, dataVersion: number, computedA
   }
 }
 
-/** One figure for one filter, cached; shared by the dashboard, its exports and the report. */
-export function cachedFigure<F extends object, T>(db: Executor, name: string, fn: (db: Executor, f: F) => Promise<T>, f: F): Promise<T> {
-  return cached(db, `${name}:${filterKey(f)}`, () => fn(db, f));
-}
-
 /** A filter as a stable string (keys sorted, unset ones left out). */
 export function filterKey(f: object): string {
   return JSON.stringify(f, Object.keys(f).sort());
-}
-
-export interface CachedResult<T> {
-  value: T;
-  /** When the value was computed (ms since the epoch). */
-  computedAt: number;
-  /** The data has changed since; a new value is being computed. */
-  stale: boolean;
 }
 
 export interface CacheOptions {
@@ -118,18 +105,31 @@ export interface CacheOptions {
 }
 
 /**
+ * The answer of a stale-while-revalidate read: `work`'s result if it comes within `waitMs` (no wait
+ * at all for who comes while someone else's computation runs), otherwise `previous`, marked stale,
+ * while `work` goes on (its failure is logged, not lost).
+ */
+export async function inTimeOrStale<T>(work: Promise<T>, previous: T, opts: { waitMs?: number; alreadyRunning: boolean }): Promise<{ value: T; stale: boolean }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), opts.alreadyRunning ? 0 : (opts.waitMs ?? 0));
+    timer.unref?.();
+  });
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first !== LATE) return { value: first as T, stale: false };
+  work.catch((err) => console.error("metrics: computing the figures failed:", err instanceof Error ? err.message : err));
+  return { value: previous, stale: true };
+}
+const LATE = Symbol("late");
+
+/**
  * `compute()`'s result for `key`, from the cache when the data has not changed since it was
  * computed. The key must name everything the result depends on except the data, and the result
  * must be plain JSON (it is stored as JSON text).
  */
 export async function cached<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
-  return (await cachedResult(db, key, compute, { now })).value;
-}
-
-/** As `cached`, with when the value was computed and, if asked for, a stale answer in time. */
-export async function cachedResult<T>(db: Executor, key: string, compute: () => Promise<T>, opts: CacheOptions = {}): Promise<CachedResult<T>> {
-  const now = opts.now ?? Date.now;
-  if (isTransaction(db)) return { value: await compute(), computedAt: now(), stale: false };
+  if (isTransaction(db)) return compute();
   const store = storeOf(db);
   const version = await dataVersion(db);
   let known = store.entries.get(key);
@@ -144,11 +144,10 @@ export async function cachedResult<T>(db: Executor, key: string, compute: () => 
   }
   if (known && known.version === version && now() - known.at < known.maxAge) {
     remember(store, key, known);
-    return { value: known.value as T, computedAt: known.at, stale: false };
+    return known.value as T;
   }
   const pendingKey = `${version}\u0000${key}`;
-  let work = store.pending.get(pendingKey) as Promise<CachedResult<T>> | undefined;
-  const alreadyComputing = Boolean(work);
+  let work = store.pending.get(pendingKey) as Promise<T> | undefined;
   if (!work) {
     work = (async () => {
       try {
@@ -159,24 +158,12 @@ export async function cachedResult<T>(db: Executor, key: string, compute: () => 
           remember(store, key, { version, at: started, maxAge: busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS, value });
           if (!busy) await persist(db, key, Number(version), new Date(started), value);
         }
-        return { value, computedAt: started, stale: false };
+        return value;
       } finally {
         store.pending.delete(pendingKey);
       }
     })();
     store.pending.set(pendingKey, work);
   }
-  const previous = known;
-  if (!opts.staleForMs || !previous || now() - previous.at >= opts.staleForMs) return work;
-  // Whoever started the computation waits up to waitMs for it; who comes while it runs does not.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), alreadyComputing ? 0 : (opts.waitMs ?? 0));
-    timer.unref?.();
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
-  if (first) return first;
-  work.catch((err) => console.error("metrics: computing a figure failed:", err instanceof Error ? err.message : err));
-  return { value: previous.value as T, computedAt: previous.at, stale: true };
+  return work;
 }

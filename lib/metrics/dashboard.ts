@@ -12,8 +12,8 @@ import { NotFoundError } from "@/lib/errors";
 import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
-import { openSignalCounts } from "@/lib/signals/queries";
-import { cached, cachedFigure, cachedResult, filterKey, isTransaction } from "./cache";
+import { cached, filterKey, isTransaction } from "./cache";
+import { metricSnapshot, openSignalCounts, type Snapshot } from "./facts";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
@@ -121,34 +121,18 @@ const STALE_WHILE_COMPUTING = { staleForMs: 15 * 60_000, waitMs: 2500 };
 
 export const PER_COORDINATOR_LIMIT = 60;
 
-const dashboardKey = (f: MetricFilter) => `dashboard:${filterKey(f)}`;
-
 /**
- * The selections kept computed besides the unfiltered one: each value of the filters that select a
- * large share of a municipality (education level, settlement, track). At regional scale those take
- * seconds to compute on first use, where a unit or a coordinator (a small share, read by index)
- * does not; gender and cohort are picked from the computed rows and cost nothing.
- */
-export const WARMED_SELECTIONS: Pick<MetricFilter, "educationLevel" | "settlement" | "track">[] = [
-  ...EDUCATION_LEVELS.map((educationLevel) => ({ educationLevel })),
-  ...SETTLEMENTS.map((settlement) => ({ settlement })),
-  ...TRACKS.map((track) => ({ track })),
-];
-
-/**
- * Computes (or finds in the cache) the figures of every municipality as of today, as a manager
- * first sees them and then for each of WARMED_SELECTIONS, so that the first view of the day, the
- * first view after a change and the first use of a common filter need not wait. Run by the server
- * in the background (lib/metrics/warm.ts); returns the number of municipalities.
+ * Computes (or finds) the facts of every municipality as of today and its unfiltered figures, as
+ * a manager first sees them, so that the first view of the day and the first view after a change
+ * need not wait; any filter is then an aggregate over those facts. Run by the server in the
+ * background (lib/metrics/warm.ts); returns the number of municipalities.
  */
 export async function warmDashboards(db: Executor = getDb()): Promise<number> {
   const asOf = todayIso();
   const all = await db.select({ id: municipalities.id }).from(municipalities);
-  const warm = (f: MetricFilter) => cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f));
-  // Every municipality's unfiltered figures first: they are what most people open.
-  for (const m of all) await warm({ municipalityId: m.id, asOf, minN: DEFAULT_MIN_N });
   for (const m of all) {
-    for (const selection of WARMED_SELECTIONS) await warm({ municipalityId: m.id, asOf, minN: DEFAULT_MIN_N, ...selection });
+    const f: MetricFilter = { municipalityId: m.id, asOf, minN: DEFAULT_MIN_N };
+    await figuresOf(db, f, await metricSnapshot(db, m.id, asOf));
   }
   return all.length;
 }
@@ -199,28 +183,45 @@ async function inLanes<T extends Record<string, () => Promise<unknown>>>(tasks: 
 
 const FIGURE_LANES = 3;
 
-/** Every figure of the dashboard for one filter (aggregates only; each figure cached on its own too). */
-export async function dashboardFigures(db: Executor, f: MetricFilter) {
-  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => () => cachedFigure(db, name, fn, f);
+/** Every figure of the dashboard for one filter, from one snapshot of the facts (aggregates only). */
+export async function dashboardFigures(db: Executor, f: MetricFilter, snap: Snapshot) {
+  const fig = <T,>(fn: (db: Executor, f: MetricFilter, snap: Snapshot) => Promise<T>) => () => fn(db, f, snap);
   // The slowest first, so that the lanes finish together. In a transaction (tests, one connection)
   // one at a time.
   const figs = await inLanes(
     {
-      open: fig("openSignalCounts", openSignalCounts),
-      lead: fig("leadTimes", leadTimes),
-      fw: fig("firstWorkplace", firstWorkplace),
-      wn: fig("workplaceNow", workplaceNow),
-      sfi: fig("sfiResults", sfiResults),
-      idl: fig("idle", idle),
-      health: fig("healthCoverage", healthCoverage),
-      o90: fig("outcome90", outcome90),
-      comp: fig("completeness", completeness),
-      cl: fig("caseload", caseload),
+      lead: fig(leadTimes),
+      fw: fig(firstWorkplace),
+      sfi: fig(sfiResults),
+      health: fig(healthCoverage),
+      o90: fig(outcome90),
+      wn: fig(workplaceNow),
+      idl: fig(idle),
+      comp: fig(completeness),
+      cl: fig(caseload),
+      open: fig(openSignalCounts),
     },
     isTransaction(db) ? 1 : FIGURE_LANES,
   );
   const { open, cl, ...rest } = figs;
   return { ...rest, ...(await caseloadWithSignals(db, f, cl, open)) };
+}
+
+type Figures = Awaited<ReturnType<typeof dashboardFigures>>;
+
+// The figures of the last filters asked for, per snapshot (a snapshot never changes once written).
+const FIGURES_KEPT = 100;
+const figuresKept = new Map<string, Figures>();
+
+async function figuresOf(db: Executor, f: MetricFilter, snap: Snapshot): Promise<Figures> {
+  if (isTransaction(db)) return dashboardFigures(db, f, snap);
+  const key = `${snap.id}:${filterKey(f)}`;
+  let figs = figuresKept.get(key);
+  if (figs) figuresKept.delete(key);
+  else figs = await dashboardFigures(db, f, snap);
+  figuresKept.set(key, figs);
+  while (figuresKept.size > FIGURES_KEPT) figuresKept.delete(figuresKept.keys().next().value!);
+  return figs;
 }
 
 /** `fresh`: wait for figures of the data as it is now (exports); otherwise see STALE_WHILE_COMPUTING. */
@@ -256,7 +257,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     settlement: filter.settlement,
     track: filter.track,
   };
-  const { value: figs, computedAt, stale } = await cachedResult(db, dashboardKey(f), () => dashboardFigures(db, f), opts.fresh ? {} : STALE_WHILE_COMPUTING);
+  const snap = await metricSnapshot(db, f.municipalityId, f.asOf, opts.fresh ? {} : STALE_WHILE_COMPUTING);
+  const figs = await figuresOf(db, f, snap);
   const { o90, fw, idl, wn, comp, caseloadRows, unitCounts, sfi, health, lead } = figs;
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
   const unitSignals = new Map(unitCounts);
@@ -288,8 +290,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
       coordinatorFilter: coordinatorRows.length <= PER_COORDINATOR_LIMIT || Boolean(unitId),
     },
     references,
-    computedAt: new Date(computedAt).toISOString(),
-    stale,
+    computedAt: new Date(snap.computedAt).toISOString(),
+    stale: snap.stale,
     comparisons: compareWithLocal({ ...figures, asOf, minN: DEFAULT_MIN_N, filter: { ...filter, unitId, coordinatorId, asOf } }, references),
   };
 }

@@ -1,12 +1,11 @@
 // Further key figures for the dashboard and the report (defined in lib/metrics/INDICATORS.md):
-// workplace first now, data completeness and caseload per coordinator. SQL, set-based.
+// workplace first now, data completeness and caseload per coordinator: aggregates over the
+// participants' facts (lib/metrics/facts.ts).
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { WORKPLACE_TYPES } from "@/db/schema/enums";
-import { num, participantFilter, rows, suppressedShare, type MetricFilter } from "./indicators";
-
-const WORKPLACE_LIST = sql.join(WORKPLACE_TYPES.map((t) => sql`${t}`), sql`, `);
-
+import { factFilter, snapshotFor, type Snapshot } from "./facts";
+import { suppressedShare } from "./indicators";
+import { num, rows, type MetricFilter } from "./sql";
 
 export interface WorkplaceNow {
   active: number;
@@ -17,20 +16,17 @@ export interface WorkplaceNow {
 }
 
 /** Active participants (as in `idle`) with a workplace-based activity covering asOf, and those with sfi beside it. */
-export async function workplaceNow(db: Executor, f: MetricFilter): Promise<WorkplaceNow> {
+export async function workplaceNow(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<WorkplaceNow> {
   const asOf = sql`${f.asOf}::date`;
-  const covering = (types: ReturnType<typeof sql>) => sql`exists (
-    select 1 from activities a
-     where a.participant_id = p.id and a.type in (${types}) and a.status <> 'planerad'
-       and a.start_date <= ${asOf} and coalesce(a.end_date, ${asOf}) >= ${asOf})`;
+  const snap = await snapshotFor(db, f, snapshot);
   const [r] = await rows(
     db,
     sql`
     select count(*)::int as active,
-           count(*) filter (where ${covering(WORKPLACE_LIST)})::int as in_workplace,
-           count(*) filter (where ${covering(WORKPLACE_LIST)} and ${covering(sql`'sfi', 'yrkes_sfi'`)})::int as sfi_and_workplace
-    from participants p
-    where ${participantFilter(f)}
+           count(*) filter (where p.in_workplace)::int as in_workplace,
+           count(*) filter (where p.in_workplace and p.sfi_now)::int as sfi_and_workplace
+    from metric_facts p
+    where ${factFilter(f, snap)}
       and p.reception_date <= ${asOf}
       and (p.programme_end is null or p.programme_end >= ${asOf})`,
   );
@@ -56,19 +52,19 @@ export interface Completeness {
   withoutCoordinator: number;
 }
 
-export async function completeness(db: Executor, f: MetricFilter): Promise<Completeness> {
+export async function completeness(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<Completeness> {
   const asOf = sql`${f.asOf}::date`;
+  const snap = await snapshotFor(db, f, snapshot);
   const [r] = await rows(
     db,
     sql`
     select
-      count(*) filter (where p.programme_end is not null and p.programme_end + 90 <= ${asOf}
-        and not exists (select 1 from outcomes o where o.participant_id = p.id and o.kind = 'dag90' and o.recorded_date <= ${asOf}))::int as exits_without_outcome,
+      count(*) filter (where p.programme_end is not null and p.programme_end + 90 <= ${asOf} and p.outcome90 is null)::int as exits_without_outcome,
       count(*) filter (where p.education_level is null)::int as without_education,
-      count(*) filter (where p.programme_end is not null and p.programme_end <= ${asOf} and p.exit_reason is null)::int as exits_without_reason,
+      count(*) filter (where p.programme_end is not null and p.programme_end <= ${asOf} and p.exit_reason_missing)::int as exits_without_reason,
       count(*) filter (where p.coordinator_id is null)::int as without_coordinator
-    from participants p
-    where ${participantFilter(f)} and p.reception_date <= ${asOf}`,
+    from metric_facts p
+    where ${factFilter(f, snap)} and p.reception_date <= ${asOf}`,
   );
   return {
     exitsWithoutOutcome: num(r?.exits_without_outcome),
@@ -85,15 +81,16 @@ export interface CaseloadRow {
 }
 
 /** Active participants per responsible coordinator (null = nobody responsible). */
-export async function caseload(db: Executor, f: MetricFilter): Promise<CaseloadRow[]> {
+export async function caseload(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<CaseloadRow[]> {
   const asOf = sql`${f.asOf}::date`;
+  const snap = await snapshotFor(db, f, snapshot);
   const raw = await rows(
     db,
     sql`
     select p.coordinator_id, u.name as coordinator_name, count(*)::int as active
-    from participants p
+    from metric_facts p
     left join users u on u.id = p.coordinator_id
-    where ${participantFilter(f)}
+    where ${factFilter(f, snap)}
       and p.reception_date <= ${asOf}
       and (p.programme_end is null or p.programme_end >= ${asOf})
     group by p.coordinator_id, u.name

@@ -1,7 +1,7 @@
 // The outcome report of ../shared/spec/indicators.md: one object for `npm run report`, the
 // dashboard's export and anything else that needs the key figures together.
 import type { Executor } from "@/db";
-import { cachedFigure } from "./cache";
+import { metricSnapshot } from "./facts";
 import { completeness, workplaceNow, type Completeness, type WorkplaceNow } from "./extra";
 import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
 import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
@@ -27,9 +27,18 @@ export async function buildReport(
 ): Promise<Report> {
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
-  const fig = <T,>(name: string, fn: (db: Executor, f: MetricFilter) => Promise<T>) => cachedFigure(db, name, fn, f);
-  const [o, fw, i, wn, c] = [await fig("outcome90", outcome90), await fig("firstWorkplace", firstWorkplace), await fig("idle", idle), await fig("workplaceNow", workplaceNow), await fig("completeness", completeness)];
-  const [sfi, health, lead] = [await fig("sfiResults", sfiResults), await fig("healthCoverage", healthCoverage), await fig("leadTimes", leadTimes)];
+  // Every figure from one snapshot of the facts (the data as it is now).
+  const snap = await metricSnapshot(db, f.municipalityId, f.asOf);
+  const [o, fw, i, wn, c, sfi, health, lead] = await Promise.all([
+    outcome90(db, f, snap),
+    firstWorkplace(db, f, snap),
+    idle(db, f, snap),
+    workplaceNow(db, f, snap),
+    completeness(db, f, snap),
+    sfiResults(db, f, snap),
+    healthCoverage(db, f, snap),
+    leadTimes(db, f, snap),
+  ]);
   return {
     asOf: opts.asOf,
     municipality: opts.municipality.code,

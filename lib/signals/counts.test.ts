@@ -8,7 +8,8 @@ import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { ActivityType } from "@/db/schema/enums";
 import { searchNameOf } from "@/lib/participants/search";
-import { countSignalGroups, getWorklist, municipalityFacts, openSignalCounts, openSignalGroups, participantFacts } from "./queries";
+import { openSignalCounts } from "@/lib/metrics/facts";
+import { countSignalGroups, getWorklist, municipalityFacts, openSignalGroups, participantFacts } from "./queries";
 
 const AS_OF = "2026-06-30";
 let handle: DbHandle;

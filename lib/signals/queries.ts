@@ -3,8 +3,7 @@
 import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, signalSnoozes, units } from "@/db/schema";
-import { participantFilter, type MetricFilter } from "@/lib/metrics/indicators";
-import { cachedFigure } from "@/lib/metrics/cache";
+import { participantFilter, type MetricFilter } from "@/lib/metrics/sql";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
@@ -246,14 +245,4 @@ export function countSignalGroups(groups: SignalGroup[], f: MetricFilter): { cou
     byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + n);
   }
   return { counts: [...byCoordinator].map(([coordinatorId, signals]) => ({ coordinatorId, signals })), unitCounts: [...byUnit] };
-}
-
-/**
- * Open signals per coordinator and per unit for a dashboard filter. The municipality's groups are
- * computed once per data version and date (the slow part: every participant's facts) and any
- * filter is then a sum over them, so a filter combination nobody has asked for yet costs nothing.
- */
-export async function openSignalCounts(db: Executor, f: MetricFilter): Promise<{ counts: SignalCount[]; unitCounts: [string | null, number][] }> {
-  const groups = await cachedFigure(db, "openSignalGroups", openSignalGroups, { municipalityId: f.municipalityId, asOf: f.asOf });
-  return countSignalGroups(groups, f);
 }
