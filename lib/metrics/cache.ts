@@ -124,6 +124,39 @@ export async function inTimeOrStale<T>(work: Promise<T>, previous: T, opts: { wa
 const LATE = Symbol("late");
 
 /**
+ * A value derived from one snapshot of the facts (lib/metrics/facts.ts), which never changes once
+ * written: kept in memory and in metric_cache (shared with other processes) under
+ * `snapshot:<id>:<key>` whatever the data version does; removed with the snapshot. The result must
+ * be plain JSON.
+ */
+export async function keptForSnapshot<T>(db: Executor, snap: { id: number; dataVersion: string }, key: string, compute: () => Promise<T>): Promise<T> {
+  if (isTransaction(db)) return compute();
+  const store = storeOf(db);
+  const full = `snapshot:${snap.id}:${key}`;
+  const known = store.entries.get(full);
+  if (known) {
+    remember(store, full, known);
+    return known.value as T;
+  }
+  let work = store.pending.get(full) as Promise<T> | undefined;
+  if (!work) {
+    work = (async () => {
+      try {
+        const [saved] = await rows(db, sql`select value from metric_cache where key = ${full}`);
+        const value = saved ? (JSON.parse(String(saved.value)) as T) : await compute();
+        remember(store, full, { version: snap.dataVersion, at: Date.now(), maxAge: Infinity, value });
+        if (!saved) await persist(db, full, Number(snap.dataVersion), new Date(), value);
+        return value;
+      } finally {
+        store.pending.delete(full);
+      }
+    })();
+    store.pending.set(full, work);
+  }
+  return work;
+}
+
+/**
  * `compute()`'s result for `key`, from the cache when the data has not changed since it was
  * computed. The key must name everything the result depends on except the data, and the result
  * must be plain JSON (it is stored as JSON text).

@@ -1,6 +1,6 @@
 // The results dashboard (Resultat): the filters a manager sets, scoped to what the user may
 // see, and every figure from the same functions as `npm run report`.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
@@ -9,13 +9,14 @@ import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { isValidIsoDate, todayIso } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
-import { caseload, completeness, workplaceNow, type CaseloadRow, type Completeness, type WorkplaceNow } from "./extra";
-import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
+import type { CaseloadRow, Completeness, WorkplaceNow } from "./extra";
+import type { HealthCoverageRow, LeadTimes, SfiResultRow } from "./more";
 import { listReferenceValues } from "@/lib/references/queries";
-import { cached, filterKey, isTransaction } from "./cache";
-import { metricSnapshot, openSignalCounts, type Snapshot } from "./facts";
+import { cached } from "./cache";
+import { metricSnapshot } from "./facts";
+import { figuresOf } from "./figures";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
-import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
+import { DEFAULT_MIN_N, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
 
@@ -135,93 +136,6 @@ export async function warmDashboards(db: Executor = getDb()): Promise<number> {
     await figuresOf(db, f, await metricSnapshot(db, m.id, asOf));
   }
   return all.length;
-}
-
-const byName = new Intl.Collator("sv");
-
-/**
- * Active participants and open signals per coordinator, by name (nobody responsible last). A
- * coordinator can have signals (an outcome due after exit) without any active participant.
- * Only counts are kept: the open signals were reduced before they were cached.
- */
-async function caseloadWithSignals(db: Executor, f: MetricFilter, cl: CaseloadRow[], open: Awaited<ReturnType<typeof openSignalCounts>>) {
-  const signalsOf = new Map(open.counts.map((c) => [c.coordinatorId, c.signals]));
-  const listed = new Set(cl.map((r) => r.coordinatorId));
-  const missingIds = open.counts.flatMap((c) => (c.signals > 0 && c.coordinatorId && !listed.has(c.coordinatorId) ? [c.coordinatorId] : []));
-  const names = missingIds.length
-    ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, missingIds), eq(users.municipalityId, f.municipalityId)))
-    : [];
-  const nobodyMissing = !listed.has(null) && (signalsOf.get(null) ?? 0) > 0;
-  const caseloadRows = [
-    ...cl,
-    ...names.map((n) => ({ coordinatorId: n.id as string | null, coordinatorName: n.name as string | null, active: 0 })),
-    ...(nobodyMissing ? [{ coordinatorId: null, coordinatorName: null, active: 0 }] : []),
-  ]
-    .map((r) => ({ ...r, signals: signalsOf.get(r.coordinatorId) ?? 0 }))
-    .sort((a, b) => (a.coordinatorName === null ? 1 : b.coordinatorName === null ? -1 : byName.compare(a.coordinatorName, b.coordinatorName)));
-  return { caseloadRows, unitCounts: open.unitCounts };
-}
-
-/**
- * Runs the tasks at most `lanes` at a time (in order of the list) and returns their results by name.
- * The figures are separate queries; two or three at once keep both cores and the database busy
- * without taking the whole connection pool from other requests.
- */
-async function inLanes<T extends Record<string, () => Promise<unknown>>>(tasks: T, lanes: number): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
-  const names = Object.keys(tasks) as (keyof T)[];
-  const out = {} as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
-  let next = 0;
-  const lane = async () => {
-    while (next < names.length) {
-      const name = names[next++];
-      out[name] = (await tasks[name]()) as Awaited<ReturnType<T[typeof name]>>;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
-  return out;
-}
-
-const FIGURE_LANES = 3;
-
-/** Every figure of the dashboard for one filter, from one snapshot of the facts (aggregates only). */
-export async function dashboardFigures(db: Executor, f: MetricFilter, snap: Snapshot) {
-  const fig = <T,>(fn: (db: Executor, f: MetricFilter, snap: Snapshot) => Promise<T>) => () => fn(db, f, snap);
-  // The slowest first, so that the lanes finish together. In a transaction (tests, one connection)
-  // one at a time.
-  const figs = await inLanes(
-    {
-      lead: fig(leadTimes),
-      fw: fig(firstWorkplace),
-      sfi: fig(sfiResults),
-      health: fig(healthCoverage),
-      o90: fig(outcome90),
-      wn: fig(workplaceNow),
-      idl: fig(idle),
-      comp: fig(completeness),
-      cl: fig(caseload),
-      open: fig(openSignalCounts),
-    },
-    isTransaction(db) ? 1 : FIGURE_LANES,
-  );
-  const { open, cl, ...rest } = figs;
-  return { ...rest, ...(await caseloadWithSignals(db, f, cl, open)) };
-}
-
-type Figures = Awaited<ReturnType<typeof dashboardFigures>>;
-
-// The figures of the last filters asked for, per snapshot (a snapshot never changes once written).
-const FIGURES_KEPT = 100;
-const figuresKept = new Map<string, Figures>();
-
-async function figuresOf(db: Executor, f: MetricFilter, snap: Snapshot): Promise<Figures> {
-  if (isTransaction(db)) return dashboardFigures(db, f, snap);
-  const key = `${snap.id}:${filterKey(f)}`;
-  let figs = figuresKept.get(key);
-  if (figs) figuresKept.delete(key);
-  else figs = await dashboardFigures(db, f, snap);
-  figuresKept.set(key, figs);
-  while (figuresKept.size > FIGURES_KEPT) figuresKept.delete(figuresKept.keys().next().value!);
-  return figs;
 }
 
 /** `fresh`: wait for figures of the data as it is now (exports); otherwise see STALE_WHILE_COMPUTING. */

@@ -8,7 +8,9 @@ import postgres from "postgres";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
+import { forgetInMemory } from "./cache";
 import { factFilter, metricSnapshot, snapshotFor } from "./facts";
+import { figuresOf } from "./figures";
 import { idle, outcome90 } from "./indicators";
 import { addPeople, makeMunicipality, repeat } from "./fixtures";
 import { rows } from "./sql";
@@ -71,6 +73,25 @@ describe("metric snapshots", () => {
     const [{ n }] = await rows(handle.db, sql`select count(*)::int as n from metric_facts where snapshot_id = ${kept[0]}`);
     expect(n).toBe(0);
     expect((await snapshotIds()).length).toBe(3);
+  });
+
+  it("keeps each filter's figures with their snapshot, for every process, and removes them with it", async () => {
+    const snap = await metricSnapshot(handle.db, muni, AS_OF);
+    const f = { municipalityId: muni, asOf: AS_OF, minN: 10 };
+    const figs = await figuresOf(handle.db, f, snap);
+    const keys = async () => (await handle.db.select({ key: s.metricCache.key }).from(s.metricCache)).map((r) => r.key).filter((k) => k.startsWith(`snapshot:${snap.id}:`));
+    expect(await keys()).toHaveLength(1);
+    // Another process finds them, even after the data has changed (they are the snapshot's).
+    await handle.db.update(s.metricCache).set({ value: JSON.stringify({ ...figs, idl: { active: -1, idle: -1 } }) }).where(eq(s.metricCache.key, (await keys())[0]));
+    forgetInMemory(handle.db);
+    await addOne();
+    expect((await figuresOf(handle.db, f, snap)).idl).toEqual({ active: -1, idle: -1 });
+    // Removed with the snapshot.
+    await metricSnapshot(handle.db, muni, AS_OF);
+    await handle.db.execute(sql`update metric_snapshots set completed_at = completed_at - interval '10 minutes' where municipality_id = ${muni}`);
+    await addOne();
+    await metricSnapshot(handle.db, muni, AS_OF);
+    expect(await keys()).toEqual([]);
   });
 
   it("refuses a snapshot of another municipality or date", async () => {

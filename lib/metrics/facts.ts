@@ -176,15 +176,20 @@ const KEEP_SUPERSEDED_MS = 5 * 60_000;
  */
 async function removeOld(db: Executor, municipalityId: string, asOf: string) {
   await db.execute(sql`
-    delete from metric_snapshots s
-     where (s.municipality_id = ${municipalityId} and s.as_of = ${asOf}::date and s.completed_at is not null
-            and s.id < (select min(k.id) from (select id from metric_snapshots
-                                                 where municipality_id = ${municipalityId} and as_of = ${asOf}::date and completed_at is not null
-                                                 order by id desc limit 2) k)
-            and exists (select 1 from metric_snapshots n where n.municipality_id = s.municipality_id and n.as_of = s.as_of
-                          and n.id > s.id and n.completed_at < now() - ${`${KEEP_SUPERSEDED_MS / 1000} seconds`}::interval))
-        or s.started_at < now() - interval '1 day'
-        or (s.completed_at is null and s.started_at < now() - interval '1 hour')`);
+    with gone as (
+      delete from metric_snapshots s
+       where (s.municipality_id = ${municipalityId} and s.as_of = ${asOf}::date and s.completed_at is not null
+              and s.id < (select min(k.id) from (select id from metric_snapshots
+                                                   where municipality_id = ${municipalityId} and as_of = ${asOf}::date and completed_at is not null
+                                                   order by id desc limit 2) k)
+              and exists (select 1 from metric_snapshots n where n.municipality_id = s.municipality_id and n.as_of = s.as_of
+                            and n.id > s.id and n.completed_at < now() - ${`${KEEP_SUPERSEDED_MS / 1000} seconds`}::interval))
+          or s.started_at < now() - interval '1 day'
+          or (s.completed_at is null and s.started_at < now() - interval '1 hour')
+      returning s.id
+    )
+    -- What was kept of their figures goes with them (lib/metrics/cache.ts, keptForSnapshot).
+    delete from metric_cache c using gone where c.key like 'snapshot:' || gone.id || ':%'`);
 }
 
 /** Computes and keeps a new snapshot of the data as it is now. */

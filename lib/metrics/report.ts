@@ -2,9 +2,10 @@
 // dashboard's export and anything else that needs the key figures together.
 import type { Executor } from "@/db";
 import { metricSnapshot } from "./facts";
-import { completeness, workplaceNow, type Completeness, type WorkplaceNow } from "./extra";
-import { healthCoverage, leadTimes, sfiResults, type HealthCoverageRow, type LeadTimes, type SfiResultRow } from "./more";
-import { DEFAULT_MIN_N, firstWorkplace, idle, outcome90, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
+import { figuresOf } from "./figures";
+import type { Completeness, WorkplaceNow } from "./extra";
+import type { HealthCoverageRow, LeadTimes, SfiResultRow } from "./more";
+import { DEFAULT_MIN_N, type FirstWorkplaceRow, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 export interface Report {
   asOf: string;
@@ -27,18 +28,9 @@ export async function buildReport(
 ): Promise<Report> {
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const f: MetricFilter = { ...opts.filter, municipalityId: opts.municipality.id, asOf: opts.asOf, minN };
-  // Every figure from one snapshot of the facts (the data as it is now).
-  const snap = await metricSnapshot(db, f.municipalityId, f.asOf);
-  const [o, fw, i, wn, c, sfi, health, lead] = await Promise.all([
-    outcome90(db, f, snap),
-    firstWorkplace(db, f, snap),
-    idle(db, f, snap),
-    workplaceNow(db, f, snap),
-    completeness(db, f, snap),
-    sfiResults(db, f, snap),
-    healthCoverage(db, f, snap),
-    leadTimes(db, f, snap),
-  ]);
+  // Every figure from one snapshot of the facts (the data as it is now), the same figures as the
+  // dashboard's for the same filter (and computed once for both).
+  const { o90: o, fw, idl: i, wn, comp: c, sfi, health, lead } = await figuresOf(db, f, await metricSnapshot(db, f.municipalityId, f.asOf));
   return {
     asOf: opts.asOf,
     municipality: opts.municipality.code,
