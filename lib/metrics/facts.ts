@@ -28,7 +28,6 @@ export interface Snapshot {
   dataVersion: string;
   /** When its computation started (ms since the epoch): the figures show the data as of then. */
   computedAt: number;
-  signalGroups: SignalGroup[];
   /** The data has changed since; a newer snapshot is being computed. */
   stale: boolean;
 }
@@ -129,13 +128,12 @@ interface SnapshotRow {
   trusted: boolean;
   startedAt: number;
   completedAt: number;
-  signalGroups: string;
 }
 
 async function latestSnapshot(db: Executor, municipalityId: string, asOf: string): Promise<SnapshotRow | undefined> {
   const [r] = await rows(
     db,
-    sql`select id, data_version::text as version, trusted, started_at, completed_at, signal_groups from metric_snapshots
+    sql`select id, data_version::text as version, trusted, started_at, completed_at from metric_snapshots
          where municipality_id = ${municipalityId} and as_of = ${asOf}::date and completed_at is not null
          order by id desc limit 1`,
   );
@@ -146,24 +144,30 @@ async function latestSnapshot(db: Executor, municipalityId: string, asOf: string
     trusted: Boolean(r.trusted),
     startedAt: new Date(r.started_at as string).getTime(),
     completedAt: new Date(r.completed_at as string).getTime(),
-    signalGroups: String(r.signal_groups ?? "[]"),
   };
 }
 
-// Parsed signal groups of the last snapshots read (they never change once written).
+// The signal groups of the last snapshots read (they never change once written; a few MB each at
+// regional scale, so only a few are kept).
 const parsedGroups = new Map<number, SignalGroup[]>();
-function groupsOf(row: SnapshotRow): SignalGroup[] {
-  let g = parsedGroups.get(row.id);
-  if (!g) {
-    g = JSON.parse(row.signalGroups) as SignalGroup[];
-    parsedGroups.set(row.id, g);
-    while (parsedGroups.size > 20) parsedGroups.delete(parsedGroups.keys().next().value!);
-  }
-  return g;
+function keepGroups(id: number, groups: SignalGroup[]) {
+  parsedGroups.set(id, groups);
+  while (parsedGroups.size > 4) parsedGroups.delete(parsedGroups.keys().next().value!);
+}
+
+/** The open signals of a snapshot in groups of alike participants, read when first needed. */
+async function signalGroupsOf(db: Executor, snap: Snapshot): Promise<SignalGroup[]> {
+  const known = parsedGroups.get(snap.id);
+  if (known) return known;
+  const [r] = await rows(db, sql`select signal_groups from metric_snapshots where id = ${snap.id}`);
+  if (!r) throw new Error("metrics: the snapshot has been removed");
+  const groups = JSON.parse(String(r.signal_groups ?? "[]")) as SignalGroup[];
+  keepGroups(snap.id, groups);
+  return groups;
 }
 
 function asSnapshot(row: SnapshotRow, municipalityId: string, asOf: string, stale: boolean): Snapshot {
-  return { id: row.id, municipalityId, asOf, dataVersion: row.dataVersion, computedAt: row.startedAt, signalGroups: groupsOf(row), stale };
+  return { id: row.id, municipalityId, asOf, dataVersion: row.dataVersion, computedAt: row.startedAt, stale };
 }
 
 /** A superseded snapshot stays this long, so that a request still reading it finishes first. */
@@ -210,14 +214,14 @@ async function computeSnapshot(db: Executor, municipalityId: string, asOf: strin
     const groups = await openSignalGroups(db, { municipalityId, asOf });
     const signalGroups = JSON.stringify(groups);
     await db.execute(sql`update metric_snapshots set completed_at = now(), signal_groups = ${signalGroups} where id = ${id}`);
-    parsedGroups.set(id, groups);
+    keepGroups(id, groups);
   } catch (err) {
     if (!isTransaction(db)) await db.execute(sql`delete from metric_snapshots where id = ${id}`).catch(() => {});
     throw err;
   }
   if (!isTransaction(db)) await removeOld(db, municipalityId, asOf);
   const startedAt = new Date(created.started_at as string).getTime();
-  return { id, municipalityId, asOf, dataVersion: version, computedAt: startedAt, signalGroups: parsedGroups.get(id)!, stale: false };
+  return { id, municipalityId, asOf, dataVersion: version, computedAt: startedAt, stale: false };
 }
 
 // One computation at a time per database handle, municipality and date.
@@ -272,5 +276,6 @@ export async function snapshotFor(db: Executor, f: MetricFilter, snapshot?: Snap
  * worklist facts), and any filter is then a sum over the groups.
  */
 export async function openSignalCounts(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<{ counts: SignalCount[]; unitCounts: [string | null, number][] }> {
-  return countSignalGroups((await snapshotFor(db, f, snapshot)).signalGroups, f);
+  const snap = await snapshotFor(db, f, snapshot);
+  return countSignalGroups(await signalGroupsOf(db, snap), f);
 }
