@@ -171,7 +171,7 @@ test("while new figures take long, the manager sees the previous ones with a not
     }).toPass({ timeout: 30_000 });
 
     // Someone holds the outcomes table (as a long maintenance statement would): any new
-    // computation of the figures waits for it, longer than the page's 2.5 s.
+    // computation of the figures waits for it, longer than the page's 0.8 s.
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked = () => {};
     const lockTaken = new Promise<void>((resolve) => (locked = resolve));

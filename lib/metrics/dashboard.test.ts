@@ -1,7 +1,7 @@
 // The dashboard's scoping and its export: managers see the municipality, coordinators their own
 // unit whatever the filter says, others nothing; the export carries the selection and the rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed";
@@ -12,6 +12,7 @@ import { resultsMessages } from "@/lib/i18n/areas/results";
 import { getDashboard, parseDashboardFilter } from "./dashboard";
 import { toCsv } from "./export";
 import { outcome90 } from "./indicators";
+import { rows } from "./sql";
 
 let handle: DbHandle;
 let manager: Actor;
@@ -83,6 +84,36 @@ describe("toCsv", () => {
     expect(csv).toContain("Kön;Män");
     expect(csv).toContain(resultsMessages.sv.outcome90.definition.slice(0, 40));
     for (const r of d.outcome90) expect(csv).toContain(`${r.cohort};Män;${r.n};${r.recorded};`);
+  });
+});
+
+describe("the export of what the page showed", () => {
+  it("has the figures of the page's snapshot while it is kept, with the time they were computed; otherwise current ones", async () => {
+    const filter = parseDashboardFilter(new URLSearchParams({ asOf: AS_OF }));
+    const shown = await getDashboard(manager, filter, handle.db);
+    const recorded = (d: typeof shown) => d.outcome90.filter((r) => r.group === "total").reduce((a, r) => a + r.recorded, 0);
+    // The data changes after the page was shown: someone who left long ago gets an outcome.
+    const [leaver] = await rows(
+      handle.db,
+      sql`select p.id from participants p where p.municipality_id = ${manager.municipalityId} and p.programme_end <= ${AS_OF}::date - 90
+            and not exists (select 1 from outcomes o where o.participant_id = p.id and o.kind = 'dag90') limit 1`,
+    );
+    await handle.db.insert(s.outcomes).values({ participantId: String(leaver.id), municipalityId: manager.municipalityId, kind: "dag90", status: "arbete", recordedDate: AS_OF });
+
+    const exported = await getDashboard(manager, filter, handle.db, { snapshotId: shown.snapshotId });
+    expect(exported.snapshotId).toBe(shown.snapshotId);
+    expect(recorded(exported)).toBe(recorded(shown));
+    expect(exported.stale).toBe(true);
+    const csv = toCsv(exported, resultsMessages.sv);
+    expect(csv).toMatch(/Siffrorna räknades fram;\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // Another date's snapshot, an unknown one: the figures of the data as it is now.
+    for (const snapshotId of [shown.snapshotId + 10_000, shown.snapshotId]) {
+      const other = await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: "2026-06-29" })), handle.db, { snapshotId });
+      expect(other.snapshotId).not.toBe(shown.snapshotId);
+    }
+    const current = await getDashboard(manager, filter, handle.db, { snapshotId: shown.snapshotId + 10_000 });
+    expect(recorded(current)).toBe(recorded(shown) + 1);
+    expect(current.stale).toBe(false);
   });
 });
 

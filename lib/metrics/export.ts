@@ -89,6 +89,7 @@ export function selectionRows(d: Dashboard, t: ResultsMessages): [string, string
   return [
     ["Etablera", `${d.municipality.name} (${d.municipality.code})`],
     [t.asOf, d.asOf],
+    [t.computedAt, new Date(d.computedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" })],
     [t.cohorts, f.cohorts.length ? f.cohorts.join(", ") : t.allCohorts],
     [t.unit, unit],
     [t.coordinator, coordinator],

@@ -147,6 +147,21 @@ async function latestSnapshot(db: Executor, municipalityId: string, asOf: string
   };
 }
 
+/**
+ * A snapshot by id, if it is still kept and is of this municipality and date (an export of what a
+ * page showed); `stale` when the data has changed since it was started.
+ */
+export async function snapshotById(db: Executor, id: number, municipalityId: string, asOf: string): Promise<Snapshot | undefined> {
+  const [r] = await rows(
+    db,
+    sql`select id, data_version::text as version, started_at from metric_snapshots
+         where id = ${id} and municipality_id = ${municipalityId} and as_of = ${asOf}::date and completed_at is not null`,
+  );
+  if (!r) return undefined;
+  const version = String(r.version);
+  return { id: Number(r.id), municipalityId, asOf, dataVersion: version, computedAt: new Date(r.started_at as string).getTime(), stale: version !== (await dataVersion(db)) };
+}
+
 // The signal groups of the last snapshots read (they never change once written; a few MB each at
 // regional scale, so only a few are kept).
 const parsedGroups = new Map<number, SignalGroup[]>();

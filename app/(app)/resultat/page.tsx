@@ -213,10 +213,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
 
       {hasPermission(user, "metrics:export") && (
         <p className="export-links">
-          <a href={`/api/export/resultat?${query}${query ? "&" : ""}format=csv`} download>
+          <a href={`/api/export/resultat?${query}${query ? "&" : ""}snapshot=${d.snapshotId}&format=csv`} download>
             {t.exportCsv}
           </a>
-          <a href={`/api/export/resultat?${query}${query ? "&" : ""}format=xlsx`} download>
+          <a href={`/api/export/resultat?${query}${query ? "&" : ""}snapshot=${d.snapshotId}&format=xlsx`} download>
             {t.exportXlsx}
           </a>
         </p>

@@ -1,4 +1,5 @@
-// Export of the results dashboard as shown (same filters), to CSV or XLSX. Audited.
+// Export of the results dashboard as shown (same filters, same snapshot of figures while it is
+// kept), to CSV or XLSX. Audited.
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { auditExport, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
@@ -15,7 +16,9 @@ export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
   const filter = parseDashboardFilter(params);
-  const dashboard = await getDashboard(user, filter, undefined, { fresh: true });
+  // The figures the page showed (its snapshot, while kept), otherwise those of the data as it is now.
+  const shown = Number(params.get("snapshot"));
+  const dashboard = await getDashboard(user, filter, undefined, Number.isSafeInteger(shown) && shown > 0 ? { snapshotId: shown } : { fresh: true });
   const t = await getAreaMessages(resultsMessages);
   const rt = await getAreaMessages(referenceMessages);
   await auditExport(user, format, dashboard.filter);
