@@ -17,7 +17,7 @@ import { todayIso } from "@/lib/dates";
 import { argValue, generateBenchDatabase } from "./generate";
 import { BENCH_MUNICIPALITY, BENCH_PASSWORD } from "./rows";
 import { writeImportFiles } from "./import-files";
-import { SCENARIOS, selectOne, type BenchContext, type BenchUser, type CommandScenario, type HttpScenario, type Scenario } from "./scenarios";
+import { SCENARIOS, selectOne, type BenchContext, type BenchUser, type CallScenario, type CommandScenario, type HttpScenario, type Scenario } from "./scenarios";
 
 const ROOT = process.cwd();
 const CONCURRENCY = [1, 20] as const;
@@ -292,6 +292,7 @@ async function main() {
       }
       const res: ScenarioResult = { id: sc.id, title: sc.title, status: "measured", byConcurrency: {}, targets: [] };
       if (sc.kind === "http") await runHttp(ctx, sc, res, framework, duration, memory, log);
+      else if (sc.kind === "call") await runCall(ctx, sc, res, log);
       else await runCommand(ctx, sc, res, env, memory, log);
       results.push(res);
     }
@@ -337,6 +338,21 @@ async function runHttp(ctx: BenchContext, sc: HttpScenario, res: ScenarioResult,
     const limit = 3 * at20.dbFloor.p95 + framework[20].p95;
     res.targets.push({ name: "≤ 3×db floor + framework floor (p95 @20)", limit: `≤ ${limit.toFixed(1)} ms`, value: `${at20.page.p95} ms`, met: at20.page.p95 <= limit });
   }
+}
+
+async function runCall(ctx: BenchContext, sc: CallScenario, res: ScenarioResult, log: (m: string) => void) {
+  const runs = ctx.quick ? sc.quickRepeat : sc.repeat;
+  await sc.prepare?.(ctx);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await sc.call(ctx, i);
+    times.push(performance.now() - t);
+  }
+  const st = stats(times, times.reduce((a, b) => a + b, 0) / 1000, 0);
+  res.byConcurrency[1] = { page: st };
+  log(`${sc.id}: ${runs} call(s), p50 ${st.p50} p95 ${st.p95} ms`);
+  if (sc.targets.p95Ms !== undefined) res.targets.push({ name: "p95 (one at a time)", limit: `< ${sc.targets.p95Ms} ms`, value: `${st.p95} ms`, met: st.p95 < sc.targets.p95Ms });
 }
 
 async function runCommand(ctx: BenchContext, sc: CommandScenario, res: ScenarioResult, env: NodeJS.ProcessEnv, memory: MemorySampler, log: (m: string) => void) {

@@ -11,6 +11,8 @@ import { findUserForSignIn } from "@/lib/auth/queries";
 import { getParticipant, listParticipants } from "@/lib/participants/queries";
 import { getWorklist } from "@/lib/signals/queries";
 import { getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
+import { forgetInMemory } from "@/lib/metrics/cache";
+import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/dates";
 
@@ -79,11 +81,33 @@ export interface CommandScenario extends Base {
   command(ctx: BenchContext): { cmd: string; args: string[] };
 }
 
-export type Scenario = HttpScenario | CommandScenario;
+/** Library calls made one after another in the benchmark's own process (first views, not load). */
+export interface CallScenario extends Base {
+  kind: "call";
+  repeat: number;
+  quickRepeat: number;
+  /** Runs once before the calls (unmeasured). */
+  prepare?(ctx: BenchContext): Promise<void>;
+  call(ctx: BenchContext, i: number): Promise<unknown>;
+}
+
+export type Scenario = HttpScenario | CommandScenario | CallScenario;
 
 const get = (path: string): Request => ({ method: "GET", path });
 /** The filtered dashboard: women, two cohorts, one education level. */
 const DASHBOARD_FILTER = "gender=K&cohort=2024&cohort=2025&education=gymnasial";
+
+/** Every combination of education level, settlement and track with at least two of them set. */
+const NEW_FILTERS: string[] = (() => {
+  const out: string[] = [];
+  for (const education of ["", ...EDUCATION_LEVELS])
+    for (const settlement of ["", ...SETTLEMENTS])
+      for (const track of ["", ...TRACKS]) {
+        const set = Object.entries({ education, settlement, track }).filter(([, v]) => v);
+        if (set.length >= 2) out.push(new URLSearchParams(set).toString());
+      }
+  return out;
+})();
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
 
 export const SCENARIOS: Scenario[] = [
@@ -168,6 +192,24 @@ export const SCENARIOS: Scenario[] = [
     targets: { p95Ms: 500, floorRatio: true },
     requests: () => [get(`/resultat?${DASHBOARD_FILTER}`)],
     dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams(DASHBOARD_FILTER)), ctx.db),
+  },
+  {
+    id: "dashboard-new-filter",
+    title: "Results dashboard, first view of a filter combination nobody has asked for (in process)",
+    kind: "call",
+    enabled: true,
+    requires: ["lib/metrics/facts.ts"],
+    repeat: 20,
+    quickRepeat: 3,
+    targets: { p95Ms: 1000 },
+    // The snapshot of facts is computed first (as the server keeps it); what is kept of any
+    // filter's figures is forgotten, so that every call computes its figures from the snapshot.
+    prepare: async (ctx) => {
+      await getDashboard(ctx.manager, parseDashboardFilter(new URLSearchParams()), ctx.db);
+      await ctx.db.execute(sql`delete from metric_cache where key like 'snapshot:%'`);
+      forgetInMemory(ctx.db);
+    },
+    call: (ctx, i) => getDashboard(ctx.manager, parseDashboardFilter(new URLSearchParams(NEW_FILTERS[i % NEW_FILTERS.length])), ctx.db),
   },
   {
     id: "report",
