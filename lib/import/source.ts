@@ -8,6 +8,7 @@ import path from "node:path";
 import { parse } from "csv-parse";
 // exceljs is loaded only for a workbook: loading it costs a CSV import most of a second of CPU.
 import type ExcelJS from "exceljs";
+import type { ImportMessage } from "./messages";
 import { FILE_KINDS, type FileKind } from "./spec";
 
 export interface Table {
@@ -22,6 +23,8 @@ export class SourceError extends Error {
     public readonly label: string,
     public readonly row: number,
     message: string,
+    /** How the import reports it; without it, as a file that cannot be read as CSV. */
+    public readonly reason?: ImportMessage,
   ) {
     super(message);
   }
