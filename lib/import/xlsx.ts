@@ -101,8 +101,31 @@ export function findEntry(zip: Zip, name: string): ZipEntry | undefined {
   return zip.entries.get(name) ?? zip.entries.get(name.toLowerCase());
 }
 
-/** Counts the worksheet's <row> elements (with or without a namespace prefix) as they pass. */
-const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
+/** Counts a worksheet's <row> elements (with or without a namespace prefix) in text fed in pieces. */
+export function rowTagCounter() {
+  const tag = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
+  let carry = "";
+  let count = 0;
+  return {
+    /** Tags are ASCII, so text decoded as latin1 will do, whatever the chunk boundaries. */
+    feed(piece: string) {
+      const text = carry + piece;
+      tag.lastIndex = 0;
+      let last = 0;
+      for (let m = tag.exec(text); m; m = tag.exec(text)) {
+        count++;
+        last = m.index + m[0].length;
+      }
+      // A tag split between pieces starts at the last "<" not inside a counted tag; no tag is
+      // longer than the tail kept, so nothing is counted twice or missed.
+      const lt = text.lastIndexOf("<");
+      carry = lt >= last && text.length - lt < 64 ? text.slice(lt) : "";
+    },
+    get count() {
+      return count;
+    },
+  };
+}
 
 /**
  * Checks a part's bytes as they pass: its size and CRC-32 must be the directory's. Optionally
@@ -111,8 +134,7 @@ const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
 class CheckedPart extends Transform {
   private bytes = 0;
   private crc = 0;
-  private carry = "";
-  rowTags = 0;
+  private readonly rows = rowTagCounter();
   /** The error this part ended with, if any (kept here too: ExcelJS's reading may not see it). */
   failure: Error | null = null;
   constructor(
@@ -129,20 +151,12 @@ class CheckedPart extends Transform {
     if (this.bytes > this.entry.uncompressedSize) return done(new XlsxError(`${this.entry.name}: longer than the zip directory says`));
     // zlib.crc32 came with Node 20.15; without it only the size is checked.
     if (typeof zlib.crc32 === "function") this.crc = zlib.crc32(chunk, this.crc);
-    if (this.countRows) {
-      // Tags are ASCII, so a chunk split inside a multi-byte character cannot hide one; a tag split
-      // between chunks is found in the carried tail (shorter than any tag, so nothing counts twice).
-      const text = this.carry + chunk.toString("latin1");
-      ROW_TAG.lastIndex = 0;
-      let last = 0;
-      for (let m = ROW_TAG.exec(text); m; m = ROW_TAG.exec(text)) {
-        this.rowTags++;
-        last = m.index + m[0].length;
-      }
-      const lt = text.lastIndexOf("<");
-      this.carry = lt >= last && text.length - lt < 64 ? text.slice(lt) : "";
-    }
+    if (this.countRows) this.rows.feed(chunk.toString("latin1"));
     done(null, chunk);
+  }
+  /** The <row> elements that have passed (when counted). */
+  get rowTags() {
+    return this.rows.count;
   }
   _flush(done: TransformCallback) {
     if (this.bytes !== this.entry.uncompressedSize) return done(new XlsxError(`${this.entry.name}: shorter than the zip directory says`));
