@@ -185,14 +185,16 @@ export async function partStream(zip: Zip, entry: ZipEntry, opts: { countRows?: 
   const fail = (err: Error) => checked.destroy(err instanceof XlsxError ? err : new XlsxError(`${entry.name}: ${err.message}`));
   if (!raw) {
     checked.end();
-  } else if (entry.method === 8) {
-    const inflate = zlib.createInflateRaw();
-    raw.on("error", fail);
-    inflate.on("error", fail);
-    raw.pipe(inflate).pipe(checked);
   } else {
+    const inflate = entry.method === 8 ? zlib.createInflateRaw() : null;
     raw.on("error", fail);
-    raw.pipe(checked);
+    inflate?.on("error", fail);
+    (inflate ? raw.pipe(inflate) : raw).pipe(checked);
+    // A reader that stops early (or an error) closes the part: the file is closed with it.
+    checked.on("close", () => {
+      raw.destroy();
+      inflate?.destroy();
+    });
   }
   return { stream: checked, checked };
 }
