@@ -279,6 +279,16 @@ describe("XLSX files whatever their zip", () => {
     expect(en[0]).toMatch(/^participants:\d+: -: the workbook cannot be read, .*xl\/worksheets\/sheet1\.xml: damaged \(CRC-32 does not match\)\)$/);
   });
 
+  it("a sheet the workbook names but the file lacks is an error of that sheet", async () => {
+    const wb = caseload(2, { prefix: "MS" });
+    const original = await JSZip.loadAsync(await rezip(wb, "as written", "DEFLATE"));
+    original.remove("xl/worksheets/sheet2.xml");
+    const { en } = await rejected(xlsxFile("missing.xlsx", await original.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })));
+    expect(en).toEqual([
+      "activities:1: -: the workbook cannot be read, it may be damaged or incomplete; save it again from Excel and retry (the sheet's part xl/worksheets/sheet2.xml is missing from the file)",
+    ]);
+  });
+
   it("rows the parser does not see are an error, not a shorter import", async () => {
     // Valid XML with the rows in a prefixed namespace: ExcelJS only knows <row>, and read none.
     const prefixed = (name: string, data: Buffer) =>
