@@ -9,6 +9,8 @@ export type ImportMessage =
   | { key: "required" }
   | { key: "columnCount"; expected: number; found: number }
   | { key: "badCsv"; detail: string }
+  | { key: "badXlsx"; detail: string }
+  | { key: "xlsxRowsLost"; found: number; read: number }
   | { key: "badDate" }
   | { key: "badCode"; allowed: readonly string[] }
   | { key: "pnrFormat" }
@@ -40,6 +42,8 @@ const sv = (m: ImportMessage): string => {
     case "required": return "värde saknas";
     case "columnCount": return `raden har ${m.found} fält, rubrikraden ${m.expected}`;
     case "badCsv": return `filen går inte att läsa som CSV (${m.detail})`;
+    case "badXlsx": return `arbetsboken går inte att läsa, den kan vara skadad eller ofullständig; spara den på nytt från Excel och försök igen (${m.detail})`;
+    case "xlsxRowsLost": return `bladet har ${m.found} rader men bara ${m.read} kunde läsas; spara arbetsboken på nytt från Excel och försök igen`;
     case "badDate": return "ogiltigt datum, använd ÅÅÅÅ-MM-DD";
     case "badCode": return `ogiltigt värde, tillåtna: ${m.allowed.join(", ")}`;
     case "pnrFormat": return "personnumret ska ha 12 siffror (ÅÅÅÅMMDDNNNN eller ÅÅÅÅMMDD-NNNN)";
@@ -73,6 +77,8 @@ const en = (m: ImportMessage): string => {
     case "required": return "value is required";
     case "columnCount": return `row has ${m.found} fields, the header ${m.expected}`;
     case "badCsv": return `file cannot be read as CSV (${m.detail})`;
+    case "badXlsx": return `the workbook cannot be read, it may be damaged or incomplete; save it again from Excel and retry (${m.detail})`;
+    case "xlsxRowsLost": return `the sheet has ${m.found} rows but only ${m.read} could be read; save the workbook again from Excel and retry`;
     case "badDate": return "invalid date, use YYYY-MM-DD";
     case "badCode": return `invalid value, allowed: ${m.allowed.join(", ")}`;
     case "pnrFormat": return "personnummer must have 12 digits (YYYYMMDDNNNN or YYYYMMDD-NNNN)";

@@ -92,7 +92,7 @@ async function* checkedRows(table: Table, errors: RowError[]): AsyncGenerator<{ 
     yield* rowReaders(table, errors);
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
-    errors.push({ label: err.label, row: err.row, column: "-", message: { key: "badCsv", detail: err.message } });
+    errors.push({ label: err.label, row: err.row, column: "-", message: err.reason ?? { key: "badCsv", detail: err.message } });
   }
 }
 

@@ -1,14 +1,18 @@
 // Where import rows come from: a folder of CSV files or one XLSX workbook, read as streams so a
 // file of 100 000 rows is never held in memory whole. Each table yields its rows as arrays of
 // strings, the header first; blank rows are yielded too (as empty arrays) so row numbers stay
-// the ones a spreadsheet shows.
+// the ones a spreadsheet shows. A workbook that cannot be read whole is an error of the import,
+// never fewer rows (see ./xlsx.ts).
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 // exceljs is loaded only for a workbook: loading it costs a CSV import most of a second of CPU.
 import type ExcelJS from "exceljs";
+import type { ImportMessage } from "./messages";
 import { FILE_KINDS, type FileKind } from "./spec";
+import { partStream, workbookParts, XlsxError, type WorkbookParts, type ZipEntry } from "./xlsx";
 
 export interface Table {
   kind: FileKind;
@@ -22,6 +26,8 @@ export class SourceError extends Error {
     public readonly label: string,
     public readonly row: number,
     message: string,
+    /** How the import reports it; without it, as a file that cannot be read as CSV. */
+    public readonly reason?: ImportMessage,
   ) {
     super(message);
   }
@@ -90,65 +96,98 @@ function cellText(v: ExcelJS.CellValue): string {
 
 type ReaderOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
 
+/** The parts of ExcelJS's WorkbookReader (4.4) that parse one part's XML from a stream. */
+interface ReaderInternals {
+  workbookRels: unknown;
+  sharedStrings: unknown;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+}
+
 /**
- * ExcelJS's streaming reader, safe for any order of the parts in the file. It parses a worksheet
- * as soon as it has read the shared strings and the workbook's relations, and names it from
- * xl/workbook.xml; when a file's zip holds a worksheet before xl/workbook.xml (the order is the
- * writing program's choice: ExcelJS's own writer varies), that fails with "Cannot read properties
- * of undefined (reading 'sheets')" (exceljs#962, not fixed upstream). Here the relations are
- * withheld until xl/workbook.xml has been read, so such worksheets are set aside, as ExcelJS does
- * while shared strings are missing, and read at the end, named.
+ * ExcelJS's streaming reader for one worksheet, fed the parts found by the zip's central
+ * directory (./xlsx.ts) instead of its own front-to-back unzip: the workbook, the shared strings
+ * and the styles first, then the sheet, so the sheet is parsed as it streams (ExcelJS's own walk
+ * sets a sheet aside in a temporary file when it comes before those parts).
  */
-async function workbookReader(file: string, options: ReaderOptions) {
+async function sheetReader(parts: WorkbookParts, sheet: Readable, options: ReaderOptions) {
   const { default: Excel } = await import("exceljs");
-  class OrderSafeReader extends Excel.stream.xlsx.WorkbookReader {
-    private relsRead: unknown;
-    get workbookRels() {
-      return this.model ? this.relsRead : undefined;
-    }
-    set workbookRels(rels: unknown) {
-      this.relsRead = rels;
+  class CentralDirectoryReader extends Excel.stream.xlsx.WorkbookReader {
+    async *parse() {
+      const self = this as unknown as ReaderInternals;
+      self.workbookRels = [];
+      await self._parseWorkbook(Readable.from([Buffer.from(parts.workbookXml)]));
+      if (parts.sharedStrings) yield* self._parseSharedStrings((await partStream(parts.zip, parts.sharedStrings)).stream);
+      self.sharedStrings ??= [];
+      if (parts.styles) await self._parseStyles((await partStream(parts.zip, parts.styles)).stream);
+      yield* self._parseWorksheet(sheet, "1");
     }
   }
-  return new OrderSafeReader(file, options);
+  return new CentralDirectoryReader(parts.zip.file, options);
 }
 
-/** The sheets of a workbook that carry a table of the contract, found in one streaming read. */
-async function xlsxSheetNames(file: string): Promise<string[]> {
-  const names: string[] = [];
-  const reader = await workbookReader(file, { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
-  for await (const ws of reader) {
-    names.push((ws as unknown as { name: string }).name);
-    // Drain the sheet without keeping it.
-    for await (const _row of ws as AsyncIterable<unknown>) void _row;
-  }
-  return names;
+/** A read error of a workbook as the import reports it: a clear sentence, the detail after it. */
+function xlsxFailure(label: string, row: number, err: unknown): SourceError {
+  if (err instanceof SourceError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new SourceError(label, row, detail, { key: "badXlsx", detail });
 }
 
-function xlsxTable(kind: FileKind, file: string, sheetName: string): Table {
+function xlsxTable(kind: FileKind, parts: WorkbookParts, sheet: { name: string; part: string; entry: ZipEntry | undefined }): Table {
+  const label = sheet.name;
   return {
     kind,
-    label: sheetName,
+    label,
     async *rows() {
-      const reader = await workbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
-      for await (const ws of reader) {
-        if ((ws as unknown as { name: string }).name !== sheetName) {
-          for await (const _row of ws as AsyncIterable<unknown>) void _row;
-          continue;
-        }
-        let expected = 1;
-        for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
-          // The stream skips empty rows; yield blanks so numbering stays the spreadsheet's.
-          while (expected < r.number) {
-            yield [];
+      if (!sheet.entry) throw xlsxFailure(label, 1, new XlsxError(`the sheet's part ${sheet.part || "(no relationship)"} is missing from the file`));
+      let part: Awaited<ReturnType<typeof partStream>>;
+      let read = 0;
+      let expected = 1;
+      try {
+        part = await partStream(parts.zip, sheet.entry, { countRows: true });
+      } catch (err) {
+        throw xlsxFailure(label, 1, err);
+      }
+      try {
+        const reader = await sheetReader(parts, part.stream, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
+        for await (const ws of reader) {
+          for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
+            read++;
+            // The stream skips empty rows; yield blanks so numbering stays the spreadsheet's.
+            while (expected < r.number) {
+              yield [];
+              expected++;
+            }
+            const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+            while (values.length && values[values.length - 1] === "") values.pop();
+            yield values;
             expected++;
           }
-          const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-          while (values.length && values[values.length - 1] === "") values.pop();
-          yield values;
-          expected++;
         }
+      } catch (err) {
+        throw xlsxFailure(label, expected, part.checked.failure ?? err);
+      } finally {
+        part.stream.destroy();
       }
+      // Every byte of the sheet was checked (size, CRC-32), and every row it holds was yielded:
+      // anything less is an error, never a short import.
+      if (part.checked.failure) throw xlsxFailure(label, expected, part.checked.failure);
+      if (!part.stream.readableEnded) throw xlsxFailure(label, expected, new XlsxError(`${sheet.part}: not read to the end`));
+      if (read !== part.checked.rowTags) throw new SourceError(label, 1, `${read} of ${part.checked.rowTags} rows read`, { key: "xlsxRowsLost", found: part.checked.rowTags, read });
+    },
+  };
+}
+
+/** A workbook that cannot be opened: one table whose reading reports why, named by the file. */
+function unreadableWorkbook(file: string, err: unknown): Table {
+  const label = path.basename(file);
+  return {
+    kind: FILE_KINDS[0],
+    label,
+    async *rows() {
+      throw xlsxFailure(label, 1, err);
     },
   };
 }
@@ -166,8 +205,19 @@ export async function openSource(target: string): Promise<Table[]> {
     return tables;
   }
   if (/\.xlsx$/i.test(target)) {
-    const sheets = await xlsxSheetNames(target);
-    return FILE_KINDS.filter((k) => sheets.includes(k)).map((k) => xlsxTable(k, target, k));
+    let parts: WorkbookParts;
+    try {
+      parts = await workbookParts(target);
+    } catch (err) {
+      if (!(err instanceof XlsxError)) throw err;
+      return [unreadableWorkbook(target, err)];
+    }
+    const tables: Table[] = [];
+    for (const kind of FILE_KINDS) {
+      const sheet = parts.sheets.find((s) => s.name === kind);
+      if (sheet) tables.push(xlsxTable(kind, parts, sheet));
+    }
+    return tables;
   }
   const kind = FILE_KINDS.find((k) => path.basename(target).toLowerCase() === `${k}.csv`);
   if (kind) return [csvTable(kind, target)];
