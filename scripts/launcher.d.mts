@@ -6,6 +6,7 @@ export interface LauncherOptions {
   cacheDir?: string;
 }
 export const ROOT: string;
+export const INLINED_PACKAGES: Set<string>;
 export function bundleFile(entry: string, opts?: LauncherOptions): string;
 export function staleReason(file: string, opts?: LauncherOptions): string | null;
 export function buildBundle(entry: string, file: string, opts?: LauncherOptions): Promise<void>;

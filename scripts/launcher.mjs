@@ -4,9 +4,10 @@
 //
 // The bundle is rebuilt whenever it could differ from the source: each bundle starts with a stamp
 // line listing every file esbuild read (from its metafile), the folders they sit in (a file added
-// there could change what an import resolves to), tsconfig.json, package-lock.json and this file,
-// each with its mtime and size. A run stats those (~2 ms) and rebuilds when any of them changed or
-// is gone. Packages stay external (loaded from node_modules as usual), so the bundle lives under
+// there could change what an import resolves to), tsconfig.json, package-lock.json, the package.json
+// of each inlined package and this file, each with its mtime and size. A run stats those (~2 ms)
+// and rebuilds when any of them changed or is gone. Packages other than the inlined
+// ones stay external (loaded from node_modules as usual), so the bundle lives under
 // node_modules/.cache, where their names resolve; `npm ci` starts it afresh.
 // Two runs at once are safe: each writes its bundle to a temporary file and renames it into place.
 import { spawnSync } from "node:child_process";
@@ -87,6 +88,27 @@ export function staleReason(file, { root = ROOT } = {}) {
   return null;
 }
 
+/**
+ * Packages inlined into the bundle: plain JavaScript that reads no file of its own, but is spread
+ * over hundreds of small modules that Node would otherwise resolve and load one by one on every
+ * run (drizzle-orm: ~60 ms CPU of the ~340 ms a report took with it external). Every other package
+ * stays external and loads from node_modules as under tsx (native addons, PGlite's WASM beside it).
+ */
+export const INLINED_PACKAGES = new Set(["drizzle-orm"]);
+
+/** Marks every package import external except INLINED_PACKAGES; `@/…` resolves through tsconfig's paths. */
+const externalPackages = {
+  name: "external-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("@/")) return undefined;
+      const parts = args.path.split("/");
+      const name = args.path.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+      return INLINED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 /** Bundles `entry` (a path relative to root) into `file`, stamped with what it was built from. */
 export async function buildBundle(entry, file, { root = ROOT } = {}) {
   const started = Date.now();
@@ -99,16 +121,20 @@ export async function buildBundle(entry, file, { root = ROOT } = {}) {
     platform: "node",
     format: "esm",
     target: "node20",
-    // Packages load from node_modules as they do under tsx (native addons, PGlite's WASM next to its
-    // module); `@/…` still resolves through tsconfig's paths.
-    packages: "external",
     tsconfig: path.join(root, "tsconfig.json"),
+    plugins: [externalPackages],
     metafile: true,
     write: false,
     logLevel: "silent",
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes(":") && !p.split(/[\\/]/).includes("node_modules"));
-  const watched = new Set([...inputs, ...inputs.map((p) => path.dirname(p)), "tsconfig.json", "package-lock.json", path.relative(root, SELF)]);
+  const all = Object.keys(result.metafile.inputs).filter((p) => !p.includes(":"));
+  const inputs = all.filter((p) => !p.split(/[\\/]/).includes("node_modules"));
+  // An inlined package's own files change only when it is reinstalled: its package.json stands for them.
+  const packageJsons = all.flatMap((p) => {
+    const m = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(p);
+    return m ? [path.join(m[1], "package.json")] : [];
+  });
+  const watched = new Set([...inputs, ...inputs.map((p) => path.dirname(p)), ...packageJsons, "tsconfig.json", "package-lock.json", path.relative(root, SELF)]);
   const files = {};
   let unsettled;
   for (const rel of watched) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runNode } from "./cli.testing";
-import { bundleFile, ensureBundle, staleReason } from "./launcher.mjs";
+import { bundleFile, ensureBundle, INLINED_PACKAGES, staleReason } from "./launcher.mjs";
 
 const LAUNCHER = pathToFileURL(path.resolve("scripts", "launcher.mjs")).href;
 const ENTRY = "scripts/entry.ts";
@@ -123,5 +123,21 @@ describe("the launcher's bundle cache", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^broken: could not build scripts\/broken\.ts:\nscripts\/broken\.ts:1:\d+: /);
+  });
+
+  it("inlines drizzle-orm into the report's bundle, stamped by its package.json, and keeps other packages external", async () => {
+    const cache = path.resolve("node_modules", ".cache", `etablera-launcher-test-${process.pid}`);
+    try {
+      const { file } = await ensureBundle("scripts/report.ts", { cacheDir: cache });
+      const text = readFileSync(file, "utf8");
+      expect([...INLINED_PACKAGES]).toEqual(["drizzle-orm"]);
+      expect(text).not.toMatch(/from "drizzle-orm/);
+      expect(text).toMatch(/from "postgres"/);
+      expect(text).toMatch(/from "@electric-sql\/pglite"/);
+      expect(text.split("\n")[0]).toContain('"node_modules/drizzle-orm/package.json"');
+      expect(text.split("\n")[0]).toContain('"lib/metrics/report.ts"');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
