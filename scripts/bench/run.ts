@@ -358,9 +358,13 @@ async function runCall(ctx: BenchContext, sc: CallScenario, res: ScenarioResult,
 async function runCommand(ctx: BenchContext, sc: CommandScenario, res: ScenarioResult, env: NodeJS.ProcessEnv, memory: MemorySampler, log: (m: string) => void) {
   const runs = ctx.quick ? sc.quickRepeat : sc.repeat;
   const times: number[] = [];
-  /** What the command says its own work took (REPORT_TIMING), apart from Node and tsx starting. */
+  /** What the command says its own work took (REPORT_TIMING), apart from the process starting. */
   const inProcess: number[] = [];
   const { cmd, args } = sc.command(ctx);
+  if (sc.prepare) {
+    const p = spawnSync(sc.prepare.cmd, sc.prepare.args, { env, encoding: "utf8" });
+    if (p.status !== 0) log(`${sc.id}: preparing failed (${p.status}): ${(p.stderr || p.stdout).slice(-400)}`);
+  }
   for (let k = 0; k < runs; k++) {
     const t = performance.now();
     const p = spawnSync(cmd, args, { env: { ...env, REPORT_TIMING: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -379,7 +383,7 @@ async function runCommand(ctx: BenchContext, sc: CommandScenario, res: ScenarioR
   const own = inProcess.length === runs ? stats(inProcess, inProcess.reduce((a, b) => a + b, 0) / 1000, 0) : undefined;
   if (own) {
     res.byConcurrency["1 (the report itself)"] = { page: own };
-    log(`${sc.id}: the report itself p50 ${own.p50} p95 ${own.p95} ms (the rest is Node and tsx starting)`);
+    log(`${sc.id}: the report itself p50 ${own.p50} p95 ${own.p95} ms (the rest is the process starting)`);
   }
   res.seconds = Math.round(times.reduce((a, b) => a + b, 0) / runs / 100) / 10;
   log(`${sc.id}: ${runs} run(s), p50 ${st.p50} p95 ${st.p95} ms`);
