@@ -1,13 +1,14 @@
 // Builds a drizzle database on either driver. `db/index.ts` holds the app's one shared handle;
 // tests and scripts use these builders to get handles of their own.
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { sql } from "drizzle-orm";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -65,4 +66,21 @@ export function defaultPgliteDir(): string {
 export function openConfigured(): DbHandle {
   const url = process.env.DATABASE_URL;
   return url ? openPostgres(url) : openPglite(defaultPgliteDir());
+}
+
+/**
+ * Whether every migration in db/migrations has been applied: the newest one recorded by drizzle's
+ * migrator is the journal's last (the migrator applies exactly those newer than the newest
+ * recorded). One query instead of the migrator's hashing of every file; for short-lived commands.
+ */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const last = journal.entries.at(-1)?.when ?? 0;
+  try {
+    const result = await db.execute(sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`);
+    const [r] = (Array.isArray(result) ? result : (result as unknown as { rows: { at: string | null }[] }).rows) as { at: string | null }[];
+    return r?.at !== null && r?.at !== undefined && Number(r.at) >= last;
+  } catch {
+    return false;
+  }
 }

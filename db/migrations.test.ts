@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "./testing";
-import type { DbHandle } from "./client";
+import { isMigrated, openPglite, type DbHandle } from "./client";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -25,5 +25,20 @@ describe(`migrations (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () 
   });
   it("are idempotent: applying them again changes nothing", async () => {
     await expect(handle.migrate()).resolves.toBeUndefined();
+  });
+  it("say whether a database is up to date, without the migrator", async () => {
+    expect(await isMigrated(handle.db)).toBe(true);
+    // Behind by the newest migration: not up to date.
+    await handle.db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+    expect(await isMigrated(handle.db)).toBe(false);
+    await handle.db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+    expect(await isMigrated(handle.db)).toBe(true);
+    // Never migrated.
+    const empty = openPglite();
+    try {
+      expect(await isMigrated(empty.db)).toBe(false);
+    } finally {
+      await empty.close();
+    }
   });
 });
