@@ -3,7 +3,7 @@
 // participants' facts (lib/metrics/facts.ts).
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { factFilter, snapshotFor, type Snapshot } from "./facts";
+import { factFilter, nowCounts, snapshotFor, type Snapshot } from "./facts";
 import { suppressedShare } from "./indicators";
 import { num, rows, type MetricFilter } from "./sql";
 
@@ -17,27 +17,14 @@ export interface WorkplaceNow {
 
 /** Active participants (as in `idle`) with a workplace-based activity covering asOf, and those with sfi beside it. */
 export async function workplaceNow(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<WorkplaceNow> {
-  const asOf = sql`${f.asOf}::date`;
-  const snap = await snapshotFor(db, f, snapshot);
-  const [r] = await rows(
-    db,
-    sql`
-    select count(*)::int as active,
-           count(*) filter (where p.in_workplace)::int as in_workplace,
-           count(*) filter (where p.in_workplace and p.sfi_now)::int as sfi_and_workplace
-    from metric_facts p
-    where ${factFilter(f, snap)}
-      and p.reception_date <= ${asOf}
-      and (p.programme_end is null or p.programme_end >= ${asOf})`,
-  );
-  const active = num(r?.active);
+  const c = await nowCounts(db, f, await snapshotFor(db, f, snapshot));
   const minN = f.minN ?? 10;
   return {
-    active,
-    inWorkplace: num(r?.in_workplace),
-    sfiAndWorkplace: num(r?.sfi_and_workplace),
-    shareInWorkplace: suppressedShare(num(r?.in_workplace), active, minN),
-    shareSfiAndWorkplace: suppressedShare(num(r?.sfi_and_workplace), active, minN),
+    active: c.active,
+    inWorkplace: c.inWorkplace,
+    sfiAndWorkplace: c.sfiAndWorkplace,
+    shareInWorkplace: suppressedShare(c.inWorkplace, c.active, minN),
+    shareSfiAndWorkplace: suppressedShare(c.sfiAndWorkplace, c.active, minN),
   };
 }
 
@@ -53,24 +40,12 @@ export interface Completeness {
 }
 
 export async function completeness(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<Completeness> {
-  const asOf = sql`${f.asOf}::date`;
-  const snap = await snapshotFor(db, f, snapshot);
-  const [r] = await rows(
-    db,
-    sql`
-    select
-      count(*) filter (where p.programme_end is not null and p.programme_end + 90 <= ${asOf} and p.outcome90 is null)::int as exits_without_outcome,
-      count(*) filter (where p.education_level is null)::int as without_education,
-      count(*) filter (where p.programme_end is not null and p.programme_end <= ${asOf} and p.exit_reason_missing)::int as exits_without_reason,
-      count(*) filter (where p.coordinator_id is null)::int as without_coordinator
-    from metric_facts p
-    where ${factFilter(f, snap)} and p.reception_date <= ${asOf}`,
-  );
+  const c = await nowCounts(db, f, await snapshotFor(db, f, snapshot));
   return {
-    exitsWithoutOutcome: num(r?.exits_without_outcome),
-    withoutEducationLevel: num(r?.without_education),
-    exitsWithoutReason: num(r?.exits_without_reason),
-    withoutCoordinator: num(r?.without_coordinator),
+    exitsWithoutOutcome: c.exitsWithoutOutcome,
+    withoutEducationLevel: c.withoutEducationLevel,
+    exitsWithoutReason: c.exitsWithoutReason,
+    withoutCoordinator: c.withoutCoordinator,
   };
 }
 
@@ -87,13 +62,17 @@ export async function caseload(db: Executor, f: MetricFilter, snapshot?: Snapsho
   const raw = await rows(
     db,
     sql`
-    select p.coordinator_id, u.name as coordinator_name, count(*)::int as active
-    from metric_facts p
-    left join users u on u.id = p.coordinator_id
-    where ${factFilter(f, snap)}
-      and p.reception_date <= ${asOf}
-      and (p.programme_end is null or p.programme_end >= ${asOf})
-    group by p.coordinator_id, u.name
+    select c.coordinator_id, u.name as coordinator_name, c.active
+    from (
+      -- Counted first, named after: one look-up per coordinator, not per person.
+      select p.coordinator_id, count(*)::int as active
+      from metric_facts p
+      where ${factFilter(f, snap)}
+        and p.reception_date <= ${asOf}
+        and (p.programme_end is null or p.programme_end >= ${asOf})
+      group by p.coordinator_id
+    ) c
+    left join users u on u.id = c.coordinator_id
     order by u.name nulls last`,
   );
   return raw.map((r) => ({ coordinatorId: (r.coordinator_id as string | null) ?? null, coordinatorName: (r.coordinator_name as string | null) ?? null, active: num(r.active) }));

@@ -13,7 +13,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { countSignalGroups, openSignalGroups, type SignalCount, type SignalGroup } from "@/lib/signals/queries";
-import { dataVersion, inTimeOrStale, isTransaction, writerBusy, BUSY_MAX_AGE_MS, type CacheOptions } from "./cache";
+import { dataVersion, filterKey, inTimeOrStale, isTransaction, writerBusy, BUSY_MAX_AGE_MS, type CacheOptions } from "./cache";
 import { narrowing, rows, type MetricFilter } from "./sql";
 
 const WORKPLACE_LIST = sql.join(
@@ -293,4 +293,60 @@ export async function snapshotFor(db: Executor, f: MetricFilter, snapshot?: Snap
 export async function openSignalCounts(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<{ counts: SignalCount[]; unitCounts: [string | null, number][] }> {
   const snap = await snapshotFor(db, f, snapshot);
   return countSignalGroups(await signalGroupsOf(db, snap), f);
+}
+
+/** The counts of participants on the as-of date that `idle`, `workplaceNow` and `completeness` report. */
+export interface NowCounts {
+  /** Received by asOf and not yet out of the programme. */
+  active: number;
+  idle: number;
+  inWorkplace: number;
+  sfiAndWorkplace: number;
+  exitsWithoutOutcome: number;
+  withoutEducationLevel: number;
+  exitsWithoutReason: number;
+  withoutCoordinator: number;
+}
+
+// Shared by the three figures of one filter (each would otherwise read the same rows again).
+const nowCountsKept = new Map<string, Promise<NowCounts>>();
+
+/**
+ * The counts behind `idle`, `workplaceNow` and `completeness` in one pass over the snapshot's rows
+ * for the filter (definitions in lib/metrics/INDICATORS.md): the population is everyone received
+ * by asOf, and `active` those of them not yet out of the programme.
+ */
+export function nowCounts(db: Executor, f: MetricFilter, snap: Snapshot): Promise<NowCounts> {
+  const key = `${snap.id}:${filterKey({ ...f, minN: undefined })}`;
+  let work = nowCountsKept.get(key);
+  if (!work) {
+    const asOf = sql`${f.asOf}::date`;
+    work = rows(
+      db,
+      sql`
+      select count(*) filter (where p.programme_end is null or p.programme_end >= ${asOf})::int as active,
+             count(*) filter (where (p.programme_end is null or p.programme_end >= ${asOf}) and p.idle)::int as idle,
+             count(*) filter (where (p.programme_end is null or p.programme_end >= ${asOf}) and p.in_workplace)::int as in_workplace,
+             count(*) filter (where (p.programme_end is null or p.programme_end >= ${asOf}) and p.in_workplace and p.sfi_now)::int as sfi_and_workplace,
+             count(*) filter (where p.programme_end is not null and p.programme_end + 90 <= ${asOf} and p.outcome90 is null)::int as exits_without_outcome,
+             count(*) filter (where p.education_level is null)::int as without_education,
+             count(*) filter (where p.programme_end is not null and p.programme_end <= ${asOf} and p.exit_reason_missing)::int as exits_without_reason,
+             count(*) filter (where p.coordinator_id is null)::int as without_coordinator
+      from metric_facts p
+      where ${factFilter(f, snap)} and p.reception_date <= ${asOf}`,
+    ).then(([r]) => ({
+      active: Number(r?.active ?? 0),
+      idle: Number(r?.idle ?? 0),
+      inWorkplace: Number(r?.in_workplace ?? 0),
+      sfiAndWorkplace: Number(r?.sfi_and_workplace ?? 0),
+      exitsWithoutOutcome: Number(r?.exits_without_outcome ?? 0),
+      withoutEducationLevel: Number(r?.without_education ?? 0),
+      exitsWithoutReason: Number(r?.exits_without_reason ?? 0),
+      withoutCoordinator: Number(r?.without_coordinator ?? 0),
+    }));
+    work.catch(() => nowCountsKept.delete(key));
+    nowCountsKept.set(key, work);
+    while (nowCountsKept.size > 50) nowCountsKept.delete(nowCountsKept.keys().next().value!);
+  }
+  return work;
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
-import { firstWorkplace, idle, outcome90, round4, suppressedShare } from "./indicators";
+import { firstWorkplace, idle, medianOfCounts, outcome90, round4, suppressedShare } from "./indicators";
 import { addPeople, makeMunicipality, repeat } from "./fixtures";
 
 let handle: DbHandle;
@@ -29,6 +29,18 @@ describe("helpers", () => {
     expect(suppressedShare(5, 9, 10)).toBeNull();
     expect(suppressedShare(5, 10, 10)).toBe(0.5);
     expect(suppressedShare(0, 0, 0)).toBeNull();
+  });
+  it("takes the median from counted values as percentile_cont(0.5) does", () => {
+    expect(medianOfCounts([])).toBeNull();
+    expect(medianOfCounts([[7, 0]])).toBeNull();
+    expect(medianOfCounts([[7, 1]])).toBe(7);
+    // 1, 3, 3, 10: the mean of the middle two.
+    expect(medianOfCounts([[10, 1], [3, 2], [1, 1]])).toBe(3);
+    // 1, 2, 10, 10: (2 + 10) / 2.
+    expect(medianOfCounts([[10, 2], [2, 1], [1, 1]])).toBe(6);
+    // 0, 0, 0, 0, 0, 4, 9: the fourth of seven.
+    expect(medianOfCounts([[9, 1], [0, 5], [4, 1]])).toBe(0);
+    expect(medianOfCounts([[1, 1], [2, 1]])).toBe(1.5);
   });
 });
 

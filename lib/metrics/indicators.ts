@@ -5,7 +5,7 @@
 // always agree.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { factFilter, snapshotFor, type Snapshot } from "./facts";
+import { factFilter, nowCounts, snapshotFor, type Snapshot } from "./facts";
 import { num, rows, type MetricFilter, type Raw } from "./sql";
 
 export { num, participantFilter, rows, type MetricFilter, type Raw } from "./sql";
@@ -48,6 +48,27 @@ export function round4(x: number): number {
 export function suppressedShare(numerator: number, n: number, minN: number): number | null {
   if (n < minN || n === 0) return null;
   return round4(numerator / n);
+}
+
+/**
+ * The median of values given as [value, how many] pairs, exactly as PostgreSQL's
+ * `percentile_cont(0.5)`: the middle value, or the mean of the two middle ones; null for none.
+ */
+export function medianOfCounts(pairs: [number, number][]): number | null {
+  const sorted = pairs.filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
+  const n = sorted.reduce((a, [, c]) => a + c, 0);
+  if (n === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [v, c] of sorted) {
+      seen += c;
+      if (index < seen) return v;
+    }
+    return sorted[sorted.length - 1][0];
+  };
+  const lo = Math.floor((n - 1) / 2);
+  const hi = Math.ceil((n - 1) / 2);
+  return lo === hi ? at(lo) : (at(lo) + at(hi)) / 2;
 }
 
 /** Rows come grouped by (cohort, gender) and by cohort alone (gender null = total). */
@@ -110,24 +131,36 @@ export async function firstWorkplace(db: Executor, f: MetricFilter, snapshot?: S
   const minN = f.minN ?? DEFAULT_MIN_N;
   const asOf = sql`${f.asOf}::date`;
   const snap = await snapshotFor(db, f, snapshot);
-  const raw = await rows(
+  // Days to the first workplace counted per value, cohort and gender (a hash over integers instead
+  // of a sort of every person per group); the medians are taken from the counts (medianOfCounts).
+  const counted = await rows(
     db,
     sql`
-    with days as (
-      select extract(year from p.reception_date)::int::text as cohort, p.gender,
-             case when p.first_workplace is null then null
-                  else greatest(0, p.first_workplace - p.reception_date) end as d
-      from metric_facts p
-      where ${factFilter(f, snap)} and p.reception_date <= ${asOf}
-    )
-    select cohort, gender,
-           count(*)::int as n,
-           count(d)::int as reached,
-           percentile_cont(0.5) within group (order by d) as median_days,
-           count(*) filter (where d <= 365)::int as within365
-    from days
-    group by grouping sets ((cohort, gender), (cohort))`,
+    select extract(year from p.reception_date)::int::text as cohort, p.gender,
+           case when p.first_workplace is null then null
+                else greatest(0, p.first_workplace - p.reception_date) end as d,
+           count(*)::int as n
+    from metric_facts p
+    where ${factFilter(f, snap)} and p.reception_date <= ${asOf}
+    group by 1, 2, 3`,
   );
+  const groups = new Map<string, { cohort: string; gender: string | null; n: number; reached: number; within365: number; days: [number, number][] }>();
+  for (const r of counted) {
+    const cohort = String(r.cohort);
+    for (const gender of [String(r.gender), null]) {
+      const key = `${cohort}|${gender}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { cohort, gender, n: 0, reached: 0, within365: 0, days: [] }));
+      const n = num(r.n);
+      g.n += n;
+      if (r.d !== null && r.d !== undefined) {
+        g.reached += n;
+        if (Number(r.d) <= 365) g.within365 += n;
+        g.days.push([Number(r.d), n]);
+      }
+    }
+  }
+  const raw: Raw[] = [...groups.values()].map((g) => ({ cohort: g.cohort, gender: g.gender, n: g.n, reached: g.reached, within365: g.within365, median_days: medianOfCounts(g.days) }));
   return byCohortAndGroup(raw, (r, group, cohort) => {
     const n = num(r?.n);
     const reached = num(r?.reached);
@@ -144,16 +177,6 @@ export async function firstWorkplace(db: Executor, f: MetricFilter, snapshot?: S
 }
 
 export async function idle(db: Executor, f: MetricFilter, snapshot?: Snapshot): Promise<IdleFigure> {
-  const asOf = sql`${f.asOf}::date`;
-  const snap = await snapshotFor(db, f, snapshot);
-  const [r] = await rows(
-    db,
-    sql`
-    select count(*)::int as active, count(*) filter (where p.idle)::int as idle
-    from metric_facts p
-    where ${factFilter(f, snap)}
-      and p.reception_date <= ${asOf}
-      and (p.programme_end is null or p.programme_end >= ${asOf})`,
-  );
-  return { active: num(r?.active), idle: num(r?.idle) };
+  const c = await nowCounts(db, f, await snapshotFor(db, f, snapshot));
+  return { active: c.active, idle: c.idle };
 }
