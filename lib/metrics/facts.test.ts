@@ -9,7 +9,7 @@ import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { forgetInMemory } from "./cache";
-import { factFilter, metricSnapshot, snapshotFor } from "./facts";
+import { factFilter, metricSnapshot, openSignalCounts, snapshotFor } from "./facts";
 import { figuresOf } from "./figures";
 import { idle, outcome90 } from "./indicators";
 import { addPeople, makeMunicipality, repeat } from "./fixtures";
@@ -92,6 +92,28 @@ describe("metric snapshots", () => {
     await addOne();
     await metricSnapshot(handle.db, muni, AS_OF);
     expect(await keys()).toEqual([]);
+  });
+
+  it("keeps what it remembers per database: snapshots of two databases may have the same number", async () => {
+    const a = await createTestDb();
+    const b = await createTestDb();
+    try {
+      // Left the programme long ago without an outcome: open signals each.
+      const ma = (await makeMunicipality(a.db, "3001")).id;
+      await addPeople(a.db, ma, repeat(3, () => ({ programmeEnd: "2025-01-10" })));
+      const mb = (await makeMunicipality(b.db, "3001")).id;
+      await addPeople(b.db, mb, repeat(5, () => ({ programmeEnd: "2025-01-10" })));
+      const total = async (db: DbHandle["db"], municipalityId: string) => (await openSignalCounts(db, { municipalityId, asOf: AS_OF })).counts.reduce((n, c) => n + c.signals, 0);
+      const [sa, sb] = [await metricSnapshot(a.db, ma, AS_OF), await metricSnapshot(b.db, mb, AS_OF)];
+      expect(sa.id).toBe(sb.id);
+      // Alike people: the same signals each, 3 of them in a, 5 in b.
+      const [ta, tb] = [await total(a.db, ma), await total(b.db, mb)];
+      expect(ta).toBeGreaterThan(0);
+      expect(ta * 5).toBe(tb * 3);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 
   it("refuses a snapshot of another municipality or date", async () => {

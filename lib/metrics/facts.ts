@@ -164,20 +164,27 @@ export async function snapshotById(db: Executor, id: number, municipalityId: str
 
 // The signal groups of the last snapshots read (they never change once written; a few MB each at
 // regional scale, so only a few are kept).
-const parsedGroups = new Map<number, SignalGroup[]>();
-function keepGroups(id: number, groups: SignalGroup[]) {
+// Per database handle: snapshot ids are numbered per database (tests open many in one process).
+const parsedGroupsOf = new WeakMap<object, Map<number, SignalGroup[]>>();
+function groupsStore(db: Executor): Map<number, SignalGroup[]> {
+  let m = parsedGroupsOf.get(db);
+  if (!m) parsedGroupsOf.set(db, (m = new Map()));
+  return m;
+}
+function keepGroups(db: Executor, id: number, groups: SignalGroup[]) {
+  const parsedGroups = groupsStore(db);
   parsedGroups.set(id, groups);
   while (parsedGroups.size > 4) parsedGroups.delete(parsedGroups.keys().next().value!);
 }
 
 /** The open signals of a snapshot in groups of alike participants, read when first needed. */
 async function signalGroupsOf(db: Executor, snap: Snapshot): Promise<SignalGroup[]> {
-  const known = parsedGroups.get(snap.id);
+  const known = groupsStore(db).get(snap.id);
   if (known) return known;
   const [r] = await rows(db, sql`select signal_groups from metric_snapshots where id = ${snap.id}`);
   if (!r) throw new Error("metrics: the snapshot has been removed");
   const groups = JSON.parse(String(r.signal_groups ?? "[]")) as SignalGroup[];
-  keepGroups(snap.id, groups);
+  keepGroups(db, snap.id, groups);
   return groups;
 }
 
@@ -229,7 +236,7 @@ async function computeSnapshot(db: Executor, municipalityId: string, asOf: strin
     const groups = await openSignalGroups(db, { municipalityId, asOf });
     const signalGroups = JSON.stringify(groups);
     await db.execute(sql`update metric_snapshots set completed_at = now(), signal_groups = ${signalGroups} where id = ${id}`);
-    keepGroups(id, groups);
+    keepGroups(db, id, groups);
   } catch (err) {
     if (!isTransaction(db)) await db.execute(sql`delete from metric_snapshots where id = ${id}`).catch(() => {});
     throw err;
@@ -308,8 +315,9 @@ export interface NowCounts {
   withoutCoordinator: number;
 }
 
-// Shared by the three figures of one filter (each would otherwise read the same rows again).
-const nowCountsKept = new Map<string, Promise<NowCounts>>();
+// Shared by the three figures of one filter (each would otherwise read the same rows again); per
+// database handle, as snapshot ids are numbered per database.
+const nowCountsOf = new WeakMap<object, Map<string, Promise<NowCounts>>>();
 
 /**
  * The counts behind `idle`, `workplaceNow` and `completeness` in one pass over the snapshot's rows
@@ -318,7 +326,10 @@ const nowCountsKept = new Map<string, Promise<NowCounts>>();
  */
 export function nowCounts(db: Executor, f: MetricFilter, snap: Snapshot): Promise<NowCounts> {
   const key = `${snap.id}:${filterKey({ ...f, minN: undefined })}`;
-  let work = nowCountsKept.get(key);
+  let nowCountsKept = nowCountsOf.get(db);
+  if (!nowCountsKept) nowCountsOf.set(db, (nowCountsKept = new Map()));
+  const kept = nowCountsKept;
+  let work = kept.get(key);
   if (!work) {
     const asOf = sql`${f.asOf}::date`;
     work = rows(
@@ -344,9 +355,9 @@ export function nowCounts(db: Executor, f: MetricFilter, snap: Snapshot): Promis
       exitsWithoutReason: Number(r?.exits_without_reason ?? 0),
       withoutCoordinator: Number(r?.without_coordinator ?? 0),
     }));
-    work.catch(() => nowCountsKept.delete(key));
-    nowCountsKept.set(key, work);
-    while (nowCountsKept.size > 50) nowCountsKept.delete(nowCountsKept.keys().next().value!);
+    work.catch(() => kept.delete(key));
+    kept.set(key, work);
+    while (kept.size > 50) kept.delete(kept.keys().next().value!);
   }
   return work;
 }
