@@ -59,5 +59,6 @@ export function middleware(req: NextRequest, ev: NextFetchEvent) {
 }
 
 export const config = {
+  runtime: "nodejs",
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,6 +1,7 @@
 // Edge-safe part of the Auth.js configuration: used by the middleware (no database, no argon2).
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema/enums";
+import { decodeSessionToken, encodeSessionToken } from "./jwt";
 
 /** Signed out after this long without any request. */
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;
@@ -28,6 +29,8 @@ export const authConfig = {
   // The JWT cookie is re-issued on every request, so maxAge works as the idle timeout; the
   // absolute limit is enforced from loginAt in the jwt callback.
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
+  // Auth.js's own format, with the derived key kept instead of derived on every call (lib/auth/jwt.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
     authorized({ auth }) {
