@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { openPglite, openPostgres } from "@/db/client";
 import { ensureDatabase } from "@/db/setup";
 import { seedE2eFixtures } from "@/e2e/support/seed";
+import { startCommand } from "./start-command";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -41,7 +42,8 @@ async function main() {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  // What `npm start` runs, with its Node flags (scripts/start-command.ts).
+  const server = spawn(process.execPath, startCommand().args(port, "127.0.0.1"), { stdio: "inherit", env });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--participants N] [--database-url URL] [--skip-data] [--build]
-// [--port P] [--duration S] [--import-rows N] [--only id,id]`: generates the benchmark database (unless --skip-data), builds the app if
+// [--port P] [--duration S] [--import-rows N] [--only id,id] [--cpu-prof]`: generates the benchmark database (unless --skip-data), builds the app if
 // needed, starts `next start` on it, signs in real users and measures each scenario of
 // scenarios.ts at 1 and 20 concurrent users with autocannon, next to two floors measured in the
 // same run: a trivial route (/api/health) and the scenario's own work done directly in
@@ -18,6 +18,7 @@ import { todayIso } from "@/lib/dates";
 import { argValue, generateBenchDatabase } from "./generate";
 import { BENCH_MUNICIPALITY, BENCH_PASSWORD } from "./rows";
 import { writeImportFiles } from "./import-files";
+import { startCommand } from "../start-command";
 import { SCENARIOS, selectOne, type BenchContext, type BenchUser, type CallScenario, type CommandScenario, type HttpScenario, type Scenario } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -236,9 +237,11 @@ async function main() {
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-production-0123456789", NODE_ENV: "production" as const, ETABLERA_NO_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", ETABLERA_METRICS_WARM_MINUTES: "0" };
-  // Node runs Next's own bin directly: an npx/npm wrapper would add ~65 MB to the measured tree.
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // What `npm start` runs (its Node flags included), without the npm wrapper, which would add
+  // ~65 MB to the measured tree.
+  // --cpu-prof: the server writes a V8 CPU profile to bench-results/profiles when it stops.
+  const profile = args.includes("--cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench-results", "profiles")}`] : [];
+  const server = spawn(process.execPath, [...profile, ...startCommand(ROOT).args(port, "127.0.0.1")], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stopServer = () => {
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
