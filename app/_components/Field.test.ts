@@ -15,6 +15,12 @@ describe("FormMessage", () => {
     expect(html({ message: { ok: true, text: "Sparat." } })).toBe('<p role="status" class="success">Sparat.</p>');
   });
 
+  it("answers beside a button in a row as a span: an error in the field style, a success plain", () => {
+    expect(html({ message: { ok: false, text: "Tiden är upptagen." }, inline: true })).toBe('<span role="alert" class="field-error"> Tiden är upptagen.</span>');
+    expect(html({ message: { ok: true, text: "Bokat." }, inline: true })).toBe('<span role="status"> Bokat.</span>');
+    expect(html({ message: null, inline: true })).toBe("");
+  });
+
   it("shows nothing without text, and the error when given both", () => {
     for (const props of [{}, { error: null }, { error: "" }, { message: null }, { message: { ok: false, text: "" } }, { success: undefined }]) expect(html(props)).toBe("");
     expect(html({ error: "Ändrat sedan dess.", success: "Klart: 3" })).toBe('<p role="alert" class="form-error">Ändrat sedan dess.</p>');

@@ -44,13 +44,23 @@ export type FormMessageValue = { ok: boolean; text: string } | null;
 /**
  * The form-level message: an error as an alert (`form-error`), a success as a status (`success`);
  * nothing when there is no text. Give `message`, or the shorthand `error` or `success` (an error
- * wins over a success). Plain markup, so server pages use it too.
+ * wins over a success). `inline`: the answer beside a button in a row (a span, the error as
+ * `field-error`, a success as plain text). Plain markup, so server pages use it too.
  */
-export function FormMessage({ message, error, success }: { message?: FormMessageValue; error?: string | null; success?: string | null }) {
+export function FormMessage({ message, error, success, inline }: { message?: FormMessageValue; error?: string | null; success?: string | null; inline?: boolean }) {
   const m = message ?? (error ? { ok: false, text: error } : success ? { ok: true, text: success } : null);
   if (!m?.text) return null;
+  const role = m.ok ? "status" : "alert";
+  if (inline) {
+    return (
+      <span role={role} className={m.ok ? undefined : "field-error"}>
+        {" "}
+        {m.text}
+      </span>
+    );
+  }
   return (
-    <p role={m.ok ? "status" : "alert"} className={m.ok ? "success" : "form-error"}>
+    <p role={role} className={m.ok ? "success" : "form-error"}>
       {m.text}
     </p>
   );

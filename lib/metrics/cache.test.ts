@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { cached, dataVersion, forgetInMemory, inTimeOrStale } from "./cache";
 import { getDashboard, parseDashboardFilter, warmDashboards } from "./dashboard";
 import { warmIntervalMs } from "./warm";
+import { recordedOutcomes, recordOutcomeOfALeaver } from "./fixtures";
 import { rows } from "./indicators";
 
 const AS_OF = "2026-06-30";
@@ -188,26 +189,10 @@ describe("the dashboard with the cache", () => {
   it("shows a recorded 90-day outcome at once", async () => {
     const filter = parseDashboardFilter(new URLSearchParams({ asOf: AS_OF }));
     const before = await getDashboard(manager, filter, handle.db);
-    const recorded = (d: typeof before) => d.outcome90.filter((r) => r.group === "total").reduce((a, r) => a + r.recorded, 0);
-    // Someone who left the programme more than 90 days ago without a recorded outcome.
-    const [p] = await rows(
-      handle.db,
-      sql`select p.id from participants p where p.municipality_id = ${manager.municipalityId} and p.programme_end <= ${AS_OF}::date - 90
-            and not exists (select 1 from outcomes o where o.participant_id = p.id and o.kind = 'dag90') limit 1`,
-    );
-    expect(p, "the demo has a leaver without an outcome").toBeDefined();
     const again = await getDashboard(manager, filter, handle.db);
-    expect(recorded(again)).toBe(recorded(before));
-    await handle.db.insert(s.outcomes).values({
-      participantId: String(p.id),
-      municipalityId: manager.municipalityId,
-      kind: "dag90",
-      status: "arbete",
-      subsidized: false,
-      recordedDate: AS_OF,
-      createdBy: manager.id,
-    });
+    expect(recordedOutcomes(again)).toBe(recordedOutcomes(before));
+    await recordOutcomeOfALeaver(handle.db, manager.municipalityId, AS_OF, manager.id);
     const after = await getDashboard(manager, filter, handle.db, { fresh: true });
-    expect(recorded(after)).toBe(recorded(before) + 1);
+    expect(recordedOutcomes(after)).toBe(recordedOutcomes(before) + 1);
   });
 });

@@ -9,8 +9,9 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { resultsMessages } from "@/lib/i18n/areas/results";
-import { getDashboard, parseDashboardFilter } from "./dashboard";
+import { exportSnapshotOption, getDashboard, parseDashboardFilter } from "./dashboard";
 import { toCsv } from "./export";
+import { recordedOutcomes, recordOutcomeOfALeaver } from "./fixtures";
 import { outcome90 } from "./indicators";
 import { rows } from "./sql";
 
@@ -91,18 +92,12 @@ describe("the export of what the page showed", () => {
   it("has the figures of the page's snapshot while it is kept, with the time they were computed; otherwise current ones", async () => {
     const filter = parseDashboardFilter(new URLSearchParams({ asOf: AS_OF }));
     const shown = await getDashboard(manager, filter, handle.db);
-    const recorded = (d: typeof shown) => d.outcome90.filter((r) => r.group === "total").reduce((a, r) => a + r.recorded, 0);
     // The data changes after the page was shown: someone who left long ago gets an outcome.
-    const [leaver] = await rows(
-      handle.db,
-      sql`select p.id from participants p where p.municipality_id = ${manager.municipalityId} and p.programme_end <= ${AS_OF}::date - 90
-            and not exists (select 1 from outcomes o where o.participant_id = p.id and o.kind = 'dag90') limit 1`,
-    );
-    await handle.db.insert(s.outcomes).values({ participantId: String(leaver.id), municipalityId: manager.municipalityId, kind: "dag90", status: "arbete", recordedDate: AS_OF });
+    await recordOutcomeOfALeaver(handle.db, manager.municipalityId, AS_OF);
 
     const exported = await getDashboard(manager, filter, handle.db, { snapshotId: shown.snapshotId });
     expect(exported.snapshotId).toBe(shown.snapshotId);
-    expect(recorded(exported)).toBe(recorded(shown));
+    expect(recordedOutcomes(exported)).toBe(recordedOutcomes(shown));
     expect(exported.stale).toBe(true);
     const csv = toCsv(exported, resultsMessages.sv);
     expect(csv).toMatch(/Siffrorna räknades fram;\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
@@ -112,8 +107,16 @@ describe("the export of what the page showed", () => {
       expect(other.snapshotId).not.toBe(shown.snapshotId);
     }
     const current = await getDashboard(manager, filter, handle.db, { snapshotId: shown.snapshotId + 10_000 });
-    expect(recorded(current)).toBe(recorded(shown) + 1);
+    expect(recordedOutcomes(current)).toBe(recordedOutcomes(shown) + 1);
     expect(current.stale).toBe(false);
+  });
+
+  it("reads the export link's snapshot; anything else means current figures", () => {
+    const option = (q: string) => exportSnapshotOption(new URLSearchParams(q));
+    expect(option("snapshot=42&format=xlsx")).toEqual({ snapshotId: 42 });
+    for (const q of ["", "snapshot=", "snapshot=0", "snapshot=-3", "snapshot=1.5", "snapshot=abc", "snapshot=1e400", "snapshot=99999999999999999999"]) {
+      expect(option(q), q).toEqual({ fresh: true });
+    }
   });
 });
 

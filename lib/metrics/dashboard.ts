@@ -54,6 +54,18 @@ export function parseDashboardFilter(params: URLSearchParams): DashboardFilter {
   return dashboardFilterSchema.parse(ok);
 }
 
+const shownSnapshotSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Which figures an export holds: those of the snapshot the page showed (its `snapshot` parameter,
+ * while the snapshot is kept), otherwise those of the data as it is now. A malformed value means
+ * current figures, not an error.
+ */
+export function exportSnapshotOption(params: URLSearchParams): { snapshotId: number } | { fresh: true } {
+  const shown = shownSnapshotSchema.safeParse(params.get("snapshot") ?? undefined);
+  return shown.success ? { snapshotId: shown.data } : { fresh: true };
+}
+
 export function filterToSearchParams(f: DashboardFilter): URLSearchParams {
   const p = new URLSearchParams();
   if (f.asOf) p.set("asOf", f.asOf);

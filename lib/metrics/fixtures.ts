@@ -1,9 +1,12 @@
 // Test fixtures for the key figures: a municipality and participants written directly to the
 // database, with just the fields the definitions read.
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import * as s from "@/db/schema";
 import type { ActivityStatus, ActivityType, Gender, OutcomeStatus } from "@/db/schema/enums";
 import { searchNameOf } from "@/lib/participants/search";
+import type { Dashboard } from "./dashboard";
+import { rows } from "./sql";
 
 export interface FixturePerson {
   gender?: Gender;
@@ -64,4 +67,25 @@ export async function addPeople(db: Db, municipalityId: string, people: FixtureP
 
 export function repeat<T>(n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => make(i));
+}
+
+/** The 90-day outcomes recorded, over the dashboard's total rows. */
+export function recordedOutcomes(d: Pick<Dashboard, "outcome90">): number {
+  return d.outcome90.filter((r) => r.group === "total").reduce((a, r) => a + r.recorded, 0);
+}
+
+/**
+ * Someone who left the programme more than 90 days before `asOf` without a 90-day outcome gets
+ * one (in work): one more recorded outcome in the figures. Returns the participant's id.
+ */
+export async function recordOutcomeOfALeaver(db: Db, municipalityId: string, asOf: string, createdBy?: string): Promise<string> {
+  const [leaver] = await rows(
+    db,
+    sql`select p.id from participants p where p.municipality_id = ${municipalityId} and p.programme_end <= ${asOf}::date - 90
+          and not exists (select 1 from outcomes o where o.participant_id = p.id and o.kind = 'dag90') limit 1`,
+  );
+  if (!leaver) throw new Error("no leaver without a 90-day outcome in this municipality");
+  const participantId = String(leaver.id);
+  await db.insert(s.outcomes).values({ participantId, municipalityId, kind: "dag90", status: "arbete", subsidized: false, recordedDate: asOf, createdBy: createdBy ?? null });
+  return participantId;
 }

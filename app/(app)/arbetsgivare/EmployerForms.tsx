@@ -198,12 +198,7 @@ export function BookButton({ openingId, participantId, name, t }: { openingId: s
           <span className="visually-hidden">: {name}</span>
         </button>
       )}
-      {message && (
-        <span role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "field-error"}>
-          {" "}
-          {message.text}
-        </span>
-      )}
+      <FormMessage message={message} inline />
     </>
   );
 }

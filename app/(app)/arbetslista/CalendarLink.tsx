@@ -4,11 +4,12 @@
 import { useId, useState } from "react";
 import type { CalendarMessages } from "@/lib/i18n/areas/calendar";
 import { createCalendarFeedServer, revokeCalendarFeedServer } from "./calendar-actions";
+import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export function CalendarLink({ hasFeed, t }: { hasFeed: boolean; t: CalendarMessages }) {
   const id = useId();
   const [url, setUrl] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const [busy, setBusy] = useState(false);
   const create = async () => {
     setBusy(true);
@@ -49,11 +50,7 @@ export function CalendarLink({ hasFeed, t }: { hasFeed: boolean; t: CalendarMess
           </button>
         )}
       </div>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // kept), to CSV or XLSX. Audited.
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { auditExport, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
+import { auditExport, exportSnapshotOption, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
 import { toCsv, toXlsx } from "@/lib/metrics/export";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { resultsMessages } from "@/lib/i18n/areas/results";
@@ -16,9 +16,7 @@ export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
   const filter = parseDashboardFilter(params);
-  // The figures the page showed (its snapshot, while kept), otherwise those of the data as it is now.
-  const shown = Number(params.get("snapshot"));
-  const dashboard = await getDashboard(user, filter, undefined, Number.isSafeInteger(shown) && shown > 0 ? { snapshotId: shown } : { fresh: true });
+  const dashboard = await getDashboard(user, filter, undefined, exportSnapshotOption(params));
   const t = await getAreaMessages(resultsMessages);
   const rt = await getAreaMessages(referenceMessages);
   await auditExport(user, format, dashboard.filter);

@@ -143,12 +143,7 @@ export function BookProposalButton({ activityId, moment, label, t }: { activityI
         {t.bookProposal}
         <span className="visually-hidden">: {label}</span>
       </button>
-      {message && (
-        <span role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "field-error"}>
-          {" "}
-          {message.text}
-        </span>
-      )}
+      <FormMessage message={message} inline />
     </>
   );
 }
