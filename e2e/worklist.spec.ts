@@ -20,8 +20,14 @@ test("a coordinator sees signals, opens one and snoozes another", async ({ page 
   const name = (await first.locator("th").innerText()).trim();
   const signal = await first.getAttribute("data-signal");
   const before = await page.locator(`tr[data-signal="${signal}"]`, { hasText: name }).count();
+  // The form is made when the row is opened, and keeps what was typed when it is closed again.
+  await expect(first.locator("form")).toHaveCount(0);
   await first.locator("summary").click();
   await first.getByLabel("Varför kan den vänta?").fill("x");
+  await first.locator("summary").click();
+  await expect(first.getByLabel("Varför kan den vänta?")).toBeHidden();
+  await first.locator("summary").click();
+  await expect(first.getByLabel("Varför kan den vänta?")).toHaveValue("x");
   await first.getByRole("button", { name: "Spara" }).click();
   await expect(first.getByText("Skriv kort varför signalen kan vänta.")).toBeVisible();
   await first.getByLabel("Varför kan den vänta?").fill("Väntar på besked från Arbetsförmedlingen");

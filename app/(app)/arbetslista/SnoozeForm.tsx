@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -10,9 +10,42 @@ import { FormMessage } from "@/app/_components/Field";
 
 type Input = z.input<typeof snoozeSchema>;
 
-export function SnoozeForm({ participantId, signalKey, name, today, t }: { participantId: string; signalKey: string; name: string; today: string; t: WorklistMessages }) {
-  const id = useId();
+interface Props {
+  participantId: string;
+  signalKey: string;
+  name: string;
+  today: string;
+  t: WorklistMessages;
+}
+
+/**
+ * "Skjut upp" under every signal of the worklist. The form is made when the row is first opened
+ * (and kept, with what was typed, when it is closed again): a worklist of 50 signals rendered and
+ * hydrated 50 forms that nobody had asked for.
+ */
+export function SnoozeForm(props: Props) {
+  const { name, t } = props;
+  const [opened, setOpened] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was interactive: the browser opened it without React seeing the toggle.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
+  if (done) return <p role="status">{t.snoozed} {done}</p>;
+  return (
+    <details className="snooze" ref={ref} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>
+        {t.snooze}
+        <span className="visually-hidden">: {name}</span>
+      </summary>
+      {opened && <SnoozeFields {...props} onDone={setDone} />}
+    </details>
+  );
+}
+
+function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { onDone: (until: string) => void }) {
+  const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<Input>({
     resolver: zodResolver(snoozeSchema),
@@ -20,46 +53,39 @@ export function SnoozeForm({ participantId, signalKey, name, today, t }: { parti
   });
   const onSubmit = handleSubmit(async (data) => {
     const res = await snoozeSignalServer(data);
-    if (res.ok) setDone(res.until);
+    if (res.ok) onDone(res.until);
     else {
       setFormError(res.formError ?? null);
       for (const [field, msgs] of Object.entries(res.fieldErrors ?? {})) setError(field as keyof Input, { message: msgs[0] });
     }
   });
-  if (done) return <p role="status">{t.snoozed} {done}</p>;
   const e = formState.errors;
   return (
-    <details className="snooze">
-      <summary>
-        {t.snooze}
-        <span className="visually-hidden">: {name}</span>
-      </summary>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <FormMessage error={formError} />
-        <div className="field">
-          <label htmlFor={`${id}-until`}>{t.snoozeUntil}</label>
-          <input id={`${id}-until`} type="date" {...register("until")} aria-invalid={e.until ? true : undefined} aria-describedby={e.until ? `${id}-until-error` : undefined} />
-          {e.until && (
-            <p id={`${id}-until-error`} className="field-error">
-              {e.until.message}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t.snoozeReason}</label>
-          <input id={`${id}-reason`} type="text" {...register("reason")} aria-invalid={e.reason ? true : undefined} aria-describedby={e.reason ? `${id}-reason-error` : undefined} />
-          {e.reason && (
-            <p id={`${id}-reason-error`} className="field-error">
-              {e.reason.message}
-            </p>
-          )}
-        </div>
-        <div>
-          <button type="submit" disabled={formState.isSubmitting}>
-            {t.snoozeSave}
-          </button>
-        </div>
-      </form>
-    </details>
+    <form onSubmit={onSubmit} noValidate className="form">
+      <FormMessage error={formError} />
+      <div className="field">
+        <label htmlFor={`${id}-until`}>{t.snoozeUntil}</label>
+        <input id={`${id}-until`} type="date" {...register("until")} aria-invalid={e.until ? true : undefined} aria-describedby={e.until ? `${id}-until-error` : undefined} />
+        {e.until && (
+          <p id={`${id}-until-error`} className="field-error">
+            {e.until.message}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t.snoozeReason}</label>
+        <input id={`${id}-reason`} type="text" {...register("reason")} aria-invalid={e.reason ? true : undefined} aria-describedby={e.reason ? `${id}-reason-error` : undefined} />
+        {e.reason && (
+          <p id={`${id}-reason-error`} className="field-error">
+            {e.reason.message}
+          </p>
+        )}
+      </div>
+      <div>
+        <button type="submit" disabled={formState.isSubmitting}>
+          {t.snoozeSave}
+        </button>
+      </div>
+    </form>
   );
 }
