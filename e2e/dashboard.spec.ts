@@ -25,12 +25,20 @@ test("a manager filters, compares chart and table, and exports the same numbers"
   await page.getByLabel("Kön", { exact: true }).selectOption("K");
   // (the note needs the page's script: wait until the form is hydrated)
   await expect(page.getByRole("button", { name: "Visa" })).toHaveAttribute("data-ready", "true");
+  // (while the navigation is held, neither locators nor page.evaluate can be relied on to answer:
+  // both may wait for the new document. The page reports the note itself as it appears.)
+  let noted: (text: string) => void = () => {};
+  const note = new Promise<string>((r) => (noted = r));
+  await page.exposeFunction("etableraNoteShown", (text: string) => noted(text));
+  await page.evaluate(() => {
+    const status = document.querySelector('.filters [role="status"]')!;
+    const report = (window as unknown as { etableraNoteShown: (t: string) => void }).etableraNoteShown;
+    new MutationObserver(() => status.textContent && report(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
   // (not waiting for the navigation the click starts: it is held until the note has been seen)
   await page.getByRole("button", { name: "Visa" }).click({ noWaitAfter: true });
-  // (locators wait for the pending navigation to finish, so the page is read directly)
-  await expect
-    .poll(() => page.evaluate(() => [...document.querySelectorAll('.filters [role="status"]')].map((e) => e.textContent).join("")))
-    .toContain("Nyckeltalen räknas fram för urvalet");
+  const shown = await Promise.race([note, new Promise<string>((r) => setTimeout(() => r("(no note within 10 s)"), 10_000))]);
+  expect(shown).toContain("Nyckeltalen räknas fram för urvalet");
   release();
   await expect(page).toHaveURL(/gender=K/);
   await page.unroute(/\/resultat\?.*gender=K/);
