@@ -73,7 +73,7 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   await expect(userPage).toHaveURL(/\/arbetslista$/);
 
   await page.getByRole("button", { name: "Avaktivera" }).click();
-  await expect(page.getByRole("button", { name: "Aktivera" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Aktivera", exact: true })).toBeVisible();
   await userPage.goto("/deltagare");
   await expect(userPage).toHaveURL(/\/login/);
   await login.signIn(email, "en-lång-startfras-2026");
@@ -133,7 +133,7 @@ test("a server action posted from a foreign origin is refused", async ({ page })
   const own = await post(new URL(page.url()).origin);
   expect(own.status()).toBe(200);
   await page.reload();
-  await expect(page.getByRole("button", { name: "Aktivera" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Aktivera", exact: true })).toBeVisible();
   const back = await page.request.post("/admin/anvandare/ny", {
     headers: { Origin: new URL(page.url()).origin, "Next-Action": actionId("setUserActiveServer"), "Content-Type": "text/plain;charset=UTF-8" },
     data: JSON.stringify([{ id: targetId, active: true }]),
