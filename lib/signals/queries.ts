@@ -30,24 +30,29 @@ async function factsWhere(db: Executor, asOf: string, where: SQL, withNames: boo
   const result = await db.execute(sql`
     select participants.id, ${withNames ? sql`participants.first_name || ' ' || participants.last_name` : sql`''`} as name, participants.unit_id, participants.coordinator_id, participants.reception_date, participants.programme_start,
       participants.programme_end, participants.exit_reason, participants.education_level,
-      (select min(f.due_date) from followups f where f.participant_id = participants.id and f.status = 'planerad' and f.due_date < ${d}) as overdue_due,
-      (select min(f.due_date) from followups f where f.participant_id = participants.id and f.status = 'planerad' and f.due_date >= ${d}) as next_due,
+      fu.overdue_due, fu.next_due,
       (select min(a.end_date) from activities a where a.participant_id = participants.id and a.status <> 'planerad'
           and a.end_date between ${d} and ${d} + 14
           and not exists (select 1 from activities b where b.participant_id = participants.id and b.id <> a.id and b.status <> 'avbruten'
                             and coalesce(b.end_date, 'infinity'::date) > a.end_date and b.start_date <= a.end_date + 14)) as ending_without_next,
-      exists (select 1 from activities a where a.participant_id = participants.id and a.status <> 'planerad'
-          and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d} - 30) as covered,
-      (select max(coalesce(a.end_date, a.start_date)) from activities a where a.participant_id = participants.id and a.status <> 'planerad' and a.start_date <= ${d}) as last_end,
-      (select min(a.start_date) from activities a where a.participant_id = participants.id and a.type in (${list(WORKPLACE_TYPES)})
-          and a.status <> 'planerad' and a.start_date <= ${d}) as first_workplace,
-      exists (select 1 from activities a where a.participant_id = participants.id and a.type = 'halsoundersokning') as has_health,
+      coalesce(act.covered, false) as covered, act.last_end, act.first_workplace, coalesce(act.has_health, false) as has_health,
       exists (select 1 from outcomes o where o.participant_id = participants.id and o.kind = 'dag90') as has_outcome,
-      exists (select 1 from activities a where a.participant_id = participants.id and a.type in (${list(WORK_OR_STUDY)})
-          and a.status <> 'planerad' and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d}) as work_or_study,
+      coalesce(act.work_or_study, false) as work_or_study,
       (select case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end
          from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share
     from participants
+    -- A person's planned follow-ups and activities are each read once (one index range per person),
+    -- every fact of them an aggregate with its own condition.
+    left join lateral (
+      select min(f.due_date) filter (where f.due_date < ${d}) as overdue_due, min(f.due_date) filter (where f.due_date >= ${d}) as next_due
+      from followups f where f.participant_id = participants.id and f.status = 'planerad') fu on true
+    left join lateral (
+      select bool_or(a.status <> 'planerad' and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d} - 30) as covered,
+        max(coalesce(a.end_date, a.start_date)) filter (where a.status <> 'planerad' and a.start_date <= ${d}) as last_end,
+        min(a.start_date) filter (where a.type in (${list(WORKPLACE_TYPES)}) and a.status <> 'planerad' and a.start_date <= ${d}) as first_workplace,
+        bool_or(a.type = 'halsoundersokning') as has_health,
+        bool_or(a.type in (${list(WORK_OR_STUDY)}) and a.status <> 'planerad' and a.start_date <= ${d} and coalesce(a.end_date, ${d}) >= ${d}) as work_or_study
+      from activities a where a.participant_id = participants.id) act on true
     where ${where} and participants.closed_at is null and participants.reception_date <= ${d}`);
   return toFacts(result, withNames);
 }
