@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { snoozeSchema } from "@/lib/signals/schema";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import { snoozeSignalServer } from "./actions";
-import { FormMessage } from "@/app/_components/Field";
+import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 
 type Input = z.input<typeof snoozeSchema>;
 
@@ -56,31 +56,19 @@ function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { 
     if (res.ok) onDone(res.until);
     else {
       setFormError(res.formError ?? null);
-      for (const [field, msgs] of Object.entries(res.fieldErrors ?? {})) setError(field as keyof Input, { message: msgs[0] });
+      setFieldErrors(setError, res.fieldErrors);
     }
   });
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormMessage error={formError} />
-      <div className="field">
-        <label htmlFor={`${id}-until`}>{t.snoozeUntil}</label>
-        <input id={`${id}-until`} type="date" {...register("until")} aria-invalid={e.until ? true : undefined} aria-describedby={e.until ? `${id}-until-error` : undefined} />
-        {e.until && (
-          <p id={`${id}-until-error`} className="field-error">
-            {e.until.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t.snoozeReason}</label>
-        <input id={`${id}-reason`} type="text" {...register("reason")} aria-invalid={e.reason ? true : undefined} aria-describedby={e.reason ? `${id}-reason-error` : undefined} />
-        {e.reason && (
-          <p id={`${id}-reason-error`} className="field-error">
-            {e.reason.message}
-          </p>
-        )}
-      </div>
+      <Field id={`${id}-until`} label={t.snoozeUntil} error={e.until?.message}>
+        <input id={`${id}-until`} type="date" {...register("until")} {...fieldAria(`${id}-until`, e.until?.message)} />
+      </Field>
+      <Field id={`${id}-reason`} label={t.snoozeReason} error={e.reason?.message}>
+        <input id={`${id}-reason`} type="text" {...register("reason")} {...fieldAria(`${id}-reason`, e.reason?.message)} />
+      </Field>
       <div>
         <button type="submit" disabled={formState.isSubmitting}>
           {t.snoozeSave}
