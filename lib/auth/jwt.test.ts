@@ -2,6 +2,7 @@
 // change keeps everyone signed in, and a cookie sealed with another secret or too old is refused.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode as authjsDecode, encode as authjsEncode } from "next-auth/jwt";
+import { EncryptJWT } from "jose";
 import { decodeSessionToken, derivedKey, encodeSessionToken } from "./jwt";
 
 const secret = "test-secret-0123456789-0123456789-0123456789";
@@ -35,6 +36,25 @@ describe("session token", () => {
     expect(await decodeSessionToken({ token: fresh, secret, salt })).toMatchObject({ uid: "u1" });
   });
 
+  it("reads a cookie sealed with A256GCM (as Auth.js reads it) and refuses other algorithms and a cookie not yet valid", async () => {
+    const gcm = derivedKey("A256GCM", secret, salt);
+    const sealed = await new EncryptJWT(token).setProtectedHeader({ alg: "dir", enc: "A256GCM", kid: gcm.kid }).setIssuedAt().setExpirationTime("30m").encrypt(gcm.key);
+    expect(await decodeSessionToken({ token: sealed, secret, salt })).toMatchObject(token);
+    expect(await authjsDecode({ token: sealed, secret, salt })).toMatchObject(token);
+    const cbc = derivedKey("A256CBC-HS512", secret, salt);
+    const notYet = await new EncryptJWT(token).setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512", kid: cbc.kid }).setNotBefore("10m").encrypt(cbc.key);
+    await expect(decodeSessionToken({ token: notYet, secret, salt })).rejects.toThrow(/nbf/);
+    const ours = await encodeSessionToken({ token, secret, salt, maxAge: 1800 });
+    const [, , iv, ciphertext, tag] = ours.split(".");
+    const header = (h: object) => Buffer.from(JSON.stringify(h)).toString("base64url");
+    // Another algorithm in the header, or an encrypted key where "dir" has none: refused.
+    await expect(decodeSessionToken({ token: [header({ alg: "A256KW", enc: "A256CBC-HS512", kid: cbc.kid }), "", iv, ciphertext, tag].join("."), secret, salt })).rejects.toThrow(/alg/);
+    await expect(decodeSessionToken({ token: [ours.split(".")[0], "AAAA", iv, ciphertext, tag].join("."), secret, salt })).rejects.toThrow(/Encrypted Key/);
+    // The header is authenticated: the same ciphertext under a rewritten header fails its tag.
+    await expect(decodeSessionToken({ token: [header({ enc: "A256CBC-HS512", alg: "dir", kid: cbc.kid }), "", iv, ciphertext, tag].join("."), secret, salt })).rejects.toThrow(/decryption failed/);
+    await expect(decodeSessionToken({ token: "a.b.c", secret, salt })).rejects.toThrow(/Compact JWE/);
+  });
+
   it("refuses an expired cookie", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-30T08:00:00Z"));
@@ -44,10 +64,10 @@ describe("session token", () => {
   });
 
   it("derives the key once per secret and cookie name", async () => {
-    const a = await derivedKey("A256CBC-HS512", secret, salt);
-    expect(await derivedKey("A256CBC-HS512", secret, salt)).toBe(a);
+    const a = derivedKey("A256CBC-HS512", secret, salt);
+    expect(derivedKey("A256CBC-HS512", secret, salt)).toBe(a);
     expect(a.key.byteLength).toBe(64);
-    expect((await derivedKey("A256CBC-HS512", secret, "other")).kid).not.toBe(a.kid);
+    expect(derivedKey("A256CBC-HS512", secret, "other").kid).not.toBe(a.kid);
     expect(await decodeSessionToken({ token: "", secret, salt })).toBeNull();
   });
 });
