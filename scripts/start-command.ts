@@ -13,7 +13,7 @@ export interface StartCommand {
 
 export function parseStartScript(script: string, root: string): StartCommand {
   const m = /^node((?:\s+--[a-z0-9-]+(?:=\S+)?)*)\s+(\S+)\s+start$/.exec(script.trim());
-  if (!m) throw new Error(`package.json's start script is not "node [--flags] <next bin> start": ${script}`);
+  if (!m) throw new Error(`package.json's start script is not "node [--flags] <script or Next's bin> start": ${script}`);
   const nodeFlags = m[1].trim().split(/\s+/).filter(Boolean);
   const bin = path.resolve(root, m[2]);
   return { nodeFlags, args: (port, host) => [...nodeFlags, bin, "start", "-p", String(port), "-H", host] };
