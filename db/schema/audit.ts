@@ -1,5 +1,15 @@
 // Append-only audit log: who read or changed what, and when.
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** The changes a participant's page lists as its history (lib/participants/queries.ts). */
+export const PARTICIPANT_HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save", "participant.close", "participant.reopen"] as const;
+
+/**
+ * `action in ('participant.create', …)` written out: the history query and its partial index share
+ * it, and a literal list (not parameters) lets PostgreSQL match the two in a prepared statement.
+ */
+export const participantHistoryActionsSql = sql.raw(`action in (${PARTICIPANT_HISTORY_ACTIONS.map((a) => `'${a}'`).join(", ")})`);
 
 export const auditLog = pgTable(
   "audit_log",
@@ -20,6 +30,10 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_participant_idx").on(t.participantId, t.at),
+    // Every view of a participant's page adds read entries for that person (four per view), so
+    // the history's few changes are read from an index of their own, not found among thousands
+    // of reads.
+    index("audit_participant_history_idx").on(t.participantId, t.at, t.id).where(participantHistoryActionsSql),
     index("audit_user_idx").on(t.userId, t.at),
     index("audit_municipality_idx").on(t.municipalityId, t.at),
   ],

@@ -2,7 +2,7 @@
 // on the server, unit scoping, duplicate personnummer, version conflicts, kartläggning versions
 // and handover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
@@ -10,7 +10,7 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
 import { editParticipant, handoverDef, registerParticipant, saveSkillMappingDef, setCaseStateDef, updateParticipantDef } from "./commands";
-import { findByPersonnummer, getParticipantHistory, getSkillMappings, listParticipants } from "./queries";
+import { findByPersonnummer, getParticipant, getParticipantHistory, getSkillMappings, listParticipants, participantHistoryQuery } from "./queries";
 import { PNR_MESSAGES, emptyParticipantForm, skillMappingFormOf, type ParticipantFormValues } from "./schema";
 
 const TODAY = "2026-06-30";
@@ -199,6 +199,30 @@ describe("list filters and personnummer search", () => {
     expect(await executeAction(setCaseStateDef, { participantId: p.id, version: row.version + 1, closedDate: "" }, anna, handle.db)).toMatchObject({ ok: true, data: { closedAt: null } });
     const history = await getParticipantHistory(anna, p.id, handle.db);
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["participant.close", "participant.reopen"]));
+  });
+
+  it("reads the history's few changes from their own index, however often the page was read", async () => {
+    const r = await registerParticipant(anna, form({ personnummer: pnr("19810303", "456"), birthDate: "1981-03-03" }), handle.db);
+    if (!r.ok) throw new Error("setup");
+    const p = r.data;
+    for (let i = 0; i < 30; i++) await getParticipant(anna, p.id, handle.db);
+    const history = await getParticipantHistory(anna, p.id, handle.db);
+    expect(history.map((h) => h.action)).toEqual(["participant.create"]);
+    // As the app runs it: a prepared statement, whose generic plan knows no parameter's value; the
+    // index's condition must still be seen to hold. Whatever the table's size, a plan that reads
+    // the history at all then reads it by this index.
+    const query = participantHistoryQuery(handle.db, p.id, anna.municipalityId).toSQL();
+    const literal = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
+    const plan = await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      await tx.execute(sql.raw(`prepare history_plan as ${query.sql}`));
+      const out = await tx.execute(sql.raw(`explain execute history_plan(${query.params.map(literal).join(", ")})`));
+      await tx.execute(sql`deallocate history_plan`);
+      return out;
+    });
+    expect(JSON.stringify(plan)).toMatch(/Index Scan Backward using audit_participant_history_idx/);
   });
 
   it("finds by exact personnummer within the unit only, and never audits the number", async () => {

@@ -1,7 +1,7 @@
 // Reads of participants, always scoped to what the user may see, and audited.
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { activities, auditLog, followups, participants, skillMappings, users } from "@/db/schema";
+import { activities, auditLog, followups, participantHistoryActionsSql, participants, skillMappings, users } from "@/db/schema";
 import type { TRACKS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/dates";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
@@ -201,17 +201,21 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
   return { current: history[0] ?? null, history };
 }
 
-export const HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save", "participant.close", "participant.reopen"] as const;
 
 /** Who changed what on the participant, and when: from the audit log, newest first. */
 export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {
   const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
   if (!p) throw new NotFoundError("participant");
+  return participantHistoryQuery(db, p.id, actor.municipalityId);
+}
+
+/** The history's query, for a participant already checked to be in scope (exported for its plan's test). */
+export function participantHistoryQuery(db: Executor, participantId: string, municipalityId: string) {
   return db
     .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.participantId, p.id), eq(auditLog.municipalityId, actor.municipalityId), inArray(auditLog.action, [...HISTORY_ACTIONS])))
+    .where(and(eq(auditLog.participantId, participantId), eq(auditLog.municipalityId, municipalityId), participantHistoryActionsSql))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(100);
 }

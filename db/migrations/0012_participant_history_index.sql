@@ -1,0 +1,1 @@
+CREATE INDEX "audit_participant_history_idx" ON "audit_log" USING btree ("participant_id","at","id") WHERE action in ('participant.create', 'participant.update', 'participant.handover', 'skillmapping.save', 'participant.close', 'participant.reopen');
