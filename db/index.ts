@@ -3,6 +3,7 @@
 import { openConfigured, type DbHandle } from "./client";
 
 export type { Db, Tx, Executor } from "./client";
+export { PREPARED } from "./client";
 
 const globalForDb = globalThis as unknown as { __etableraDb?: DbHandle };
 
