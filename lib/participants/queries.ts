@@ -201,7 +201,6 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
   return { current: history[0] ?? null, history };
 }
 
-
 /** Who changed what on the participant, and when: from the audit log, newest first. */
 export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {
   const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
