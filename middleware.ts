@@ -2,12 +2,9 @@
 // frame-ancestors 'none', referrer policy, nosniff) on every response, and a session for every
 // page and route except sign-in, the health check, Auth.js's own endpoints and the calendar
 // feed (calendar apps have no session; the feed's secret token is checked by its handler).
-import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
+import { renewSession } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, issuerOrigin, makeNonce, staticSecurityHeaders } from "@/lib/security/headers";
-
-const { auth } = NextAuth(authConfig);
 
 const PUBLIC = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/kalender\/[^/]+$/];
 
@@ -15,18 +12,30 @@ function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
 }
 
-const withAuth = auth((req) => {
-  const https = isHttps(req);
+function csp(req: NextRequest, nonce: string): string {
+  return contentSecurityPolicy({ nonce, https: isHttps(req), dev: process.env.NODE_ENV === "development", formTargets: issuerOrigin(process.env.OIDC_ISSUER) });
+}
+
+function withSecurityHeaders(req: NextRequest, response: NextResponse, policy: string): NextResponse {
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [k, v] of Object.entries(staticSecurityHeaders(isHttps(req)))) response.headers.set(k, v);
+  return response;
+}
+
+/**
+ * Auth.js's own endpoints get the security headers and nothing else: they read and write the
+ * session cookie themselves (a renewal here as well broke the CSRF check of a credentials post).
+ * Everything else gets the session renewed (the idle timeout; lib/auth/session-cookie.ts does what
+ * Auth.js's session endpoint does, without building a request for it) and, without a session, is
+ * sent to sign-in unless it is public.
+ */
+export async function middleware(req: NextRequest) {
   const nonce = makeNonce();
-  const csp = contentSecurityPolicy({
-    nonce,
-    https,
-    dev: process.env.NODE_ENV === "development",
-    formTargets: issuerOrigin(process.env.OIDC_ISSUER),
-  });
-  const path = req.nextUrl.pathname;
+  const policy = csp(req, nonce);
+  if (/^\/api\/auth(\/|$)/.test(req.nextUrl.pathname)) return withSecurityHeaders(req, NextResponse.next(), policy);
+  const { session, cookies } = await renewSession(req.headers);
   let response: NextResponse;
-  if (!req.auth?.user && !PUBLIC.some((re) => re.test(path))) {
+  if (!session && !PUBLIC.some((re) => re.test(req.nextUrl.pathname))) {
     const url = req.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";
@@ -35,27 +44,11 @@ const withAuth = auth((req) => {
     // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
     const requestHeaders = new Headers(req.headers);
     requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("Content-Security-Policy", csp);
+    requestHeaders.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [k, v] of Object.entries(staticSecurityHeaders(https))) response.headers.set(k, v);
-  return response;
-});
-
-/**
- * Auth.js's own endpoints get the security headers but not the session wrapper: running the
- * wrapper there as well broke the CSRF check of a credentials post to /api/auth/callback.
- */
-export function middleware(req: NextRequest, ev: NextFetchEvent) {
-  if (/^\/api\/auth(\/|$)/.test(req.nextUrl.pathname)) {
-    const https = isHttps(req);
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce: makeNonce(), https, dev: process.env.NODE_ENV === "development", formTargets: issuerOrigin(process.env.OIDC_ISSUER) }));
-    for (const [k, v] of Object.entries(staticSecurityHeaders(https))) response.headers.set(k, v);
-    return response;
-  }
-  return (withAuth as unknown as (req: NextRequest, ev: NextFetchEvent) => ReturnType<typeof NextResponse.next>)(req, ev);
+  for (const c of cookies) response.cookies.set(c.name, c.value, c.options);
+  return withSecurityHeaders(req, response, policy);
 }
 
 export const config = {

@@ -1,10 +1,11 @@
 // The signed-in user, loaded fresh from the database on every request so that a deactivated
 // account or a changed role takes effect at once.
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "./auth";
 import { loadActiveUser } from "./queries";
 import type { Actor } from "./permissions";
+import { readSession } from "./session-cookie";
 
 export interface SessionUser extends Actor {
   name: string;
@@ -12,10 +13,10 @@ export interface SessionUser extends Actor {
 }
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await loadActiveUser(id);
+  // The cookie read as Auth.js's auth() reads it, without its request pipeline (session-cookie.ts).
+  const session = await readSession(await headers());
+  if (!session) return null;
+  const user = await loadActiveUser(session.userId);
   if (!user) return null;
   return {
     id: user.id,
