@@ -41,6 +41,9 @@ const H = 260;
 const PAD = { top: 24, right: 16, bottom: 48, left: 48 };
 
 const MARK_COLOR = "#1b1f24";
+
+/** Coordinates to a tenth of a unit of the 640 × 260 view box: finer is invisible and only makes the page larger. */
+const r1 = (v: number) => Math.round(v * 10) / 10;
 const DASH = { reference: "6 4", target: "2 3" } as const;
 
 function Legend({ series, references, referenceLegend }: { series: Series[]; references?: ReferenceMark[]; referenceLegend?: { reference: string; target: string } }) {
@@ -81,7 +84,7 @@ function Mark({ r, x1, x2, y }: { r: ReferenceMark; x1: number; x2: number; y: n
   return (
     <g data-reference-kind={r.kind} data-category={r.category} data-value={r.value}>
       <line x1={x1} x2={x2} y1={y} y2={y} stroke={MARK_COLOR} strokeWidth="2" strokeDasharray={DASH[r.kind]} />
-      <text x={x2} y={y - 3} textAnchor="end" fontSize="9" fill={MARK_COLOR}>
+      <text x={x2} y={r1(y - 3)} textAnchor="end" fontSize="9" fill={MARK_COLOR}>
         {r.short}
       </text>
     </g>
@@ -101,8 +104,8 @@ export function BarChart({ id, title, description, categories, series, format, m
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const groupW = plotW / Math.max(1, categories.length);
-  const barW = Math.min(36, (groupW - 12) / Math.max(1, series.length));
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const barW = r1(Math.min(36, (groupW - 12) / Math.max(1, series.length)));
+  const y = (v: number) => r1(PAD.top + plotH - (v / top) * plotH);
   return (
     <figure className="chart" data-chart={id}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
@@ -117,29 +120,29 @@ export function BarChart({ id, title, description, categories, series, format, m
           </g>
         ))}
         {categories.map((c, ci) => {
-          const x0 = PAD.left + ci * groupW + (groupW - barW * series.length) / 2;
+          const x0 = r1(PAD.left + ci * groupW + (groupW - barW * series.length) / 2);
           return (
             <g key={c}>
               {series.map((s, si) => {
                 const v = s.values[ci];
-                const x = x0 + si * barW;
+                const x = r1(x0 + si * barW);
                 if (v === null || v === undefined) {
                   return (
-                    <text key={s.name} x={x + barW / 2} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
+                    <text key={s.name} x={r1(x + barW / 2)} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
                       {suppressedLabel}
                     </text>
                   );
                 }
                 return (
                   <g key={s.name}>
-                    <rect x={x + 1} y={y(v)} width={barW - 2} height={PAD.top + plotH - y(v)} fill={s.color} data-value={v} />
-                    <text x={x + barW / 2} y={y(v) - 4} textAnchor="middle" fontSize="10" fill="#1b1f24">
+                    <rect x={x + 1} y={y(v)} width={r1(barW - 2)} height={r1(PAD.top + plotH - y(v))} fill={s.color} data-value={v} />
+                    <text x={r1(x + barW / 2)} y={r1(y(v) - 4)} textAnchor="middle" fontSize="10" fill="#1b1f24">
                       {format(v)}
                     </text>
                   </g>
                 );
               })}
-              <text x={PAD.left + ci * groupW + groupW / 2} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
+              <text x={r1(PAD.left + ci * groupW + groupW / 2)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
                 {c}
               </text>
             </g>
@@ -148,7 +151,7 @@ export function BarChart({ id, title, description, categories, series, format, m
         {(references ?? []).map((r) => {
           const ci = categories.indexOf(r.category);
           if (ci < 0) return null;
-          return <Mark key={`${r.kind}-${r.category}`} r={r} x1={PAD.left + ci * groupW + 4} x2={PAD.left + (ci + 1) * groupW - 4} y={y(Math.min(r.value, top))} />;
+          return <Mark key={`${r.kind}-${r.category}`} r={r} x1={r1(PAD.left + ci * groupW + 4)} x2={r1(PAD.left + (ci + 1) * groupW - 4)} y={y(Math.min(r.value, top))} />;
         })}
       </svg>
       <Legend series={series} references={references} referenceLegend={referenceLegend} />
@@ -161,8 +164,8 @@ export function LineChart({ id, title, description, categories, series, format, 
   const top = max ?? Math.max(1, ...all) * 1.1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (categories.length === 1 ? plotW / 2 : (i * plotW) / (categories.length - 1));
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const x = (i: number) => r1(PAD.left + (categories.length === 1 ? plotW / 2 : (i * plotW) / (categories.length - 1)));
+  const y = (v: number) => r1(PAD.top + plotH - (v / top) * plotH);
   return (
     <figure className="chart" data-chart={id}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
@@ -193,7 +196,7 @@ export function LineChart({ id, title, description, categories, series, format, 
                 p ? (
                   <g key={i}>
                     <circle cx={p[0]} cy={p[1]} r="4" fill={s.color} data-value={s.values[i] ?? undefined} />
-                    <text x={p[0]} y={p[1] - 8} textAnchor="middle" fontSize="10" fill="#1b1f24">
+                    <text x={p[0]} y={r1(p[1] - 8)} textAnchor="middle" fontSize="10" fill="#1b1f24">
                       {format(s.values[i] as number)}
                     </text>
                   </g>

@@ -20,3 +20,13 @@ export async function getMessages(): Promise<Messages> {
 export async function getAreaMessages<T>(area: { sv: T; en: T }): Promise<T> {
   return area[await getLocale()];
 }
+
+/**
+ * Only the named messages, for a client component: its props travel with the page (in the Server
+ * Components payload), so a whole area's catalogue passed to it is sent, and rendered, every time.
+ */
+export function pickMessages<T extends object, K extends keyof T>(t: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = t[k];
+  return out;
+}

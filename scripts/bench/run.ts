@@ -327,8 +327,15 @@ async function runHttp(ctx: BenchContext, sc: HttpScenario, res: ScenarioResult,
   // dashboard's figures, which a server keeps warm in the background: lib/metrics/warm.ts).
   const t = performance.now();
   const first = sc.requests(ctx, users[0])[0];
-  await fetch(`${ctx.baseUrl}${first.path}`, { method: first.method, headers: { ...(first.headers ?? {}), cookie: [first.headers?.cookie, users[0].cookie].filter(Boolean).join("; ") }, body: first.body, redirect: "manual" }).then((r) => r.arrayBuffer());
-  log(`${sc.id}: first request (unmeasured) ${Math.round(performance.now() - t)} ms`);
+  const firstRes = await fetch(`${ctx.baseUrl}${first.path}`, { method: first.method, headers: { ...(first.headers ?? {}), cookie: [first.headers?.cookie, users[0].cookie].filter(Boolean).join("; ") }, body: first.body, redirect: "manual" });
+  const firstBytes = (await firstRes.arrayBuffer()).byteLength;
+  log(`${sc.id}: first request (unmeasured) ${Math.round(performance.now() - t)} ms, ${firstRes.status}, ${Math.round(firstBytes / 1024)} kB`);
+  const type = firstRes.headers.get("content-type") ?? "";
+  if (sc.expectContentType && !type.startsWith(sc.expectContentType)) {
+    res.status = "broken";
+    res.note = `answered ${type || "no content type"}, not ${sc.expectContentType}`;
+    return;
+  }
   for (const c of CONCURRENCY) {
     const page = await measureHttp(ctx, sc, users, c, duration);
     const peakRssMb = memory.takeWindowMb();

@@ -69,6 +69,8 @@ export interface HttpScenario extends Base {
   requests(ctx: BenchContext, user: BenchUser): Request[];
   /** Status a good answer has (default 200). */
   expectStatus?: number;
+  /** Content type the first (unmeasured) answer must have, e.g. the Server Components payload's. */
+  expectContentType?: string;
   /** The same work done directly in PostgreSQL: the database's floor for this page. */
   dbFloor?(ctx: BenchContext, user: BenchUser, i: number): Promise<unknown>;
 }
@@ -112,7 +114,31 @@ const NEW_FILTERS: string[] = (() => {
 })();
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
 
-export const SCENARIOS: Scenario[] = [
+/** What the browser's router asks for when a link within the app is followed from another page of it. */
+const RSC_CONTENT_TYPE = "text/x-component";
+function routerStateFrom(segment: string): string {
+  return encodeURIComponent(JSON.stringify(["", { children: ["(app)", { children: [segment, { children: ["__PAGE__", {}] }] }] }, null, null, true]));
+}
+
+/**
+ * The same page reached by a link within the app (from `from`, another page under the same layout):
+ * App Router then fetches only the page's Server Components payload, not a whole document with the
+ * payload inlined, and does not render the shared layout again. Measured beside the full page
+ * load (the targets are the full load's): most views of a working day are such navigations.
+ */
+function navigation(page: HttpScenario, from: string): HttpScenario {
+  return {
+    ...page,
+    id: `${page.id}-nav`,
+    title: `${page.title}, followed link (RSC payload)`,
+    note: `a link followed from /${from}: the request App Router's client makes (RSC: 1 and the router's state)`,
+    targets: {},
+    expectContentType: RSC_CONTENT_TYPE,
+    requests: (ctx, user) => page.requests(ctx, user).map((r) => ({ ...r, headers: { ...(r.headers ?? {}), RSC: "1", "Next-Router-State-Tree": routerStateFrom(from) } })),
+  };
+}
+
+const PAGES: HttpScenario[] = [
   {
     id: "signin",
     title: "Sign-in (credentials, argon2id)",
@@ -195,6 +221,11 @@ export const SCENARIOS: Scenario[] = [
     requests: () => [get(`/resultat?${DASHBOARD_FILTER}`)],
     dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams(DASHBOARD_FILTER)), ctx.db),
   },
+];
+
+export const SCENARIOS: Scenario[] = [
+  ...PAGES,
+  ...PAGES.filter((p) => p.id !== "signin").map((p) => navigation(p, p.id === "worklist" ? "deltagare" : "arbetslista")),
   {
     id: "dashboard-new-filter",
     title: "Results dashboard, first view of a filter combination nobody has asked for (in process)",

@@ -6,7 +6,7 @@ import { listParticipants, listUnitCoordinators, PARTICIPANT_SORTS, type Partici
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from "@/lib/participants/schema";
 import { TRACKS } from "@/db/schema/enums";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pickMessages } from "@/lib/i18n/server";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { daysBetween, todayIso } from "@/lib/dates";
 import { HandoverForm, PersonnummerSearch } from "./_components/ListTools";
@@ -19,6 +19,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
   const user = await requirePermission("participant:read");
   const t = await getMessages();
   const pt = await getAreaMessages(participantMessages);
+  const toolsT = pickMessages(pt, ["pnrSearch", "pnrSearchLabel", "pnrButton", "pnrNoMatch", "handoverTitle", "handoverTo", "choose", "handoverButton", "handoverDone"]);
   const sp = await searchParams;
   const q = sp.q ?? "";
   const status = (PARTICIPANT_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as ParticipantStatus) : undefined;
@@ -82,12 +83,12 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         </select>
         <button type="submit">{t.common.search}</button>
       </form>
-      <PersonnummerSearch t={pt} />
+      <PersonnummerSearch t={toolsT} />
       <p aria-live="polite">
         {total} {t.participants.count}
       </p>
       {/* Outside the table's conditional: its answer stays when the handed-over rows leave a filtered list. */}
-      {canHandover && <HandoverForm formId={HANDOVER_FORM} coordinators={coordinators} t={pt} />}
+      {canHandover && <HandoverForm formId={HANDOVER_FORM} coordinators={coordinators} t={toolsT} />}
       {rows.length === 0 ? (
         <p>{t.participants.empty}</p>
       ) : (

@@ -6,7 +6,10 @@ import Link from "next/link";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { findByPersonnummerServer, handoverServer, type HandoverState, type PnrSearchState } from "../actions";
 
-export function PersonnummerSearch({ t }: { t: ParticipantMessages }) {
+/** The messages the list's tools use: only these are sent to the browser with the page. */
+export type ListToolMessages = Pick<ParticipantMessages, "pnrSearch" | "pnrSearchLabel" | "pnrButton" | "pnrNoMatch" | "handoverTitle" | "handoverTo" | "choose" | "handoverButton" | "handoverDone">;
+
+export function PersonnummerSearch({ t }: { t: ListToolMessages }) {
   const id = useId();
   const [state, action, pending] = useActionState<PnrSearchState, FormData>(findByPersonnummerServer, null);
   return (
@@ -41,7 +44,7 @@ export function PersonnummerSearch({ t }: { t: ParticipantMessages }) {
 }
 
 /** The list's checkboxes belong to this form through their `form` attribute. */
-export function HandoverForm({ formId, coordinators, t }: { formId: string; coordinators: { id: string; name: string }[]; t: ParticipantMessages }) {
+export function HandoverForm({ formId, coordinators, t }: { formId: string; coordinators: { id: string; name: string }[]; t: ListToolMessages }) {
   const id = useId();
   const [state, action, pending] = useActionState<HandoverState, FormData>(handoverServer, null);
   const done = state?.ok ? state.message.split("|") : null;

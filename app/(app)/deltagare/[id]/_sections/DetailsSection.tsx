@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getParticipantHistory } from "@/lib/participants/queries";
 import type { participants } from "@/db/schema";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { fill, participantMessages } from "@/lib/i18n/areas/participant";
 import { formatWhen, todayIso } from "@/lib/dates";
 import { CaseStateForm } from "./CaseStateForm";
@@ -59,7 +59,7 @@ export async function DetailsSection({ user, participant: p }: { user: SessionUs
       </dl>
       <h3>{t.caseTitle}</h3>
       {hasPermission(user, "participant:write") ? (
-        <CaseStateForm key={`${p.version}`} participantId={p.id} version={p.version} closedAt={p.closedAt} today={todayIso()} t={t} />
+        <CaseStateForm key={`${p.version}`} participantId={p.id} version={p.version} closedAt={p.closedAt} today={todayIso()} t={pickMessages(t, ["caseOpen", "caseClosedOn", "closeDate", "closeCase", "reopenCase"])} />
       ) : (
         <p data-testid="case-state">{p.closedAt ? `${t.caseClosedOn} ${p.closedAt}.` : t.caseOpen}</p>
       )}
