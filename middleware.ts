@@ -3,7 +3,7 @@
 // page and route except sign-in, the health check, Auth.js's own endpoints and the calendar
 // feed (calendar apps have no session; the feed's secret token is checked by its handler).
 import { NextResponse, type NextRequest } from "next/server";
-import { renewSession } from "@/lib/auth/session-cookie";
+import { renewSession, serializeCookie } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, issuerOrigin, makeNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
 const PUBLIC = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/kalender\/[^/]+$/];
@@ -47,7 +47,9 @@ export async function middleware(req: NextRequest) {
     requestHeaders.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  for (const c of cookies) response.cookies.set(c.name, c.value, c.options);
+  // Plain Set-Cookie headers, as Auth.js sent them: through `response.cookies` Next.js would treat
+  // the renewal as a cookie the request changed and re-render the page after every server action.
+  for (const c of cookies) response.headers.append("set-cookie", serializeCookie(c));
   return withSecurityHeaders(req, response, policy);
 }
 

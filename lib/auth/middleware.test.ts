@@ -34,6 +34,9 @@ describe("middleware", () => {
     expect(renewed).toMatch(/^authjs\.session-token=[^;]+;/);
     expect(renewed).toMatch(/HttpOnly/i);
     expect(renewed).toMatch(/SameSite=lax/i);
+    // A plain header, not a cookie "set in this request": Next.js would re-render the page after
+    // every server action otherwise (a conflict view's form lost its initial values).
+    expect(res.headers.get("x-middleware-set-cookie")).toBeNull();
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1];
     expect(res.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
   });

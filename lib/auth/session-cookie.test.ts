@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Auth } from "@auth/core";
 import { ABSOLUTE_TIMEOUT_SECONDS, authConfig, IDLE_TIMEOUT_SECONDS } from "./config";
 import { encodeSessionToken } from "./jwt";
-import { readSession, renewSession, sessionCookieName, sessionSecrets, usesSecureCookies } from "./session-cookie";
+import { readSession, renewSession, serializeCookie, sessionCookieName, sessionSecrets, usesSecureCookies } from "./session-cookie";
 
 const secret = "session-cookie-test-secret-0123456789-0123456789";
 const env = { AUTH_SECRET: secret } as unknown as NodeJS.ProcessEnv;
@@ -53,6 +53,10 @@ describe("session cookie without Auth.js's pipeline", () => {
       expect(theirs).toMatch(/Path=\//);
       expect(theirs).toMatch(/SameSite=Lax/);
       expect(options).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/", secure: proto === "https" });
+      const ours = serializeCookie({ name: ourName, value: "v", options });
+      expect(attrs(ours)).toEqual(attrs(theirs));
+      expect(ours).toMatch(/Path=\//);
+      expect(ours).toMatch(/SameSite=Lax/);
       const theirExpiry = Date.parse(/Expires=([^;]+)/.exec(theirs)![1]);
       expect(Math.abs(options.expires.getTime() - theirExpiry)).toBeLessThan(3000);
       expect(Math.abs(options.expires.getTime() - (Date.now() + IDLE_TIMEOUT_SECONDS * 1000))).toBeLessThan(3000);

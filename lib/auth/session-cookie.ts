@@ -23,6 +23,18 @@ export interface CookieToSet {
   options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; expires: Date };
 }
 
+/**
+ * The Set-Cookie header for a cookie, as Auth.js writes it. The middleware appends it as a plain
+ * header, as Auth.js did: set through NextResponse's `cookies` API it would also be handed to the
+ * page as a cookie changed in this request, and Next.js then re-renders the page after every server
+ * action (a form's initial values would change under a conflict view, for one).
+ */
+export function serializeCookie(c: CookieToSet): string {
+  const parts = [`${c.name}=${encodeURIComponent(c.value)}`, "Path=/", `Expires=${c.options.expires.toUTCString()}`, "HttpOnly", "SameSite=Lax"];
+  if (c.options.secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
 /** What Auth.js's jwt and session callbacks make of a valid cookie. */
 export interface SessionClaims {
   userId: string;
