@@ -21,7 +21,9 @@ export function clientAddress(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Sign-in, sign-out and Auth.js's endpoints. The session is read without Auth.js's auth() (its
+// request pipeline per call): lib/auth/session-cookie.ts.
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,

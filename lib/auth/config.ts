@@ -1,4 +1,6 @@
-// Edge-safe part of the Auth.js configuration: used by the middleware (no database, no argon2).
+// The part of the Auth.js configuration without database or argon2: the session's format, lifetime
+// and callbacks, shared by Auth.js (lib/auth/auth.ts) and the middleware's own reading of the
+// cookie (lib/auth/session-cookie.ts).
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema/enums";
 import { decodeSessionToken, encodeSessionToken } from "./jwt";
@@ -33,9 +35,6 @@ export const authConfig = {
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
-    authorized({ auth }) {
-      return Boolean(auth?.user);
-    },
     jwt({ token, user, account }) {
       const t = token as typeof token & EtableraToken;
       const now = Math.floor(Date.now() / 1000);
