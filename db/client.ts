@@ -46,23 +46,45 @@ export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle
 }
 
 /**
- * A query whose text starts with this comment is sent to PostgreSQL as a named prepared statement,
- * kept per connection, so it is parsed and planned once instead of at every call (from its sixth
- * run PostgreSQL may keep one generic plan). drizzle sends every query unnamed, which suits the
- * many small ones, and the statements of variable length (`in (…)` lists) would fill the cache
- * otherwise. Meant for a few large queries of fixed shape that run on every page view: the
- * worklist's facts took 7 ms to plan and 3 to run for one coordinator's 80 people (pgbench, 20
- * clients: 290 → 660 runs per second prepared). On PGlite the comment is only a comment.
+ * Statements with parameters, up to PREPARE_MAX_PARAMS of them, go to PostgreSQL as named prepared
+ * statements, kept per connection (postgres-js drops them with the connection, which it replaces
+ * after 30–60 minutes). drizzle asks for `prepare: false` on every query, and postgres-js then
+ * sends a parameterized statement in two round trips (Parse and Describe, wait for the parameter
+ * types, then Bind and Execute) and pipelines nothing behind it on that connection. Prepared, it
+ * is one round trip and PostgreSQL parses it once: the participant page (about thirty statements)
+ * went from 11 to 3–4 ms of PostgreSQL's time and from 33–36 to 26–29 ms of the server's per
+ * view; the worklist's facts query took 7 ms to plan and 3 to run (README, Performance). From a
+ * statement's sixth run PostgreSQL may keep one generic plan where it costs no more than the
+ * custom ones, as with any driver that prepares (JDBC, asyncpg).
+ *
+ * Larger statements (multi-row inserts of a bulk write, whose length varies with the batch) stay
+ * unnamed: every length would be a plan of its own kept on the connection. Statements without
+ * parameters go by the simple protocol, one round trip, whatever is asked. On PGlite none of this
+ * applies.
  */
-export const PREPARED = "/* prepared */";
+export const PREPARE_MAX_PARAMS = 100;
 
-/** postgres-js with PREPARED honoured: drizzle asks for `prepare: false` on every query it sends. */
+function shouldPrepare(params: readonly unknown[] | undefined): boolean {
+  const n = params?.length ?? 0;
+  return n > 0 && n <= PREPARE_MAX_PARAMS;
+}
+
+/** postgres-js preparing as shouldPrepare says, in transactions and savepoints as well. */
 function preparing(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, prop, receiver) {
-      if (prop !== "unsafe") return Reflect.get(target, prop, receiver);
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      // drizzle runs a transaction's statements on the handle postgres-js gives begin()'s callback.
+      if (prop === "begin" || prop === "savepoint") {
+        const open = value as (...a: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const body = args.pop() as (sql: postgres.Sql) => unknown;
+          return open.apply(target, [...args, (sql: postgres.Sql) => body(preparing(sql))]);
+        };
+      }
+      if (prop !== "unsafe") return value;
       return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-        target.unsafe(query, params, query.startsWith(PREPARED) ? { ...options, prepare: true } : options);
+        target.unsafe(query, params, shouldPrepare(params) ? { ...options, prepare: true } : options);
     },
   });
 }

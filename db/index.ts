@@ -3,7 +3,6 @@
 import { openConfigured, type DbHandle } from "./client";
 
 export type { Db, Tx, Executor } from "./client";
-export { PREPARED } from "./client";
 
 const globalForDb = globalThis as unknown as { __etableraDb?: DbHandle };
 

@@ -1,7 +1,7 @@
 // The facts behind the signals, for every participant of the coordinator's unit in one
 // set-based query (no query per person), then the pure rules of rules.ts.
 import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, PREPARED, type Executor } from "@/db";
+import { getDb, type Executor } from "@/db";
 import { participants, signalSnoozes, units } from "@/db/schema";
 import { participantFilter, type MetricFilter } from "@/lib/metrics/sql";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
@@ -27,8 +27,8 @@ export async function participantFacts(actor: Actor, asOf: string, db: Executor 
  */
 async function factsWhere(db: Executor, asOf: string, where: SQL, withNames: boolean): Promise<(ParticipantFacts & { unitId: string | null })[]> {
   const d = sql`${asOf}::date`;
-  // Prepared (db/client.ts): planning this query cost twice its run.
-  const result = await db.execute(sql`${sql.raw(PREPARED)}
+  // A prepared statement like every parameterized one (db/client.ts): planning it cost twice its run.
+  const result = await db.execute(sql`
     select participants.id, ${withNames ? sql`participants.first_name || ' ' || participants.last_name` : sql`''`} as name, participants.unit_id, participants.coordinator_id, participants.reception_date, participants.programme_start,
       participants.programme_end, participants.exit_reason, participants.education_level,
       fu.overdue_due, fu.next_due,
