@@ -124,6 +124,12 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, seconds = 90
   throw new Error("the server did not answer /api/health in time");
 }
 
+/** The first municipality code from 8998 downwards that no municipality in the database has. */
+function freeImportCode(taken: ReadonlySet<string>): string {
+  for (let code = 8998; code > 8000; code--) if (!taken.has(String(code))) return String(code);
+  throw new Error("no free municipality code for the import between 8001 and 8998: generate the data again");
+}
+
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0]);
 }
@@ -279,7 +285,12 @@ async function main() {
     const manager = await toUser(mgr);
     log(`Signed in ${coordinators.length} coordinators and a manager.`);
 
-    const ctx: BenchContext = { baseUrl, databaseUrl, db, sql, quick, today, municipalityCode: BENCH_MUNICIPALITY.code, password: BENCH_PASSWORD, coordinators, manager, csrf: await csrfOf(baseUrl), importDir, importRows };
+    // The import goes into a municipality of its own that is not in the database yet, so a run with
+    // --skip-data after an earlier one measures a first import again, not a re-import of the same files.
+    const taken = new Set((await db.select({ code: schema.municipalities.code }).from(schema.municipalities)).map((m) => m.code));
+    const importMunicipalityCode = freeImportCode(taken);
+
+    const ctx: BenchContext = { baseUrl, databaseUrl, db, sql, quick, today, municipalityCode: BENCH_MUNICIPALITY.code, password: BENCH_PASSWORD, coordinators, manager, csrf: await csrfOf(baseUrl), importDir, importRows, importMunicipalityCode };
 
     // Floors that every scenario is compared with.
     const framework: Record<number, Stats> = {};

@@ -40,6 +40,8 @@ export interface BenchContext {
   /** Folder with the generated import files and how many participants they hold. */
   importDir: string;
   importRows: number;
+  /** A municipality code not in the database yet: every run is a first import. */
+  importMunicipalityCode: string;
 }
 
 export interface Targets {
@@ -267,7 +269,7 @@ export const SCENARIOS: Scenario[] = [
     repeat: 1,
     quickRepeat: 1,
     targets: { seconds: 60 },
-    command: (ctx) => ({ cmd: "npx", args: ["tsx", "scripts/import.ts", ctx.importDir, "--municipality", "8998", "--name", "Benchimport"] }),
+    command: (ctx) => ({ cmd: "npx", args: ["tsx", "scripts/import.ts", ctx.importDir, "--municipality", ctx.importMunicipalityCode, "--name", `Benchimport ${ctx.importMunicipalityCode}`] }),
   },
 ];
 
