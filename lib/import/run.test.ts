@@ -615,4 +615,32 @@ describe("a re-import of unchanged files", () => {
       ["import.run", null, undefined],
     ]);
   });
+
+  it("a new person's activities and a known person's new and changed ones in one import", async () => {
+    const known = (await people()).map((p) => p.id);
+    const before = await activitiesOf(known);
+    const dir = folder({
+      participants: `${files.participants}\nU3,,Ulrika,Ny,1990-01-01,K,,2022-01-10,,,,`,
+      activities: [
+        // U1's second sfi course back to 7.5 hours (the test before set 10).
+        files.activities,
+        "U2,praktik,2022-09-01,,pagaende,Hamnen,,20",
+        "U3,sfi,2022-03-01,,pagaende,Lärcentrum,,15",
+        "U3,sfi,2022-03-01,,avbruten,Lärcentrum,,5",
+      ].join("\n"),
+    });
+    const r = await importDir(dir);
+    expect(r.lines).toEqual([]);
+    expect(formatSummary(r.result)).toBe("imported: 1 participants, 3 activities, 0 outcomes; updated: 6");
+    const [u3] = await handle.db.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.externalId, "U3"));
+    expect((await activitiesOf([u3.id])).map((a) => a.key)).toEqual(["sfi|2022-03-01", "sfi|2022-03-01|2"]);
+    const after = await activitiesOf(known);
+    expect(after.map((a) => a.key)).toEqual(["praktik|2022-05-01", "praktik|2022-09-01", "samhallsorientering|2022-03-01", "sfi|2022-02-01", "sfi|2022-02-01|2"]);
+    for (const a of after) {
+      const old = before.find((b) => b.id === a.id);
+      if (a.key === "sfi|2022-02-01|2") expect(a.version).toBe(old!.version + 1);
+      else if (old) expect(a).toEqual(old);
+    }
+    expect((await planHistoryOf(handle.db, u3.id))[0].snapshot).toEqual({ import: path.basename(dir), created: 2, changed: 0 });
+  });
 });
