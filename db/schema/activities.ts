@@ -1,17 +1,26 @@
 // Activities (insatser) and the individual plan that links them.
-import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, date, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { activityStatusEnum, activityTypeEnum, planRevisionKindEnum } from "./enums";
 import { employers } from "./employers";
 import { participants } from "./participants";
-import { municipalities, users } from "./tenancy";
+import { users } from "./tenancy";
 
 export const activities = pgTable(
   "activities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /** Denormalised from the participant so municipality-wide figures need no join to filter. */
-    municipalityId: uuid("municipality_id").notNull().references(() => municipalities.id),
-    participantId: uuid("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    /**
+     * Time-ordered (uuid_v7(), migration 0013): new activities go to the end of the primary key's
+     * index instead of to random places in it, which kept a large import's inserts from staying
+     * in memory (a third of an import's time for 900 000 activities).
+     */
+    id: uuid("id").primaryKey().default(sql`uuid_v7()`),
+    /**
+     * Denormalised from the participant so municipality-wide figures need no join to filter; the
+     * foreign key below keeps it equal to the participant's (and so the municipality exists).
+     */
+    municipalityId: uuid("municipality_id").notNull(),
+    participantId: uuid("participant_id").notNull(),
     type: activityTypeEnum("type").notNull(),
     status: activityStatusEnum("status").notNull(),
     /** Actual dates once started; the planned dates while status is planerad. */
@@ -39,8 +48,14 @@ export const activities = pgTable(
   (t) => [
     index("activities_participant_idx").on(t.participantId, t.startDate),
     index("activities_municipality_type_idx").on(t.municipalityId, t.type, t.startDate),
-    index("activities_employer_idx").on(t.employerId),
+    // Most activities have no employer: those are left out of the index (an employer's activities
+    // are found by employer_id = …, which implies not null).
+    index("activities_employer_idx").on(t.employerId).where(sql`${t.employerId} is not null`),
     uniqueIndex("activities_import_key_uq").on(t.participantId, t.importKey),
+    // One check per inserted row instead of two (participant, municipality), and a stronger one.
+    foreignKey({ name: "activities_participant_fk", columns: [t.participantId, t.municipalityId], foreignColumns: [participants.id, participants.municipalityId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   ],
 );
 

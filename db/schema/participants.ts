@@ -62,6 +62,8 @@ export const participants = pgTable(
   (t) => [
     uniqueIndex("participants_external_id_uq").on(t.municipalityId, t.externalId),
     uniqueIndex("participants_personnummer_uq").on(t.municipalityId, t.personnummer),
+    // What activities' foreign key refers to: an activity's municipality is its participant's.
+    uniqueIndex("participants_id_municipality_uq").on(t.id, t.municipalityId),
     index("participants_unit_idx").on(t.municipalityId, t.unitId, t.lastName),
     index("participants_coordinator_idx").on(t.coordinatorId),
     index("participants_programme_end_idx").on(t.municipalityId, t.programmeEnd),
