@@ -305,8 +305,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   try {
     await db.transaction(async (tx) => {
       const loader = loaderFor(tx);
-      // Sorts and hashes over the staged rows stay in memory.
-      await tx.execute(sql.raw("set local work_mem = '64MB'"));
+      // Sorts and hashes over the staged rows stay in memory (the activities of 100 000 people,
+      // about 900 000 rows, take ~150 MB to sort; with less they spill to disk, a few seconds more).
+      await tx.execute(sql.raw("set local work_mem = '256MB'"));
       for (const statement of STAGING_TABLES) await tx.execute(sql.raw(statement));
       await validateAll(loader);
       if (errors.length > 0) throw new Invalid();
@@ -368,8 +369,8 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         returning id, external_id, (xmax = 0) as inserted)
       -- The statement sees participants as they were before it: the unchanged rows by their id,
       -- the new ones only through w.
-      insert into imp_written_participants (id, inserted)
-      select coalesce(w.id, p.id), coalesce(w.inserted, false)
+      insert into imp_written_participants (id, external_id, inserted)
+      select coalesce(w.id, p.id), i.external_id, coalesce(w.inserted, false)
       from imp_participants i
       left join w on w.external_id = i.external_id
       left join participants p on p.municipality_id = ${mId}::uuid and p.external_id = i.external_id
@@ -386,29 +387,50 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     const aTuple = (alias: string) => sql.raw(`(${aCols.map((x) => `${alias}.${x}`).join(", ")})`);
     // import_key: type|start_date, and for the n-th (n > 1) activity of one participant with the
     // same type and start, in file order, |n: a re-import finds the same rows again.
-    // As for participants, only new or differing rows go into the upsert (hours compared at the
-    // column's precision), and every staged activity is counted per person: inserted, changed
-    // (by this import, so the plan's history and the version move only then) and in all.
+    // The staged activities with their participant, in the order they are written (by participant:
+    // the per-participant indexes then grow at their ends instead of at random). The people of the
+    // participants file are found in imp_written_participants (analyzed, like imp_src: the plans
+    // below rest on real row counts, not on statistics that have not seen this import's people);
+    // only activities of people who are not in the file are looked up in participants.
+    await tx.execute(sql`analyze imp_written_participants`);
     await tx.execute(sql`
-      with src as materialized (
-        select p.id as participant_id, a.line, a.type, a.status, a.start_date, a.end_date,
-               a.start_date as planned_start_date, a.end_date as planned_end_date, a.provider, e.id as employer_id,
-               a.hours::numeric(4, 1) as hours_per_week,
-               a.type::text || '|' || to_char(a.start_date, 'YYYY-MM-DD') || case when a.n = 1 then '' else '|' || a.n end as import_key
+      create temp table imp_src on commit drop as
+      with a as (
+        select *, type::text || '|' || to_char(start_date, 'YYYY-MM-DD') ||
+                  case when n = 1 then '' else '|' || n end as import_key
         from (select *, row_number() over (partition by participant_external_id, type, start_date order by line) as n
-              from imp_activities) a
-        join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
-        left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = a.employer_org_nr),
-      w as (
-        insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
-                                planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)
-        select ${mId}::uuid, s.participant_id, s.type, s.status, s.start_date, s.end_date, s.planned_start_date, s.planned_end_date,
-               s.provider, s.employer_id, s.hours_per_week, s.import_key
-        from src s
+              from imp_activities) numbered),
+      resolved as (
+        select wp.id as participant_id, wp.inserted as fresh, a.*
+        from a join imp_written_participants wp on wp.external_id = a.participant_external_id
+        union all
+        select p.id, false, a.*
+        from a join participants p on p.municipality_id = ${mId}::uuid and p.external_id = a.participant_external_id
+        where not exists (select 1 from imp_written_participants wp where wp.external_id = a.participant_external_id))
+      select r.participant_id, r.fresh, r.line, r.type, r.status, r.start_date, r.end_date,
+             r.start_date as planned_start_date, r.end_date as planned_end_date, r.provider, e.id as employer_id,
+             r.hours::numeric(4, 1) as hours_per_week, r.import_key
+      from resolved r
+      left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = r.employer_org_nr
+      order by r.participant_id, r.line`);
+    await tx.execute(sql`analyze imp_src`);
+    const aInsert = sql.raw(`insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
+                            planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)`);
+    const aValues = sql.raw("s.participant_id, s.type, s.status, s.start_date, s.end_date, s.planned_start_date, s.planned_end_date, s.provider, s.employer_id, s.hours_per_week, s.import_key");
+    // People this import has just created have no activities yet: theirs are inserted as they are,
+    // with no search for a row to update (imp_src is already in the order to write them).
+    await tx.execute(sql`${aInsert} select ${mId}::uuid, ${aValues} from imp_src s where s.fresh`);
+    // For the others, as for participants, only new or differing rows go into the upsert (hours
+    // compared at the column's precision). Every staged activity is counted per person: inserted,
+    // changed (by this import, so the plan's history and the version move only then) and in all.
+    await tx.execute(sql`
+      with w as (
+        ${aInsert}
+        select ${mId}::uuid, ${aValues}
+        from imp_src s
         -- (Only this municipality's activities: a first import into a large database reads none of the others'.)
         left join activities x on x.municipality_id = ${mId}::uuid and x.participant_id = s.participant_id and x.import_key = s.import_key
-        where x.id is null or ${aTuple("x")} is distinct from ${aTuple("s")}
-        -- In participant order, the per-participant indexes grow at their ends instead of at random.
+        where not s.fresh and (x.id is null or ${aTuple("x")} is distinct from ${aTuple("s")})
         order by s.participant_id, s.line
         on conflict (participant_id, import_key) do update set
           status = excluded.status, end_date = excluded.end_date, planned_end_date = excluded.planned_end_date,
@@ -420,9 +442,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       written as (
         select participant_id, count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as changed
         from w group by participant_id),
-      staged as (select participant_id, count(*) as total from src group by participant_id)
+      staged as (select participant_id, bool_or(fresh) as fresh, count(*) as total from imp_src group by participant_id)
       insert into imp_written_activities (participant_id, inserted, changed, total)
-      select s.participant_id, coalesce(w.inserted, 0), coalesce(w.changed, 0), s.total
+      select s.participant_id, case when s.fresh then s.total else coalesce(w.inserted, 0) end, coalesce(w.changed, 0), s.total
       from staged s left join written w on w.participant_id = s.participant_id
       order by s.participant_id`);
     lap("activities");
@@ -541,7 +563,7 @@ const STAGING_TABLES = [
   staging("imp_participants", P_STAGE),
   staging("imp_activities", A_STAGE),
   staging("imp_outcomes", O_STAGE),
-  "create temp table imp_written_participants (seq bigserial primary key, id uuid, inserted boolean) on commit drop",
+  "create temp table imp_written_participants (seq bigserial primary key, id uuid, external_id text, inserted boolean) on commit drop",
   "create temp table imp_written_activities (seq bigserial primary key, participant_id uuid, inserted int, changed int, total int) on commit drop",
   "create temp table imp_written_outcomes (seq bigserial primary key, id uuid, participant_id uuid, inserted boolean) on commit drop",
 ];
