@@ -1,5 +1,6 @@
-// `npm run import`: the summary line on stdout and exit 0; every error line and exit 1 with
-// nothing written; a dry run writes nothing.
+// `npm run import` (node scripts/import.mjs, which runs import.ts from a cached bundle): the
+// summary line on stdout and exit 0; every error line and exit 1 with nothing written; a dry run
+// writes nothing.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +12,9 @@ import { folder, P_HEADER, VALID } from "@/lib/import/testing";
 import { runCli } from "./cli.testing";
 
 let dir: string;
-const env = () => ({ PGLITE_DIR: dir, DATABASE_URL: "" });
+/** A bundle cache of this file's own, so the first run builds it whatever other runs left behind. */
+const cache = path.join("node_modules", ".cache", `etablera-test-${process.pid}-${Date.now()}`);
+const env = () => ({ PGLITE_DIR: dir, DATABASE_URL: "", ETABLERA_BUNDLE_CACHE: cache, ETABLERA_LAUNCHER_DEBUG: "" });
 
 async function participantCount() {
   const handle = openPglite(dir);
@@ -26,30 +29,33 @@ async function participantCount() {
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "etablera-import-cli-"));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+});
 
-// Each case starts the command several times (tsx, PGlite, migrations): minutes on a busy machine.
+// Each case starts the command several times (PGlite, migrations): minutes on a busy machine.
 describe("npm run import", { timeout: 240_000 }, () => {
   it("needs --municipality on an empty database and creates the tenant", async () => {
     const data = folder(VALID);
-    const none = await runCli("import.ts", [data], env());
+    const none = await runCli("import.mjs", [data], env());
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/--municipality/);
-    const dry = await runCli("import.ts", [data, "--dry-run", "--municipality", "1287"], env());
+    const dry = await runCli("import.mjs", [data, "--dry-run", "--municipality", "1287"], env());
     expect(dry.code).toBe(0);
     expect(await participantCount()).toBe(0);
-    const ok = await runCli("import.ts", [data, "--municipality", "1287", "--name", "Trelleborg"], env());
+    const ok = await runCli("import.mjs", [data, "--municipality", "1287", "--name", "Trelleborg"], env());
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe("imported: 2 participants, 3 activities, 1 outcomes; updated: 0\n");
     // Now the only tenant: no flag needed.
-    const again = await runCli("import.ts", [data], env());
+    const again = await runCli("import.mjs", [data], env());
     expect(again.stdout).toBe("imported: 0 participants, 0 activities, 0 outcomes; updated: 6\n");
     expect(await participantCount()).toBe(2);
   });
 
   it("lists every error as file:row: column: message, exits 1 and writes nothing", async () => {
     const data = folder({ participants: [P_HEADER, "Z1,,A,B,1990-01-01,Q,,2024-01-01,,,,", "Z2,,A,,1990-01-01,K,,2024-13-01,,,,"].join("\n") });
-    const r = await runCli("import.ts", [data], env());
+    const r = await runCli("import.mjs", [data], env());
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split("\n")).toEqual([
       "participants.csv:2: gender: invalid value, allowed: K, M, X",
@@ -60,7 +66,7 @@ describe("npm run import", { timeout: 240_000 }, () => {
   });
 
   it("refuses a path that does not exist", async () => {
-    const r = await runCli("import.ts", [path.join(dir, "nope")], env());
+    const r = await runCli("import.mjs", [path.join(dir, "nope")], env());
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
   });

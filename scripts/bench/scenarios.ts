@@ -265,11 +265,13 @@ export const SCENARIOS: Scenario[] = [
     title: "Import (npm run import) of generated participants with activities",
     kind: "command",
     enabled: true,
-    requires: ["scripts/import.ts"],
+    note: "spawned as a process (node scripts/import.mjs, what npm run import runs), into a municipality of its own: a first import",
+    requires: ["scripts/import.ts", "scripts/import.mjs"],
     repeat: 1,
     quickRepeat: 1,
+    prepare: { cmd: process.execPath, args: ["--input-type=module", "-e", 'await (await import("./scripts/launcher.mjs")).ensureBundle("scripts/import.ts")'] },
     targets: { seconds: 60 },
-    command: (ctx) => ({ cmd: "npx", args: ["tsx", "scripts/import.ts", ctx.importDir, "--municipality", ctx.importMunicipalityCode, "--name", `Benchimport ${ctx.importMunicipalityCode}`] }),
+    command: (ctx) => ({ cmd: process.execPath, args: ["scripts/import.mjs", ctx.importDir, "--municipality", ctx.importMunicipalityCode, "--name", `Benchimport ${ctx.importMunicipalityCode}`] }),
   },
 ];
 
