@@ -55,6 +55,20 @@ describe("listParticipants", () => {
     const lastMine = rows.map((r) => r.coordinatorId === coordinatorA.id).lastIndexOf(true);
     expect(lastMine).toBeLessThan(firstOther);
   });
+  it("pages through one order (mine first, then by last name, first name), each row naming its coordinator", async () => {
+    const all = await listParticipants(coordinatorA, { pageSize: 200 }, handle.db);
+    const paged = [];
+    for (let page = 1; page <= Math.ceil(all.total / 7); page++) paged.push(...(await listParticipants(coordinatorA, { pageSize: 7, page }, handle.db)).rows);
+    expect(paged.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
+    const key = (r: (typeof all.rows)[number]) => [r.coordinatorId === coordinatorA.id ? 0 : 1, r.lastName, r.firstName, r.id] as const;
+    for (let i = 1; i < all.rows.length; i++) {
+      const [a, b] = [key(all.rows[i - 1]), key(all.rows[i])];
+      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && (a[2] < b[2] || (a[2] === b[2] && a[3] < b[3])))))).toBe(true);
+    }
+    const names = new Map((await handle.db.select({ id: s.users.id, name: s.users.name }).from(s.users)).map((u) => [u.id, u.name]));
+    for (const r of all.rows) expect(r.coordinatorName).toBe(r.coordinatorId ? names.get(r.coordinatorId) : null);
+    expect(all.rows.some((r) => r.coordinatorId === coordinatorA.id && r.coordinatorName !== null)).toBe(true);
+  });
   it("shows each row's ongoing activities and next planned follow-up, as of the day", async () => {
     const today = "2026-06-30";
     const { rows } = await listParticipants(coordinatorA, { pageSize: 200, today }, handle.db);
