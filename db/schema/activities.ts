@@ -11,8 +11,8 @@ export const activities = pgTable(
   {
     /**
      * Time-ordered (uuid_v7(), migration 0013): new activities go to the end of the primary key's
-     * index instead of to random places in it, which kept a large import's inserts from staying
-     * in memory (a third of an import's time for 900 000 activities).
+     * index instead of to random places in it that do not stay in memory (a first import of 908 490
+     * activities into 1.8 million: ~4 s less of its insert; README, Performance).
      */
     id: uuid("id").primaryKey().default(sql`uuid_v7()`),
     /**
