@@ -1,5 +1,11 @@
+"use client";
 // Small, dependency-free SVG charts. Each is an image with a title and a description for screen
 // readers; the page always shows the same numbers in a table next to it.
+//
+// A client component: the page sends the chart its numbers (a few hundred bytes), not the few
+// hundred SVG elements drawn from them, which the server would otherwise serialize, parse again
+// and render for every view of the page. The image is built as markup (one string, written out
+// as it is), escaped here: a unit's name or a reference's source is text a user typed.
 
 export interface Series {
   name: string;
@@ -7,8 +13,9 @@ export interface Series {
   color: string;
 }
 
-const PALETTE = ["#0b5d6b", "#b4490d", "#4b3f99", "#1e6b34"];
-export const seriesColor = (i: number) => PALETTE[i % PALETTE.length];
+/** How the values read: shares as whole percent, counts (days) as whole numbers. */
+export type ChartScale = "share" | "count";
+const formatter = (scale: ChartScale) => (scale === "share" ? (v: number) => `${Math.round(v * 100)} %` : (v: number) => String(Math.round(v)));
 
 /** An entered reference value or target drawn as a line at one category (e.g. a cohort year). */
 export interface ReferenceMark {
@@ -27,7 +34,7 @@ interface ChartProps {
   description: string;
   categories: string[];
   series: Series[];
-  format: (v: number) => string;
+  scale: ChartScale;
   /** Upper end of the value axis; the largest value when not given. */
   max?: number;
   suppressedLabel: string;
@@ -79,26 +86,54 @@ function Legend({ series, references, referenceLegend }: { series: Series[]; ref
   );
 }
 
+/** Markup of one element: the name, its attributes (those undefined left out) and its children, already markup. */
+function el(name: string, attrs: Record<string, string | number | undefined>, ...children: string[]): string {
+  let out = `<${name}`;
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out += ` ${k}="${escapeMarkup(String(v))}"`;
+  return `${out}>${children.join("")}</${name}>`;
+}
+
+/** Text as markup: & < > " ' escaped (a unit's name or a reference's source is typed by a user). */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A text label of the chart. */
+const label = (x: number, y: number, size: number, fill: string, content: string, anchor = "middle") =>
+  el("text", { x, y, "text-anchor": anchor, "font-size": size, fill }, escapeMarkup(content));
+
 /** A reference or target line over [x1, x2] at the value, with a short label above its end. */
-function Mark({ r, x1, x2, y }: { r: ReferenceMark; x1: number; x2: number; y: number }) {
-  return (
-    <g data-reference-kind={r.kind} data-category={r.category} data-value={r.value}>
-      <line x1={x1} x2={x2} y1={y} y2={y} stroke={MARK_COLOR} strokeWidth="2" strokeDasharray={DASH[r.kind]} />
-      <text x={x2} y={r1(y - 3)} textAnchor="end" fontSize="9" fill={MARK_COLOR}>
-        {r.short}
-      </text>
-    </g>
+function mark(r: ReferenceMark, x1: number, x2: number, y: number): string {
+  return el(
+    "g",
+    { "data-reference-kind": r.kind, "data-category": r.category, "data-value": r.value },
+    el("line", { x1, x2, y1: y, y2: y, stroke: MARK_COLOR, "stroke-width": 2, "stroke-dasharray": DASH[r.kind] }),
+    label(x2, r1(y - 3), 9, MARK_COLOR, r.short, "end"),
   );
 }
 
 const withReferences = (description: string, references?: ReferenceMark[]) =>
   references && references.length ? `${description} ${references.map((r) => r.label).join(". ")}.` : description;
 
+/** The chart's image: an SVG with its title and description (the text alternative), drawn from markup built here. */
+function ChartImage({ id, title, description, references, body }: { id: string; title: string; description: string; references?: ReferenceMark[]; body: string }) {
+  const inner = el("title", { id: `${id}-title` }, escapeMarkup(title)) + el("desc", { id: `${id}-desc` }, escapeMarkup(withReferences(description, references))) + body;
+  return <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%" dangerouslySetInnerHTML={{ __html: inner }} />;
+}
+
+/** The value axis: grid lines with their values. */
+function grid(top: number, y: (v: number) => number, format: (v: number) => string): string {
+  return ticks(top)
+    .map((tv) => el("line", { x1: PAD.left, x2: W - PAD.right, y1: y(tv), y2: y(tv), stroke: "#d0d7de" }) + label(PAD.left - 6, y(tv) + 4, 11, "#4a5561", format(tv), "end"))
+    .join("");
+}
+
 function ticks(max: number): number[] {
   return [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
 }
 
-export function BarChart({ id, title, description, categories, series, format, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+export function BarChart({ id, title, description, categories, series, scale, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+  const format = formatter(scale);
   const all = [...series.flatMap((s) => s.values), ...(references ?? []).map((r) => r.value)].filter((v): v is number => v !== null);
   const top = max ?? Math.max(1, ...all);
   const plotW = W - PAD.left - PAD.right;
@@ -106,116 +141,58 @@ export function BarChart({ id, title, description, categories, series, format, m
   const groupW = plotW / Math.max(1, categories.length);
   const barW = r1(Math.min(36, (groupW - 12) / Math.max(1, series.length)));
   const y = (v: number) => r1(PAD.top + plotH - (v / top) * plotH);
+  const bars = categories.map((c, ci) => {
+    const x0 = r1(PAD.left + ci * groupW + (groupW - barW * series.length) / 2);
+    const groupBars = series.map((s, si) => {
+      const v = s.values[ci];
+      const x = r1(x0 + si * barW);
+      if (v === null || v === undefined) return label(r1(x + barW / 2), PAD.top + plotH - 4, 12, "#4a5561", suppressedLabel);
+      return (
+        el("rect", { x: r1(x + 1), y: y(v), width: r1(barW - 2), height: r1(PAD.top + plotH - y(v)), fill: s.color, "data-value": v }) +
+        label(r1(x + barW / 2), r1(y(v) - 4), 10, "#1b1f24", format(v))
+      );
+    });
+    return groupBars.join("") + label(r1(PAD.left + ci * groupW + groupW / 2), H - PAD.bottom + 18, 12, "#1b1f24", c);
+  });
+  const marks = (references ?? []).map((r) => {
+    const ci = categories.indexOf(r.category);
+    return ci < 0 ? "" : mark(r, r1(PAD.left + ci * groupW + 4), r1(PAD.left + (ci + 1) * groupW - 4), y(Math.min(r.value, top)));
+  });
   return (
     <figure className="chart" data-chart={id}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{withReferences(description, references)}</desc>
-        {ticks(top).map((tv) => (
-          <g key={tv}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(tv)} y2={y(tv)} stroke="#d0d7de" />
-            <text x={PAD.left - 6} y={y(tv) + 4} textAnchor="end" fontSize="11" fill="#4a5561">
-              {format(tv)}
-            </text>
-          </g>
-        ))}
-        {categories.map((c, ci) => {
-          const x0 = r1(PAD.left + ci * groupW + (groupW - barW * series.length) / 2);
-          return (
-            <g key={c}>
-              {series.map((s, si) => {
-                const v = s.values[ci];
-                const x = r1(x0 + si * barW);
-                if (v === null || v === undefined) {
-                  return (
-                    <text key={s.name} x={r1(x + barW / 2)} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
-                      {suppressedLabel}
-                    </text>
-                  );
-                }
-                return (
-                  <g key={s.name}>
-                    <rect x={x + 1} y={y(v)} width={r1(barW - 2)} height={r1(PAD.top + plotH - y(v))} fill={s.color} data-value={v} />
-                    <text x={r1(x + barW / 2)} y={r1(y(v) - 4)} textAnchor="middle" fontSize="10" fill="#1b1f24">
-                      {format(v)}
-                    </text>
-                  </g>
-                );
-              })}
-              <text x={r1(PAD.left + ci * groupW + groupW / 2)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
-                {c}
-              </text>
-            </g>
-          );
-        })}
-        {(references ?? []).map((r) => {
-          const ci = categories.indexOf(r.category);
-          if (ci < 0) return null;
-          return <Mark key={`${r.kind}-${r.category}`} r={r} x1={r1(PAD.left + ci * groupW + 4)} x2={r1(PAD.left + (ci + 1) * groupW - 4)} y={y(Math.min(r.value, top))} />;
-        })}
-      </svg>
+      <ChartImage id={id} title={title} description={description} references={references} body={grid(top, y, format) + bars.join("") + marks.join("")} />
       <Legend series={series} references={references} referenceLegend={referenceLegend} />
     </figure>
   );
 }
 
-export function LineChart({ id, title, description, categories, series, format, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+export function LineChart({ id, title, description, categories, series, scale, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+  const format = formatter(scale);
   const all = [...series.flatMap((s) => s.values), ...(references ?? []).map((r) => r.value)].filter((v): v is number => v !== null);
   const top = max ?? Math.max(1, ...all) * 1.1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const x = (i: number) => r1(PAD.left + (categories.length === 1 ? plotW / 2 : (i * plotW) / (categories.length - 1)));
   const y = (v: number) => r1(PAD.top + plotH - (v / top) * plotH);
+  const axis = categories.map((c, i) => label(x(i), H - PAD.bottom + 18, 12, "#1b1f24", c));
+  const lines = series.map((s) => {
+    const pts = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
+    const d = pts.map((p, i) => (p ? `${i === 0 || !pts[i - 1] ? "M" : "L"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : "")).join(" ");
+    const points = pts.map((p, i) =>
+      p
+        ? el("circle", { cx: p[0], cy: p[1], r: 4, fill: s.color, "data-value": s.values[i] ?? undefined }) + label(p[0], r1(p[1] - 8), 10, "#1b1f24", format(s.values[i] as number))
+        : label(x(i), PAD.top + plotH - 4, 12, "#4a5561", suppressedLabel),
+    );
+    return el("path", { d, fill: "none", stroke: s.color, "stroke-width": 2.5 }) + points.join("");
+  });
+  const marks = (references ?? []).map((r) => {
+    const ci = categories.indexOf(r.category);
+    const half = Math.min(40, plotW / Math.max(2, categories.length) / 2);
+    return ci < 0 ? "" : mark(r, r1(x(ci) - half), r1(x(ci) + half), y(Math.min(r.value, top)));
+  });
   return (
     <figure className="chart" data-chart={id}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{withReferences(description, references)}</desc>
-        {ticks(top).map((tv) => (
-          <g key={tv}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(tv)} y2={y(tv)} stroke="#d0d7de" />
-            <text x={PAD.left - 6} y={y(tv) + 4} textAnchor="end" fontSize="11" fill="#4a5561">
-              {format(tv)}
-            </text>
-          </g>
-        ))}
-        {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1f24">
-            {c}
-          </text>
-        ))}
-        {series.map((s) => {
-          const pts = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
-          const path = pts
-            .map((p, i) => (p ? `${i === 0 || !pts[i - 1] ? "M" : "L"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : ""))
-            .join(" ");
-          return (
-            <g key={s.name}>
-              <path d={path} fill="none" stroke={s.color} strokeWidth="2.5" />
-              {pts.map((p, i) =>
-                p ? (
-                  <g key={i}>
-                    <circle cx={p[0]} cy={p[1]} r="4" fill={s.color} data-value={s.values[i] ?? undefined} />
-                    <text x={p[0]} y={r1(p[1] - 8)} textAnchor="middle" fontSize="10" fill="#1b1f24">
-                      {format(s.values[i] as number)}
-                    </text>
-                  </g>
-                ) : (
-                  <text key={i} x={x(i)} y={PAD.top + plotH - 4} textAnchor="middle" fontSize="12" fill="#4a5561">
-                    {suppressedLabel}
-                  </text>
-                ),
-              )}
-            </g>
-          );
-        })}
-        {(references ?? []).map((r) => {
-          const ci = categories.indexOf(r.category);
-          if (ci < 0) return null;
-          const half = Math.min(40, plotW / Math.max(2, categories.length) / 2);
-          return <Mark key={`${r.kind}-${r.category}`} r={r} x1={x(ci) - half} x2={x(ci) + half} y={y(Math.min(r.value, top))} />;
-        })}
-      </svg>
+      <ChartImage id={id} title={title} description={description} references={references} body={grid(top, y, format) + axis.join("") + lines.join("") + marks.join("")} />
       <Legend series={series} references={references} referenceLegend={referenceLegend} />
     </figure>
   );

@@ -9,7 +9,8 @@ import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/
 import { getAreaMessages } from "@/lib/i18n/server";
 import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
-import { BarChart, LineChart, seriesColor, type ReferenceMark } from "@/app/_components/charts";
+import { BarChart, LineChart, type ReferenceMark } from "@/app/_components/charts";
+import { seriesColor } from "@/app/_components/chart-palette";
 import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
 import { formatReference, type ReferenceIndicator } from "@/lib/references/indicators";
 import { ApplyFilters } from "./ApplyFilters";
@@ -135,7 +136,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
               description={x.definition}
               categories={cohorts}
               series={cohortSeries(x.rows, cohorts, groups, x.chart.value, (g) => t.groups[g], seriesColor)}
-              format={share ? pct : (v) => String(Math.round(v))}
+              scale={share ? "share" : "count"}
               max={share ? 1 : undefined}
               suppressedLabel={t.suppressed}
               references={marksFor(d.comparisons, x.chart.indicator, cohorts, rt)}
