@@ -41,6 +41,16 @@ test("every response carries the security headers, with a fresh nonce and no inl
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
+test("the app's icon is linked from every page and served without a session", async ({ request }) => {
+  const html = await (await request.get("/login")).text();
+  const link = /<link rel="icon" href="(\/icon\.svg[^"]*)"[^>]*type="image\/svg\+xml"/.exec(html);
+  expect(link, "icon link in the head").not.toBeNull();
+  const icon = await request.get(link![1].replaceAll("&amp;", "&"), { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await icon.text()).toContain("<svg");
+});
+
 test("admin creates a user; the user's session ends at once when deactivated", async ({ page, browser }) => {
   const violations = watchCsp(page);
   await signInAs(page, "admin");
