@@ -8,10 +8,15 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { worklistMessages } from "@/lib/i18n/areas/worklist";
 import { getCalendarFeedStatus } from "@/lib/calendar/queries";
 import { calendarMessages } from "@/lib/i18n/areas/calendar";
-import { SnoozeForm } from "./SnoozeForm";
+import { WorklistTable, type WorklistRow } from "./WorklistTable";
+import type { Signal } from "@/lib/signals/rules";
 import { CalendarLink } from "./CalendarLink";
 
 export const metadata: Metadata = { title: "Min arbetslista" };
+
+/** What the table shows of each signal: only these fields reach the browser. */
+const worklistRows = (signals: Signal[]): WorklistRow[] =>
+  signals.map(({ participantId, key, name, since, value, anchor, priority }) => ({ participantId, key, name, since, value, anchor, priority }));
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ visa?: string }> }) {
   const user = await requirePermission("worklist:read");
@@ -37,34 +42,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
       {signals.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <table className="table worklist">
-          <thead>
-            <tr>
-              <th scope="col">{t.person}</th>
-              <th scope="col">{t.signal}</th>
-              <th scope="col">{t.since}</th>
-              <th scope="col">{t.act}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {signals.map((s) => (
-              <tr key={`${s.participantId}-${s.key}`} data-signal={s.key} className={`priority-${s.priority}`}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  <span className="tag">{t.priority[s.priority]}</span> {t.signals[s.key].replace("{value}", String(s.value ?? ""))}
-                </td>
-                <td>{s.since}</td>
-                <td>
-                  <Link href={`/deltagare/${s.participantId}#${s.anchor}`}>
-                    {t.open}
-                    <span className="visually-hidden">: {s.name}</span>
-                  </Link>
-                  <SnoozeForm participantId={s.participantId} signalKey={s.key} name={s.name} today={today} t={t} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WorklistTable rows={worklistRows(signals)} today={today} t={t} />
       )}
       <section aria-labelledby="kalender-title" id="kalender">
         <h2 id="kalender-title">{c.title}</h2>

@@ -10,6 +10,7 @@ import { getAreaMessages, getMessages, pickMessages } from "@/lib/i18n/server";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { daysBetween, todayIso } from "@/lib/dates";
 import { HandoverForm, PersonnummerSearch } from "./_components/ListTools";
+import { ParticipantTable } from "./_components/ParticipantTable";
 
 export const metadata: Metadata = { title: "Deltagare" };
 
@@ -92,62 +93,35 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
       {rows.length === 0 ? (
         <p>{t.participants.empty}</p>
       ) : (
-        <>
-          <table className="table">
-            <thead>
-              <tr>
-                {canHandover && (
-                  <th scope="col">
-                    <span className="visually-hidden">{pt.select}</span>
-                  </th>
-                )}
-                <th scope="col">{t.participants.name}</th>
-                <th scope="col">{t.participants.birthDate}</th>
-                <th scope="col">{t.participants.daysSinceReception}</th>
-                <th scope="col">{t.participants.programme}</th>
-                <th scope="col">{pt.currentActivities}</th>
-                <th scope="col">{pt.nextFollowup}</th>
-                <th scope="col">{pt.track}</th>
-                <th scope="col">{t.participants.coordinator}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  {canHandover && (
-                    <td>
-                      <input type="checkbox" name="participantIds" value={p.id} form={HANDOVER_FORM} aria-label={`${pt.select} ${p.firstName} ${p.lastName}`} />
-                    </td>
-                  )}
-                  <td>
-                    <Link href={`/deltagare/${p.id}`}>
-                      {p.firstName} {p.lastName}
-                    </Link>
-                    {p.coordinatorId === user.id && <span className="tag">{t.participants.mine}</span>}
-                  </td>
-                  <td>{p.birthDate}</td>
-                  <td>{daysBetween(p.receptionDate, today)}</td>
-                  <td>
-                    {p.programmeEnd && p.programmeEnd <= today
-                      ? t.participants.afterProgramme
-                      : p.programmeStart
-                        ? t.participants.inProgramme
-                        : t.participants.notStarted}
-                    {p.programmeEnd && p.programmeEnd > today && (
-                      <>
-                        , {daysBetween(today, p.programmeEnd)} {pt.daysLeft}
-                      </>
-                    )}
-                  </td>
-                  <td>{p.current.length ? p.current.map((c) => types[c] ?? c).join(", ") : "–"}</td>
-                  <td>{p.nextFollowup ?? "–"}</td>
-                  <td>{pt.tracks[p.track] ?? p.track}</td>
-                  <td>{p.coordinatorName ?? t.participants.noCoordinator}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <ParticipantTable
+          handoverForm={canHandover ? HANDOVER_FORM : undefined}
+          labels={{
+            select: pt.select,
+            name: t.participants.name,
+            birthDate: t.participants.birthDate,
+            daysSinceReception: t.participants.daysSinceReception,
+            programme: t.participants.programme,
+            current: pt.currentActivities,
+            nextFollowup: pt.nextFollowup,
+            track: pt.track,
+            coordinator: t.participants.coordinator,
+            mine: t.participants.mine,
+          }}
+          rows={rows.map((p) => ({
+            id: p.id,
+            name: `${p.firstName} ${p.lastName}`,
+            mine: p.coordinatorId === user.id,
+            birthDate: p.birthDate,
+            daysSinceReception: daysBetween(p.receptionDate, today),
+            programme:
+              (p.programmeEnd && p.programmeEnd <= today ? t.participants.afterProgramme : p.programmeStart ? t.participants.inProgramme : t.participants.notStarted) +
+              (p.programmeEnd && p.programmeEnd > today ? `, ${daysBetween(today, p.programmeEnd)} ${pt.daysLeft}` : ""),
+            current: p.current.length ? p.current.map((c) => types[c] ?? c).join(", ") : "–",
+            nextFollowup: p.nextFollowup ?? "–",
+            track: pt.tracks[p.track] ?? p.track,
+            coordinator: p.coordinatorName ?? t.participants.noCoordinator,
+          }))}
+        />
       )}
       {pages > 1 && (
         <nav aria-label={t.common.page} className="pager">
