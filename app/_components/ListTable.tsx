@@ -3,6 +3,7 @@
 // the two cannot drift apart. The lists of the admin and employer pages, the sfi groups and
 // Resultat's tables are these.
 import type { HTMLAttributes, ReactNode } from "react";
+import { TableTop, dataAttributes, numClass as cls } from "./table-parts";
 
 export interface ListColumn<R> {
   label: ReactNode;
@@ -13,7 +14,6 @@ export interface ListColumn<R> {
   data?: (row: R) => Record<string, string | number>;
 }
 
-const dataAttributes = (data: Record<string, string | number> | undefined) => Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
 
 export function ListTable<R>({ id, caption, rows, rowKey, rowProps, columns, rowHeader = true }: {
   id?: string;
@@ -26,19 +26,9 @@ export function ListTable<R>({ id, caption, rows, rowKey, rowProps, columns, row
   columns: ListColumn<R>[];
   rowHeader?: boolean;
 }) {
-  const cls = (c: ListColumn<R>) => (c.num ? "num" : undefined);
   return (
     <table className="table" id={id}>
-      {caption && <caption className="visually-hidden">{caption}</caption>}
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={cls(c)}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableTop caption={caption} columns={columns} />
       <tbody>
         {rows.map((r) => (
           <tr key={rowKey(r)} {...rowProps?.(r)}>

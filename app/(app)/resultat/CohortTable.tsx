@@ -1,11 +1,15 @@
 // A cohort figure as a table: one row per cohort and group (total, women, men), the cohort as the
 // row header, then n and the figure's own columns. Every cohort table of Resultat is one of these.
-import { ListTable, type ListColumn } from "@/app/_components/ListTable";
+import { DataTable, type Inline } from "@/app/_components/DataTable";
 import type { Group } from "@/lib/metrics/indicators";
 import type { ResultsMessages } from "@/lib/i18n/areas/results";
 
-/** A figure's own column (a number): heading, cell, and data-* attributes of the cell. */
-export type CohortColumn<R> = Omit<ListColumn<R>, "num">;
+/** A figure's own column (a number): heading, the cell's text, and data-* attributes of the cell. */
+export interface CohortColumn<R> {
+  label: string;
+  cell: (row: R) => Inline | Inline[];
+  data?: (row: R) => Record<string, string | number>;
+}
 
 export function CohortTable<R extends { cohort: string; group: Group; n: number }>({
   id,
@@ -21,18 +25,23 @@ export function CohortTable<R extends { cohort: string; group: Group; n: number 
   t: ResultsMessages;
 }) {
   return (
-    <ListTable
+    <DataTable
       id={id}
       caption={caption}
-      rows={rows}
-      rowKey={(r) => `${r.cohort}-${r.group}`}
-      rowProps={(r) => ({ "data-cohort": r.cohort, "data-group": r.group })}
-      columns={[
-        { label: t.cohort, cell: (r) => r.cohort },
-        { label: t.group, cell: (r) => t.groups[r.group] },
-        { label: t.n, num: true, cell: (r) => r.n },
-        ...columns.map((c) => ({ ...c, num: true })),
-      ]}
+      columns={[{ label: t.cohort }, { label: t.group }, { label: t.n, num: true }, ...columns.map((c) => ({ label: c.label, num: true }))]}
+      rows={rows.map((r) => ({
+        key: `${r.cohort}-${r.group}`,
+        data: { cohort: r.cohort, group: r.group },
+        cells: [
+          r.cohort,
+          t.groups[r.group],
+          r.n,
+          ...columns.map((c) => {
+            const text = c.cell(r);
+            return { parts: Array.isArray(text) ? text : [text], data: c.data?.(r) };
+          }),
+        ],
+      }))}
     />
   );
 }

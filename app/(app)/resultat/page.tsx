@@ -14,11 +14,13 @@ import { seriesColor } from "@/app/_components/chart-palette";
 import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
 import { formatReference, type ReferenceIndicator } from "@/lib/references/indicators";
 import { ApplyFilters } from "./ApplyFilters";
+import { FilterSelect } from "./FilterSelect";
 import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
 import { CohortTable, cohortSeries, type CohortColumn } from "./CohortTable";
 import { ListTable, type ListColumn } from "@/app/_components/ListTable";
+import { DataTable, type Inline } from "@/app/_components/DataTable";
 
 function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
   if (!people || people.length === 0) return null;
@@ -63,19 +65,7 @@ function marksFor(comparisons: Comparison[], indicator: ReferenceIndicator, cate
 
 /** A filter: a select named as its query parameter, "all" first. */
 function filterSelect(name: string, label: string, value: string | undefined, all: string, options: { value: string; label: string }[]) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ""}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <FilterSelect name={name} label={label} value={value} all={all} options={options} />;
 }
 
 /** A figure of the reference table, formatted for its indicator (`empty` when there is none); the stored value as data-<name>, for the journeys. */
@@ -94,8 +84,12 @@ function valueColumn(name: "local" | "reference" | "target", label: string, valu
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const GROUPS: Group[] = ["total", "K", "M"];
 
+/** A share as text: whole percent, or the suppressed mark with its explanation. */
+const shareText = (v: number | null, t: ResultsMessages): Inline => (v === null ? { abbr: t.suppressed, title: t.suppressedNote.split(":")[0] } : pct(v));
+
 function Share({ v, t }: { v: number | null; t: ResultsMessages }) {
-  return v === null ? <abbr title={t.suppressedNote.split(":")[0]}>{t.suppressed}</abbr> : <>{pct(v)}</>;
+  const text = shareText(v, t);
+  return typeof text === "object" ? <abbr title={text.title}>{text.abbr}</abbr> : <>{text}</>;
 }
 
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -148,11 +142,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       </section>
     );
   };
-  const withShare = (count: number, share: number | null) => (
-    <>
-      {count} (<Share v={share} t={t} />)
-    </>
-  );
+  const withShare = (count: number, share: number | null): Inline[] => [count, " (", shareText(share, t), ")"];
   const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
   // Names only for those allowed to see the people (a coordinator, their own unit).
   const drill = mayDrillDown(user);
@@ -263,7 +253,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           { label: t.outcome90.work, cell: (r) => r.work },
           { label: t.outcome90.studies, cell: (r) => r.studies },
           { label: t.outcome90.workAndStudies, cell: (r) => r.workAndStudies },
-          { label: t.outcome90.share, cell: (r) => <Share v={r.share} t={t} />, data: (r) => ({ share: r.share ?? "" }) },
+          { label: t.outcome90.share, cell: (r) => shareText(r.share, t), data: (r) => ({ share: r.share ?? "" }) },
         ],
       })}
 
@@ -276,8 +266,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         tableId: "first-workplace-table",
         columns: [
           { label: t.firstWorkplace.reached, cell: (r) => r.reached },
-          { label: t.firstWorkplace.medianDays, cell: (r) => (r.medianDays === null ? <abbr title={note}>{t.suppressed}</abbr> : r.medianDays) },
-          { label: t.firstWorkplace.shareWithin365, cell: (r) => <Share v={r.shareWithin365} t={t} /> },
+          { label: t.firstWorkplace.medianDays, cell: (r) => (r.medianDays === null ? { abbr: t.suppressed, title: note } : r.medianDays) },
+          { label: t.firstWorkplace.shareWithin365, cell: (r) => shareText(r.shareWithin365, t) },
         ],
       })}
 
@@ -380,42 +370,23 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         {!d.show.caseloadRows ? (
           <p className="notice">{t.caseload.chooseUnit.replace("{n}", String(d.caseload.length))}</p>
         ) : (
-        <table className="table" id="caseload-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.caseload.coordinator}</th>
-              <th scope="col" className="num">{t.caseload.active}</th>
-              <th scope="col" className="num">{t.caseload.signals}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.caseload.map((r) => (
-              <tr key={r.coordinatorId ?? "none"} data-coordinator={r.coordinatorId ?? ""}>
-                <th scope="row">{r.coordinatorName ?? t.caseload.nobody}</th>
-                <td className="num">{r.active}</td>
-                <td className="num" data-signals={r.signals}>{r.signals}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          <DataTable
+            id="caseload-table"
+            columns={[{ label: t.caseload.coordinator }, { label: t.caseload.active, num: true }, { label: t.caseload.signals, num: true }]}
+            rows={d.caseload.map((r) => ({
+              key: r.coordinatorId ?? "none",
+              data: { coordinator: r.coordinatorId ?? "" },
+              cells: [r.coordinatorName ?? t.caseload.nobody, r.active, { parts: [r.signals], data: { signals: r.signals } }],
+            }))}
+          />
         )}
-        <table className="table" id="unit-signals-table">
-          <caption>{t.caseload.byUnit}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.caseload.unit}</th>
-              <th scope="col" className="num">{t.caseload.signals}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.signalsByUnit.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row">{u.unitName}</th>
-                <td className="num" data-signals={u.signals}>{u.signals}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          id="unit-signals-table"
+          caption={t.caseload.byUnit}
+          showCaption
+          columns={[{ label: t.caseload.unit }, { label: t.caseload.signals, num: true }]}
+          rows={d.signalsByUnit.map((u) => ({ key: u.unitId, cells: [u.unitName, { parts: [u.signals], data: { signals: u.signals } }] }))}
+        />
       </section>
     </>
   );

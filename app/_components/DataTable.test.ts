@@ -1,0 +1,38 @@
+// The data table renders the markup of ListTable from rows of plain data: headings with scope, the
+// first cell as the row's header, numbers right-aligned, data-* attributes of rows and cells, a
+// caption hidden or shown, and cells of several parts with abbreviations explained.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { DataTable, type DataRow } from "./DataTable";
+
+const columns = [{ label: "Kohort" }, { label: "n", num: true }, { label: "Andel", num: true }];
+const rows: DataRow[] = [
+  { key: "2024", data: { cohort: "2024" }, cells: ["2024", 12, { parts: [5, " (", "42 %", ")"], data: { share: 0.4167 } }] },
+  { key: "2025", data: { cohort: "2025" }, cells: ["2025", 3, { parts: [1, " (", { abbr: "–", title: "För få personer" }, ")"], data: { share: "" } }] },
+];
+
+describe("DataTable", () => {
+  it("has a heading row and a row per item, the first cell as row header, rows and cells with their data-* attributes", () => {
+    const html = renderToStaticMarkup(createElement(DataTable, { id: "o90", caption: "Utfall", columns, rows })).replaceAll("<!-- -->", "");
+    expect(html).toBe(
+      '<table class="table" id="o90"><caption class="visually-hidden">Utfall</caption>' +
+        '<thead><tr><th scope="col">Kohort</th><th scope="col" class="num">n</th><th scope="col" class="num">Andel</th></tr></thead>' +
+        '<tbody><tr data-cohort="2024"><th scope="row">2024</th><td class="num">12</td><td class="num" data-share="0.4167">5 (42 %)</td></tr>' +
+        '<tr data-cohort="2025"><th scope="row">2025</th><td class="num">3</td><td class="num" data-share="">1 (<abbr title="För få personer">–</abbr>)</td></tr></tbody></table>',
+    );
+  });
+
+  it("shows the caption when asked, and keeps every cell a td without row headers", () => {
+    const html = renderToStaticMarkup(createElement(DataTable, { caption: "Per enhet", showCaption: true, columns, rows: rows.slice(0, 1), rowHeader: false }));
+    expect(html).toContain("<caption>Per enhet</caption>");
+    expect(html).toContain('<td>2024</td><td class="num">12</td>');
+    expect(html).not.toContain('scope="row"');
+    expect(html).not.toContain(" id=");
+  });
+
+  it("escapes the text of cells and explanations", () => {
+    const html = renderToStaticMarkup(createElement(DataTable, { columns: columns.slice(0, 1), rows: [{ key: "x", cells: [{ parts: [{ abbr: "<b>", title: '"x"' }] }] }] }));
+    expect(html).toContain('<abbr title="&quot;x&quot;">&lt;b&gt;</abbr>');
+  });
+});
