@@ -14,6 +14,7 @@ import { seriesColor } from "@/app/_components/chart-palette";
 import { referenceMessages, type ReferenceMessages } from "@/lib/i18n/areas/reference";
 import { formatReference, type ReferenceIndicator } from "@/lib/references/indicators";
 import { ApplyFilters } from "./ApplyFilters";
+import { PeopleList } from "./PeopleList";
 import { FilterSelect } from "./FilterSelect";
 import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
@@ -23,22 +24,7 @@ import { ListTable, type ListColumn } from "@/app/_components/ListTable";
 import { DataTable, type Inline } from "@/app/_components/DataTable";
 
 function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
-  if (!people || people.length === 0) return null;
-  return (
-    <details className="people">
-      <summary>
-        {t.showPeople} ({people.length})
-      </summary>
-      <p className="definition">{t.peopleNote}</p>
-      <ul>
-        {people.map((p) => (
-          <li key={p.id}>
-            <Link href={`/deltagare/${p.id}`}>{p.name}</Link>
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
+  return <PeopleList people={people} label={t.showPeople} note={t.peopleNote} />;
 }
 
 export const metadata: Metadata = { title: "Resultat" };
