@@ -11,6 +11,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { recordResultDef, saveAttendanceDef } from "./commands";
 import { getGroupDay, getSfiSummary, listMyGroups } from "./queries";
+import { attendanceShare, lastFourWeeks } from "./attendance";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -64,6 +65,27 @@ describe("sfi queries", () => {
     expect(summary.group).not.toBeNull();
     await expect(getSfiSummary(other, student.id, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSfiSummary(teacher, student.id, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+  it("sum up the current group, the last four weeks' attendance and the interruptions, newest first", async () => {
+    const own = coordinators.find((c) => c.unitId === student.unitId)!;
+    const [e] = await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.participantId, student.id)).limit(1);
+    const [g] = await handle.db.select().from(s.sfiGroups).where(eq(s.sfiGroups.id, e.groupId));
+    await handle.db.insert(s.sfiBreaks).values([
+      { participantId: student.id, groupId: g.id, kind: "uppehall", reason: null, fromDate: "2026-03-02", toDate: "2026-03-13" },
+      { participantId: student.id, groupId: g.id, kind: "avbrott", reason: "arbete", fromDate: "2026-05-04", toDate: null },
+    ]);
+    const breaks = (await handle.db.select().from(s.sfiBreaks).where(eq(s.sfiBreaks.participantId, student.id)))
+      .sort((a, b) => b.fromDate.localeCompare(a.fromDate))
+      .map((b) => ({ kind: b.kind, reason: b.reason, fromDate: b.fromDate, toDate: b.toDate }));
+    const { from, to } = lastFourWeeks(TODAY);
+    const attendance = (await handle.db.select().from(s.sfiAttendance).where(eq(s.sfiAttendance.participantId, student.id))).filter((a) => a.lessonDate >= from && a.lessonDate <= to);
+    expect(attendance.length).toBeGreaterThan(0);
+    const summary = await getSfiSummary(own, student.id, TODAY, handle.db);
+    expect(summary.share4w).not.toBeNull();
+    expect(summary.group).toEqual({ name: g.name, school: g.school, studyPath: g.studyPath, course: g.course });
+    expect(summary.share4w).toBe(attendanceShare(attendance.map((a) => ({ lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }))));
+    expect(summary.breaks).toEqual(breaks);
+    expect(summary.breaks).toContainEqual({ kind: "avbrott", reason: "arbete", fromDate: "2026-05-04", toDate: null });
   });
 });
 

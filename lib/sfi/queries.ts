@@ -11,6 +11,7 @@ import { todayIso } from "@/lib/dates";
 import { foldName } from "@/lib/participants/search";
 import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
 import { nextCourse as nextCourseOf } from "./schema";
+import { rows } from "@/lib/metrics/sql";
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
@@ -122,40 +123,45 @@ export interface SfiSummary {
   breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
 }
 
-/** What a coordinator sees of a participant's sfi: read-only, for their own unit's participants. */
+/**
+ * What a coordinator sees of a participant's sfi: read-only, for their own unit's participants.
+ * One statement (the scope check and the four reads as subqueries): the participant page draws it
+ * on every view, and each round trip costs the server more than the read.
+ */
 export async function getSfiSummary(actor: Actor, participantId: string, asOf = todayIso(), db: Executor = getDb()): Promise<SfiSummary> {
   if (!isUuid(participantId)) throw new NotFoundError("participant");
-  const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
-  if (!p) throw new NotFoundError("participant");
-  const [current] = await db
-    .select({ groupId: sfiGroups.id, name: sfiGroups.name, school: sfiGroups.school, studyPath: sfiGroups.studyPath, course: sfiGroups.course })
-    .from(sfiEnrolments)
-    .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
-    .where(and(eq(sfiEnrolments.participantId, participantId), activeOn(asOf)))
-    .orderBy(desc(sfiEnrolments.startDate))
-    .limit(1);
   const { from, to } = lastFourWeeks(asOf);
-  const attendance = await db
-    .select({ lessonDate: sfiAttendance.lessonDate, scheduledHours: sfiAttendance.scheduledHours, attendedHours: sfiAttendance.attendedHours })
-    .from(sfiAttendance)
-    .where(and(eq(sfiAttendance.participantId, participantId), gte(sfiAttendance.lessonDate, from), lte(sfiAttendance.lessonDate, to)));
-  const [last] = await db
-    .select({ grade: sfiResults.grade, course: sfiResults.course, kind: sfiResults.kind, resultDate: sfiResults.resultDate })
-    .from(sfiResults)
-    .where(eq(sfiResults.participantId, participantId))
-    .orderBy(desc(sfiResults.resultDate), desc(sfiResults.createdAt))
-    .limit(1);
-  const breaks = await db
-    .select({ kind: sfiBreaks.kind, reason: sfiBreaks.reason, fromDate: sfiBreaks.fromDate, toDate: sfiBreaks.toDate })
-    .from(sfiBreaks)
-    .where(eq(sfiBreaks.participantId, participantId))
-    .orderBy(desc(sfiBreaks.fromDate));
+  type Summary = {
+    group: { name: string; school: string; studyPath: number; course: string } | null;
+    attendance: { lessonDate: string; scheduledHours: number | string; attendedHours: number | string }[];
+    lastResult: { grade: string; course: string; kind: string; resultDate: string } | null;
+    breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
+  };
+  const [row] = (await rows(
+    db,
+    sql`select
+      (select json_build_object('name', ${sfiGroups.name}, 'school', ${sfiGroups.school}, 'studyPath', ${sfiGroups.studyPath}, 'course', ${sfiGroups.course})
+        from ${sfiEnrolments} join ${sfiGroups} on ${sfiGroups.id} = ${sfiEnrolments.groupId}
+        where ${sfiEnrolments.participantId} = ${participants.id} and ${activeOn(asOf)}
+        order by ${sfiEnrolments.startDate} desc limit 1) as "group",
+      (select coalesce(json_agg(json_build_object('lessonDate', ${sfiAttendance.lessonDate}, 'scheduledHours', ${sfiAttendance.scheduledHours}, 'attendedHours', ${sfiAttendance.attendedHours})), '[]'::json)
+        from ${sfiAttendance}
+        where ${sfiAttendance.participantId} = ${participants.id} and ${sfiAttendance.lessonDate} >= ${from} and ${sfiAttendance.lessonDate} <= ${to}) as "attendance",
+      (select json_build_object('grade', ${sfiResults.grade}, 'course', ${sfiResults.course}, 'kind', ${sfiResults.kind}, 'resultDate', ${sfiResults.resultDate})
+        from ${sfiResults} where ${sfiResults.participantId} = ${participants.id}
+        order by ${sfiResults.resultDate} desc, ${sfiResults.createdAt} desc limit 1) as "lastResult",
+      (select coalesce(json_agg(json_build_object('kind', ${sfiBreaks.kind}, 'reason', ${sfiBreaks.reason}, 'fromDate', ${sfiBreaks.fromDate}, 'toDate', ${sfiBreaks.toDate}) order by ${sfiBreaks.fromDate} desc), '[]'::json)
+        from ${sfiBreaks} where ${sfiBreaks.participantId} = ${participants.id}) as "breaks"
+    from ${participants}
+    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  )) as Summary[];
+  if (!row) throw new NotFoundError("participant");
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "sfi.summary.read", entityType: "participant", entityId: participantId, participantId });
   return {
-    group: current ? { name: current.name, school: current.school, studyPath: current.studyPath, course: current.course } : null,
-    share4w: attendanceShare(attendance.map((a) => ({ lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }))),
-    lastResult: last ?? null,
-    breaks,
+    group: row.group,
+    share4w: attendanceShare(row.attendance.map((a) => ({ lessonDate: a.lessonDate, scheduledHours: Number(a.scheduledHours), attendedHours: Number(a.attendedHours) }))),
+    lastResult: row.lastResult,
+    breaks: row.breaks,
   };
 }
 
