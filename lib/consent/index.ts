@@ -1,8 +1,9 @@
 // Samtycke: recording and withdrawing a participant's consent to share information with a named
 // actor, and `requireConsent`, which every hand-over of information to such an actor calls first.
-import { and, desc, eq, gt, gte, isNull, lte, or } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Executor, type Tx } from "@/db";
+import { jsonList, listFromJson, rows as rawRows } from "@/db/json";
 import { consents, participants, type ConsentActor } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { ActionDefinition } from "@/lib/auth/action";
@@ -69,10 +70,19 @@ async function scopedParticipant(db: Executor, actor: Actor, participantId: stri
   return p;
 }
 
+const consentFields = getTableColumns(consents);
+
 /** The participant's consents, newest first; audited as a read of the participant's data. */
 export async function listConsents(actor: Actor, participantId: string, db: Executor = getDb()) {
-  await scopedParticipant(db, actor, participantId);
-  const rows = await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.givenOn), desc(consents.createdAt));
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  // One statement: the scope check and the list as its subquery.
+  const [p] = await rawRows(
+    db,
+    sql`select ${jsonList(consentFields, sql`from ${consents} where ${consents.participantId} = ${participants.id}`, [desc(consents.givenOn), desc(consents.createdAt)])} as "list"
+    from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  );
+  if (!p) throw new NotFoundError("participant");
+  const rows = listFromJson(consentFields, p.list);
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
     action: "consent.list",
     entityType: "consent",

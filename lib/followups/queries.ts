@@ -1,7 +1,8 @@
 // A participant's follow-ups, for the coordinator of their unit, with the three-party meetings
 // their praktik still calls for.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { jsonList, listFromJson, rows } from "@/db/json";
 import { activities, employers, followups, participants, units } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { todayIso, type IsoDate } from "@/lib/dates";
@@ -9,27 +10,44 @@ import { NotFoundError } from "@/lib/errors";
 import { participantScope } from "@/lib/participants/scope";
 import { proposeThreePartyMeetings } from "./praktik";
 
+const followupFields = getTableColumns(followups);
+const praktikFields = {
+  id: activities.id,
+  type: activities.type,
+  status: activities.status,
+  startDate: activities.startDate,
+  endDate: activities.endDate,
+  provider: activities.provider,
+  employerName: sql<string | null>`${employers.name}`,
+};
+
+/** One statement: the scope check, the unit's cadence, the follow-ups and the praktik as subqueries. */
 export async function listFollowups(actor: Actor, participantId: string, db: Executor = getDb(), asOf: IsoDate = todayIso()) {
-  const [p] = await db
-    .select({ id: participants.id, cadence: units.followupCadenceDays })
-    .from(participants)
-    .leftJoin(units, eq(units.id, participants.unitId))
-    .where(and(eq(participants.id, participantId), participantScope(actor)));
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  const [p] = await rows(
+    db,
+    sql`select (select ${units.followupCadenceDays} from ${units} where ${units.id} = ${participants.unitId}) as "cadence",
+      ${jsonList(followupFields, sql`from ${followups} where ${followups.participantId} = ${participants.id}`, [asc(followups.status), desc(followups.dueDate)])} as "followups",
+      ${jsonList(
+        praktikFields,
+        sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId}
+          where ${activities.participantId} = ${participants.id} and ${eq(activities.type, "praktik")}`,
+        [],
+      )} as "praktik"
+    from ${participants}
+    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  );
   if (!p) throw new NotFoundError("participant");
-  const rows = await db.select().from(followups).where(eq(followups.participantId, participantId)).orderBy(asc(followups.status), desc(followups.dueDate));
-  const praktik = await db
-    .select({ id: activities.id, type: activities.type, status: activities.status, startDate: activities.startDate, endDate: activities.endDate, provider: activities.provider, employerName: employers.name })
-    .from(activities)
-    .leftJoin(employers, eq(employers.id, activities.employerId))
-    .where(and(eq(activities.participantId, participantId), eq(activities.type, "praktik")));
-  const proposals = proposeThreePartyMeetings(praktik, rows, asOf).map((x) => {
+  const list = listFromJson(followupFields, p.followups);
+  const praktik = listFromJson(praktikFields, p.praktik);
+  const proposals = proposeThreePartyMeetings(praktik, list, asOf).map((x) => {
     const a = praktik.find((y) => y.id === x.activityId)!;
     return { ...x, praktik: { startDate: a.startDate, endDate: a.endDate!, where: a.employerName ?? a.provider ?? null } };
   });
   return {
-    cadenceDays: p.cadence ?? 28,
-    planned: rows.filter((r) => r.status === "planerad").sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-    held: rows.filter((r) => r.status !== "planerad"),
+    cadenceDays: p.cadence === null || p.cadence === undefined ? 28 : Number(p.cadence),
+    planned: list.filter((r) => r.status === "planerad").sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    held: list.filter((r) => r.status !== "planerad"),
     proposals,
   };
 }

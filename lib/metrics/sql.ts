@@ -36,14 +36,7 @@ export function narrowing(f: MetricFilter, p: SQL): SQL[] {
   return parts;
 }
 
-export type Raw = Record<string, unknown>;
-
-/** Rows of a raw query on either driver. */
-export async function rows(db: Executor, query: SQL): Promise<Raw[]> {
-  const result = await db.execute(query);
-  // postgres-js returns an array; PGlite returns { rows }.
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
-}
+export { rows, type Raw } from "@/db/json";
 
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 

@@ -1,6 +1,7 @@
 // Exit and outcomes (90 days, 12 months) as the coordinator of the participant's unit sees them.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { fromJson, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
 import { outcomeHistory, outcomes, participants } from "@/db/schema";
 import type { OUTCOME_KINDS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/permissions";
@@ -9,18 +10,37 @@ import { participantScope } from "@/lib/participants/scope";
 
 type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+const exitFields = { id: participants.id, version: participants.version, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd, exitReason: participants.exitReason };
+const outcomeFields = getTableColumns(outcomes);
+const historyFields = getTableColumns(outcomeHistory);
+
+/** One statement: the scope check, the programme's end, the outcomes and each one's earlier values (newest first). */
 export async function getExitAndOutcome(actor: Actor, participantId: string, db: Executor = getDb()) {
-  const [p] = await db
-    .select({ id: participants.id, version: participants.version, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd, exitReason: participants.exitReason })
-    .from(participants)
-    .where(and(eq(participants.id, participantId), participantScope(actor)));
-  if (!p) throw new NotFoundError("participant");
-  const rows = await db.select().from(outcomes).where(eq(outcomes.participantId, participantId));
-  const withHistory = async (kind: OutcomeKind) => {
-    const outcome = rows.find((o) => o.kind === kind) ?? null;
-    const history = outcome ? await db.select().from(outcomeHistory).where(eq(outcomeHistory.outcomeId, outcome.id)).orderBy(desc(outcomeHistory.changedAt)) : [];
-    return { outcome, history };
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  const history = (kind: OutcomeKind) =>
+    jsonList(
+      historyFields,
+      sql`from ${outcomeHistory} join ${outcomes} on ${outcomes.id} = ${outcomeHistory.outcomeId}
+        where ${outcomes.participantId} = ${participants.id} and ${eq(outcomes.kind, kind)}`,
+      [desc(outcomeHistory.changedAt)],
+    );
+  const [row] = await rows(
+    db,
+    sql`select ${jsonObject(exitFields)} as "participant",
+      ${jsonList(outcomeFields, sql`from ${outcomes} where ${outcomes.participantId} = ${participants.id}`, [])} as "outcomes",
+      ${history("dag90")} as "day90", ${history("manad12")} as "month12"
+    from ${participants}
+    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  );
+  if (!row) throw new NotFoundError("participant");
+  const list = listFromJson(outcomeFields, row.outcomes);
+  const of = (kind: OutcomeKind) => list.find((o) => o.kind === kind) ?? null;
+  const day90 = of("dag90");
+  const month12 = of("manad12");
+  return {
+    participant: fromJson(exitFields, row.participant as Raw),
+    outcome: day90,
+    history: day90 ? listFromJson(historyFields, row.day90) : [],
+    month12: { outcome: month12, history: month12 ? listFromJson(historyFields, row.month12) : [] },
   };
-  const day90 = await withHistory("dag90");
-  return { participant: p, outcome: day90.outcome, history: day90.history, month12: await withHistory("manad12") };
 }

@@ -3,6 +3,7 @@
 // and handover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
@@ -10,7 +11,7 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
 import { editParticipant, handoverDef, registerParticipant, saveSkillMappingDef, setCaseStateDef, updateParticipantDef } from "./commands";
-import { findByPersonnummer, getParticipant, getParticipantHistory, getSkillMappings, listParticipants, participantHistoryQuery } from "./queries";
+import { findByPersonnummer, getParticipant, getParticipantHistory, getSkillMappings, listParticipants, participantHistoryStatement } from "./queries";
 import { PNR_MESSAGES, emptyParticipantForm, skillMappingFormOf, type ParticipantFormValues } from "./schema";
 
 const TODAY = "2026-06-30";
@@ -211,7 +212,7 @@ describe("list filters and personnummer search", () => {
     // As the app runs it: a prepared statement, whose generic plan knows no parameter's value; the
     // index's condition must still be seen to hold. Whatever the table's size, a plan that reads
     // the history at all then reads it by this index.
-    const query = participantHistoryQuery(handle.db, p.id, anna.municipalityId).toSQL();
+    const query = new PgDialect().sqlToQuery(participantHistoryStatement(anna, p.id));
     const literal = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
     const plan = await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);

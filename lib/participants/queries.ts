@@ -1,6 +1,7 @@
 // Reads of participants, always scoped to what the user may see, and audited.
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { jsonList, listFromJson, rows as rawRows } from "@/db/json";
 import { activities, auditLog, followups, participantHistoryActionsSql, participants, skillMappings, users } from "@/db/schema";
 import type { TRACKS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/dates";
@@ -197,16 +198,26 @@ export async function findByPersonnummer(actor: Actor, raw: string, db: Executor
   return rows;
 }
 
+const mappingFields = {
+  id: skillMappings.id,
+  version: skillMappings.version,
+  data: skillMappings.data,
+  createdAt: skillMappings.createdAt,
+  createdByName: sql<string | null>`${users.name}`,
+};
+
 /** The current kartläggning and every earlier version, newest first, with what each changed. */
 export async function getSkillMappings(actor: Actor, participantId: string, db: Executor = getDb()) {
-  const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  // One statement: the scope check and the versions as its subquery.
+  const [p] = await rawRows(
+    db,
+    sql`select ${participants.id} as "id",
+      ${jsonList(mappingFields, sql`from ${skillMappings} left join ${users} on ${users.id} = ${skillMappings.createdBy} where ${skillMappings.participantId} = ${participants.id}`, [asc(skillMappings.version)])} as "versions"
+    from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  );
   if (!p) throw new NotFoundError("participant");
-  const rows = await db
-    .select({ id: skillMappings.id, version: skillMappings.version, data: skillMappings.data, createdAt: skillMappings.createdAt, createdByName: users.name })
-    .from(skillMappings)
-    .leftJoin(users, eq(users.id, skillMappings.createdBy))
-    .where(eq(skillMappings.participantId, p.id))
-    .orderBy(asc(skillMappings.version));
+  const rows = listFromJson(mappingFields, p.versions);
   const versions = rows.map((r, i) => ({
     ...r,
     data: r.data as SkillMappingData,
@@ -216,7 +227,7 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "skillmapping.read",
       entityType: "skill_mapping",
-      participantId: p.id,
+      participantId,
       details: { versions: versions.length },
     });
   }
@@ -224,20 +235,27 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
   return { current: history[0] ?? null, history };
 }
 
-/** Who changed what on the participant, and when: from the audit log, newest first. */
+const historyFields = { id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: sql<string | null>`${users.name}` };
+
+/**
+ * Who changed what on the participant, and when: from the audit log, newest first (the latest
+ * 100). One statement: the scope check and the history as its subquery.
+ */
 export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {
-  const [p] = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.id, participantId), participantScope(actor)));
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
+  const [p] = await rawRows(db, participantHistoryStatement(actor, participantId));
   if (!p) throw new NotFoundError("participant");
-  return participantHistoryQuery(db, p.id, actor.municipalityId);
+  return listFromJson(historyFields, p.history);
 }
 
-/** The history's query, for a participant already checked to be in scope (exported for its plan's test). */
-export function participantHistoryQuery(db: Executor, participantId: string, municipalityId: string) {
-  return db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.participantId, participantId), eq(auditLog.municipalityId, municipalityId), participantHistoryActionsSql))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(100);
+/** The history's statement (exported for its plan's test). */
+export function participantHistoryStatement(actor: Actor, participantId: string): SQL {
+  return sql`select ${jsonList(
+    historyFields,
+    sql`from ${auditLog} left join ${users} on ${users.id} = ${auditLog.userId}
+      where ${auditLog.participantId} = ${participants.id} and ${auditLog.municipalityId} = ${participants.municipalityId} and ${participantHistoryActionsSql}`,
+    [desc(auditLog.at), desc(auditLog.id)],
+    100,
+  )} as "history"
+  from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`;
 }

@@ -1,58 +1,88 @@
 // The individual plan as the coordinator reads it: goal, activities and their providers, scoped
 // to the coordinator's unit and audited.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { fromJson, jsonFirst, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
 import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { participantScope } from "@/lib/participants/scope";
 
+const planHead = {
+  id: participants.id,
+  firstName: participants.firstName,
+  lastName: participants.lastName,
+  birthDate: participants.birthDate,
+  receptionDate: participants.receptionDate,
+  programmeStart: participants.programmeStart,
+  programmeEnd: participants.programmeEnd,
+};
+const planFields = getTableColumns(plans);
+const activityFields = {
+  id: activities.id,
+  type: activities.type,
+  status: activities.status,
+  startDate: activities.startDate,
+  endDate: activities.endDate,
+  plannedStartDate: activities.plannedStartDate,
+  plannedEndDate: activities.plannedEndDate,
+  provider: activities.provider,
+  responsibleUserId: activities.responsibleUserId,
+  responsibleName: sql<string | null>`${users.name}`,
+  employerId: activities.employerId,
+  hoursPerWeek: activities.hoursPerWeek,
+  employerName: sql<string | null>`${employers.name}`,
+  interruptReason: activities.interruptReason,
+  resultNote: activities.resultNote,
+  details: activities.details,
+  version: activities.version,
+};
+const revisionFields = {
+  id: planRevisions.id,
+  kind: planRevisions.kind,
+  activityId: planRevisions.activityId,
+  version: planRevisions.version,
+  changedAt: planRevisions.changedAt,
+  summary: planRevisions.summary,
+  changedByName: sql<string | null>`${users.name}`,
+};
+
+/**
+ * The plan, its activities (by start) and its goal and activity revisions (newest first) of a
+ * participant in the user's scope: one statement, the scope check and each list a subquery.
+ */
 export async function getPlan(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
-  const [p] = await db
-    .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate, receptionDate: participants.receptionDate, programmeStart: participants.programmeStart, programmeEnd: participants.programmeEnd })
-    .from(participants)
-    .where(and(eq(participants.id, participantId), participantScope(actor)));
-  if (!p) throw new NotFoundError("plan");
-  const [plan] = await db.select().from(plans).where(eq(plans.participantId, participantId));
-  const acts = await db
-    .select({
-      id: activities.id,
-      type: activities.type,
-      status: activities.status,
-      startDate: activities.startDate,
-      endDate: activities.endDate,
-      plannedStartDate: activities.plannedStartDate,
-      plannedEndDate: activities.plannedEndDate,
-      provider: activities.provider,
-      responsibleUserId: activities.responsibleUserId,
-      responsibleName: users.name,
-      employerId: activities.employerId,
-      hoursPerWeek: activities.hoursPerWeek,
-      employerName: employers.name,
-      interruptReason: activities.interruptReason,
-      resultNote: activities.resultNote,
-      details: activities.details,
-      version: activities.version,
-    })
-    .from(activities)
-    .leftJoin(employers, eq(employers.id, activities.employerId))
-    .leftJoin(users, eq(users.id, activities.responsibleUserId))
-    .where(eq(activities.participantId, participantId))
-    .orderBy(asc(activities.startDate), asc(activities.id));
-  // Goal and activity revisions together, newest first.
-  const revisions = plan
-    ? await db
-        .select({ id: planRevisions.id, kind: planRevisions.kind, activityId: planRevisions.activityId, version: planRevisions.version, changedAt: planRevisions.changedAt, summary: planRevisions.summary, changedByName: users.name })
-        .from(planRevisions)
-        .leftJoin(users, eq(users.id, planRevisions.changedBy))
-        .where(eq(planRevisions.planId, plan.id))
-        .orderBy(desc(planRevisions.changedAt), desc(planRevisions.seq))
-    : [];
+  const [row] = await rows(
+    db,
+    sql`select ${jsonObject(planHead)} as "head",
+      ${jsonFirst(planFields, sql`from ${plans} where ${plans.participantId} = ${participants.id}`)} as "plan",
+      ${jsonList(
+        activityFields,
+        sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId} left join ${users} on ${users.id} = ${activities.responsibleUserId}
+          where ${activities.participantId} = ${participants.id}`,
+        [asc(activities.startDate), asc(activities.id)],
+      )} as "activities",
+      ${jsonList(
+        revisionFields,
+        sql`from ${planRevisions} join ${plans} on ${plans.id} = ${planRevisions.planId} left join ${users} on ${users.id} = ${planRevisions.changedBy}
+          where ${plans.participantId} = ${participants.id}`,
+        [desc(planRevisions.changedAt), desc(planRevisions.seq)],
+      )} as "revisions"
+    from ${participants}
+    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+  );
+  if (!row) throw new NotFoundError("plan");
+  const plan = row.plan ? fromJson(planFields, row.plan as Raw) : null;
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "plan.read", entityType: "plan", entityId: plan?.id ?? null, participantId });
-  // A plan of version 0 was made by an activity write and has no goal yet: there is no plan to show.
-  return { participant: p, plan: plan && plan.version > 0 ? plan : null, activities: acts, revisions };
+  return {
+    participant: fromJson(planHead, row.head as Raw),
+    // A plan of version 0 was made by an activity write and has no goal yet: there is no plan to show.
+    plan: plan && plan.version > 0 ? plan : null,
+    activities: listFromJson(activityFields, row.activities),
+    revisions: listFromJson(revisionFields, row.revisions),
+  };
 }
 
 /** What the activity form offers: the unit's active coordinators as responsible, the municipality's employers. */

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
-import { getParticipant } from "@/lib/participants/queries";
+import { getParticipant, getParticipantHistory, getSkillMappings } from "@/lib/participants/queries";
+import { getPlan } from "@/lib/plans/queries";
+import { listFollowups } from "@/lib/followups/queries";
+import { getExitAndOutcome } from "@/lib/outcomes/queries";
+import { getSfiSummary } from "@/lib/sfi/queries";
+import { listConsents } from "@/lib/consent";
 import { NotFoundError } from "@/lib/errors";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { resultsMessages } from "@/lib/i18n/areas/results";
@@ -28,6 +33,18 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
+  // Every section's data at once, before any is drawn: the page is then rendered in one pass
+  // instead of section by section as each read returns (each a suspension and a flush of its own
+  // through both of React's renderers, which cost more than the reads).
+  const [history, mappings, plan, followups, exit, sfi, consents] = await Promise.all([
+    getParticipantHistory(user, p.id),
+    getSkillMappings(user, p.id),
+    getPlan(user, p.id),
+    listFollowups(user, p.id),
+    getExitAndOutcome(user, p.id),
+    getSfiSummary(user, p.id),
+    listConsents(user, p.id),
+  ]);
   return (
     <>
       <h1>
@@ -47,13 +64,13 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
         <dt>{t.participant.track}</dt>
         <dd>{r.tracks[p.track] ?? p.track}</dd>
       </dl>
-      <DetailsSection user={user} participant={p} />
-      <SkillMappingSection user={user} participantId={p.id} />
-      <PlanSection user={user} participantId={p.id} />
-      <FollowupSection user={user} participantId={p.id} />
-      <ExitOutcomeSection user={user} participantId={p.id} />
-      <SfiSection user={user} participantId={p.id} />
-      <ConsentSection user={user} participantId={p.id} />
+      <DetailsSection user={user} participant={p} history={history} />
+      <SkillMappingSection user={user} participantId={p.id} data={mappings} />
+      <PlanSection participantId={p.id} data={plan} />
+      <FollowupSection user={user} participantId={p.id} data={followups} />
+      <ExitOutcomeSection user={user} participantId={p.id} data={exit} />
+      <SfiSection summary={sfi} />
+      <ConsentSection user={user} participantId={p.id} rows={consents} />
     </>
   );
 }

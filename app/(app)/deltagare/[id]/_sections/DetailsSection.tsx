@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getParticipantHistory } from "@/lib/participants/queries";
+import { type getParticipantHistory } from "@/lib/participants/queries";
 import type { participants } from "@/db/schema";
 import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { fill, participantMessages } from "@/lib/i18n/areas/participant";
@@ -20,9 +20,8 @@ const FIELD_KEYS: Record<string, keyof typeof participantMessages.sv> = {
   track: "track", trackReason: "trackReason", trackReviewDate: "trackReviewDate",
 };
 
-export async function DetailsSection({ user, participant: p }: { user: SessionUser; participant: Participant }) {
+export async function DetailsSection({ user, participant: p, history }: { user: SessionUser; participant: Participant; history: Awaited<ReturnType<typeof getParticipantHistory>> }) {
   const t = await getAreaMessages(participantMessages);
-  const history = await getParticipantHistory(user, p.id);
   const label = (k: string) => {
     const key = FIELD_KEYS[k];
     const v = key ? t[key] : k;

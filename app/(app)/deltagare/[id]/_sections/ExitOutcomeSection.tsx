@@ -1,6 +1,6 @@
 // Leaving the programme, the 90-day outcome and the optional 12-month one, each with the earlier
 // values of a corrected outcome.
-import { getExitAndOutcome } from "@/lib/outcomes/queries";
+import { type getExitAndOutcome } from "@/lib/outcomes/queries";
 import { OUTCOME_EARLIEST_DAYS } from "@/lib/outcomes/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
@@ -61,10 +61,10 @@ function OutcomeBlock({ participantId, kind, data, due, today, testId, t }: { pa
   );
 }
 
-export async function ExitOutcomeSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+export async function ExitOutcomeSection({ user, participantId, data }: { user: SessionUser; participantId: string; data: Awaited<ReturnType<typeof getExitAndOutcome>> }) {
   const t = await getAreaMessages(outcomeMessages);
   const today = todayIso();
-  const { participant: p, outcome, history, month12 } = await getExitAndOutcome(user, participantId);
+  const { participant: p, outcome, history, month12 } = data;
   return (
     <section aria-labelledby="outcome-title" id="utfall">
       <h2 id="outcome-title">{t.title}</h2>

@@ -2,7 +2,7 @@
 // at the unit's cadence and can add an activity; the three-party meetings a praktik still calls
 // for, booked with one click; held ones with their notes; booking a new one.
 import Link from "next/link";
-import { listFollowups } from "@/lib/followups/queries";
+import { type listFollowups } from "@/lib/followups/queries";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
@@ -10,11 +10,11 @@ import { followupMessages } from "@/lib/i18n/areas/followup";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { BookProposalButton, RecordFollowupForm, ScheduleFollowupForm } from "./FollowupForms";
 
-export async function FollowupSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+export async function FollowupSection({ user, participantId, data }: { user: SessionUser; participantId: string; data: Awaited<ReturnType<typeof listFollowups>> }) {
   const t = await getAreaMessages(followupMessages);
   const plan = await getAreaMessages(planMessages);
   const today = todayIso();
-  const { planned, held, cadenceDays, proposals } = await listFollowups(user, participantId);
+  const { planned, held, cadenceDays, proposals } = data;
   return (
     <section aria-labelledby="followup-title" id="uppfoljning">
       <h2 id="followup-title">{t.title}</h2>

@@ -1,9 +1,8 @@
 // The individual plan: goal, "arbetsplats först", a timeline of the activities (with the same
 // information as a table for screen readers and keyboard users), the gaps between them, and the
 // plan's history: every goal and activity change, newest first.
-import { getPlan } from "@/lib/plans/queries";
+import { type getPlan } from "@/lib/plans/queries";
 import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
-import type { SessionUser } from "@/lib/auth/session";
 import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
@@ -29,10 +28,10 @@ function RevisionList({ revisions, t }: { revisions: Revision[]; t: PlanMessages
   );
 }
 
-export async function PlanSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+export async function PlanSection({ participantId, data }: { participantId: string; data: Awaited<ReturnType<typeof getPlan>> }) {
   const t = await getAreaMessages(planMessages);
   const today = todayIso();
-  const { participant, plan, activities, revisions } = await getPlan(user, participantId);
+  const { participant, plan, activities, revisions } = data;
   const timeline = buildTimeline(activities, participant.receptionDate, today);
   const wf = workplaceFirst(activities, participant.receptionDate, today);
   const todayLeft = daysBetween(timeline.from, today) / Math.max(1, daysBetween(timeline.from, timeline.to));

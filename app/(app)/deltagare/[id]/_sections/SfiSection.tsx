@@ -1,12 +1,10 @@
 // The participant's sfi as the teachers record it: read-only for the coordinator.
-import { getSfiSummary } from "@/lib/sfi/queries";
-import type { SessionUser } from "@/lib/auth/session";
+import { type getSfiSummary } from "@/lib/sfi/queries";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 
-export async function SfiSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+export async function SfiSection({ summary: s }: { summary: Awaited<ReturnType<typeof getSfiSummary>> }) {
   const t = await getAreaMessages(sfiMessages);
-  const s = await getSfiSummary(user, participantId);
   return (
     <section aria-labelledby="sfi-title" id="sfi">
       <h2 id="sfi-title">{t.summaryTitle}</h2>

@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getSkillMappings } from "@/lib/participants/queries";
+import { type getSkillMappings } from "@/lib/participants/queries";
 import { SKILL_MAPPING_PARTS, type SkillMappingData } from "@/lib/participants/schema";
 import { mappingInWords, mappingPartLabels } from "@/lib/participants/mapping";
 import { getAreaMessages } from "@/lib/i18n/server";
@@ -27,10 +27,10 @@ function Mapping({ d, t, educationLevels }: { d: SkillMappingData; t: Participan
   );
 }
 
-export async function SkillMappingSection({ user, participantId }: { user: SessionUser; participantId: string }) {
+export async function SkillMappingSection({ user, participantId, data }: { user: SessionUser; participantId: string; data: Awaited<ReturnType<typeof getSkillMappings>> }) {
   const t = await getAreaMessages(participantMessages);
   const r = await getAreaMessages(resultsMessages);
-  const { current, history } = await getSkillMappings(user, participantId);
+  const { current, history } = data;
   const earlier = history.slice(1);
   return (
     <section aria-labelledby="mapping-title" id="kartlaggning">
