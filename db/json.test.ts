@@ -8,7 +8,7 @@ import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as s from "@/db/schema";
-import { fromJson, jsonFirst, jsonList, listFromJson, rows } from "./json";
+import { fromJson, frozen, jsonFirst, jsonList, listFromJson, rows } from "./json";
 
 let handle: DbHandle;
 let changed: string;
@@ -69,5 +69,14 @@ describe("jsonList and fromJson", () => {
     );
     expect(listFromJson(fields, row.list)).toEqual([]);
     expect(row.first).toBeNull();
+  });
+
+  it("freezes a fragment without parameters to the same text, and refuses one with parameters", async () => {
+    const fields = { id: s.plans.id, reviewDate: s.plans.reviewDate };
+    const list = jsonList(fields, sql`from ${s.plans}`, [asc(s.plans.id)]);
+    const [a] = await rows(handle.db, sql`select ${list} as "all"`);
+    const [b] = await rows(handle.db, sql`select ${frozen(list)} as "all"`);
+    expect(b.all).toEqual(a.all);
+    expect(() => frozen(sql`${s.plans.id} = ${"x"}`)).toThrow(/no parameters/);
   });
 });

@@ -3,7 +3,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Executor, type Tx } from "@/db";
-import { jsonList, listFromJson, rows as rawRows } from "@/db/json";
+import { frozen, jsonList, listFromJson, rows as rawRows } from "@/db/json";
 import { consents, participants, type ConsentActor } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { ActionDefinition } from "@/lib/auth/action";
@@ -71,16 +71,15 @@ async function scopedParticipant(db: Executor, actor: Actor, participantId: stri
 }
 
 const consentFields = getTableColumns(consents);
+const consentSelect = frozen(
+  sql`${jsonList(consentFields, sql`from ${consents} where ${consents.participantId} = ${participants.id}`, [desc(consents.givenOn), desc(consents.createdAt)])} as "list"`,
+);
 
 /** The participant's consents, newest first; audited as a read of the participant's data. */
 export async function listConsents(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
   // One statement: the scope check and the list as its subquery.
-  const [p] = await rawRows(
-    db,
-    sql`select ${jsonList(consentFields, sql`from ${consents} where ${consents.participantId} = ${participants.id}`, [desc(consents.givenOn), desc(consents.createdAt)])} as "list"
-    from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  );
+  const [p] = await rawRows(db, sql`select ${consentSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
   if (!p) throw new NotFoundError("participant");
   const rows = listFromJson(consentFields, p.list);
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {

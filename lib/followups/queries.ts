@@ -2,7 +2,7 @@
 // their praktik still calls for.
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { jsonList, listFromJson, rows } from "@/db/json";
+import { frozen, jsonList, listFromJson, rows } from "@/db/json";
 import { activities, employers, followups, participants, units } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { todayIso, type IsoDate } from "@/lib/dates";
@@ -21,21 +21,22 @@ const praktikFields = {
   employerName: sql<string | null>`${employers.name}`,
 };
 
+/** The select list of listFollowups, as subqueries of the person's row. */
+const followupSelect = frozen(sql`(select ${units.followupCadenceDays} from ${units} where ${units.id} = ${participants.unitId}) as "cadence",
+  ${jsonList(followupFields, sql`from ${followups} where ${followups.participantId} = ${participants.id}`, [asc(followups.status), desc(followups.dueDate)])} as "followups",
+  ${jsonList(
+    praktikFields,
+    sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId}
+      where ${activities.participantId} = ${participants.id} and ${activities.type} = 'praktik'`,
+    [],
+  )} as "praktik"`);
+
 /** One statement: the scope check, the unit's cadence, the follow-ups and the praktik as subqueries. */
 export async function listFollowups(actor: Actor, participantId: string, db: Executor = getDb(), asOf: IsoDate = todayIso()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
   const [p] = await rows(
     db,
-    sql`select (select ${units.followupCadenceDays} from ${units} where ${units.id} = ${participants.unitId}) as "cadence",
-      ${jsonList(followupFields, sql`from ${followups} where ${followups.participantId} = ${participants.id}`, [asc(followups.status), desc(followups.dueDate)])} as "followups",
-      ${jsonList(
-        praktikFields,
-        sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId}
-          where ${activities.participantId} = ${participants.id} and ${eq(activities.type, "praktik")}`,
-        [],
-      )} as "praktik"
-    from ${participants}
-    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+    sql`select ${followupSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
   );
   if (!p) throw new NotFoundError("participant");
   const list = listFromJson(followupFields, p.followups);

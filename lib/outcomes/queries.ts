@@ -1,7 +1,7 @@
 // Exit and outcomes (90 days, 12 months) as the coordinator of the participant's unit sees them.
 import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { fromJson, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
+import { frozen, fromJson, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
 import { outcomeHistory, outcomes, participants } from "@/db/schema";
 import type { OUTCOME_KINDS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/permissions";
@@ -14,24 +14,24 @@ const exitFields = { id: participants.id, version: participants.version, program
 const outcomeFields = getTableColumns(outcomes);
 const historyFields = getTableColumns(outcomeHistory);
 
+/** An outcome's earlier values, newest first: a subquery of the person's row. */
+const historyOf = (kind: OutcomeKind) =>
+  jsonList(
+    historyFields,
+    sql`from ${outcomeHistory} join ${outcomes} on ${outcomes.id} = ${outcomeHistory.outcomeId}
+      where ${outcomes.participantId} = ${participants.id} and ${outcomes.kind} = ${sql.raw(`'${kind}'`)}`,
+    [desc(outcomeHistory.changedAt)],
+  );
+
+/** The select list of getExitAndOutcome, as subqueries of the person's row. */
+const exitSelect = frozen(sql`${jsonObject(exitFields)} as "participant",
+  ${jsonList(outcomeFields, sql`from ${outcomes} where ${outcomes.participantId} = ${participants.id}`, [])} as "outcomes",
+  ${historyOf("dag90")} as "day90", ${historyOf("manad12")} as "month12"`);
+
 /** One statement: the scope check, the programme's end, the outcomes and each one's earlier values (newest first). */
 export async function getExitAndOutcome(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
-  const history = (kind: OutcomeKind) =>
-    jsonList(
-      historyFields,
-      sql`from ${outcomeHistory} join ${outcomes} on ${outcomes.id} = ${outcomeHistory.outcomeId}
-        where ${outcomes.participantId} = ${participants.id} and ${eq(outcomes.kind, kind)}`,
-      [desc(outcomeHistory.changedAt)],
-    );
-  const [row] = await rows(
-    db,
-    sql`select ${jsonObject(exitFields)} as "participant",
-      ${jsonList(outcomeFields, sql`from ${outcomes} where ${outcomes.participantId} = ${participants.id}`, [])} as "outcomes",
-      ${history("dag90")} as "day90", ${history("manad12")} as "month12"
-    from ${participants}
-    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  );
+  const [row] = await rows(db, sql`select ${exitSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
   if (!row) throw new NotFoundError("participant");
   const list = listFromJson(outcomeFields, row.outcomes);
   const of = (kind: OutcomeKind) => list.find((o) => o.kind === kind) ?? null;

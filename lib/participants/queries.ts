@@ -1,7 +1,7 @@
 // Reads of participants, always scoped to what the user may see, and audited.
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { jsonList, listFromJson, rows as rawRows } from "@/db/json";
+import { frozen, jsonList, listFromJson, rows as rawRows } from "@/db/json";
 import { activities, auditLog, followups, participantHistoryActionsSql, participants, skillMappings, users } from "@/db/schema";
 import type { TRACKS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/dates";
@@ -205,17 +205,15 @@ const mappingFields = {
   createdAt: skillMappings.createdAt,
   createdByName: sql<string | null>`${users.name}`,
 };
+const mappingSelect = frozen(
+  sql`${jsonList(mappingFields, sql`from ${skillMappings} left join ${users} on ${users.id} = ${skillMappings.createdBy} where ${skillMappings.participantId} = ${participants.id}`, [asc(skillMappings.version)])} as "versions"`,
+);
 
 /** The current kartläggning and every earlier version, newest first, with what each changed. */
 export async function getSkillMappings(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
   // One statement: the scope check and the versions as its subquery.
-  const [p] = await rawRows(
-    db,
-    sql`select ${participants.id} as "id",
-      ${jsonList(mappingFields, sql`from ${skillMappings} left join ${users} on ${users.id} = ${skillMappings.createdBy} where ${skillMappings.participantId} = ${participants.id}`, [asc(skillMappings.version)])} as "versions"
-    from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  );
+  const [p] = await rawRows(db, sql`select ${mappingSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
   if (!p) throw new NotFoundError("participant");
   const rows = listFromJson(mappingFields, p.versions);
   const versions = rows.map((r, i) => ({
@@ -236,6 +234,15 @@ export async function getSkillMappings(actor: Actor, participantId: string, db: 
 }
 
 const historyFields = { id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: sql<string | null>`${users.name}` };
+const historySelect = frozen(
+  sql`${jsonList(
+    historyFields,
+    sql`from ${auditLog} left join ${users} on ${users.id} = ${auditLog.userId}
+      where ${auditLog.participantId} = ${participants.id} and ${auditLog.municipalityId} = ${participants.municipalityId} and ${participantHistoryActionsSql}`,
+    [desc(auditLog.at), desc(auditLog.id)],
+    100,
+  )} as "history"`,
+);
 
 /**
  * Who changed what on the participant, and when: from the audit log, newest first (the latest
@@ -250,12 +257,5 @@ export async function getParticipantHistory(actor: Actor, participantId: string,
 
 /** The history's statement (exported for its plan's test). */
 export function participantHistoryStatement(actor: Actor, participantId: string): SQL {
-  return sql`select ${jsonList(
-    historyFields,
-    sql`from ${auditLog} left join ${users} on ${users.id} = ${auditLog.userId}
-      where ${auditLog.participantId} = ${participants.id} and ${auditLog.municipalityId} = ${participants.municipalityId} and ${participantHistoryActionsSql}`,
-    [desc(auditLog.at), desc(auditLog.id)],
-    100,
-  )} as "history"
-  from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`;
+  return sql`select ${historySelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`;
 }

@@ -2,7 +2,7 @@
 // to the coordinator's unit and audited.
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { fromJson, jsonFirst, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
+import { frozen, fromJson, jsonFirst, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
 import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
@@ -48,6 +48,22 @@ const revisionFields = {
   changedByName: sql<string | null>`${users.name}`,
 };
 
+/** The select list of getPlan: the person, the plan and its two lists as subqueries of the person's row. */
+const planSelect = frozen(sql`${jsonObject(planHead)} as "head",
+  ${jsonFirst(planFields, sql`from ${plans} where ${plans.participantId} = ${participants.id}`)} as "plan",
+  ${jsonList(
+    activityFields,
+    sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId} left join ${users} on ${users.id} = ${activities.responsibleUserId}
+      where ${activities.participantId} = ${participants.id}`,
+    [asc(activities.startDate), asc(activities.id)],
+  )} as "activities",
+  ${jsonList(
+    revisionFields,
+    sql`from ${planRevisions} join ${plans} on ${plans.id} = ${planRevisions.planId} left join ${users} on ${users.id} = ${planRevisions.changedBy}
+      where ${plans.participantId} = ${participants.id}`,
+    [desc(planRevisions.changedAt), desc(planRevisions.seq)],
+  )} as "revisions"`);
+
 /**
  * The plan, its activities (by start) and its goal and activity revisions (newest first) of a
  * participant in the user's scope: one statement, the scope check and each list a subquery.
@@ -56,22 +72,7 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
   const [row] = await rows(
     db,
-    sql`select ${jsonObject(planHead)} as "head",
-      ${jsonFirst(planFields, sql`from ${plans} where ${plans.participantId} = ${participants.id}`)} as "plan",
-      ${jsonList(
-        activityFields,
-        sql`from ${activities} left join ${employers} on ${employers.id} = ${activities.employerId} left join ${users} on ${users.id} = ${activities.responsibleUserId}
-          where ${activities.participantId} = ${participants.id}`,
-        [asc(activities.startDate), asc(activities.id)],
-      )} as "activities",
-      ${jsonList(
-        revisionFields,
-        sql`from ${planRevisions} join ${plans} on ${plans.id} = ${planRevisions.planId} left join ${users} on ${users.id} = ${planRevisions.changedBy}
-          where ${plans.participantId} = ${participants.id}`,
-        [desc(planRevisions.changedAt), desc(planRevisions.seq)],
-      )} as "revisions"
-    from ${participants}
-    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
+    sql`select ${planSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
   );
   if (!row) throw new NotFoundError("plan");
   const plan = row.plan ? fromJson(planFields, row.plan as Raw) : null;
