@@ -72,13 +72,19 @@ describe("listParticipants", () => {
   it("shows each row's ongoing activities and next planned follow-up, as of the day", async () => {
     const today = "2026-06-30";
     const { rows } = await listParticipants(coordinatorA, { pageSize: 200, today }, handle.db);
-    const withActivity = rows.find((r) => r.current.length > 0)!;
-    const ongoing = await handle.db.select().from(s.activities).where(eq(s.activities.participantId, withActivity.id));
-    const expected = [...new Set(ongoing.filter((a) => a.status === "pagaende" && a.startDate <= today && (a.endDate === null || a.endDate >= today)).map((a) => a.type))].sort();
-    expect([...withActivity.current].sort()).toEqual(expected);
-    const withFollowup = rows.find((r) => r.nextFollowup !== null)!;
-    const planned = (await handle.db.select().from(s.followups).where(eq(s.followups.participantId, withFollowup.id))).filter((f) => f.status === "planerad");
-    expect(withFollowup.nextFollowup).toBe(planned.map((f) => f.dueDate).sort()[0]);
+    expect(rows.some((r) => r.current.length > 0)).toBe(true);
+    expect(rows.some((r) => r.nextFollowup !== null)).toBe(true);
+    const acts = await handle.db.select().from(s.activities);
+    const fus = await handle.db.select().from(s.followups);
+    for (const r of rows) {
+      const ongoing = acts.filter((a) => a.participantId === r.id && a.status === "pagaende" && a.startDate <= today && (a.endDate === null || a.endDate >= today));
+      // Each type once, the earliest begun first.
+      const first = new Map<string, string>();
+      for (const a of ongoing) if (!first.has(a.type) || a.startDate < first.get(a.type)!) first.set(a.type, a.startDate);
+      expect(r.current).toEqual([...first].sort(([ta, a], [tb, b]) => a.localeCompare(b) || (ta < tb ? -1 : ta > tb ? 1 : 0)).map(([t]) => t));
+      const planned = fus.filter((f) => f.participantId === r.id && f.status === "planerad").map((f) => f.dueDate).sort();
+      expect(r.nextFollowup).toBe(planned[0] ?? null);
+    }
   });
   it("sorts by time since reception or by the programme's end when asked", async () => {
     const byReception = (await listParticipants(coordinatorA, { pageSize: 50, sort: "reception" }, handle.db)).rows.map((r) => r.receptionDate);

@@ -1,5 +1,5 @@
 // Reads of participants, always scoped to what the user may see, and audited.
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lte, gt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { frozen, jsonList, listFromJson, rows as rawRows } from "@/db/json";
 import { activities, auditLog, followups, participantHistoryActionsSql, participants, skillMappings, users } from "@/db/schema";
@@ -106,11 +106,11 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
       track: page_.track,
       coordinatorId: page_.coordinatorId,
       coordinatorName: users.name,
+      ...listExtras(page_.id, opts.today ?? todayIso()),
     })
     .from(page_)
     .leftJoin(users, eq(users.id, page_.coordinatorId))
     .orderBy(...listOrder(opts.sort, page_, page_.mine));
-  const extras = await listExtras(db, rows.map((r) => r.id), opts.today ?? todayIso());
   const [{ total }] = await db.select({ total: count() }).from(participants).where(where);
   if (rows.length > 0) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
@@ -119,7 +119,7 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
       details: { ids: rows.map((r) => r.id), query: q ? "name" : null },
     });
   }
-  return { rows: rows.map((r) => ({ ...r, ...(extras.get(r.id) ?? { current: [], nextFollowup: null }) })), total, page, pageSize };
+  return { rows, total, page, pageSize };
 }
 
 /** The list's order: by reception date, by programme end, or "mine" first; then by name and id. */
@@ -133,26 +133,19 @@ function listOrder(
   return [first, sql`${t.lastName} asc`, sql`${t.firstName} asc`, sql`${t.id} asc`];
 }
 
-/** For one page of the list: ongoing activities and the next planned follow-up, two set-based queries. */
-async function listExtras(db: Executor, ids: string[], today: string): Promise<Map<string, ListExtras>> {
-  const out = new Map<string, ListExtras>(ids.map((id) => [id, { current: [], nextFollowup: null }]));
-  if (ids.length === 0) return out;
-  const acts = await db
-    .select({ participantId: activities.participantId, type: activities.type })
-    .from(activities)
-    .where(and(inArray(activities.participantId, ids), eq(activities.status, "pagaende"), lte(activities.startDate, today), or(isNull(activities.endDate), gte(activities.endDate, today))))
-    .orderBy(asc(activities.startDate));
-  for (const a of acts) {
-    const e = out.get(a.participantId)!;
-    if (!e.current.includes(a.type)) e.current.push(a.type);
-  }
-  const next = await db
-    .select({ participantId: followups.participantId, due: sql<string>`min(${followups.dueDate})` })
-    .from(followups)
-    .where(and(inArray(followups.participantId, ids), eq(followups.status, "planerad")))
-    .groupBy(followups.participantId);
-  for (const n of next) out.get(n.participantId)!.nextFollowup = n.due;
-  return out;
+/**
+ * For each row of a page of the list (subqueries of its 25 rows, in the same statement): the types
+ * of its ongoing activities, the earliest begun first, and its next planned follow-up.
+ */
+function listExtras(id: SQLWrapper, today: string) {
+  return {
+    current: sql<ListExtras["current"]>`(select coalesce(json_agg(t.type order by t.first, t.type::text collate "C"), '[]'::json) from (
+      select ${activities.type} as type, min(${activities.startDate}) as first from ${activities}
+      where ${activities.participantId} = ${id} and ${activities.status} = 'pagaende' and ${activities.startDate} <= ${today}
+        and (${activities.endDate} is null or ${activities.endDate} >= ${today})
+      group by ${activities.type}) t)`.as("current"),
+    nextFollowup: sql<string | null>`(select min(${followups.dueDate}) from ${followups} where ${followups.participantId} = ${id} and ${followups.status} = 'planerad')`.as("next_followup"),
+  };
 }
 
 export async function getParticipant(actor: Actor, id: string, db: Executor = getDb()) {
