@@ -1,6 +1,5 @@
 // The building blocks the key figures share: the filter, raw rows on either driver, numbers.
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db";
 
 export interface MetricFilter {
   municipalityId: string;

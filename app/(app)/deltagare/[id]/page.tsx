@@ -67,10 +67,10 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
       <DetailsSection user={user} participant={p} history={history} />
       <SkillMappingSection user={user} participantId={p.id} data={mappings} />
       <PlanSection participantId={p.id} data={plan} />
-      <FollowupSection user={user} participantId={p.id} data={followups} />
-      <ExitOutcomeSection user={user} participantId={p.id} data={exit} />
+      <FollowupSection participantId={p.id} data={followups} />
+      <ExitOutcomeSection participantId={p.id} data={exit} />
       <SfiSection summary={sfi} />
-      <ConsentSection user={user} participantId={p.id} rows={consents} />
+      <ConsentSection participantId={p.id} rows={consents} />
     </>
   );
 }

@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { CONSENT_ACTORS, CONSENT_METHODS } from "@/db/schema/consents";
 import { CONSENT_ACTOR_NAMES, consentStatus, type listConsents } from "@/lib/consent";
-import type { SessionUser } from "@/lib/auth/session";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
 import { ConsentForm, WithdrawConsentButton } from "./ConsentForm";
 
-export async function ConsentSection({ user, participantId, rows }: { user: SessionUser; participantId: string; rows: Awaited<ReturnType<typeof listConsents>> }) {
+export async function ConsentSection({ participantId, rows }: { participantId: string; rows: Awaited<ReturnType<typeof listConsents>> }) {
   const t = (await getAreaMessages(privacyMessages)).consent;
   const today = todayIso();
   const statusText = { valid: t.valid, withdrawn: t.withdrawn, expired: t.expired };

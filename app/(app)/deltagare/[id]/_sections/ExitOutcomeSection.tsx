@@ -2,7 +2,6 @@
 // values of a corrected outcome.
 import { type getExitAndOutcome } from "@/lib/outcomes/queries";
 import { OUTCOME_EARLIEST_DAYS } from "@/lib/outcomes/schema";
-import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { outcomeMessages, type OutcomeMessages } from "@/lib/i18n/areas/outcome";
@@ -61,7 +60,7 @@ function OutcomeBlock({ participantId, kind, data, due, today, testId, t }: { pa
   );
 }
 
-export async function ExitOutcomeSection({ user, participantId, data }: { user: SessionUser; participantId: string; data: Awaited<ReturnType<typeof getExitAndOutcome>> }) {
+export async function ExitOutcomeSection({ participantId, data }: { participantId: string; data: Awaited<ReturnType<typeof getExitAndOutcome>> }) {
   const t = await getAreaMessages(outcomeMessages);
   const today = todayIso();
   const { participant: p, outcome, history, month12 } = data;

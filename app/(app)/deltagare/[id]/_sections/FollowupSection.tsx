@@ -3,14 +3,13 @@
 // for, booked with one click; held ones with their notes; booking a new one.
 import Link from "next/link";
 import { type listFollowups } from "@/lib/followups/queries";
-import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { followupMessages } from "@/lib/i18n/areas/followup";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { BookProposalButton, RecordFollowupForm, ScheduleFollowupForm } from "./FollowupForms";
 
-export async function FollowupSection({ user, participantId, data }: { user: SessionUser; participantId: string; data: Awaited<ReturnType<typeof listFollowups>> }) {
+export async function FollowupSection({ participantId, data }: { participantId: string; data: Awaited<ReturnType<typeof listFollowups>> }) {
   const t = await getAreaMessages(followupMessages);
   const plan = await getAreaMessages(planMessages);
   const today = todayIso();
