@@ -39,7 +39,7 @@ async function main() {
     await handle.close();
   }
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   // What `npm start` runs, with its Node flags (scripts/start-command.ts).

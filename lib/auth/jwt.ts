@@ -8,7 +8,7 @@
 //   each step is an asynchronous job with a key object made for it: under load that was most of
 //   the session's cost (a CPU profile of the caseload at 20 users: ~8 % of the server's time).
 // Cookies written by either implementation are read by the other (tested), so switching keeps
-// every user signed in. The middleware runs on the Node.js runtime (middleware.ts).
+// every user signed in. The proxy (proxy.ts, Next.js's middleware) runs on the Node.js runtime.
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 

@@ -237,8 +237,8 @@ async function main() {
 
   // The build of an earlier step is reused (CI builds just before); --build forces a new one.
   if (args.includes("--build") || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    log("Building (next build) …");
-    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    log("Building (npm run build) …");
+    const b = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (b.status !== 0) throw new Error("next build failed");
   }
 

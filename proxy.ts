@@ -1,4 +1,5 @@
-// Runs before every request: security headers (CSP with a per-request nonce, HSTS over HTTPS,
+// The proxy (Next.js's middleware, renamed in Next.js 16; always on the Node.js runtime) runs
+// before every request: security headers (CSP with a per-request nonce, HSTS over HTTPS,
 // frame-ancestors 'none', referrer policy, nosniff) on every response, and a session for every
 // page and route except sign-in, the health check, Auth.js's own endpoints and the calendar
 // feed (calendar apps have no session; the feed's secret token is checked by its handler).
@@ -29,7 +30,7 @@ function withSecurityHeaders(req: NextRequest, response: NextResponse, policy: s
  * Auth.js's session endpoint does, without building a request for it) and, without a session, is
  * sent to sign-in unless it is public.
  */
-export async function middleware(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const nonce = makeNonce();
   const policy = csp(req, nonce);
   if (/^\/api\/auth(\/|$)/.test(req.nextUrl.pathname)) return withSecurityHeaders(req, NextResponse.next(), policy);
@@ -54,6 +55,5 @@ export async function middleware(req: NextRequest) {
 }
 
 export const config = {
-  runtime: "nodejs",
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };
