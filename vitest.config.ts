@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
-  // tsconfig keeps JSX for Next to compile ("preserve"); tests of components compile it here.
+  // Next.js compiles the app's JSX; tests of components compile it here.
   oxc: { jsx: { runtime: "automatic" } },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],

@@ -2,6 +2,7 @@
 // every file in `requires` exists; otherwise it is reported as "not available" (never a
 // failure). To switch one on after its branch is merged: set `enabled: true`, check `requires`
 // and the path/command, and point `dbFloor` at the library function the page calls.
+import { createHash } from "node:crypto";
 import { and, asc, count, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Request } from "autocannon";
@@ -118,8 +119,25 @@ const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
 
 /** What the browser's router asks for when a link within the app is followed from another page of it. */
 const RSC_CONTENT_TYPE = "text/x-component";
-function routerStateFrom(segment: string): string {
-  return encodeURIComponent(JSON.stringify(["", { children: ["(app)", { children: [segment, { children: ["__PAGE__", {}] }] }] }, null, null, true]));
+export function routerStateFrom(segment: string): string {
+  return encodeURIComponent(JSON.stringify(["", { children: ["(app)", { children: [segment, { children: ["__PAGE__", {}] }] }] }]));
+}
+
+/**
+ * The `_rsc` search parameter the router adds to such a request. Next.js 16 answers a payload
+ * request whose `_rsc` does not match its router headers with a redirect to one that does: the
+ * first 12 bytes of SHA-256 over the prefetch, segment-prefetch, router-state and Next-Url headers
+ * ("0" for those not sent), base64url. Tested against Next's own function.
+ */
+export function cacheBustingParam(routerState: string): string {
+  return createHash("sha256").update(["0", "0", routerState, "0"].join(",")).digest().subarray(0, 12).toString("base64url");
+}
+
+/** A request as App Router's client makes it when a link is followed from `from`. */
+export function followedLink(r: Request, from: string): Request {
+  const state = routerStateFrom(from);
+  const path = `${r.path ?? "/"}${r.path?.includes("?") ? "&" : "?"}_rsc=${cacheBustingParam(state)}`;
+  return { ...r, path, headers: { ...(r.headers ?? {}), RSC: "1", "Next-Router-State-Tree": state } };
 }
 
 /**
@@ -133,10 +151,10 @@ function navigation(page: HttpScenario, from: string): HttpScenario {
     ...page,
     id: `${page.id}-nav`,
     title: `${page.title}, followed link (RSC payload)`,
-    note: `a link followed from /${from}: the request App Router's client makes (RSC: 1 and the router's state)`,
+    note: `a link followed from /${from}: the request App Router's client makes (RSC: 1, the router's state and its _rsc)`,
     targets: {},
     expectContentType: RSC_CONTENT_TYPE,
-    requests: (ctx, user) => page.requests(ctx, user).map((r) => ({ ...r, headers: { ...(r.headers ?? {}), RSC: "1", "Next-Router-State-Tree": routerStateFrom(from) } })),
+    requests: (ctx, user) => page.requests(ctx, user).map((r) => followedLink(r, from)),
   };
 }
 
