@@ -239,7 +239,7 @@ async function main() {
   if (args.includes("--build") || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     log("Building (npm run build) …");
     const b = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) throw new Error("next build failed");
+    if (b.status !== 0) throw new Error("npm run build failed");
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-production-0123456789", NODE_ENV: "production" as const, ETABLERA_NO_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", ETABLERA_METRICS_WARM_MINUTES: "0" };
