@@ -1,6 +1,7 @@
 // The data table renders the markup of ListTable from rows of plain data: headings with scope, the
 // first cell as the row's header, numbers right-aligned, data-* attributes of rows and cells, a
-// caption hidden or shown, and cells of several parts with abbreviations explained.
+// caption hidden or shown, and cells of several parts with abbreviations explained; written as
+// markup, so everything in it is escaped.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -31,8 +32,19 @@ describe("DataTable", () => {
     expect(html).not.toContain(" id=");
   });
 
-  it("escapes the text of cells and explanations", () => {
-    const html = renderToStaticMarkup(createElement(DataTable, { columns: columns.slice(0, 1), rows: [{ key: "x", cells: [{ parts: [{ abbr: "<b>", title: '"x"' }] }] }] }));
-    expect(html).toContain('<abbr title="&quot;x&quot;">&lt;b&gt;</abbr>');
+  it("escapes everything a user could have typed: cells, explanations, headings, caption and data-* values", () => {
+    const html = renderToStaticMarkup(
+      createElement(DataTable, {
+        caption: "<i>",
+        columns: [{ label: "A & B" }, { label: "<td>" }],
+        rows: [{ key: "x", data: { unit: '"><script>' }, cells: [{ parts: [{ abbr: "<b>", title: '"x"' }] }, { parts: ["Öst's <enhet>"], data: { name: "a&b" } }] }],
+      }),
+    );
+    expect(html).toContain('<caption class="visually-hidden">&#60;i&#62;</caption>');
+    expect(html).toContain('<th scope="col">A &#38; B</th><th scope="col">&#60;td&#62;</th>');
+    expect(html).toContain('<tr data-unit="&#34;&#62;&#60;script&#62;">');
+    expect(html).toContain('<abbr title="&#34;x&#34;">&#60;b&#62;</abbr>');
+    expect(html).toContain('<td data-name="a&#38;b">Öst&#39;s &#60;enhet&#62;</td>');
+    expect(html).not.toMatch(/<(script|b|i|enhet)>/);
   });
 });

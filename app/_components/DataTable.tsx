@@ -1,12 +1,13 @@
-"use client";
-// A table of figures drawn in the browser from its rows, for the long tables of Resultat (a row per
-// cohort and group, a row per unit of a region). The server sends the cells as data rather than as
-// elements: React defers each element of a large server-rendered list to a task and a chunk of its
-// own, which the server then parses again and renders, for every view of the page.
+// A table of figures from rows of plain data, for the long tables of Resultat (a row per cohort and
+// group, a row per unit of a region). Its rows are written as markup (markup.ts) inside the table
+// element: as React elements, every cell of every row would be serialized, parsed again and
+// rendered to HTML for every view of the page (a manager's Resultat has some 180 rows). It has no
+// behaviour in the browser, so it needs no component there either.
 //
 // The markup is that of ListTable: headings with scope, the first cell as the row's header,
 // numbers right-aligned, data-* attributes of rows and cells, a caption for screen readers.
-import { TableTop, dataAttributes, numClass as cls } from "./table-parts";
+import { el, escapeMarkup } from "./markup";
+import { dataAttributes as dataAttrs, numClass } from "./table-parts";
 
 /** Text in a cell: a string or number, or an abbreviation with its explanation (e.g. "–" for a suppressed figure). */
 export type Inline = string | number | { abbr: string; title: string };
@@ -32,11 +33,27 @@ export interface DataColumn {
 
 const isCell = (c: Inline | DataCell): c is DataCell => typeof c === "object" && "parts" in c;
 
-function Text({ part }: { part: Inline }) {
-  return typeof part === "object" ? <abbr title={part.title}>{part.abbr}</abbr> : <>{part}</>;
+const text = (part: Inline) => (typeof part === "object" ? el("abbr", { title: part.title }, escapeMarkup(part.abbr)) : escapeMarkup(String(part)));
+
+/** What goes inside the table element: caption, heading row and body. */
+export function dataTableMarkup({ caption, showCaption = false, columns, rows, rowHeader = true }: { caption?: string; showCaption?: boolean; columns: DataColumn[]; rows: DataRow[]; rowHeader?: boolean }): string {
+  const head = el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { scope: "col", class: numClass(c) }, escapeMarkup(c.label)))));
+  const body = rows.map((r) =>
+    el(
+      "tr",
+      dataAttrs(r.data),
+      ...r.cells.map((cell, i) => {
+        const parts = isCell(cell) ? cell.parts : [cell];
+        const attrs = { class: numClass(columns[i]), ...dataAttrs(isCell(cell) ? cell.data : undefined) };
+        const content = parts.map(text).join("");
+        return i === 0 && rowHeader ? el("th", { scope: "row", ...attrs }, content) : el("td", attrs, content);
+      }),
+    ),
+  );
+  return (caption ? el("caption", { class: showCaption ? undefined : "visually-hidden" }, escapeMarkup(caption)) : "") + head + el("tbody", {}, ...body);
 }
 
-export function DataTable({ id, caption, showCaption = false, columns, rows, rowHeader = true }: {
+export function DataTable(props: {
   id?: string;
   /** For screen readers only (the page's heading says it to the eye), unless `showCaption`. */
   caption?: string;
@@ -45,29 +62,5 @@ export function DataTable({ id, caption, showCaption = false, columns, rows, row
   rows: DataRow[];
   rowHeader?: boolean;
 }) {
-  return (
-    <table className="table" id={id}>
-      <TableTop caption={caption} showCaption={showCaption} columns={columns} />
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} {...dataAttributes(r.data)}>
-            {r.cells.map((cell, i) => {
-              const parts = isCell(cell) ? cell.parts : [cell];
-              const props = { className: cls(columns[i]), ...dataAttributes(isCell(cell) ? cell.data : undefined) };
-              const content = parts.map((p, j) => <Text key={j} part={p} />);
-              return i === 0 && rowHeader ? (
-                <th key={i} scope="row" {...props}>
-                  {content}
-                </th>
-              ) : (
-                <td key={i} {...props}>
-                  {content}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup(props) }} />;
 }

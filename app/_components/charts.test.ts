@@ -4,7 +4,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart, LineChart, escapeMarkup, type ReferenceMark } from "./charts";
+import { BarChart, LineChart, type ReferenceMark } from "./charts";
+import { escapeMarkup } from "./markup";
 import { seriesColor } from "./chart-palette";
 
 const base = {

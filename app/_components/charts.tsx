@@ -5,7 +5,8 @@
 // A client component: the page sends the chart its numbers (a few hundred bytes), not the few
 // hundred SVG elements drawn from them, which the server would otherwise serialize, parse again
 // and render for every view of the page. The image is built as markup (one string, written out
-// as it is), escaped here: a unit's name or a reference's source is text a user typed.
+// as it is), escaped by markup.ts: a unit's name or a reference's source is text a user typed.
+import { el, escapeMarkup } from "./markup";
 
 export interface Series {
   name: string;
@@ -84,18 +85,6 @@ function Legend({ series, references, referenceLegend }: { series: Series[]; ref
       )}
     </>
   );
-}
-
-/** Markup of one element: the name, its attributes (those undefined left out) and its children, already markup. */
-function el(name: string, attrs: Record<string, string | number | undefined>, ...children: string[]): string {
-  let out = `<${name}`;
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out += ` ${k}="${escapeMarkup(String(v))}"`;
-  return `${out}>${children.join("")}</${name}>`;
-}
-
-/** Text as markup: & < > " ' escaped (a unit's name or a reference's source is typed by a user). */
-export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A text label of the chart. */

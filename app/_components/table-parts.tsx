@@ -1,5 +1,5 @@
-// What ListTable (rendered on the server, cells from functions) and DataTable (rendered in the
-// browser from data) share: the caption, the heading row and the cells' data-* attributes.
+// What ListTable (React elements, cells from functions) and DataTable (written markup, cells from
+// data) share: the caption, the heading row and the cells' data-* attributes.
 import type { ReactNode } from "react";
 
 export const numClass = (c: { num?: boolean } | undefined) => (c?.num ? "num" : undefined);
