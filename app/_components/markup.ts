@@ -3,9 +3,11 @@
 // page, parses the result again and renders it to HTML, for every view; a string is passed through.
 // Everything a user typed (a unit's name, a reference's source) goes through escapeMarkup.
 
-/** Text as markup: & < > " ' escaped. */
+const SPECIAL = /[&<>"']/;
+
+/** Text as markup: & < > " ' escaped (most text has none of them, and is returned as it is). */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 /** Markup of one element: the name, its attributes (those undefined left out) and its children, already markup. */
