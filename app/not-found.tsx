@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { getMessages } from "@/lib/i18n/server";
 
 export default async function NotFound() {

@@ -49,3 +49,29 @@ test("other roles have no worklist", async ({ page }) => {
   await page.goto("/arbetslista");
   await expect(page.getByRole("heading", { name: "Sidan eller uppgiften hittades inte." })).toBeVisible();
 });
+
+test("the lists of links send no prefetch requests, and a link still navigates in the page", async ({ page }) => {
+  // Signed-in pages are rendered per request, so a prefetch could fetch only the route's tree: one
+  // server request per link in view (app/_components/Link.tsx). None are made.
+  await signInAs(page, "coordinator");
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+    if (r.resourceType() === "document") documents.push(r.url());
+  });
+  for (const path of ["/arbetslista?visa=enheten", "/deltagare"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await page.locator("table tbody a").first().hover();
+  }
+  const row = page.locator("table tbody tr").first();
+  const name = (await row.getByRole("link").first().innerText()).trim();
+  documents.length = 0;
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+  // A client-side navigation: the page's data came as a payload, not as a new document.
+  expect(documents).toEqual([]);
+});

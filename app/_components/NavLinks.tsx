@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { usePathname } from "next/navigation";
 
 export interface NavItem {

@@ -1,6 +1,6 @@
 // The municipality's employers: the list with their open openings, and registering a new one.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { getAreaMessages } from "@/lib/i18n/server";

@@ -3,7 +3,7 @@
 // few fields (person, signal, since, where to act) rather than as the row's elements, which it
 // would otherwise serialize, parse again and render for every view of the page: a coordinator's
 // list holds tens of signals every morning, each with its form to let the signal wait.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import type { Signal } from "@/lib/signals/rules";
 import { SnoozeForm } from "./SnoozeForm";

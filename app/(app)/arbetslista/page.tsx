@@ -1,6 +1,6 @@
 // Min arbetslista: the coordinator's home, every morning's signals with a link to where to act.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { getWorklist } from "@/lib/signals/queries";
 import { todayIso } from "@/lib/dates";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listParticipants, listUnitCoordinators, PARTICIPANT_SORTS, type ParticipantSort } from "@/lib/participants/queries";

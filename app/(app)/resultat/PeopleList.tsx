@@ -2,7 +2,7 @@
 // The people behind a figure (a coordinator's own unit, up to 200 a figure), as links to their
 // pages behind a disclosure. Drawn in the browser from the names, like the tables: a list of
 // hundreds of server-rendered links would be deferred element by element on every view.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { PersonRef } from "@/lib/metrics/drilldown";
 
 export function PeopleList({ people, label, note }: { people: PersonRef[] | null; label: string; note: string }) {

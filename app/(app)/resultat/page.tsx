@@ -2,7 +2,7 @@
 // with filters, charts beside the same numbers as tables, definitions, and exports.
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";

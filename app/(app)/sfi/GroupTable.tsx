@@ -1,6 +1,6 @@
 // The table of sfi groups: the teacher's own (linking to each group) and the admin's overview
 // (with teachers, no links: only a group's teachers open its students).
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupListRow } from "@/lib/sfi/queries";
 import { ListTable } from "@/app/_components/ListTable";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listMyGroups } from "@/lib/sfi/queries";
 import { getAreaMessages } from "@/lib/i18n/server";

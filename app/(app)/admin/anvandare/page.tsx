@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/users/queries";

@@ -1,6 +1,6 @@
 // The audit view for admins: filter by user, participant, action and period; paginated; CSV export.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/db";
 import { listAuditEntries, listAuditUsers, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";

@@ -1,6 +1,6 @@
 // Reference values and targets for the key figures: the list of what is entered, and a form to add one.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { ListTable } from "@/app/_components/ListTable";
 import { requirePermission } from "@/lib/auth/guard";
 import { listReferenceValues } from "@/lib/references/queries";

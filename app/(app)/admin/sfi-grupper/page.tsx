@@ -1,7 +1,7 @@
 // The admin's overview of the municipality's sfi groups: who teaches what, how many students.
 // No student data: only a group's teachers see its students.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listAllGroups } from "@/lib/sfi/queries";
 import { getAreaMessages } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 // One employer: contact details (with a link to edit them), open openings (with a way to find
 // participants who fit), closed openings apart, and the history of placements there.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

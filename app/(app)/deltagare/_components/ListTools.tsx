@@ -2,7 +2,7 @@
 // Tools of the participant list that post: the exact personnummer search (a POST, so the number
 // never reaches a URL, the history or a server log) and handing the checked rows over.
 import { useActionState, useId } from "react";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { findByPersonnummerServer, handoverServer, type HandoverState, type PnrSearchState } from "../actions";
 

@@ -4,7 +4,7 @@
 // EditConflict) and the user chooses: re-apply their changes on top of the saved version, or take
 // the saved one. Nothing is overwritten without that choice.
 import { useId, useState } from "react";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";

@@ -3,7 +3,7 @@
 // it shows rather than as the row's elements, which it would otherwise serialize, parse again and
 // render for every view of the list (React defers each element of a large server-rendered list to
 // a task and a chunk of its own).
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 
 /** A row as shown: every text already in the reader's language. */
 export interface ParticipantRow {

@@ -2,7 +2,7 @@
 // The whole group on one screen, everyone present by default: a teacher changes only the
 // exceptions and saves. Plain form controls, so it works by keyboard alone.
 import { useState } from "react";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 // Create an sfi group: teachers (who then teach it) and admins (who choose its teachers).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listSfiTeachers } from "@/lib/sfi/queries";
 import { getAreaMessages } from "@/lib/i18n/server";

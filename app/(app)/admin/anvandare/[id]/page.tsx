@@ -1,6 +1,6 @@
 // One user account: change name, role and unit, deactivate or activate, set a new password.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getUserForAdmin, listUnits } from "@/lib/users/queries";

@@ -1,6 +1,6 @@
 // Create a user account (no self-registration: only an admin creates accounts).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUnits } from "@/lib/users/queries";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 // One reference value or target: change it or delete it (both logged).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getReferenceValueForAdmin } from "@/lib/references/queries";

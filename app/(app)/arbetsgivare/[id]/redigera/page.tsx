@@ -1,6 +1,6 @@
 // Edit an employer's details; the form carries the version it was opened on.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

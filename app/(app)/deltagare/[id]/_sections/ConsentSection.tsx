@@ -1,6 +1,6 @@
 // The participant page's consent section: what the participant has agreed may be shared with
 // whom, and since when; record a new consent or withdraw one.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { CONSENT_ACTORS, CONSENT_METHODS } from "@/db/schema/consents";
 import { CONSENT_ACTOR_NAMES, consentStatus, type listConsents } from "@/lib/consent";
 import { getAreaMessages } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 // The participant's details beyond the header facts (languages, contact, household, track), the
 // link to edit them, and the history of registration, edits, handovers and kartläggning saves.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { type getParticipantHistory } from "@/lib/participants/queries";

@@ -1,7 +1,7 @@
 // Follow-up meetings: the planned ones (overdue marked) can be recorded, which proposes the next
 // at the unit's cadence and can add an activity; the three-party meetings a praktik still calls
 // for, booked with one click; held ones with their notes; booking a new one.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { type listFollowups } from "@/lib/followups/queries";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";

@@ -6,7 +6,7 @@ import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
 import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { GoalForm } from "./PlanForms";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

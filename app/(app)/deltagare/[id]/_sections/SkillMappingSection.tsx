@@ -1,7 +1,7 @@
 // The current kartläggning on the participant page, with its earlier versions (who, when, what
 // changed) and the link to do or revise it.
 import { Fragment } from "react";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { type getSkillMappings } from "@/lib/participants/queries";

@@ -5,7 +5,7 @@
 // user's are shown side by side, nothing is overwritten, and the user chooses: their changes on top
 // of the saved version, or the saved version as it is.
 import { useId, useState } from "react";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";

@@ -1,6 +1,6 @@
 // The plan summary for Arbetsförmedlingen, in plain text; refused without the participant's consent.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { afPlanSummary } from "@/lib/privacy/af-summary";

@@ -1,7 +1,7 @@
 // The plan printed for the participant, in plain Swedish: the goal, the activities with their
 // dates and places, and the next meeting. No personnummer, no internal notes, no navigation.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

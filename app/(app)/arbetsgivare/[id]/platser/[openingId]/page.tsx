@@ -1,7 +1,7 @@
 // One opening: whether it is open, closing or reopening it, editing its fields, and (while it
 // is open) the coordinator's participants who fit it, each bookable in one step.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

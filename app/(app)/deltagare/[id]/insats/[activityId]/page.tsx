@@ -1,6 +1,6 @@
 // Edit one activity of a participant's plan; the form carries the version it was opened at.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

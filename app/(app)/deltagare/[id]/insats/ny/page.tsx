@@ -1,6 +1,6 @@
 // Add an activity of any type to a participant's plan (coordinators of the participant's unit).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";

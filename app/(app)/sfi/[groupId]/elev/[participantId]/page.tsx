@@ -2,7 +2,7 @@
 // passed, time on each course, results, interruptions and pauses; and the forms to record an
 // interruption or pause and to complete the course. Sfi data only: never plans or notes.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getStudent } from "@/lib/sfi/queries";
