@@ -9,8 +9,8 @@ import { DataTable, type DataRow } from "./DataTable";
 
 const columns = [{ label: "Kohort" }, { label: "n", num: true }, { label: "Andel", num: true }];
 const rows: DataRow[] = [
-  { key: "2024", data: { cohort: "2024" }, cells: ["2024", 12, { parts: [5, " (", "42 %", ")"], data: { share: 0.4167 } }] },
-  { key: "2025", data: { cohort: "2025" }, cells: ["2025", 3, { parts: [1, " (", { abbr: "–", title: "För få personer" }, ")"], data: { share: "" } }] },
+  { data: { cohort: "2024" }, cells: ["2024", 12, { parts: [5, " (", "42 %", ")"], data: { share: 0.4167 } }] },
+  { data: { cohort: "2025" }, cells: ["2025", 3, { parts: [1, " (", { abbr: "–", title: "För få personer" }, ")"], data: { share: "" } }] },
 ];
 
 describe("DataTable", () => {
@@ -37,7 +37,7 @@ describe("DataTable", () => {
       createElement(DataTable, {
         caption: "<i>",
         columns: [{ label: "A & B" }, { label: "<td>" }],
-        rows: [{ key: "x", data: { unit: '"><script>' }, cells: [{ parts: [{ abbr: "<b>", title: '"x"' }] }, { parts: ["Öst's <enhet>"], data: { name: "a&b" } }] }],
+        rows: [{ data: { unit: '"><script>' }, cells: [{ parts: [{ abbr: "<b>", title: '"x"' }] }, { parts: ["Öst's <enhet>"], data: { name: "a&b" } }] }],
       }),
     );
     expect(html).toContain('<caption class="visually-hidden">&#60;i&#62;</caption>');

@@ -7,7 +7,7 @@
 // The markup is that of ListTable: headings with scope, the first cell as the row's header,
 // numbers right-aligned, data-* attributes of rows and cells, a caption for screen readers.
 import { el, escapeMarkup } from "./markup";
-import { dataAttributes as dataAttrs, numClass } from "./table-parts";
+import { dataAttributes, numClass } from "./table-parts";
 
 /** Text in a cell: a string or number, or an abbreviation with its explanation (e.g. "–" for a suppressed figure). */
 export type Inline = string | number | { abbr: string; title: string };
@@ -19,7 +19,6 @@ export interface DataCell {
 }
 
 export interface DataRow {
-  key: string;
   /** data-* attributes of the row. */
   data?: Record<string, string | number>;
   cells: (Inline | DataCell)[];
@@ -41,10 +40,10 @@ export function dataTableMarkup({ caption, showCaption = false, columns, rows, r
   const body = rows.map((r) =>
     el(
       "tr",
-      dataAttrs(r.data),
+      dataAttributes(r.data),
       ...r.cells.map((cell, i) => {
         const parts = isCell(cell) ? cell.parts : [cell];
-        const attrs = { class: numClass(columns[i]), ...dataAttrs(isCell(cell) ? cell.data : undefined) };
+        const attrs = { class: numClass(columns[i]), ...dataAttributes(isCell(cell) ? cell.data : undefined) };
         const content = parts.map(text).join("");
         return i === 0 && rowHeader ? el("th", { scope: "row", ...attrs }, content) : el("td", attrs, content);
       }),

@@ -30,7 +30,6 @@ export function CohortTable<R extends { cohort: string; group: Group; n: number 
       caption={caption}
       columns={[{ label: t.cohort }, { label: t.group }, { label: t.n, num: true }, ...columns.map((c) => ({ label: c.label, num: true }))]}
       rows={rows.map((r) => ({
-        key: `${r.cohort}-${r.group}`,
         data: { cohort: r.cohort, group: r.group },
         cells: [
           r.cohort,

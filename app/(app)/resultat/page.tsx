@@ -360,7 +360,6 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             id="caseload-table"
             columns={[{ label: t.caseload.coordinator }, { label: t.caseload.active, num: true }, { label: t.caseload.signals, num: true }]}
             rows={d.caseload.map((r) => ({
-              key: r.coordinatorId ?? "none",
               data: { coordinator: r.coordinatorId ?? "" },
               cells: [r.coordinatorName ?? t.caseload.nobody, r.active, { parts: [r.signals], data: { signals: r.signals } }],
             }))}
@@ -371,7 +370,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           caption={t.caseload.byUnit}
           showCaption
           columns={[{ label: t.caseload.unit }, { label: t.caseload.signals, num: true }]}
-          rows={d.signalsByUnit.map((u) => ({ key: u.unitId, cells: [u.unitName, { parts: [u.signals], data: { signals: u.signals } }] }))}
+          rows={d.signalsByUnit.map((u) => ({ cells: [u.unitName, { parts: [u.signals], data: { signals: u.signals } }] }))}
         />
       </section>
     </>
