@@ -1,7 +1,8 @@
 // Deterministic demo municipality: two units, ~120 participants in every stage of the journey,
-// activities of every type, employers, sfi groups and follow-ups. The same random seed and the
-// same `today` always give the same data. Personnummer are valid-checksum numbers made up here;
-// serial numbers in the 9xx series keep them apart from the usual ranges.
+// activities of every type, employers, sfi groups, grades and interruptions, and follow-ups. The
+// same random seed and the same `today` always give the same data. Personnummer are
+// valid-checksum numbers made up here; serial numbers in the 9xx series keep them apart from the
+// usual ranges.
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";
 import * as s from "./schema";
@@ -96,6 +97,78 @@ interface ActivityRow {
   hoursPerWeek: string | null;
   employerIndex?: number;
   details?: Record<string, unknown>;
+}
+
+/** The first and the last course of each sfi study path (studieväg 1: A–B, 2: B–C, 3: C–D); the last one passed is sfi passed. */
+export const SFI_PATH_COURSES: Record<number, readonly [string, string]> = { 1: ["A", "B"], 2: ["B", "C"], 3: ["C", "D"] };
+const PASSING_GRADES = ["E", "E", "D", "D", "C", "C", "B", "A"] as const;
+/** Activity types that are a job: an sfi interruption of someone who has one is mostly for work. */
+export const WORKPLACE_TYPES: readonly ActivityType[] = ["anstallning", "extratjanst", "introduktionsjobb"];
+
+/** An sfi activity as the rules below need it: `course` is its own course, or with `wholeStudy` the path's first and last. */
+export interface SfiStudy {
+  participantId: string;
+  status: ActivityStatus;
+  startDate: string;
+  endDate: string | null;
+  studyPath: number;
+  course: string;
+  groupId?: string | null;
+}
+
+/**
+ * What sfi teachers would have logged for an sfi activity, on days up to `today`: course grades
+ * (most pass; a course ended without a grade or with F now and then), a national test before some
+ * final grades, an interruption (avbrott) where the activity was interrupted, mostly for work when
+ * the person has a workplace, and now and then a pause (uppehåll) in an ongoing course. With
+ * `wholeStudy` the activity is all of the person's sfi (the demo's), from the path's first course
+ * to its last; otherwise it is one course (the benchmark's, course after course).
+ */
+export function sfiStudyOutcome(r: Rng, a: SfiStudy, today: string, opts: { recordedBy: string | null; toWork: boolean; wholeStudy: boolean }) {
+  const results: (typeof s.sfiResults.$inferInsert)[] = [];
+  const breaks: (typeof s.sfiBreaks.$inferInsert)[] = [];
+  if (a.status === "planerad" || a.startDate > today) return { results, breaks };
+  const [first, last] = SFI_PATH_COURSES[a.studyPath] ?? SFI_PATH_COURSES[2];
+  const base = { participantId: a.participantId, groupId: a.groupId ?? null, studyPath: a.studyPath, recordedBy: opts.recordedBy };
+  const grade = (kind: "kursbetyg" | "nationellt_prov", course: string, resultDate: string, g: string = r.pick(PASSING_GRADES)) => {
+    if (resultDate <= today) results.push({ ...base, kind, course, grade: g, resultDate });
+  };
+  const end = a.endDate && a.endDate <= today ? a.endDate : null;
+  const days = daysBetween(a.startDate, end ?? today);
+  if (opts.wholeStudy && days > 200) grade("kursbetyg", first, addDays(a.startDate, r.int(120, Math.min(days - 30, 320))));
+  if (a.status === "avslutad" && end) {
+    const course = opts.wholeStudy ? last : a.course;
+    if (r.chance(opts.wholeStudy ? 0.85 : 0.9)) {
+      if (course === last && r.chance(0.35)) grade("nationellt_prov", course, addDays(end, -r.int(14, 28)));
+      grade("kursbetyg", course, end);
+    } else if (!opts.wholeStudy) grade("kursbetyg", course, end, "F");
+  } else if (a.status === "avbruten" && end) {
+    const reason = opts.toWork && r.chance(0.8) ? "arbete" : r.pick(["arbete", "arbete", "studier", "studier", "flytt", "foraldraledighet", "sjukdom", "okand"] as const);
+    breaks.push({ participantId: a.participantId, groupId: a.groupId ?? null, kind: "avbrott", reason, fromDate: end, toDate: null, recordedBy: opts.recordedBy });
+  } else if (a.status === "pagaende" && days > 120 && r.chance(0.12)) {
+    const from = addDays(a.startDate, r.int(30, days - 75));
+    breaks.push({ participantId: a.participantId, groupId: a.groupId ?? null, kind: "uppehall", reason: r.pick(["foraldraledighet", "sjukdom"] as const), fromDate: from, toDate: addDays(from, r.int(14, 45)), recordedBy: opts.recordedBy });
+  }
+  return { results, breaks };
+}
+
+/** The demo's sfi results and interruptions, one study per sfi activity; those enrolled in a group are in its course now. */
+function sfiOutcomes(r: Rng, today: string, teacherId: string, activities: (typeof s.activities.$inferInsert)[], enrolments: { groupId: string; participantId: string }[], groups: { id: string; studyPath: number; course: string }[]) {
+  const working = new Set(activities.filter((a) => WORKPLACE_TYPES.includes(a.type)).map((a) => a.participantId));
+  const groupOf = new Map(enrolments.map((e) => [e.participantId, e.groupId]));
+  const results: (typeof s.sfiResults.$inferInsert)[] = [];
+  const breaks: (typeof s.sfiBreaks.$inferInsert)[] = [];
+  for (const a of activities) {
+    if (a.type !== "sfi") continue;
+    const d = a.details as { studyPath: number; course: string };
+    // Those in a group study its course now, the first of their path: nothing graded yet.
+    const group = groups.find((g) => g.id === groupOf.get(a.participantId));
+    const studied = group ? { studyPath: group.studyPath, course: group.course, groupId: group.id } : { studyPath: d.studyPath, course: d.course };
+    const out = sfiStudyOutcome(r, { participantId: a.participantId, status: a.status!, startDate: a.startDate!, endDate: a.endDate ?? null, ...studied }, today, { recordedBy: teacherId, toWork: working.has(a.participantId), wholeStudy: !group });
+    results.push(...out.results);
+    breaks.push(...out.breaks);
+  }
+  return { results, breaks };
 }
 
 function statusFor(start: string, end: string | null, today: string, r: Rng): ActivityStatus {
@@ -365,6 +438,12 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
       }
     }
     if (attendanceValues.length) await tx.insert(s.sfiAttendance).values(attendanceValues);
+
+    // Sfi results and interruptions, as the teachers logged them (drawn last, so everything above
+    // stays as it was for the same seed).
+    const { results: sfiResultValues, breaks: sfiBreakValues } = sfiOutcomes(r, today, teacher.id, activityValues, enrolmentValues, groupRows);
+    if (sfiResultValues.length) await tx.insert(s.sfiResults).values(sfiResultValues);
+    if (sfiBreakValues.length) await tx.insert(s.sfiBreaks).values(sfiBreakValues);
 
     return {
       municipalityId: municipality.id,

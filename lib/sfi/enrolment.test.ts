@@ -37,12 +37,23 @@ afterAll(async () => {
 const run = <T,>(def: Parameters<typeof executeAction>[0], input: unknown, user: SessionUser) => executeAction(def, input, user, handle.db) as Promise<{ ok: boolean; data: T; code?: string; fieldErrors?: Record<string, string[]> }>;
 
 /** A participant of the municipality who has never been in any sfi group. */
+/** Someone in the programme with no sfi group, results or interruptions yet (the demo has those who do). */
 async function someoneWithoutSfi() {
   const enrolled = handle.db.select({ id: s.sfiEnrolments.participantId }).from(s.sfiEnrolments);
+  const graded = handle.db.select({ id: s.sfiResults.participantId }).from(s.sfiResults);
+  const interrupted = handle.db.select({ id: s.sfiBreaks.participantId }).from(s.sfiBreaks);
   const [p] = await handle.db
     .select()
     .from(s.participants)
-    .where(and(eq(s.participants.municipalityId, teacher.municipalityId), notInArray(s.participants.id, enrolled), isNull(s.participants.programmeEnd)))
+    .where(
+      and(
+        eq(s.participants.municipalityId, teacher.municipalityId),
+        notInArray(s.participants.id, enrolled),
+        notInArray(s.participants.id, graded),
+        notInArray(s.participants.id, interrupted),
+        isNull(s.participants.programmeEnd),
+      ),
+    )
     .limit(1);
   return p;
 }

@@ -17,7 +17,7 @@ const OPTS = { participants: 300, today: "2026-03-16", seed: 7, chunkSize: 120 }
 
 function allRows() {
   const setup = generateSetup(OPTS, "x");
-  const merged: Chunk = { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [] };
+  const merged: Chunk = { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [], sfiResults: [], sfiBreaks: [] };
   for (const c of generateChunks(OPTS, setup)) for (const t of CHUNK_TABLES) (merged[t] as unknown[]).push(...c[t]);
   return { setup, rows: merged };
 }
@@ -31,6 +31,8 @@ const VIOLATIONS = {
   coordinatorOutsideUnit: sql`select p.id from participants p join users u on u.id = p.coordinator_id where u.unit_id is distinct from p.unit_id or u.role <> 'coordinator'`,
   attendanceWithoutEnrolment: sql`select a.id from sfi_attendance a left join sfi_enrolments e on e.participant_id = a.participant_id and e.group_id = a.group_id where e.id is null or a.lesson_date < e.start_date or a.attended_hours > a.scheduled_hours`,
   enrolmentNotOnOngoingSfi: sql`select e.id from sfi_enrolments e join activities a on a.id = e.activity_id where a.type <> 'sfi' or a.participant_id <> e.participant_id`,
+  sfiResultOutsideItsCourse: sql`select r.id from sfi_results r where not exists (select 1 from activities a where a.participant_id = r.participant_id and a.type = 'sfi' and a.details->>'course' = r.course and a.start_date <= r.result_date and a.end_date >= r.result_date) or r.result_date > '2026-03-16'`,
+  interruptionWithoutInterruptedSfi: sql`select b.id from sfi_breaks b where b.kind = 'avbrott' and not exists (select 1 from activities a where a.participant_id = b.participant_id and a.type = 'sfi' and a.status = 'avbruten' and a.end_date = b.from_date)`,
   followupBeforeReception: sql`select f.id from followups f join participants p on p.id = f.participant_id where f.due_date < p.reception_date`,
 };
 
@@ -86,6 +88,20 @@ describe("bench data rows (pure)", () => {
     expect(rows.activities.length / rows.participants.length).toBeGreaterThan(6);
     expect(rows.outcomes.length).toBeGreaterThan(0);
     expect(rows.sfiAttendance.length).toBeGreaterThan(rows.participants.length * 5);
+  });
+
+  it("grades finished sfi courses, mostly passed, and logs an interruption for every interrupted one", () => {
+    const { rows } = allRows();
+    const finished = rows.activities.filter((a) => a.type === "sfi" && a.status === "avslutad");
+    const grades = rows.sfiResults.filter((r) => r.kind === "kursbetyg");
+    expect(grades.length).toBeGreaterThan(finished.length * 0.8);
+    expect(grades.length).toBeLessThanOrEqual(finished.length);
+    expect(grades.filter((g) => g.grade === "F").length / grades.length).toBeLessThan(0.2);
+    const interrupted = rows.activities.filter((a) => a.type === "sfi" && a.status === "avbruten");
+    const avbrott = rows.sfiBreaks.filter((b) => b.kind === "avbrott");
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(avbrott.map((b) => `${b.participantId} ${b.fromDate}`).sort()).toEqual(interrupted.map((a) => `${a.participantId} ${a.endDate}`).sort());
+    expect(avbrott.every((b) => b.reason)).toBe(true);
   });
 
   it("writes import files in the import format", async () => {

@@ -12,6 +12,8 @@ import {
   makeOrgNr,
   makePersonnummer,
   rng,
+  sfiStudyOutcome,
+  WORKPLACE_TYPES,
   type Rng,
 } from "@/db/seed";
 import * as s from "@/db/schema";
@@ -48,7 +50,7 @@ export function benchUuid(tag: number, n: number): string {
   return `${a}-${t}-4${b.slice(0, 3)}-8${b.slice(3, 6)}-${b.slice(6)}${a.slice(0, 6)}`;
 }
 
-const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, attendance: 17 } as const;
+const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, attendance: 17, sfiResult: 18, sfiBreak: 19 } as const;
 
 export interface BenchSetup {
   municipality: Insert<typeof s.municipalities>;
@@ -143,8 +145,10 @@ export interface Chunk {
   outcomes: Insert<typeof s.outcomes>[];
   sfiEnrolments: Insert<typeof s.sfiEnrolments>[];
   sfiAttendance: Insert<typeof s.sfiAttendance>[];
+  sfiResults: Insert<typeof s.sfiResults>[];
+  sfiBreaks: Insert<typeof s.sfiBreaks>[];
 }
-export const CHUNK_TABLES = ["participants", "plans", "planRevisions", "activities", "followups", "outcomes", "sfiEnrolments", "sfiAttendance"] as const;
+export const CHUNK_TABLES = ["participants", "plans", "planRevisions", "activities", "followups", "outcomes", "sfiEnrolments", "sfiAttendance", "sfiResults", "sfiBreaks"] as const;
 export type ChunkTable = (typeof CHUNK_TABLES)[number];
 export const TABLES: Record<ChunkTable, (typeof s)[keyof typeof s]> = {
   participants: s.participants,
@@ -155,10 +159,12 @@ export const TABLES: Record<ChunkTable, (typeof s)[keyof typeof s]> = {
   outcomes: s.outcomes,
   sfiEnrolments: s.sfiEnrolments,
   sfiAttendance: s.sfiAttendance,
+  sfiResults: s.sfiResults,
+  sfiBreaks: s.sfiBreaks,
 };
 
 function emptyChunk(): Chunk {
-  return { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [] };
+  return { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [], sfiResults: [], sfiBreaks: [] };
 }
 
 function statusFor(start: string, end: string | null, today: string, r: Rng): ActivityStatus {
@@ -179,7 +185,10 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
   const municipalityId = setup.municipality.id!;
   const nCoord = setup.coordinators.length;
   const seenPnr = new Set<string>();
-  const n = { activity: 0, followup: 0, outcome: 0, enrolment: 0, attendance: 0 };
+  const n = { activity: 0, followup: 0, outcome: 0, enrolment: 0, attendance: 0, sfiResult: 0, sfiBreak: 0 };
+  // Sfi results and interruptions from a generator of their own, so that adding them left every
+  // other row as it was for the same seed.
+  const rSfi = rng(((opts.seed ?? 2026) ^ 0x5f1) >>> 0);
   // Lesson days of the attendance window, per schedule kind, computed once.
   const windowDays = Array.from({ length: ATTENDANCE_DAYS }, (_, k) => addDays(today, -ATTENDANCE_DAYS + k));
   const windowWeekday = windowDays.map(weekday);
@@ -277,6 +286,8 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
       chunk.activities.push(row);
       return row;
     };
+    const firstActivity = chunk.activities.length;
+    const sfiCourses: Insert<typeof s.activities>[] = [];
     let ongoingSfi: Insert<typeof s.activities> | null = null;
     let sfiStart = addDays(receptionDate, r.int(7, 40));
     const studyPath = r.int(1, 3);
@@ -285,6 +296,7 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
       const sfiEnd = addDays(sfiStart, length);
       const open = sfiEnd > today;
       const a = act("sfi", sfiStart, open ? null : sfiEnd, "Lärcentrum", "15", { details: { studyPath, course: s.SFI_COURSES[c] } });
+      sfiCourses.push(a);
       if (a.status === "pagaende") ongoingSfi = a;
       if (open) break;
       sfiStart = addDays(sfiEnd, r.int(1, 20));
@@ -343,10 +355,12 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
     }
 
     // Sfi group and this term's attendance for those studying sfi now.
+    let ongoingGroup: { id: string; teacherId: string } | null = null;
     if (ongoingSfi) {
       const g = n.enrolment % setup.groups.length;
       const group = setup.groups[g];
       const teacherId = setup.groupTeachers[g].userId;
+      ongoingGroup = { id: group.id!, teacherId };
       chunk.sfiEnrolments.push({ id: benchUuid(TAG.enrolment, n.enrolment++), groupId: group.id!, participantId: pid, activityId: ongoingSfi.id!, startDate: ongoingSfi.startDate });
       const diligence = r.next();
       const hours = group.schedule.hours;
@@ -356,6 +370,16 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
         const attended = r.next() < 0.55 + diligence * 0.45 ? hours : r.chance(0.3) ? hours / 2 : 0;
         chunk.sfiAttendance.push({ id: benchUuid(TAG.attendance, n.attendance++), groupId: group.id!, participantId: pid, lessonDate: day, scheduledHours: String(hours), attendedHours: String(attended), recordedBy: teacherId });
       }
+    }
+
+    // Each sfi course's grade, or its interruption, as the demo's rules give them (db/seed.ts).
+    const toWork = chunk.activities.slice(firstActivity).some((a) => WORKPLACE_TYPES.includes(a.type));
+    for (const a of sfiCourses) {
+      const inGroup = a === ongoingSfi ? ongoingGroup : null;
+      const d = a.details as { studyPath: number; course: string };
+      const out = sfiStudyOutcome(rSfi, { participantId: pid, status: a.status!, startDate: a.startDate!, endDate: a.endDate ?? null, studyPath: d.studyPath, course: d.course, groupId: inGroup?.id }, today, { recordedBy: inGroup?.teacherId ?? null, toWork, wholeStudy: false });
+      for (const x of out.results) chunk.sfiResults.push({ id: benchUuid(TAG.sfiResult, n.sfiResult++), ...x });
+      for (const x of out.breaks) chunk.sfiBreaks.push({ id: benchUuid(TAG.sfiBreak, n.sfiBreak++), ...x });
     }
 
     if (chunk.participants.length >= chunkSize) {
