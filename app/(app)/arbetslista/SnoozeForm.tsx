@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import { snoozeSchema } from "@/lib/signals/schema";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import { snoozeSignalServer } from "./actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
+import { LazyDetails } from "@/app/_components/LazyDetails";
 
 type Input = z.input<typeof snoozeSchema>;
 
@@ -20,27 +21,24 @@ interface Props {
 
 /**
  * "Skjut upp" under every signal of the worklist. The form is made when the row is first opened
- * (and kept, with what was typed, when it is closed again): a worklist of 50 signals rendered and
- * hydrated 50 forms that nobody had asked for.
+ * (LazyDetails): a worklist of 50 signals rendered and hydrated 50 forms that nobody had asked for.
  */
 export function SnoozeForm(props: Props) {
   const { name, t } = props;
-  const [opened, setOpened] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const ref = useRef<HTMLDetailsElement>(null);
-  // Opened before the page was interactive: the browser opened it without React seeing the toggle.
-  useEffect(() => {
-    if (ref.current?.open) setOpened(true);
-  }, []);
   if (done) return <p role="status">{t.snoozed} {done}</p>;
   return (
-    <details className="snooze" ref={ref} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary>
-        {t.snooze}
-        <span className="visually-hidden">: {name}</span>
-      </summary>
-      {opened && <SnoozeFields {...props} onDone={setDone} />}
-    </details>
+    <LazyDetails
+      className="snooze"
+      summary={
+        <>
+          {t.snooze}
+          <span className="visually-hidden">: {name}</span>
+        </>
+      }
+    >
+      <SnoozeFields {...props} onDone={setDone} />
+    </LazyDetails>
   );
 }
 

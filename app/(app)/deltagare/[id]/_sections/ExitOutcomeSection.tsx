@@ -3,13 +3,15 @@
 import { type getExitAndOutcome } from "@/lib/outcomes/queries";
 import { OUTCOME_EARLIEST_DAYS } from "@/lib/outcomes/schema";
 import { addDays, todayIso } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { LazyDetails } from "@/app/_components/LazyDetails";
+import { OUTCOME_FORM_MESSAGES, type OutcomeFormMessages } from "./form-messages";
 import { outcomeMessages, type OutcomeMessages } from "@/lib/i18n/areas/outcome";
 import { ExitForm, OutcomeForm } from "./OutcomeForms";
 
 type Data = Awaited<ReturnType<typeof getExitAndOutcome>>["month12"];
 
-function OutcomeBlock({ participantId, kind, data, due, today, testId, t }: { participantId: string; kind: "dag90" | "manad12"; data: Data; due: string; today: string; testId: string; t: OutcomeMessages }) {
+function OutcomeBlock({ participantId, kind, data, due, today, testId, t, forms }: { participantId: string; kind: "dag90" | "manad12"; data: Data; due: string; today: string; testId: string; t: OutcomeMessages; forms: OutcomeFormMessages }) {
   const { outcome, history } = data;
   return (
     <div data-outcome-kind={kind}>
@@ -27,20 +29,23 @@ function OutcomeBlock({ participantId, kind, data, due, today, testId, t }: { pa
           {t.noOutcome} {t.outcomeDue} {due}.
         </p>
       )}
-      <details>
-        <summary>
-          {outcome ? t.correct : t.record}
-          {kind === "manad12" && <span className="visually-hidden"> ({t.month12Title})</span>}
-        </summary>
+      <LazyDetails
+        summary={
+          <>
+            {outcome ? t.correct : t.record}
+            {kind === "manad12" && <span className="visually-hidden"> ({t.month12Title})</span>}
+          </>
+        }
+      >
         <OutcomeForm
           participantId={participantId}
           kind={kind}
           version={outcome?.version ?? 0}
           defaults={{ status: outcome?.status, recordedDate: outcome?.recordedDate ?? (due > today ? due : today), source: outcome?.source ?? undefined }}
           label={outcome ? t.correct : t.record}
-          t={t}
+          t={forms}
         />
-      </details>
+      </LazyDetails>
       {history.length > 0 && (
         <details>
           <summary>
@@ -64,6 +69,7 @@ export async function ExitOutcomeSection({ participantId, data }: { participantI
   const t = await getAreaMessages(outcomeMessages);
   const today = todayIso();
   const { participant: p, outcome, history, month12 } = data;
+  const forms = pickMessages(t, OUTCOME_FORM_MESSAGES);
   return (
     <section aria-labelledby="outcome-title" id="utfall">
       <h2 id="outcome-title">{t.title}</h2>
@@ -78,19 +84,18 @@ export async function ExitOutcomeSection({ participantId, data }: { participantI
       ) : (
         <>
           <p>{t.inProgramme}</p>
-          <details>
-            <summary>{t.recordExit}</summary>
-            <ExitForm participantId={p.id} version={p.version} today={today} t={t} />
-          </details>
+          <LazyDetails summary={t.recordExit}>
+            <ExitForm participantId={p.id} version={p.version} today={today} t={forms} />
+          </LazyDetails>
         </>
       )}
       {p.programmeEnd && (
         <>
           <h3>{t.outcomeTitle}</h3>
-          <OutcomeBlock participantId={p.id} kind="dag90" data={{ outcome, history }} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.dag90)} today={today} testId="outcome" t={t} />
+          <OutcomeBlock participantId={p.id} kind="dag90" data={{ outcome, history }} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.dag90)} today={today} testId="outcome" t={t} forms={forms} />
           <h3>{t.month12Title}</h3>
           <p className="definition">{t.month12Intro}</p>
-          <OutcomeBlock participantId={p.id} kind="manad12" data={month12} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.manad12)} today={today} testId="outcome-12" t={t} />
+          <OutcomeBlock participantId={p.id} kind="manad12" data={month12} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.manad12)} today={today} testId="outcome-12" t={t} forms={forms} />
         </>
       )}
     </section>

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
-import type { FollowupMessages } from "@/lib/i18n/areas/followup";
+import type { FollowupFormMessages as FollowupMessages } from "./form-messages";
 import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 

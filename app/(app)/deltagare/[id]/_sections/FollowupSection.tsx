@@ -4,7 +4,9 @@
 import Link from "@/app/_components/Link";
 import { type listFollowups } from "@/lib/followups/queries";
 import { addDays, todayIso } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { LazyDetails } from "@/app/_components/LazyDetails";
+import { FOLLOWUP_FORM_MESSAGES } from "./form-messages";
 import { followupMessages } from "@/lib/i18n/areas/followup";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { BookProposalButton, RecordFollowupForm, ScheduleFollowupForm } from "./FollowupForms";
@@ -14,6 +16,7 @@ export async function FollowupSection({ participantId, data }: { participantId: 
   const plan = await getAreaMessages(planMessages);
   const today = todayIso();
   const { planned, held, cadenceDays, proposals } = data;
+  const forms = pickMessages(t, FOLLOWUP_FORM_MESSAGES);
   return (
     <section aria-labelledby="followup-title" id="uppfoljning">
       <h2 id="followup-title">{t.title}</h2>
@@ -31,7 +34,7 @@ export async function FollowupSection({ participantId, data }: { participantId: 
                     ({t.praktikAt}
                     {x.praktik.where ? ` – ${x.praktik.where}` : ""}, {x.praktik.startDate} – {x.praktik.endDate})
                   </span>{" "}
-                  <BookProposalButton activityId={x.activityId} moment={x.moment} label={label} t={t} />
+                  <BookProposalButton activityId={x.activityId} moment={x.moment} label={label} t={forms} />
                 </li>
               );
             })}
@@ -46,21 +49,23 @@ export async function FollowupSection({ participantId, data }: { participantId: 
           {planned.map((f) => (
             <li key={f.id} data-followup={f.id}>
               <strong>{t.types[f.type]}</strong> {f.dueDate} {f.dueDate < today && <span className="tag overdue">{t.overdue}</span>}
-              <details>
-                <summary>
-                  {t.record}
-                  <span className="visually-hidden">: {t.types[f.type]} {f.dueDate}</span>
-                </summary>
-                <RecordFollowupForm followupId={f.id} version={f.version} today={today} nextDue={addDays(today, cadenceDays)} t={t} activityTypes={plan.types} />
-              </details>
+              <LazyDetails
+                summary={
+                  <>
+                    {t.record}
+                    <span className="visually-hidden">: {t.types[f.type]} {f.dueDate}</span>
+                  </>
+                }
+              >
+                <RecordFollowupForm followupId={f.id} version={f.version} today={today} nextDue={addDays(today, cadenceDays)} t={forms} activityTypes={plan.types} />
+              </LazyDetails>
             </li>
           ))}
         </ul>
       )}
-      <details>
-        <summary>{t.schedule}</summary>
-        <ScheduleFollowupForm participantId={participantId} defaultDue={addDays(today, cadenceDays)} t={t} />
-      </details>
+      <LazyDetails summary={t.schedule}>
+        <ScheduleFollowupForm participantId={participantId} defaultDue={addDays(today, cadenceDays)} t={forms} />
+      </LazyDetails>
       <p>
         <Link href="/arbetslista#kalender">{t.subscribe}</Link>
       </p>

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { EXIT_REASONS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
 import { exitSchema, outcomeSchema } from "@/lib/outcomes/schema";
-import type { OutcomeMessages } from "@/lib/i18n/areas/outcome";
+import type { OutcomeFormMessages as OutcomeMessages } from "./form-messages";
 import { recordExitServer, recordOutcomeServer } from "./outcome-actions";
 import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 

@@ -9,6 +9,7 @@ import { ACTIVITY_STATUSES, ACTIVITY_TYPES, SFI_COURSES, type ActivityType } fro
 import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema, updatePlanGoalSchema } from "@/lib/plans/schema";
 import type { ActivityFormValues } from "@/lib/plans/form";
 import type { PlanMessages } from "@/lib/i18n/areas/plan";
+import type { GoalFormMessages } from "./form-messages";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
@@ -255,7 +256,7 @@ type GoalValues = { participantId: string; version: number; goalType: string; go
 const GOAL_KEYS = ["goalType", "goalOccupation", "reviewDate", "goalNote"] as const;
 type GoalKey = (typeof GOAL_KEYS)[number];
 
-export function GoalForm({ initial, t }: { initial: GoalValues; t: PlanMessages }) {
+export function GoalForm({ initial, t }: { initial: GoalValues; t: GoalFormMessages }) {
   const id = useId();
   const router = useRouter();
   const [message, setMessage] = useState<FormMessageValue>(null);

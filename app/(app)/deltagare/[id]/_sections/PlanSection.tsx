@@ -4,10 +4,12 @@
 import { type getPlan } from "@/lib/plans/queries";
 import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
 import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
 import Link from "@/app/_components/Link";
+import { LazyDetails } from "@/app/_components/LazyDetails";
 import { GoalForm } from "./PlanForms";
+import { GOAL_FORM_MESSAGES } from "./form-messages";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 /** The history shows this many newest changes; the rest open on request. */
@@ -50,13 +52,12 @@ export async function PlanSection({ participantId, data }: { participantId: stri
       ) : (
         <p>{t.noPlan}</p>
       )}
-      <details className="no-print">
-        <summary>{t.editGoal}</summary>
+      <LazyDetails className="no-print" summary={t.editGoal}>
         <GoalForm
-          t={t}
+          t={pickMessages(t, GOAL_FORM_MESSAGES)}
           initial={{ participantId, version: plan?.version ?? 0, goalType: plan?.goalType ?? "", goalOccupation: plan?.goalOccupation ?? "", goalNote: plan?.goalNote ?? "", reviewDate: plan?.reviewDate ?? "" }}
         />
-      </details>
+      </LazyDetails>
       <p className="no-print">
         <Link className="button primary" href={`/deltagare/${participantId}/insats/ny`}>
           {t.addActivity}
