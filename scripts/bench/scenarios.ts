@@ -3,13 +3,14 @@
 // failure). To switch one on after its branch is merged: set `enabled: true`, check `requires`
 // and the path/command, and point `dbFloor` at the library function the page calls.
 import { createHash } from "node:crypto";
-import { and, asc, count, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Request } from "autocannon";
 import type { Db } from "@/db/client";
-import * as s from "@/db/schema";
-import { findUserForSignIn } from "@/lib/auth/queries";
-import { getParticipant, listParticipants } from "@/lib/participants/queries";
+import { findUserForSignIn, loadActiveUser } from "@/lib/auth/queries";
+import { listParticipants, listUnitCoordinators } from "@/lib/participants/queries";
+import { getParticipantPage } from "@/lib/participants/page";
+import { getCalendarFeedStatus } from "@/lib/calendar/queries";
 import { getWorklist } from "@/lib/signals/queries";
 import { getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
 import { forgetInMemory } from "@/lib/metrics/cache";
@@ -117,6 +118,16 @@ const NEW_FILTERS: string[] = (() => {
 })();
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
 
+/**
+ * A page's database floor: the reads its request makes, through the same library functions with
+ * the same arguments, one after another as the page makes them: the signed-in user (every page
+ * loads it fresh, lib/auth/session.ts), then the page's own.
+ */
+async function pageFloor(ctx: BenchContext, user: BenchUser, ...reads: (() => Promise<unknown>)[]) {
+  await loadActiveUser(user.id, ctx.db);
+  for (const read of reads) await read();
+}
+
 /** What the browser's router asks for when a link within the app is followed from another page of it. */
 const RSC_CONTENT_TYPE = "text/x-component";
 export function routerStateFrom(segment: string): string {
@@ -187,7 +198,13 @@ const PAGES: HttpScenario[] = [
     as: "coordinator",
     targets: { p95Ms: 200, floorRatio: true },
     requests: () => [get("/deltagare"), get("/deltagare?page=2"), get("/deltagare?q=ah")],
-    dbFloor: (ctx, user, i) => listParticipants(user, [{}, { page: 2 }, { q: "ah" }][i % 3], ctx.db),
+    dbFloor: (ctx, user, i) =>
+      pageFloor(
+        ctx,
+        user,
+        () => listUnitCoordinators(user, ctx.db),
+        () => listParticipants(user, [{}, { page: 2 }, { q: "ah" }][i % 3], ctx.db),
+      ),
   },
   {
     id: "participant",
@@ -195,18 +212,10 @@ const PAGES: HttpScenario[] = [
     kind: "http",
     enabled: true,
     requires: ["app/(app)/deltagare/[id]/page.tsx"],
-    note: "On the bench branch the page shows the basic facts only; after the merge it has plan and timeline: point dbFloor at the functions it calls.",
     as: "coordinator",
     targets: { p95Ms: 200, floorRatio: true },
     requests: (_ctx, user) => user.participantIds.slice(0, 50).map((id) => get(`/deltagare/${id}`)),
-    dbFloor: async (ctx, user, i) => {
-      const id = pick(user.participantIds.slice(0, 50), i);
-      await getParticipant(user, id, ctx.db);
-      // Until the merged page's own queries are wired in: the plan and the timeline's rows.
-      await ctx.db.select().from(s.plans).where(eq(s.plans.participantId, id));
-      await ctx.db.select().from(s.activities).where(eq(s.activities.participantId, id)).orderBy(asc(s.activities.startDate));
-      await ctx.db.select().from(s.followups).where(eq(s.followups.participantId, id)).orderBy(asc(s.followups.dueDate));
-    },
+    dbFloor: (ctx, user, i) => pageFloor(ctx, user, () => getParticipantPage(user, pick(user.participantIds.slice(0, 50), i), ctx.db)),
   },
   {
     id: "worklist",
@@ -217,7 +226,13 @@ const PAGES: HttpScenario[] = [
     as: "coordinator",
     targets: { p95Ms: 200, floorRatio: true },
     requests: () => [get("/arbetslista")],
-    dbFloor: (ctx, user) => getWorklist(user, ctx.today, { onlyMine: true }, ctx.db),
+    dbFloor: (ctx, user) =>
+      pageFloor(
+        ctx,
+        user,
+        () => getWorklist(user, ctx.today, { onlyMine: true }, ctx.db),
+        () => getCalendarFeedStatus(user, ctx.db),
+      ),
   },
   {
     id: "dashboard",
@@ -228,7 +243,7 @@ const PAGES: HttpScenario[] = [
     as: "manager",
     targets: { p95Ms: 500, floorRatio: true },
     requests: () => [get("/resultat")],
-    dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams()), ctx.db),
+    dbFloor: (ctx, user) => pageFloor(ctx, user, () => getDashboard(user, parseDashboardFilter(new URLSearchParams()), ctx.db)),
   },
   {
     id: "dashboard-filtered",
@@ -239,7 +254,7 @@ const PAGES: HttpScenario[] = [
     as: "manager",
     targets: { p95Ms: 500, floorRatio: true },
     requests: () => [get(`/resultat?${DASHBOARD_FILTER}`)],
-    dbFloor: (ctx, user) => getDashboard(user, parseDashboardFilter(new URLSearchParams(DASHBOARD_FILTER)), ctx.db),
+    dbFloor: (ctx, user) => pageFloor(ctx, user, () => getDashboard(user, parseDashboardFilter(new URLSearchParams(DASHBOARD_FILTER)), ctx.db)),
   },
 ];
 

@@ -1,12 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
-import { getParticipant, getParticipantHistory, getSkillMappings } from "@/lib/participants/queries";
-import { getPlan } from "@/lib/plans/queries";
-import { listFollowups } from "@/lib/followups/queries";
-import { getExitAndOutcome } from "@/lib/outcomes/queries";
-import { getSfiSummary } from "@/lib/sfi/queries";
-import { listConsents } from "@/lib/consent";
+import { getParticipantPage } from "@/lib/participants/page";
 import { NotFoundError } from "@/lib/errors";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { resultsMessages } from "@/lib/i18n/areas/results";
@@ -26,25 +21,14 @@ export default async function ParticipantPage({ params }: { params: Promise<{ id
   const t = await getMessages();
   const r = await getAreaMessages(resultsMessages);
   const { id } = await params;
-  let p;
+  let data;
   try {
-    p = await getParticipant(user, id);
+    data = await getParticipantPage(user, id);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  // Every section's data at once, before any is drawn: the page is then rendered in one pass
-  // instead of section by section as each read returns (each a suspension and a flush of its own
-  // through both of React's renderers, which cost more than the reads).
-  const [history, mappings, plan, followups, exit, sfi, consents] = await Promise.all([
-    getParticipantHistory(user, p.id),
-    getSkillMappings(user, p.id),
-    getPlan(user, p.id),
-    listFollowups(user, p.id),
-    getExitAndOutcome(user, p.id),
-    getSfiSummary(user, p.id),
-    listConsents(user, p.id),
-  ]);
+  const { participant: p, history, mappings, plan, followups, exit, sfi, consents } = data;
   return (
     <>
       <h1>
