@@ -33,7 +33,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle {
   // JIT compilation off: the dashboard's aggregates over millions of rows have cost estimates far
   // above jit_above_cost, and compiling them took 4–6 s of a 10 s query at 200 000 participants
-  // while running them saved nothing measurable (README, Performance). The app's other queries are
+  // while running them saved nothing measurable (scripts/bench/JOURNAL.md). The app's other queries are
   // small and never reach the JIT threshold anyway.
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzlePostgres(preparing(client), { schema });
@@ -53,7 +53,7 @@ export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle
  * types, then Bind and Execute) and pipelines nothing behind it on that connection. Prepared, it
  * is one round trip and PostgreSQL parses it once: the participant page (about thirty statements)
  * went from 11 to 3–4 ms of PostgreSQL's time and from 33–36 to 26–29 ms of the server's per
- * view; the worklist's facts query took 7 ms to plan and 3 to run (README, Performance). From a
+ * view; the worklist's facts query took 7 ms to plan and 3 to run (scripts/bench/JOURNAL.md). From a
  * statement's sixth run PostgreSQL may keep one generic plan where it costs no more than the
  * custom ones, as with any driver that prepares (JDBC, asyncpg).
  *

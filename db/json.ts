@@ -52,7 +52,7 @@ const dialect = new PgDialect();
 /**
  * A fragment without parameters (the select list of JSON subqueries, say), rendered to its text
  * once, when the module loads. Building such a statement from its columns on every call cost more
- * of the server's time than running it (the participant page: ~1 ms a view, README).
+ * of the server's time than running it (the participant page: ~1 ms a view, scripts/bench/JOURNAL.md).
  */
 export function frozen(fragment: SQL): SQL {
   const q = dialect.sqlToQuery(fragment);

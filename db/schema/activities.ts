@@ -12,7 +12,7 @@ export const activities = pgTable(
     /**
      * Time-ordered (uuid_v7(), migration 0013): new activities go to the end of the primary key's
      * index instead of to random places in it that do not stay in memory (a first import of 908 490
-     * activities into 1.8 million: ~4 s less of its insert; README, Performance).
+     * activities into 1.8 million: ~4 s less of its insert; scripts/bench/JOURNAL.md).
      */
     id: uuid("id").primaryKey().default(sql`uuid_v7()`),
     /**
