@@ -334,8 +334,12 @@ async function main() {
 
 async function runHttp(ctx: BenchContext, sc: HttpScenario, res: ScenarioResult, framework: Record<number, Stats>, duration: number, memory: MemorySampler, log: (m: string) => void) {
   const users = sc.as === "manager" ? [ctx.manager] : ctx.coordinators;
-  // One unmeasured request first, as a running server would have had (it also computes the
-  // dashboard's figures, which a server keeps warm in the background: lib/metrics/warm.ts).
+  if (sc.prepare) {
+    const p = performance.now();
+    await sc.prepare(ctx);
+    log(`${sc.id}: prepared in ${Math.round(performance.now() - p)} ms`);
+  }
+  // One unmeasured request first, as a running server would have had.
   const t = performance.now();
   const first = sc.requests(ctx, users[0])[0];
   const firstRes = await fetch(`${ctx.baseUrl}${first.path}`, { method: first.method, headers: { ...(first.headers ?? {}), cookie: [first.headers?.cookie, users[0].cookie].filter(Boolean).join("; ") }, body: first.body, redirect: "manual" });
