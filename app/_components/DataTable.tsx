@@ -6,7 +6,7 @@
 //
 // The markup is that of ListTable: headings with scope, the first cell as the row's header,
 // numbers right-aligned, data-* attributes of rows and cells, a caption for screen readers.
-import { el, escapeMarkup } from "./markup";
+import { el, escapeMarkup, keptMarkup } from "./markup";
 import { dataAttributes, numClass } from "./table-parts";
 
 /** Text in a cell: a string or number, or an abbreviation with its explanation (e.g. "–" for a suppressed figure). */
@@ -35,7 +35,19 @@ const isCell = (c: Inline | DataCell): c is DataCell => typeof c === "object" &&
 const text = (part: Inline) => (typeof part === "object" ? el("abbr", { title: part.title }, escapeMarkup(part.abbr)) : escapeMarkup(String(part)));
 
 /** What goes inside the table element: caption, heading row and body. */
-export function dataTableMarkup({ caption, showCaption = false, columns, rows, rowHeader = true }: { caption?: string; showCaption?: boolean; columns: DataColumn[]; rows: DataRow[]; rowHeader?: boolean }): string {
+export function dataTableMarkup(props: DataTableInput): string {
+  return keptMarkup("table", props, buildMarkup);
+}
+
+interface DataTableInput {
+  caption?: string;
+  showCaption?: boolean;
+  columns: DataColumn[];
+  rows: DataRow[];
+  rowHeader?: boolean;
+}
+
+function buildMarkup({ caption, showCaption = false, columns, rows, rowHeader = true }: DataTableInput): string {
   const head = el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { scope: "col", class: numClass(c) }, escapeMarkup(c.label)))));
   const body = rows.map((r) =>
     el(
@@ -61,5 +73,6 @@ export function DataTable(props: {
   rows: DataRow[];
   rowHeader?: boolean;
 }) {
-  return <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup(props) }} />;
+  const { caption, showCaption, columns, rows, rowHeader } = props;
+  return <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup({ caption, showCaption, columns, rows, rowHeader }) }} />;
 }

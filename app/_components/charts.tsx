@@ -6,7 +6,7 @@
 // hundred SVG elements drawn from them, which the server would otherwise serialize, parse again
 // and render for every view of the page. The image is built as markup (one string, written out
 // as it is), escaped by markup.ts: a unit's name or a reference's source is text a user typed.
-import { el, escapeMarkup } from "./markup";
+import { el, escapeMarkup, keptMarkup } from "./markup";
 
 export interface Series {
   name: string;
@@ -121,7 +121,26 @@ function ticks(max: number): number[] {
   return [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
 }
 
-export function BarChart({ id, title, description, categories, series, scale, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+/** What a chart's drawing depends on: all of its props but the texts of its image and legend. */
+type Drawing = Pick<ChartProps, "categories" | "series" | "scale" | "max" | "suppressedLabel" | "references">;
+const drawn = ({ categories, series, scale, max, suppressedLabel, references }: ChartProps): Drawing => ({ categories, series, scale, max, suppressedLabel, references });
+
+/** A chart: its image, drawn by `draw` (the drawing kept for the same numbers: markup.ts), and its legend. */
+function chart(props: ChartProps, kind: string, draw: (d: Drawing) => string) {
+  const { id, title, description, series, references, referenceLegend } = props;
+  return (
+    <figure className="chart" data-chart={id}>
+      <ChartImage id={id} title={title} description={description} references={references} body={keptMarkup(kind, drawn(props), draw)} />
+      <Legend series={series} references={references} referenceLegend={referenceLegend} />
+    </figure>
+  );
+}
+
+export function BarChart(props: ChartProps) {
+  return chart(props, "bars", drawBars);
+}
+
+function drawBars({ categories, series, scale, max, suppressedLabel, references }: Drawing): string {
   const format = formatter(scale);
   const all = [...series.flatMap((s) => s.values), ...(references ?? []).map((r) => r.value)].filter((v): v is number => v !== null);
   const top = max ?? Math.max(1, ...all);
@@ -147,15 +166,14 @@ export function BarChart({ id, title, description, categories, series, scale, ma
     const ci = categories.indexOf(r.category);
     return ci < 0 ? "" : mark(r, r1(PAD.left + ci * groupW + 4), r1(PAD.left + (ci + 1) * groupW - 4), y(Math.min(r.value, top)));
   });
-  return (
-    <figure className="chart" data-chart={id}>
-      <ChartImage id={id} title={title} description={description} references={references} body={grid(top, y, format) + bars.join("") + marks.join("")} />
-      <Legend series={series} references={references} referenceLegend={referenceLegend} />
-    </figure>
-  );
+  return grid(top, y, format) + bars.join("") + marks.join("");
 }
 
-export function LineChart({ id, title, description, categories, series, scale, max, suppressedLabel, references, referenceLegend }: ChartProps) {
+export function LineChart(props: ChartProps) {
+  return chart(props, "lines", drawLines);
+}
+
+function drawLines({ categories, series, scale, max, suppressedLabel, references }: Drawing): string {
   const format = formatter(scale);
   const all = [...series.flatMap((s) => s.values), ...(references ?? []).map((r) => r.value)].filter((v): v is number => v !== null);
   const top = max ?? Math.max(1, ...all) * 1.1;
@@ -179,10 +197,5 @@ export function LineChart({ id, title, description, categories, series, scale, m
     const half = Math.min(40, plotW / Math.max(2, categories.length) / 2);
     return ci < 0 ? "" : mark(r, r1(x(ci) - half), r1(x(ci) + half), y(Math.min(r.value, top)));
   });
-  return (
-    <figure className="chart" data-chart={id}>
-      <ChartImage id={id} title={title} description={description} references={references} body={grid(top, y, format) + axis.join("") + lines.join("") + marks.join("")} />
-      <Legend series={series} references={references} referenceLegend={referenceLegend} />
-    </figure>
-  );
+  return grid(top, y, format) + axis.join("") + lines.join("") + marks.join("");
 }
