@@ -1,27 +1,31 @@
 // Reads about users and sign-in attempts.
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { loginAttempts, users } from "@/db/schema";
+import { preparedOnce } from "@/db/prepared";
 
 export async function findUserForSignIn(email: string, db: Executor = getDb()) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return row ?? null;
 }
 
+/** The signed-in user as every request loads them (prepared once: db/prepared.ts); null when deactivated. */
 export async function loadActiveUser(id: string, db: Executor = getDb()) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      municipalityId: users.municipalityId,
-      unitId: users.unitId,
-      active: users.active,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  const [row] = await preparedOnce(db, "users_active_by_id", () =>
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        municipalityId: users.municipalityId,
+        unitId: users.unitId,
+        active: users.active,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .limit(1),
+  ).execute({ id });
   return row && row.active ? row : null;
 }
 

@@ -104,6 +104,22 @@ describe("listParticipants", () => {
     const { rows } = await listParticipants(coordinatorA, { q: "' or 1=1 --" }, handle.db);
     expect(rows).toEqual([]);
   });
+
+  it("gives each combination of filters its own statement: a search, then the whole list again", async () => {
+    const all = await listParticipants(coordinatorA, { pageSize: 200 }, handle.db);
+    const [p] = all.rows;
+    const found = await listParticipants(coordinatorA, { q: p.lastName, pageSize: 200 }, handle.db);
+    expect(found.rows.map((r) => r.id)).toContain(p.id);
+    expect(found.total).toBeLessThan(all.total);
+    const byTrack = await listParticipants(coordinatorA, { q: p.lastName, track: p.track, pageSize: 200 }, handle.db);
+    expect(byTrack.rows.every((r) => r.track === p.track)).toBe(true);
+    const again = await listParticipants(coordinatorA, { pageSize: 200 }, handle.db);
+    expect(again.total).toBe(all.total);
+    expect(again.rows.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
+    // The same statements with another coordinator's values: their own unit, not the first one's.
+    const other = await listParticipants(coordinatorB, { q: p.lastName, pageSize: 200 }, handle.db);
+    expect(other.rows.map((r) => r.id)).not.toContain(p.id);
+  });
   it("gives other roles nothing", async () => {
     for (const role of ["sfi_teacher", "manager", "admin"] as const) {
       const { rows, total } = await listParticipants({ ...coordinatorA, role }, {}, handle.db);

@@ -10,7 +10,8 @@ import { changedParts, type ParticipantStatus, type SkillMappingData } from "./s
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope } from "./scope";
+import { participantScope, preparedScope } from "./scope";
+import { preparedOnce } from "@/db/prepared";
 import { foldName } from "./search";
 
 export interface ParticipantListOptions {
@@ -39,7 +40,7 @@ export interface ListExtras {
  * The list statuses: closed (closed_at set), after the programme (programme_end passed), in the
  * programme (started, not ended), new (programme not started yet).
  */
-export function statusCondition(status: ParticipantStatus, today: string): SQL {
+export function statusCondition(status: ParticipantStatus, today: string | SQLWrapper): SQL {
   const open = isNull(participants.closedAt);
   switch (status) {
     case "avslutad":
@@ -56,62 +57,75 @@ export function statusCondition(status: ParticipantStatus, today: string): SQL {
 export async function listParticipants(actor: Actor, opts: ParticipantListOptions = {}, db: Executor = getDb()) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const conditions = [participantScope(actor)];
   const q = opts.q?.trim();
-  if (q) {
-    const folded = foldName(q);
-    const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
-    conditions.push(or(ilike(participants.searchName, `${escaped}%`), ilike(participants.searchName, `% ${escaped}%`))!);
-  }
-  if (opts.status) conditions.push(statusCondition(opts.status, opts.today ?? todayIso()));
-  if (opts.track) conditions.push(eq(participants.track, opts.track));
-  if (opts.coordinatorId && /^[0-9a-f-]{36}$/i.test(opts.coordinatorId)) conditions.push(eq(participants.coordinatorId, opts.coordinatorId));
-  const where = and(...conditions);
+  const coordinatorId = opts.coordinatorId && /^[0-9a-f-]{36}$/i.test(opts.coordinatorId) ? opts.coordinatorId : undefined;
+  const scope = preparedScope(actor);
+  // Both statements are prepared once per shape of the query (db/prepared.ts): which filters it
+  // has and its order decide the text; the values go in as placeholders.
+  const shape = `${scope.key}:${q ? "q" : ""}:${opts.status ?? ""}:${opts.track ? "t" : ""}:${coordinatorId ? "c" : ""}`;
+  const where = () => {
+    const all = [scope.where()];
+    if (q) all.push(or(ilike(participants.searchName, sql.placeholder("prefix")), ilike(participants.searchName, sql.placeholder("word")))!);
+    if (opts.status) all.push(statusCondition(opts.status, sql.placeholder("today")));
+    if (opts.track) all.push(eq(participants.track, sql.placeholder("track")));
+    if (coordinatorId) all.push(eq(participants.coordinatorId, sql.placeholder("coordinator")));
+    return and(...all);
+  };
+  const escaped = q ? foldName(q).replace(/[\\%_]/g, (c) => `\\${c}`) : "";
+  const values = {
+    ...scope.values,
+    ...(q ? { prefix: `${escaped}%`, word: `% ${escaped}%` } : {}),
+    ...(opts.track ? { track: opts.track } : {}),
+    ...(coordinatorId ? { coordinator: coordinatorId } : {}),
+    today: opts.today ?? todayIso(),
+  };
   // The page is chosen from the participants alone (an index-only scan of the unit's list index and
   // a top-N sort), and only its rows are joined to their coordinator's name: joined before the sort,
   // every user of the municipality was hashed for every page (half the query's time at 2 000 people
   // per unit).
-  const mine = sql<boolean>`coalesce(${participants.coordinatorId} = ${actor.id}, false)`;
-  const page_ = db
-    .select({
-      id: participants.id,
-      firstName: participants.firstName,
-      lastName: participants.lastName,
-      birthDate: participants.birthDate,
-      gender: participants.gender,
-      receptionDate: participants.receptionDate,
-      programmeStart: participants.programmeStart,
-      programmeEnd: participants.programmeEnd,
-      track: participants.track,
-      coordinatorId: participants.coordinatorId,
-      // "Mine" first, then by name.
-      mine: mine.as("mine"),
-    })
-    .from(participants)
-    .where(where)
-    .orderBy(...listOrder(opts.sort, participants, mine))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .as("page");
-  const rows = await db
-    .select({
-      id: page_.id,
-      firstName: page_.firstName,
-      lastName: page_.lastName,
-      birthDate: page_.birthDate,
-      gender: page_.gender,
-      receptionDate: page_.receptionDate,
-      programmeStart: page_.programmeStart,
-      programmeEnd: page_.programmeEnd,
-      track: page_.track,
-      coordinatorId: page_.coordinatorId,
-      coordinatorName: users.name,
-      ...listExtras(page_.id, opts.today ?? todayIso()),
-    })
-    .from(page_)
-    .leftJoin(users, eq(users.id, page_.coordinatorId))
-    .orderBy(...listOrder(opts.sort, page_, page_.mine));
-  const [{ total }] = await db.select({ total: count() }).from(participants).where(where);
+  const rows = await preparedOnce(db, `participants_list:${shape}:${opts.sort ?? "name"}`, () => {
+    const mine = sql<boolean>`coalesce(${participants.coordinatorId} = ${sql.placeholder("me")}, false)`;
+    const page_ = db
+      .select({
+        id: participants.id,
+        firstName: participants.firstName,
+        lastName: participants.lastName,
+        birthDate: participants.birthDate,
+        gender: participants.gender,
+        receptionDate: participants.receptionDate,
+        programmeStart: participants.programmeStart,
+        programmeEnd: participants.programmeEnd,
+        track: participants.track,
+        coordinatorId: participants.coordinatorId,
+        // "Mine" first, then by name.
+        mine: mine.as("mine"),
+      })
+      .from(participants)
+      .where(where())
+      .orderBy(...listOrder(opts.sort, participants, mine))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .as("page");
+    return db
+      .select({
+        id: page_.id,
+        firstName: page_.firstName,
+        lastName: page_.lastName,
+        birthDate: page_.birthDate,
+        gender: page_.gender,
+        receptionDate: page_.receptionDate,
+        programmeStart: page_.programmeStart,
+        programmeEnd: page_.programmeEnd,
+        track: page_.track,
+        coordinatorId: page_.coordinatorId,
+        coordinatorName: users.name,
+        ...listExtras(page_.id, sql.placeholder("today")),
+      })
+      .from(page_)
+      .leftJoin(users, eq(users.id, page_.coordinatorId))
+      .orderBy(...listOrder(opts.sort, page_, page_.mine));
+  }).execute({ ...values, me: actor.id, limit: pageSize, offset: (page - 1) * pageSize });
+  const [{ total }] = await preparedOnce(db, `participants_count:${shape}`, () => db.select({ total: count() }).from(participants).where(where())).execute(values);
   if (rows.length > 0) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "participant.list",
@@ -137,7 +151,7 @@ function listOrder(
  * For each row of a page of the list (subqueries of its 25 rows, in the same statement): the types
  * of its ongoing activities, the earliest begun first, and its next planned follow-up.
  */
-function listExtras(id: SQLWrapper, today: string) {
+function listExtras(id: SQLWrapper, today: string | SQLWrapper) {
   return {
     current: sql<ListExtras["current"]>`(select coalesce(json_agg(t.type order by t.first, t.type::text collate "C"), '[]'::json) from (
       select ${activities.type} as type, min(${activities.startDate}) as first from ${activities}
