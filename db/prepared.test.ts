@@ -6,7 +6,8 @@ import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as s from "@/db/schema";
-import { preparedOnce } from "./prepared";
+import { preparedOnce, preparedRaw } from "./prepared";
+import { rows } from "./json";
 
 let handle: DbHandle;
 
@@ -46,5 +47,20 @@ describe("preparedOnce", () => {
       expect(await inTx.execute()).toEqual([{ n: 3 }]);
     });
     expect(await preparedOnce(db, "test_count_a", () => db.select({ n: sql<number>`4` }).from(s.units).limit(1)).execute()).toEqual([{ n: 1 }]);
+  });
+
+  it("runs a raw statement with each call's values, its rows as db.execute gives them", async () => {
+    const db = handle.db;
+    const units = await db.select({ id: s.units.id, name: s.units.name }).from(s.units);
+    expect(units.length).toBeGreaterThan(1);
+    const query = (id: string) => sql`select name from units where id = ${id}`;
+    const nameOf = () => preparedRaw(db, "test_unit_name", () => sql`select name from units where id = ${sql.placeholder("id")}`);
+    for (const u of units) {
+      const result = await nameOf().execute({ id: u.id });
+      const asExecuted = await db.execute(query(u.id));
+      expect(result).toEqual(asExecuted);
+      expect(await rows(db, query(u.id))).toEqual([{ name: u.name }]);
+    }
+    expect(nameOf()).toBe(nameOf());
   });
 });

@@ -42,6 +42,17 @@ describe("getWorklist", () => {
     const signals = await getWorklist(anna, AS_OF, {}, handle.db);
     expect(signals.filter((x) => x.key === "followup_overdue").length).toBe(overdue);
   });
+  it("my participants only: the unit's signals of the coordinator's own people, for each coordinator and day", async () => {
+    for (const asOf of [AS_OF, "2026-07-11"]) {
+      const unit = await getWorklist(anna, asOf, {}, handle.db);
+      const mine = await getWorklist(anna, asOf, { onlyMine: true }, handle.db);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.map((x) => `${x.participantId}:${x.key}`)).toEqual(unit.filter((x) => x.coordinatorId === anna.id).map((x) => `${x.participantId}:${x.key}`));
+      // The same statement with another coordinator's values: theirs, not Anna's.
+      const samiras = await getWorklist(samira, asOf, { onlyMine: true }, handle.db);
+      expect(samiras.every((x) => x.coordinatorId === samira.id)).toBe(true);
+    }
+  });
   it("refuses roles without a worklist", async () => {
     await expect(getWorklist({ ...anna, role: "manager" }, AS_OF, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
