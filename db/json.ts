@@ -10,9 +10,12 @@ export type Raw = Record<string, unknown>;
 
 /** Rows of a raw query on either driver. */
 export async function rows(db: Executor, query: SQL): Promise<Raw[]> {
-  const result = await db.execute(query);
-  // postgres-js returns an array; PGlite returns { rows }.
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Raw[] }).rows) as Raw[];
+  return resultRows(await db.execute(query));
+}
+
+/** The rows of a raw statement's result: postgres-js returns an array, PGlite `{ rows }`. */
+export function resultRows(result: unknown): Raw[] {
+  return (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
 }
 
 /** A column, or an expression with its type (for a left-joined column: `sql<string | null>`). */

@@ -3,12 +3,12 @@
 import { and, desc, eq, getTableColumns, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Executor, type Tx } from "@/db";
-import { frozen, jsonList, listFromJson, rows as rawRows } from "@/db/json";
+import { frozen, jsonList, listFromJson } from "@/db/json";
 import { consents, participants, type ConsentActor } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { ActionDefinition } from "@/lib/auth/action";
 import type { Actor } from "@/lib/auth/permissions";
-import { participantScope } from "@/lib/participants/scope";
+import { participantScope, scopedParticipantRow } from "@/lib/participants/scope";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordConsentSchema, withdrawConsentSchema } from "./schema";
 
@@ -79,7 +79,7 @@ const consentSelect = frozen(
 export async function listConsents(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
   // One statement: the scope check and the list as its subquery.
-  const [p] = await rawRows(db, sql`select ${consentSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
+  const p = await scopedParticipantRow(db, actor, "consents", () => consentSelect, participantId);
   if (!p) throw new NotFoundError("participant");
   const rows = listFromJson(consentFields, p.list);
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {

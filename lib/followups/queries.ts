@@ -1,13 +1,13 @@
 // A participant's follow-ups, for the coordinator of their unit, with the three-party meetings
 // their praktik still calls for.
-import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { asc, desc, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { frozen, jsonList, listFromJson, rows } from "@/db/json";
+import { frozen, jsonList, listFromJson } from "@/db/json";
 import { activities, employers, followups, participants, units } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { todayIso, type IsoDate } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope } from "@/lib/participants/scope";
+import { scopedParticipantRow } from "@/lib/participants/scope";
 import { proposeThreePartyMeetings } from "./praktik";
 
 const followupFields = getTableColumns(followups);
@@ -34,10 +34,7 @@ const followupSelect = frozen(sql`(select ${units.followupCadenceDays} from ${un
 /** One statement: the scope check, the unit's cadence, the follow-ups and the praktik as subqueries. */
 export async function listFollowups(actor: Actor, participantId: string, db: Executor = getDb(), asOf: IsoDate = todayIso()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
-  const [p] = await rows(
-    db,
-    sql`select ${followupSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  );
+  const p = await scopedParticipantRow(db, actor, "followups", () => followupSelect, participantId);
   if (!p) throw new NotFoundError("participant");
   const list = listFromJson(followupFields, p.followups);
   const praktik = listFromJson(praktikFields, p.praktik);

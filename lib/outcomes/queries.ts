@@ -1,12 +1,12 @@
 // Exit and outcomes (90 days, 12 months) as the coordinator of the participant's unit sees them.
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { desc, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { frozen, fromJson, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
+import { frozen, fromJson, jsonList, jsonObject, listFromJson, type Raw } from "@/db/json";
 import { outcomeHistory, outcomes, participants } from "@/db/schema";
 import type { OUTCOME_KINDS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope } from "@/lib/participants/scope";
+import { scopedParticipantRow } from "@/lib/participants/scope";
 
 type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
@@ -31,7 +31,7 @@ const exitSelect = frozen(sql`${jsonObject(exitFields)} as "participant",
 /** One statement: the scope check, the programme's end, the outcomes and each one's earlier values (newest first). */
 export async function getExitAndOutcome(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
-  const [row] = await rows(db, sql`select ${exitSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
+  const row = await scopedParticipantRow(db, actor, "exit_and_outcome", () => exitSelect, participantId);
   if (!row) throw new NotFoundError("participant");
   const list = listFromJson(outcomeFields, row.outcomes);
   const of = (kind: OutcomeKind) => list.find((o) => o.kind === kind) ?? null;

@@ -9,6 +9,8 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getParticipant, listParticipants } from "./queries";
+import { scopedParticipantRow } from "./scope";
+import { sql } from "drizzle-orm";
 import { searchNameOf } from "./search";
 
 let handle: DbHandle;
@@ -144,3 +146,19 @@ describe("getParticipant", () => {
     await expect(getParticipant(coordinatorA, "not-a-uuid", handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("scopedParticipantRow", () => {
+  it("gives a participant's row only within the actor's scope, one statement for every person and actor", async () => {
+    const select = () => sql`${s.participants.lastName} as "lastName", ${sql.placeholder("word")}::text as "word"`;
+    const { rows: mine } = await listParticipants(coordinatorA, { pageSize: 3 }, handle.db);
+    expect(mine.length).toBe(3);
+    for (const p of mine) {
+      expect(await scopedParticipantRow(handle.db, coordinatorA, "test_scoped", select, p.id, { word: p.id })).toEqual({ lastName: p.lastName, word: p.id });
+      // Another unit's coordinator, a manager, and another municipality's person: nothing.
+      expect(await scopedParticipantRow(handle.db, coordinatorB, "test_scoped", select, p.id, { word: "x" })).toBeUndefined();
+      expect(await scopedParticipantRow(handle.db, { ...coordinatorA, role: "manager" }, "test_scoped", select, p.id, { word: "x" })).toBeUndefined();
+    }
+    expect(await scopedParticipantRow(handle.db, coordinatorA, "test_scoped", select, otherMunicipalityParticipantId, { word: "x" })).toBeUndefined();
+  });
+});
+

@@ -1,7 +1,7 @@
 // Reads of participants, always scoped to what the user may see, and audited.
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lte, gt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { frozen, jsonList, listFromJson, rows as rawRows } from "@/db/json";
+import { frozen, jsonList, listFromJson } from "@/db/json";
 import { activities, auditLog, followups, participantHistoryActionsSql, participants, skillMappings, users } from "@/db/schema";
 import type { TRACKS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/dates";
@@ -10,7 +10,7 @@ import { changedParts, type ParticipantStatus, type SkillMappingData } from "./s
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope, preparedScope } from "./scope";
+import { participantScope, preparedScope, scopedParticipantRow } from "./scope";
 import { preparedOnce } from "@/db/prepared";
 import { foldName } from "./search";
 
@@ -164,11 +164,14 @@ function listExtras(id: SQLWrapper, today: string | SQLWrapper) {
 
 export async function getParticipant(actor: Actor, id: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError("participant");
-  const [row] = await db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.id, id), participantScope(actor)))
-    .limit(1);
+  const scope = preparedScope(actor);
+  const [row] = await preparedOnce(db, `participant_by_id:${scope.key}`, () =>
+    db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.id, sql.placeholder("id")), scope.where()))
+      .limit(1),
+  ).execute({ ...scope.values, id });
   if (!row) throw new NotFoundError("participant");
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
     action: "participant.read",
@@ -220,7 +223,7 @@ const mappingSelect = frozen(
 export async function getSkillMappings(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
   // One statement: the scope check and the versions as its subquery.
-  const [p] = await rawRows(db, sql`select ${mappingSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`);
+  const p = await scopedParticipantRow(db, actor, "skill_mappings", () => mappingSelect, participantId);
   if (!p) throw new NotFoundError("participant");
   const rows = listFromJson(mappingFields, p.versions);
   const versions = rows.map((r, i) => ({
@@ -257,12 +260,12 @@ const historySelect = frozen(
  */
 export async function getParticipantHistory(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("participant");
-  const [p] = await rawRows(db, participantHistoryStatement(actor, participantId));
+  const p = await scopedParticipantRow(db, actor, "participant_history", () => historySelect, participantId);
   if (!p) throw new NotFoundError("participant");
   return listFromJson(historyFields, p.history);
 }
 
-/** The history's statement (exported for its plan's test). */
+/** The history's statement with its values written in, as getParticipantHistory runs it (for its plan's test). */
 export function participantHistoryStatement(actor: Actor, participantId: string): SQL {
   return sql`select ${historySelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`;
 }

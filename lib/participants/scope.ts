@@ -2,6 +2,9 @@
 // active participants of their own unit; nobody else reads individual participants here.
 import { and, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { participants } from "@/db/schema";
+import type { Executor } from "@/db";
+import { resultRows, type Raw } from "@/db/json";
+import { preparedRaw } from "@/db/prepared";
 import type { Actor } from "@/lib/auth/permissions";
 
 export function participantScope(actor: Actor): SQL {
@@ -25,4 +28,16 @@ export function preparedScope(actor: Actor): { key: string; where: () => SQL; va
     where: () => unitScope(sql.placeholder("scopeMunicipality"), sql.placeholder("scopeUnit")),
     values: { scopeMunicipality: actor.municipalityId, scopeUnit: actor.unitId },
   };
+}
+
+/**
+ * One participant's row, with the columns `select` gives (the person's lists as JSON subqueries),
+ * when they are in the actor's scope; undefined when not. One statement, its text built once per
+ * `key` and form of the scope (db/prepared.ts): `select` is called only then, and `values` fill
+ * its placeholders. The participant page reads each of its sections this way.
+ */
+export async function scopedParticipantRow(db: Executor, actor: Actor, key: string, select: () => SQL, participantId: string, values: Record<string, unknown> = {}): Promise<Raw | undefined> {
+  const scope = preparedScope(actor);
+  const statement = preparedRaw(db, `${key}:${scope.key}`, () => sql`select ${select()} from ${participants} where ${and(eq(participants.id, sql.placeholder("participantId")), scope.where())}`);
+  return resultRows(await statement.execute({ ...values, ...scope.values, participantId }))[0];
 }

@@ -2,12 +2,12 @@
 // to the coordinator's unit and audited.
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { frozen, fromJson, jsonFirst, jsonList, jsonObject, listFromJson, rows, type Raw } from "@/db/json";
+import { frozen, fromJson, jsonFirst, jsonList, jsonObject, listFromJson, type Raw } from "@/db/json";
 import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope } from "@/lib/participants/scope";
+import { participantScope, scopedParticipantRow } from "@/lib/participants/scope";
 
 const planHead = {
   id: participants.id,
@@ -70,10 +70,7 @@ const planSelect = frozen(sql`${jsonObject(planHead)} as "head",
  */
 export async function getPlan(actor: Actor, participantId: string, db: Executor = getDb()) {
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
-  const [row] = await rows(
-    db,
-    sql`select ${planSelect} from ${participants} where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  );
+  const row = await scopedParticipantRow(db, actor, "plan", () => planSelect, participantId);
   if (!row) throw new NotFoundError("plan");
   const plan = row.plan ? fromJson(planFields, row.plan as Raw) : null;
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "plan.read", entityType: "plan", entityId: plan?.id ?? null, participantId });

@@ -1,17 +1,16 @@
 // Reads for sfi teachers (their own groups and students only, and only sfi data) and the
 // read-only sfi summary a coordinator sees on the participant page. Reads are audited.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope } from "@/lib/participants/scope";
+import { scopedParticipantRow } from "@/lib/participants/scope";
 import { todayIso } from "@/lib/dates";
 import { foldName } from "@/lib/participants/search";
 import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
 import { nextCourse as nextCourseOf } from "./schema";
-import { rows } from "@/lib/metrics/sql";
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
@@ -25,7 +24,7 @@ export async function groupResource(db: Executor, groupId: string) {
 }
 
 /** Active enrolment on a date: started by then and not ended before it. */
-const activeOn = (date: string) => and(lte(sfiEnrolments.startDate, date), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)));
+const activeOn = (date: string | SQLWrapper) => and(lte(sfiEnrolments.startDate, date), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)));
 
 /** A group as the group lists show it, with its number of students today. */
 function groupListColumns(today: string) {
@@ -137,24 +136,27 @@ export async function getSfiSummary(actor: Actor, participantId: string, asOf = 
     lastResult: { grade: string; course: string; kind: string; resultDate: string } | null;
     breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
   };
-  const [row] = (await rows(
+  // One statement, its text built once (db/prepared.ts): the day and the four weeks go in as values.
+  const row = (await scopedParticipantRow(
     db,
-    sql`select
+    actor,
+    "sfi_summary",
+    () => sql`
       (select json_build_object('name', ${sfiGroups.name}, 'school', ${sfiGroups.school}, 'studyPath', ${sfiGroups.studyPath}, 'course', ${sfiGroups.course})
         from ${sfiEnrolments} join ${sfiGroups} on ${sfiGroups.id} = ${sfiEnrolments.groupId}
-        where ${sfiEnrolments.participantId} = ${participants.id} and ${activeOn(asOf)}
+        where ${sfiEnrolments.participantId} = ${participants.id} and ${activeOn(sql.placeholder("asOf"))}
         order by ${sfiEnrolments.startDate} desc limit 1) as "group",
       (select coalesce(json_agg(json_build_object('lessonDate', ${sfiAttendance.lessonDate}, 'scheduledHours', ${sfiAttendance.scheduledHours}, 'attendedHours', ${sfiAttendance.attendedHours})), '[]'::json)
         from ${sfiAttendance}
-        where ${sfiAttendance.participantId} = ${participants.id} and ${sfiAttendance.lessonDate} >= ${from} and ${sfiAttendance.lessonDate} <= ${to}) as "attendance",
+        where ${sfiAttendance.participantId} = ${participants.id} and ${sfiAttendance.lessonDate} >= ${sql.placeholder("from")} and ${sfiAttendance.lessonDate} <= ${sql.placeholder("to")}) as "attendance",
       (select json_build_object('grade', ${sfiResults.grade}, 'course', ${sfiResults.course}, 'kind', ${sfiResults.kind}, 'resultDate', ${sfiResults.resultDate})
         from ${sfiResults} where ${sfiResults.participantId} = ${participants.id}
         order by ${sfiResults.resultDate} desc, ${sfiResults.createdAt} desc limit 1) as "lastResult",
       (select coalesce(json_agg(json_build_object('kind', ${sfiBreaks.kind}, 'reason', ${sfiBreaks.reason}, 'fromDate', ${sfiBreaks.fromDate}, 'toDate', ${sfiBreaks.toDate}) order by ${sfiBreaks.fromDate} desc), '[]'::json)
-        from ${sfiBreaks} where ${sfiBreaks.participantId} = ${participants.id}) as "breaks"
-    from ${participants}
-    where ${and(eq(participants.id, participantId), participantScope(actor))}`,
-  )) as Summary[];
+        from ${sfiBreaks} where ${sfiBreaks.participantId} = ${participants.id}) as "breaks"`,
+    participantId,
+    { asOf, from, to },
+  )) as Summary | undefined;
   if (!row) throw new NotFoundError("participant");
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "sfi.summary.read", entityType: "participant", entityId: participantId, participantId });
   return {
