@@ -18,7 +18,7 @@ export function el(name: string, attrs: Record<string, string | number | undefin
 }
 
 const made = new Map<string, string>();
-/** How many pieces of markup are kept: a region's Resultat has some 20 per filter; the last few hundred views' worth. */
+/** How many pieces of markup are kept: Resultat shows about ten per filter; the last few dozen filters' worth. */
 export const MARKUP_KEPT = 400;
 
 /**

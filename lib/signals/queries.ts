@@ -11,12 +11,11 @@ import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { preparedScope } from "@/lib/participants/scope";
 import { preparedRaw } from "@/db/prepared";
+import { resultRows } from "@/db/json";
 import { signalsFor, snoozedKeys, sortSignals, withoutSnoozed, type ParticipantFacts, type Signal } from "./rules";
 
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 const WORK_OR_STUDY = [...WORKPLACE_TYPES, "yrkes_sfi", "vuxenutbildning", "arbetsmarknadsutbildning", "rekryteringsutbildning", "validering"];
-
-type Raw = Record<string, unknown>;
 
 export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb(), opts: { onlyMine?: boolean } = {}): Promise<ParticipantFacts[]> {
   const scope = preparedScope(actor);
@@ -64,13 +63,8 @@ function factsQuery(where: SQL): SQL {
     where ${where} and participants.closed_at is null and participants.reception_date <= ${d}`;
 }
 
-/** Rows of a raw query on either driver (postgres-js returns an array, PGlite { rows }). */
-function rawRows(result: unknown): Raw[] {
-  return (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
-}
-
 function toFacts(result: unknown, withNames: boolean): (ParticipantFacts & { unitId: string | null })[] {
-  const rows = rawRows(result);
+  const rows = resultRows(result);
   const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return rows.map((r) => ({
     participantId: String(r.id),
@@ -224,7 +218,7 @@ export async function openSignalGroups(db: Executor, f: MetricFilter, pageSize =
     await tx.execute(sql`declare signal_facts no scroll cursor for ${municipalityFactsQuery(f)}`);
     for (;;) {
       const result = await tx.execute(sql.raw(`fetch forward ${size} from signal_facts`));
-      const raw = rawRows(result);
+      const raw = resultRows(result);
       const facts = toFacts(result, false);
       facts.forEach((x, i) => {
         const open = withoutSnoozed(signalsFor(x, f.asOf, (x.unitId && byUnit.get(x.unitId)) || defaults), snoozes, f.asOf).length;
