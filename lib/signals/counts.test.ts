@@ -141,7 +141,7 @@ describe("municipalityFacts (grouped) equals participantFacts (per person)", () 
   const byId = <T extends { participantId: string }>(xs: T[]) => [...xs].sort((a, b) => a.participantId.localeCompare(b.participantId));
   it("on the hand-made fixture", async () => {
     const actor = { id: coordA.id, role: coordA.role, municipalityId: muni, unitId: u1 };
-    const perPerson = (await participantFacts(actor, AS_OF, handle.db)).map((x) => ({ ...x, name: "", unitId: undefined }));
+    const perPerson = (await participantFacts(actor, AS_OF, handle.db)).map(({ snoozed: _, ...x }) => ({ ...x, name: "", unitId: undefined }));
     const grouped = (await municipalityFacts(handle.db, { municipalityId: muni, asOf: AS_OF, unitId: u1 })).map((x) => ({ ...x, unitId: undefined }));
     expect(grouped.length).toBe(5);
     expect(byId(grouped)).toEqual(byId(perPerson));
@@ -152,7 +152,7 @@ describe("municipalityFacts (grouped) equals participantFacts (per person)", () 
       for (const who of ["anna", "samira"]) {
         const actor = demo.userBy(who);
         for (const asOf of [AS_OF, "2026-03-15", "2025-11-01"]) {
-          const perPerson = (await participantFacts(actor, asOf, demo.handle.db)).map((x) => ({ ...x, name: "", unitId: undefined }));
+          const perPerson = (await participantFacts(actor, asOf, demo.handle.db)).map(({ snoozed: _, ...x }) => ({ ...x, name: "", unitId: undefined }));
           const grouped = (await municipalityFacts(demo.handle.db, { municipalityId: actor.municipalityId, asOf, unitId: actor.unitId! })).map((x) => ({ ...x, unitId: undefined }));
           expect(perPerson.length).toBeGreaterThan(0);
           expect(byId(grouped), `${who} ${asOf}`).toEqual(byId(perPerson));

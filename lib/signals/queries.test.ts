@@ -57,12 +57,20 @@ describe("getWorklist", () => {
     await expect(getWorklist({ ...anna, role: "manager" }, AS_OF, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
   it("hides a snoozed signal until its date, and the snooze is audited; another unit cannot snooze", async () => {
-    const [first] = await getWorklist(anna, AS_OF, {}, handle.db);
+    const before = await getWorklist(anna, AS_OF, {}, handle.db);
+    const [first] = before;
     const input = { participantId: first.participantId, signalKey: first.key, until: "2026-07-10", reason: "Väntar på besked från AF" };
     expect(await executeAction(snoozeSignalDef, input, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
     expect(await executeAction(snoozeSignalDef, input, anna, handle.db)).toMatchObject({ ok: true });
     const after = await getWorklist(anna, AS_OF, {}, handle.db);
     expect(after.some((x) => x.participantId === first.participantId && x.key === first.key)).toBe(false);
+    // Only that signal waits: the person's other signals stay, in both views, through the snooze's last day.
+    const others = before.filter((x) => x.participantId === first.participantId && x.key !== first.key).map((x) => x.key);
+    expect(after.filter((x) => x.participantId === first.participantId).map((x) => x.key)).toEqual(others);
+    const mine = await getWorklist(anna, AS_OF, { onlyMine: true }, handle.db);
+    expect(mine.some((x) => x.participantId === first.participantId && x.key === first.key)).toBe(false);
+    const lastDay = await getWorklist(anna, "2026-07-10", {}, handle.db);
+    expect(lastDay.some((x) => x.participantId === first.participantId && x.key === first.key)).toBe(false);
     const later = await getWorklist(anna, "2026-07-11", {}, handle.db);
     expect(later.some((x) => x.participantId === first.participantId && x.key === first.key) || first.key === "followup_due").toBe(true);
     const audit = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "signal.snooze"));

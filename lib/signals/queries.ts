@@ -1,6 +1,6 @@
 // The facts behind the signals, for every participant of the coordinator's unit in one
 // set-based query (no query per person), then the pure rules of rules.ts.
-import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, signalSnoozes, units } from "@/db/schema";
 import { participantFilter, type MetricFilter } from "@/lib/metrics/sql";
@@ -10,14 +10,14 @@ import { hasPermission, type Actor } from "@/lib/auth/permissions";
 
 import { NotFoundError } from "@/lib/errors";
 import { preparedScope } from "@/lib/participants/scope";
-import { preparedRaw } from "@/db/prepared";
+import { preparedOnce, preparedRaw } from "@/db/prepared";
 import { resultRows } from "@/db/json";
 import { signalsFor, snoozedKeys, sortSignals, withoutSnoozed, type ParticipantFacts, type Signal } from "./rules";
 
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 const WORK_OR_STUDY = [...WORKPLACE_TYPES, "yrkes_sfi", "vuxenutbildning", "arbetsmarknadsutbildning", "rekryteringsutbildning", "validering"];
 
-export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb(), opts: { onlyMine?: boolean } = {}): Promise<ParticipantFacts[]> {
+export async function participantFacts(actor: Actor, asOf: string, db: Executor = getDb(), opts: { onlyMine?: boolean } = {}): Promise<WorklistFacts[]> {
   const scope = preparedScope(actor);
   // Its text built once per shape (db/prepared.ts): building it on every view cost the worklist more
   // of the server's time than anything else it does before rendering. A prepared statement in
@@ -25,12 +25,18 @@ export async function participantFacts(actor: Actor, asOf: string, db: Executor 
   const result = await preparedRaw(db, `participant_facts:${scope.key}:${opts.onlyMine ? "mine" : "unit"}`, () =>
     factsQuery(sql`${scope.where()} ${opts.onlyMine ? sql`and participants.coordinator_id = ${sql.placeholder("me")}` : sql``}`),
   ).execute({ ...scope.values, asOf, me: actor.id });
-  return toFacts(result, true);
+  const rows = resultRows(result);
+  return toFacts(rows, true).map((f, i) => ({ ...f, snoozed: typeof rows[i].snoozed === "string" ? rows[i].snoozed.split(",") : [] }));
 }
+
+/** A person's facts with the keys of their signals that are snoozed on the day asked for. */
+export type WorklistFacts = ParticipantFacts & { unitId: string | null; snoozed: string[] };
 
 /**
  * The facts of every participant matching `where` (over the table `participants`), received by
- * the placeholder asOf and not closed, in one query, with their names.
+ * the placeholder asOf and not closed, in one query, with their names and the keys of their
+ * signals snoozed until asOf or later (one index probe a person in signal_snoozes_uq, instead of
+ * a second statement with a parameter for every person).
  */
 function factsQuery(where: SQL): SQL {
   const d = sql`${sql.placeholder("asOf")}::date`;
@@ -46,7 +52,8 @@ function factsQuery(where: SQL): SQL {
       exists (select 1 from outcomes o where o.participant_id = participants.id and o.kind = 'dag90') as has_outcome,
       coalesce(act.work_or_study, false) as work_or_study,
       (select case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end
-         from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share
+         from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share,
+      (select string_agg(z.signal_key, ',') from signal_snoozes z where z.participant_id = participants.id and z.until >= ${d}) as snoozed
     from participants
     -- A person's planned follow-ups and activities are each read once (one index range per person),
     -- every fact of them an aggregate with its own condition.
@@ -92,15 +99,11 @@ function toFacts(result: unknown, withNames: boolean): (ParticipantFacts & { uni
 /** The coordinator's worklist: signals of their unit (own participants first), snoozed ones left out. */
 export async function getWorklist(actor: Actor, asOf: string, opts: { onlyMine?: boolean } = {}, db: Executor = getDb()): Promise<Signal[]> {
   if (!hasPermission(actor, "worklist:read") || !actor.unitId) throw new NotFoundError("worklist");
-  const [unit] = await db.select().from(units).where(eq(units.id, actor.unitId));
+  const [unit] = await preparedOnce(db, "worklist_unit", () => db.select().from(units).where(eq(units.id, sql.placeholder("unit")))).execute({ unit: actor.unitId });
   // The default view (my own participants) is computed for those people only.
   const facts = await participantFacts(actor, asOf, db, { onlyMine: opts.onlyMine });
-  const all = facts.flatMap((f) => signalsFor(f, asOf, unit));
-  const ids = [...new Set(all.map((s) => s.participantId))];
-  const snoozes = ids.length
-    ? await db.select({ participantId: signalSnoozes.participantId, signalKey: signalSnoozes.signalKey, until: signalSnoozes.until }).from(signalSnoozes).where(and(inArray(signalSnoozes.participantId, ids), gte(signalSnoozes.until, asOf)))
-    : [];
-  const visible = sortSignals(withoutSnoozed(all, snoozes, asOf), actor.id).filter((s) => !opts.onlyMine || s.coordinatorId === actor.id);
+  const all = facts.flatMap((f) => signalsFor(f, asOf, unit).filter((s) => !f.snoozed.includes(s.key)));
+  const visible = sortSignals(all, actor.id).filter((s) => !opts.onlyMine || s.coordinatorId === actor.id);
   if (visible.length) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "participant.list",
