@@ -1,7 +1,7 @@
 // The dashboard's scoping and its export: managers see the municipality, coordinators their own
 // unit whatever the filter says, others nothing; the export carries the selection and the rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed";
@@ -13,7 +13,6 @@ import { exportSnapshotOption, getDashboard, parseDashboardFilter } from "./dash
 import { toCsv } from "./export";
 import { recordedOutcomes, recordOutcomeOfALeaver } from "./fixtures";
 import { outcome90 } from "./indicators";
-import { rows } from "./sql";
 
 let handle: DbHandle;
 let manager: Actor;

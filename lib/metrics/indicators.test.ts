@@ -8,13 +8,12 @@ import { firstWorkplace, idle, medianOfCounts, outcome90, round4, suppressedShar
 import { addPeople, makeMunicipality, repeat } from "./fixtures";
 
 let handle: DbHandle;
-let m1: string;
 let m2: string;
 const AS_OF = "2026-06-30";
 
 beforeAll(async () => {
   handle = await createTestDb();
-  m1 = (await makeMunicipality(handle.db, "1287")).id;
+  await makeMunicipality(handle.db, "1287");
   m2 = (await makeMunicipality(handle.db, "0180")).id;
   // Another municipality's people never count.
   await addPeople(handle.db, m2, repeat(5, () => ({ programmeEnd: "2025-01-10", outcome: { status: "arbete", recorded: "2025-05-01" } })));

@@ -16,7 +16,6 @@ import { getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
 import { forgetInMemory } from "@/lib/metrics/cache";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/permissions";
-import { addDays } from "@/lib/dates";
 
 export interface BenchUser extends Actor {
   email: string;

@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
-import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
+import { actionMessage, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
 
 export type { Labels } from "@/app/_components/BoundField";

@@ -41,7 +41,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const [existingId, setExistingId] = useState<string | null>(null);
   const conflict = useEditConflict<Versioned, Key>({ ...initial, version: initial.version ?? 0 }, KEYS);
   const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
-  const { register, handleSubmit, watch, formState, setError, reset, getValues } = useForm<Values>({
+  const { register, handleSubmit, watch, formState, setError, reset } = useForm<Values>({
     // The two schemas share their fields; edit adds id and version.
     resolver: zodResolver(schema as typeof updateParticipantSchema) as never,
     defaultValues: initial,
