@@ -1,7 +1,7 @@
 // The signal rules of "Min arbetslista" (the Trelleborg model's daily signal system). Pure
 // functions over facts computed set-based in SQL (queries.ts), so each rule is tested on fixed
 // dates, edges included.
-import { addDays, daysBetween } from "@/lib/dates";
+import { addDays, addYears, daysBetween } from "@/lib/dates";
 
 export interface ParticipantFacts {
   participantId: string;
@@ -71,9 +71,7 @@ export interface Signal {
 export function programmeEndsOn(f: Pick<ParticipantFacts, "programmeStart" | "programmeEnd">): string | null {
   if (f.programmeEnd) return f.programmeEnd;
   if (!f.programmeStart) return null;
-  const [y, m, d] = f.programmeStart.split("-").map(Number);
-  const end = new Date(Date.UTC(y + 2, m - 1, d));
-  return end.toISOString().slice(0, 10);
+  return addYears(f.programmeStart, 2);
 }
 
 /** Active on asOf as in the indicator spec: received and not out of the programme before asOf. */

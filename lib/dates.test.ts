@@ -1,0 +1,44 @@
+// Day arithmetic on ISO dates: the fast reading and writing of YYYY-MM-DD give what the general
+// forms (split and Date.UTC, toISOString) give, for every day of two centuries and at the edges.
+import { describe, expect, it } from "vitest";
+import { addDays, addYears, daysBetween, parseIsoDate, toIsoDate } from "./dates";
+
+const DAY = 86_400_000;
+const general = (s: string) => {
+  const [y, m, d] = s.split("-").map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe("parseIsoDate and toIsoDate", () => {
+  it("agree with the general forms for every day from 1900 to 2100", () => {
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += DAY) {
+      const s = iso(ms);
+      if (toIsoDate(ms) !== s || parseIsoDate(s) !== ms) throw new Error(`differs on ${s}`);
+    }
+  });
+  it("read other forms the general way: unpadded parts, and NaN for what is not a date", () => {
+    expect(parseIsoDate("2026-6-1")).toBe(Date.UTC(2026, 5, 1));
+    expect(parseIsoDate("2026-06-1")).toBe(Date.UTC(2026, 5, 1));
+    expect(parseIsoDate("2026-ab-01")).toBeNaN();
+    expect(parseIsoDate("2026-0a-01")).toBeNaN();
+    expect(parseIsoDate("")).toBeNaN();
+    // Out-of-range parts roll over as Date.UTC rolls them.
+    expect(parseIsoDate("2026-02-30")).toBe(general("2026-02-30"));
+  });
+  it("write years outside four digits as ISO does", () => {
+    for (const ms of [Date.UTC(999, 11, 31), Date.UTC(10000, 0, 1), Date.UTC(-1, 5, 15), Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31)]) {
+      expect(toIsoDate(ms)).toBe(iso(ms));
+    }
+  });
+  it("count and add whole days across leap days and year ends", () => {
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2025-02-28", "2025-03-01")).toBe(1);
+    expect(daysBetween("2026-12-31", "2026-01-01")).toBe(-364);
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-29", -90)).toBe("2025-12-29");
+    expect(addYears("2024-02-29", 2)).toBe("2026-03-01");
+    expect(addYears("2026-01-15", 2)).toBe("2028-01-15");
+  });
+});
