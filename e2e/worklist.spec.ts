@@ -44,6 +44,29 @@ test("a coordinator sees signals, opens one and snoozes another", async ({ page 
   await expect(page.getByRole("heading", { level: 1, name: target })).toBeVisible();
 });
 
+test("the whole unit's list comes a page at a time, the count over all of it", async ({ page }) => {
+  // Anna's unit has more signals in the demo than a page holds (50).
+  await signInAs(page, "coordinator");
+  await page.goto("/arbetslista?visa=enheten");
+  const rows = page.locator("table.worklist tbody tr");
+  await expect(rows).toHaveCount(50);
+  const total = Number((await page.getByText(/^\d+ signaler$/).innerText()).split(" ")[0]);
+  expect(total).toBeGreaterThan(50);
+  const pager = page.getByRole("navigation", { name: "Sida" });
+  await expect(pager).toContainText("Sida 1 av 2");
+  const firstOnPageOne = (await rows.first().locator("th").innerText()).trim();
+  await pager.getByRole("link", { name: "Nästa" }).click();
+  await expect(page).toHaveURL(/visa=enheten/);
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pager).toContainText("Sida 2 av 2");
+  await expect(rows).toHaveCount(total - 50);
+  await expect(page.getByText(`${total} signaler`)).toBeVisible();
+  await expectAccessible(page);
+  await pager.getByRole("link", { name: "Föregående" }).click();
+  await expect(pager).toContainText("Sida 1 av 2");
+  await expect(rows.first().locator("th")).toHaveText(firstOnPageOne);
+});
+
 test("other roles have no worklist", async ({ page }) => {
   await signInAs(page, "manager");
   await page.goto("/arbetslista");

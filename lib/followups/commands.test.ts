@@ -14,6 +14,9 @@ import { planHistoryOf } from "@/lib/plans/testing";
 import { listFollowups } from "./queries";
 import { recordFollowupSchema } from "./schema";
 
+/** The whole worklist on one page. */
+const ALL = Number.MAX_SAFE_INTEGER;
+
 const TODAY = "2026-06-30";
 let handle: DbHandle;
 let anna: SessionUser;
@@ -38,7 +41,7 @@ describe("follow-up commands", () => {
   });
 
   it("record an overdue follow-up, book the next, and the worklist stops signalling it", async () => {
-    const signals = await getWorklist(anna, TODAY, {}, handle.db);
+    const signals = (await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals;
     const overdue = signals.find((x) => x.key === "followup_overdue")!;
     const [f] = await handle.db.select().from(s.followups).where(and(eq(s.followups.participantId, overdue.participantId), eq(s.followups.status, "planerad"))).orderBy(s.followups.dueDate).limit(1);
     const input = { followupId: f.id, version: f.version, heldDate: TODAY, attendees: "Deltagaren, koordinator", notes: "Praktiken fungerar bra.", nextSteps: "Fråga om förlängning", scheduleNext: true, nextDueDate: "2026-07-28" };
@@ -49,7 +52,7 @@ describe("follow-up commands", () => {
     expect(await executeAction(recordFollowupDef, { ...input, notes: "Annat" }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
     const [held] = await handle.db.select().from(s.followups).where(eq(s.followups.id, f.id));
     expect(held).toMatchObject({ status: "genomford", notes: "Praktiken fungerar bra." });
-    const after = await getWorklist(anna, TODAY, {}, handle.db);
+    const after = (await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals;
     const stillOverdue = await handle.db.select().from(s.followups).where(and(eq(s.followups.participantId, overdue.participantId), eq(s.followups.status, "planerad")));
     if (!stillOverdue.some((x) => x.dueDate < TODAY)) expect(after.some((x) => x.participantId === overdue.participantId && x.key === "followup_overdue")).toBe(false);
     expect(stillOverdue.some((x) => x.dueDate === "2026-07-28")).toBe(true);

@@ -11,6 +11,9 @@ import { getWorklist } from "@/lib/signals/queries";
 import { recordExitDef, recordOutcomeDef } from "./commands";
 import { getExitAndOutcome } from "./queries";
 
+/** The whole worklist on one page. */
+const ALL = Number.MAX_SAFE_INTEGER;
+
 const TODAY = "2026-06-30";
 let handle: DbHandle;
 let anna: SessionUser;
@@ -36,13 +39,13 @@ describe("exit and outcome", () => {
     expect(await executeAction(recordExitDef, exit, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
     const fus = await handle.db.select().from(s.followups).where(and(eq(s.followups.participantId, p.id), eq(s.followups.dueDate, "2026-05-30")));
     expect(fus.filter((f) => f.status === "planerad" && f.notes?.startsWith("Utfall 90 dagar"))).toHaveLength(1);
-    expect((await getWorklist(anna, TODAY, {}, handle.db)).some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(true);
+    expect((await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals.some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(true);
 
     const outcome = { participantId: p.id, status: "arbete", subsidized: "nej", recordedDate: "2026-05-29", source: "samtal", version: 0 };
     expect(await executeAction(recordOutcomeDef, outcome, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { recordedDate: ["Utfallet kan fastställas tidigast 2026-05-30 (90 dagar efter avslutet)."] } });
     const first = await executeAction(recordOutcomeDef, { ...outcome, recordedDate: "2026-05-30" }, anna, handle.db);
     expect(first).toMatchObject({ ok: true, data: { status: "arbete", subsidized: false, version: 1 } });
-    expect((await getWorklist(anna, TODAY, {}, handle.db)).some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(false);
+    expect((await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals.some((x) => x.participantId === p.id && x.key === "outcome_due")).toBe(false);
 
     // A correction keeps the earlier value; a form opened before it is stale.
     expect(await executeAction(recordOutcomeDef, { ...outcome, status: "studier", recordedDate: "2026-06-01", version: 1 }, anna, handle.db)).toMatchObject({ ok: true, data: { status: "studier", version: 2 } });

@@ -244,6 +244,25 @@ const PAGES: HttpScenario[] = [
       ),
   },
   {
+    // No target of its own in the issue: the whole unit's signals (2 000 people) are computed for
+    // every page of them, so this is the worklist's heaviest view.
+    id: "worklist-unit",
+    title: "Worklist, the whole unit (/arbetslista?visa=enheten)",
+    kind: "http",
+    enabled: true,
+    requires: ["app/(app)/arbetslista/page.tsx"],
+    as: "coordinator",
+    targets: {},
+    requests: () => [get("/arbetslista?visa=enheten"), get("/arbetslista?visa=enheten&page=2")],
+    dbFloor: (ctx, user, i) =>
+      pageFloor(
+        ctx,
+        user,
+        () => getWorklist(user, ctx.today, { page: 1 + (i % 2) }, ctx.db),
+        () => getCalendarFeedStatus(user, ctx.db),
+      ),
+  },
+  {
     id: "dashboard",
     title: "Results dashboard, unfiltered (/resultat)",
     kind: "http",
@@ -271,7 +290,7 @@ const PAGES: HttpScenario[] = [
 
 export const SCENARIOS: Scenario[] = [
   ...PAGES,
-  ...PAGES.filter((p) => p.id !== "signin").map((p) => navigation(p, p.id === "worklist" ? "deltagare" : "arbetslista")),
+  ...PAGES.filter((p) => p.id !== "signin" && p.id !== "worklist-unit").map((p) => navigation(p, p.id === "worklist" ? "deltagare" : "arbetslista")),
   {
     id: "dashboard-new-filter",
     title: "Results dashboard, first view of a filter combination nobody has asked for (in process)",

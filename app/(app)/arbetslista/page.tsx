@@ -1,10 +1,11 @@
 // Min arbetslista: the coordinator's home, every morning's signals with a link to where to act.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
+import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { getWorklist } from "@/lib/signals/queries";
 import { todayIso } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { worklistMessages } from "@/lib/i18n/areas/worklist";
 import { getCalendarFeedStatus } from "@/lib/calendar/queries";
 import { calendarMessages } from "@/lib/i18n/areas/calendar";
@@ -18,13 +19,15 @@ export const metadata: Metadata = { title: "Min arbetslista" };
 const worklistRows = (signals: Signal[]): WorklistRow[] =>
   signals.map(({ participantId, key, name, since, value, anchor, priority }) => ({ participantId, key, name, since, value, anchor, priority }));
 
-export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ visa?: string }> }) {
+export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ visa?: string; page?: string }> }) {
   const user = await requirePermission("worklist:read");
   const t = await getAreaMessages(worklistMessages);
-  const { visa } = await searchParams;
-  const onlyMine = visa !== "enheten";
+  const { common } = await getMessages();
+  const sp = await searchParams;
+  const onlyMine = sp.visa !== "enheten";
   const today = todayIso();
-  const signals = await getWorklist(user, today, { onlyMine });
+  const { signals, total, page, pages } = await getWorklist(user, today, { onlyMine, page: Number.parseInt(sp.page ?? "1", 10) || 1 });
+  const link = (p: number) => `/arbetslista?${new URLSearchParams({ ...(onlyMine ? {} : { visa: "enheten" }), page: String(p) })}`;
   const c = await getAreaMessages(calendarMessages);
   const feed = await getCalendarFeedStatus(user);
   return (
@@ -37,13 +40,14 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         {onlyMine ? <Link href="/arbetslista?visa=enheten">{t.wholeUnit}</Link> : <strong aria-current="true">{t.wholeUnit}</strong>}
       </nav>
       <p aria-live="polite">
-        {signals.length} {t.count}
+        {total} {t.count}
       </p>
       {signals.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
         <WorklistTable rows={worklistRows(signals)} today={today} t={t} />
       )}
+      <Pager page={page} pages={pages} href={link} t={common} />
       <section aria-labelledby="kalender-title" id="kalender">
         <h2 id="kalender-title">{c.title}</h2>
         <p>{c.intro}</p>

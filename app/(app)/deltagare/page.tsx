@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
+import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listParticipants, listUnitCoordinators, PARTICIPANT_SORTS, type ParticipantSort } from "@/lib/participants/queries";
@@ -123,15 +124,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
           }))}
         />
       )}
-      {pages > 1 && (
-        <nav aria-label={t.common.page} className="pager">
-          {page > 1 && <Link href={link(page - 1)}>{t.common.previous}</Link>}
-          <span>
-            {t.common.page} {page} {t.common.of} {pages}
-          </span>
-          {page < pages && <Link href={link(page + 1)}>{t.common.next}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={link} t={t.common} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The audit view for admins: filter by user, participant, action and period; paginated; CSV export.
 import type { Metadata } from "next";
-import Link from "@/app/_components/Link";
+import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/db";
 import { listAuditEntries, listAuditUsers, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
@@ -116,15 +116,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav aria-label={common.common.page} className="pager">
-          {page > 1 && <Link href={`/admin/logg?${query(f, page - 1)}`}>{common.common.previous}</Link>}
-          <span>
-            {common.common.page} {page} {common.common.of} {pages}
-          </span>
-          {page < pages && <Link href={`/admin/logg?${query(f, page + 1)}`}>{common.common.next}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(p) => `/admin/logg?${query(f, p)}`} t={common.common} />
     </>
   );
 }
