@@ -49,7 +49,9 @@ function factsQuery(where: SQL): SQL {
           and not exists (select 1 from activities b where b.participant_id = participants.id and b.id <> a.id and b.status <> 'avbruten'
                             and coalesce(b.end_date, 'infinity'::date) > a.end_date and b.start_date <= a.end_date + 14)) as ending_without_next,
       coalesce(act.covered, false) as covered, act.last_end, act.first_workplace, coalesce(act.has_health, false) as has_health,
-      exists (select 1 from outcomes o where o.participant_id = participants.id and o.kind = 'dag90') as has_outcome,
+      -- A probe a person (outcomes_participant_kind_uq): as an exists, PostgreSQL hashes every outcome
+      -- of the database once it expects more than a few hundred people (a unit's whole list: 20 ms of 80).
+      coalesce((select true from outcomes o where o.participant_id = participants.id and o.kind = 'dag90' limit 1), false) as has_outcome,
       coalesce(act.work_or_study, false) as work_or_study,
       (select case when sum(s.scheduled_hours) > 0 then sum(least(s.attended_hours, s.scheduled_hours)) / sum(s.scheduled_hours) end
          from sfi_attendance s where s.participant_id = participants.id and s.lesson_date between ${d} - 27 and ${d}) as sfi_share,
