@@ -6,7 +6,7 @@ import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { cached, dataVersion, forgetInMemory, inTimeOrStale } from "./cache";
+import { cached, dataVersion, forgetInMemory, inTimeOrStale, keptWhileUnchanged, PERSONAL_MAX_AGE_MS } from "./cache";
 import { getDashboard, parseDashboardFilter, warmDashboards } from "./dashboard";
 import { warmIntervalMs } from "./warm";
 import { recordedOutcomes, recordOutcomeOfALeaver } from "./fixtures";
@@ -123,6 +123,60 @@ describe("cached", () => {
     expect(await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "t7"))).toEqual([]);
     now += 11_000;
     expect(await cached(handle.db, "t7", compute, () => now)).toBe(2);
+  });
+});
+
+describe("keptWhileUnchanged (results that name people)", () => {
+  const touch = () => handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
+
+  it("reuses a result until the data changes, never writes it to metric_cache, and shares one computation", async () => {
+    let calls = 0;
+    const compute = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 10));
+      return { names: [`Person ${calls}`] };
+    };
+    const together = await Promise.all([keptWhileUnchanged(handle.db, "p1", compute), keptWhileUnchanged(handle.db, "p1", compute)]);
+    expect(together).toEqual([{ names: ["Person 1"] }, { names: ["Person 1"] }]);
+    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 1"] });
+    expect(await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "p1"))).toEqual([]);
+    await touch();
+    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 2"] });
+    // Another process has nothing of it.
+    forgetInMemory(handle.db);
+    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 3"] });
+  });
+
+  it("keeps nothing for longer than its maximum age, nor what was computed while the data changed, nor inside a transaction", async () => {
+    let calls = 0;
+    let now = Date.now();
+    const compute = async () => ++calls;
+    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(1);
+    now += PERSONAL_MAX_AGE_MS - 1000;
+    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(1);
+    now += 2000;
+    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(2);
+    const writing = async () => {
+      await touch();
+      return ++calls;
+    };
+    expect(await keptWhileUnchanged(handle.db, "p3", writing)).toBe(3);
+    expect(await keptWhileUnchanged(handle.db, "p3", compute)).toBe(4);
+    await handle.db.transaction(async (tx) => {
+      expect(await keptWhileUnchanged(tx, "p4", compute)).toBe(5);
+      expect(await keptWhileUnchanged(tx, "p4", compute)).toBe(6);
+    });
+  });
+
+  // PGlite has one connection: nobody else can be in the middle of a write.
+  it.skipIf(!process.env.DATABASE_URL)("does not keep a result computed beside an uncommitted write", async () => {
+    let calls = 0;
+    const compute = async () => ++calls;
+    await handle.db.transaction(async (tx) => {
+      await tx.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
+      expect(await keptWhileUnchanged(handle.db, "p5", compute)).toBe(1);
+    });
+    expect(await keptWhileUnchanged(handle.db, "p5", compute)).toBe(2);
   });
 });
 

@@ -33,12 +33,16 @@ interface Store {
 }
 
 const stores = new WeakMap<object, Store>();
+/** Results that name people (keptWhileUnchanged): apart, fewer, and never written to metric_cache. */
+const personalStores = new WeakMap<object, Store>();
+const PERSONAL_MAX_ENTRIES = 20;
+export const PERSONAL_MAX_AGE_MS = 10 * 60_000;
 
-function storeOf(db: Executor): Store {
-  let s = stores.get(db);
+function storeOf(db: Executor, in_: WeakMap<object, Store> = stores): Store {
+  let s = in_.get(db);
   if (!s) {
     s = { entries: new Map(), pending: new Map() };
-    stores.set(db, s);
+    in_.set(db, s);
   }
   return s;
 }
@@ -63,6 +67,7 @@ export async function writerBusy(db: Executor): Promise<boolean> {
 /** Forgets what this process keeps in memory (what metric_cache holds stays): for tests. */
 export function forgetInMemory(db: Executor) {
   stores.delete(db);
+  personalStores.delete(db);
 }
 
 /** Transactions see their own uncommitted writes; what they compute is never shared. */
@@ -70,10 +75,10 @@ export function isTransaction(db: Executor): boolean {
   return typeof (db as { rollback?: unknown }).rollback === "function";
 }
 
-function remember(store: Store, key: string, entry: Entry) {
+function remember(store: Store, key: string, entry: Entry, maxEntries = MAX_ENTRIES) {
   store.entries.delete(key);
   store.entries.set(key, entry);
-  while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value!);
+  while (store.entries.size > maxEntries) store.entries.delete(store.entries.keys().next().value!);
 }
 
 /** Keeping a result is an optimisation: a database that refuses the write (a read-only replica) only loses it. */
@@ -179,6 +184,26 @@ export async function cached<T>(db: Executor, key: string, compute: () => Promis
     remember(store, key, known);
     return known.value as T;
   }
+  return computeAtVersion(db, store, key, version, compute, now, async (value, started, busy) => {
+    remember(store, key, { version, at: started, maxAge: busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS, value });
+    if (!busy) await persist(db, key, Number(version), new Date(started), value);
+  });
+}
+
+/**
+ * One computation of `key` at data `version` shared by whoever asks for it while it runs; `keep`
+ * is called with its result unless the version moved meanwhile (`busy`: another connection had a
+ * write to a tracked table in progress when it started).
+ */
+function computeAtVersion<T>(
+  db: Executor,
+  store: Store,
+  key: string,
+  version: string,
+  compute: () => Promise<T>,
+  now: () => number,
+  keep: (value: T, started: number, busy: boolean) => Promise<void> | void,
+): Promise<T> {
   const pendingKey = `${version}\u0000${key}`;
   let work = store.pending.get(pendingKey) as Promise<T> | undefined;
   if (!work) {
@@ -187,10 +212,7 @@ export async function cached<T>(db: Executor, key: string, compute: () => Promis
         const started = now();
         const busy = await writerBusy(db);
         const value = await compute();
-        if ((await dataVersion(db)) === version) {
-          remember(store, key, { version, at: started, maxAge: busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS, value });
-          if (!busy) await persist(db, key, Number(version), new Date(started), value);
-        }
+        if ((await dataVersion(db)) === version) await keep(value, started, busy);
         return value;
       } finally {
         store.pending.delete(pendingKey);
@@ -199,4 +221,28 @@ export async function cached<T>(db: Executor, key: string, compute: () => Promis
     store.pending.set(pendingKey, work);
   }
   return work;
+}
+
+/**
+ * `compute()`'s result for `key` while the data has not changed, for results that name people (a
+ * unit's whole worklist, which a coordinator reads a page at a time): kept in this process's memory
+ * only, never in metric_cache (aggregates only), at most PERSONAL_MAX_ENTRIES of them and each for
+ * PERSONAL_MAX_AGE_MS; one found out of date is dropped at once. Concurrent requests for the same
+ * key share one computation. A result computed while another connection had a write to a tracked
+ * table in progress is not kept at all. The key must name everything the result depends on
+ * except the data; the value is shared between requests, so callers must not change it.
+ */
+export async function keptWhileUnchanged<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+  if (isTransaction(db)) return compute();
+  const store = storeOf(db, personalStores);
+  const version = await dataVersion(db);
+  const known = store.entries.get(key);
+  if (known && known.version === version && now() - known.at < known.maxAge) {
+    remember(store, key, known, PERSONAL_MAX_ENTRIES);
+    return known.value as T;
+  }
+  if (known) store.entries.delete(key);
+  return computeAtVersion(db, store, key, version, compute, now, (value, started, busy) => {
+    if (!busy) remember(store, key, { version, at: started, maxAge: PERSONAL_MAX_AGE_MS, value }, PERSONAL_MAX_ENTRIES);
+  });
 }

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
+import { FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
@@ -18,12 +19,14 @@ const AS_OF = "2026-06-30";
 let handle: DbHandle;
 let anna: SessionUser;
 let samira: SessionUser;
+let jonas: SessionUser;
 
 beforeAll(async () => {
   const demo = await createDemoTestDb(AS_OF);
   handle = demo.handle;
   anna = demo.userBy("anna");
   samira = demo.userBy("samira");
+  jonas = demo.userBy("jonas");
 });
 afterAll(async () => {
   await handle?.close();
@@ -78,6 +81,24 @@ describe("getWorklist", () => {
   });
   it("refuses roles without a worklist", async () => {
     await expect(getWorklist({ ...anna, role: "manager" }, AS_OF, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+  it("the whole unit's list (kept between views): the same for the unit's coordinators, each with their own first, and a change shows at once", async () => {
+    const key = (x: { participantId: string; key: string }) => `${x.participantId}:${x.key}`;
+    const annas = (await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals;
+    const jonass = (await getWorklist(jonas, AS_OF, { pageSize: ALL }, handle.db)).signals;
+    expect(new Set(jonass.map(key))).toEqual(new Set(annas.map(key)));
+    for (const [who, list] of [[anna, annas], [jonas, jonass]] as const) {
+      const firstOther = list.findIndex((x) => x.coordinatorId !== who.id);
+      expect(firstOther).toBeGreaterThan(0);
+      expect(list.slice(firstOther).every((x) => x.coordinatorId !== who.id)).toBe(true);
+    }
+    // A follow-up missed for someone of the unit shows on the next view, whichever page it was cached for.
+    const person = annas.find((x) => !annas.some((y) => y.participantId === x.participantId && y.key.startsWith("followup_")))!;
+    expect(person).toBeDefined();
+    await handle.db.insert(s.followups).values({ municipalityId: anna.municipalityId, participantId: person.participantId, type: FOLLOWUP_TYPES[0], dueDate: "2026-06-01" });
+    const after = (await getWorklist(jonas, AS_OF, { pageSize: 3, page: 2 }, handle.db)).total;
+    expect(after).toBe(jonass.length + 1);
+    expect((await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals.some((x) => x.participantId === person.participantId && x.key === "followup_overdue")).toBe(true);
   });
   it("hides a snoozed signal until its date, and the snooze is audited; another unit cannot snooze", async () => {
     const before = (await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals;

@@ -244,8 +244,10 @@ const PAGES: HttpScenario[] = [
       ),
   },
   {
-    // No target of its own in the issue: the whole unit's signals (2 000 people) are computed for
-    // every page of them, so this is the worklist's heaviest view.
+    // No target of its own in the issue: the worklist's heaviest view. The whole unit's signals
+    // (2 000 people) are computed once a data version and kept in memory for their pages and the
+    // unit's other coordinators; nothing is written while this runs, so after the first view of
+    // each unit it measures the kept list (a write anywhere makes the next view compute it again).
     id: "worklist-unit",
     title: "Worklist, the whole unit (/arbetslista?visa=enheten)",
     kind: "http",
