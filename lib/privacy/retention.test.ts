@@ -8,7 +8,7 @@ import * as s from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { searchNameOf } from "@/lib/participants/search";
-import { findDueCases, runGallring } from "./retention";
+import { countDueCases, findDueCases, previewGallring, runGallring } from "./retention";
 
 let handle: DbHandle;
 let oldCase: string;
@@ -87,5 +87,33 @@ describe("gallring", () => {
     expect((await verifyAuditChain(handle.db)).ok).toBe(true);
     // Run again: nothing left to do.
     expect((await runGallring(handle.db, { asOf: "2026-06-01", dryRun: true })).cases).toEqual([]);
+  });
+});
+
+describe("the preview, a page at a time", () => {
+  it("counts every due case of the municipality and shows a page of them, the oldest first", async () => {
+    const [other] = await handle.db.insert(s.municipalities).values({ code: "9402", name: "L" }).returning();
+    const inM = async (closedAt: string) => participant({ municipalityId: other.id, closedAt });
+    const due: { id: string; year: number }[] = [];
+    for (const year of [2022, 2018, 2020, 2019, 2021]) due.push({ id: await inM(`${year}-01-01`), year });
+    due.sort((a, b) => a.year - b.year);
+    // Closed long ago, but followed up last year: not due.
+    const followedUp = await inM("2018-06-01");
+    await handle.db.insert(s.followups).values({ municipalityId: other.id, participantId: followedUp, type: "uppfoljning", status: "genomford", dueDate: "2024-01-01", heldDate: "2024-01-02" });
+    const asOf = "2026-06-01";
+    expect(await countDueCases(handle.db, { asOf, municipalityId: other.id })).toBe(5);
+    const first = await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2 });
+    expect(first).toMatchObject({ total: 5, page: 1, pages: 3, pageSize: 2 });
+    expect(first.cases.map((c) => c.id)).toEqual(due.slice(0, 2).map((d) => d.id));
+    expect(first.cases[0]).toEqual({ id: due[0].id, municipalityId: other.id, lastActivity: "2018-01-01" });
+    expect((await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2, page: 3 })).cases.map((c) => c.id)).toEqual([due[4].id]);
+    // A page past the last (cases were anonymised meanwhile) shows the last.
+    expect((await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2, page: 40 })).page).toBe(3);
+    // The whole list, for the command and the run, is the same cases in the same order; another municipality's are not in it.
+    expect((await findDueCases(handle.db, { asOf, municipalityId: other.id })).map((c) => c.id)).toEqual(due.map((d) => d.id));
+    expect((await findDueCases(handle.db, { asOf, municipalityId: m })).some((c) => due.some((d) => d.id === c.id))).toBe(false);
+    // The cutoff is the day: the case closed 2022-01-01 is due from 2025-01-02.
+    expect(await countDueCases(handle.db, { asOf: "2025-01-01", municipalityId: other.id })).toBe(4);
+    expect(await countDueCases(handle.db, { asOf: "2025-01-02", municipalityId: other.id })).toBe(5);
   });
 });

@@ -10,11 +10,13 @@
 // - Audit entries are KEPT. The log is append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and
 //   hash-chained; deleting from it would need a way around both. Entries hold ids and actions, no
 //   names or personnummer, so once the participant is anonymised they identify no one by themselves.
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { resultRows } from "@/db/json";
 import type { Db, Executor } from "@/db";
 import * as s from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { addDays } from "@/lib/dates";
+import { pageWindow } from "@/lib/paging";
 
 export const CASE_RETENTION_YEARS = 3;
 export const LOGIN_ATTEMPT_RETENTION_DAYS = 90;
@@ -33,26 +35,72 @@ function yearsBefore(iso: string, years: number): string {
   return dt.toISOString().slice(0, 10);
 }
 
-/** Closed cases whose last activity is more than CASE_RETENTION_YEARS before `asOf`. */
-export async function findDueCases(db: Executor, opts: { asOf: string; municipalityId?: string }): Promise<DueCase[]> {
+interface DueOptions {
+  asOf: string;
+  municipalityId?: string;
+}
+
+/**
+ * The closed cases due (their last activity, a date, more than CASE_RETENTION_YEARS before asOf),
+ * as a table `due(id, municipality_id, last_activity)`. The last activity is the latest of a few
+ * dates, so each of them must be before the cutoff: that is checked first, on the participant's own
+ * row, and only the cases left are looked up in activities and follow-ups (a region holds tens of
+ * thousands of closed cases, most of them not yet due).
+ */
+function dueCases(opts: DueOptions): SQL {
   const cutoff = yearsBefore(opts.asOf, CASE_RETENTION_YEARS);
-  const p = s.participants;
-  const lastActivity = sql<string>`greatest(
-    ${p.closedAt}, ${p.programmeEnd},
-    (select max(coalesce(a.end_date, a.start_date)) from activities a where a.participant_id = ${p.id}),
-    (select max(coalesce(f.held_date, f.due_date)) from followups f where f.participant_id = ${p.id})
-  )::text`;
-  const rows = await db
-    .select({ id: p.id, municipalityId: p.municipalityId, lastActivity })
-    .from(p)
-    .where(
-      and(
-        isNull(p.erasedAt),
-        opts.municipalityId ? eq(p.municipalityId, opts.municipalityId) : undefined,
-        sql`(${p.closedAt} is not null or ${p.programmeEnd} <= ${opts.asOf})`,
-      ),
-    );
-  return rows.filter((r) => r.lastActivity !== null && r.lastActivity < cutoff).sort((a, b) => a.lastActivity.localeCompare(b.lastActivity));
+  return sql`(select * from (
+      select p.id, p.municipality_id, greatest(
+          p.closed_at, p.programme_end,
+          (select max(coalesce(a.end_date, a.start_date)) from activities a where a.participant_id = p.id),
+          (select max(coalesce(f.held_date, f.due_date)) from followups f where f.participant_id = p.id)
+        ) as last_activity
+      from participants p
+      where p.erased_at is null ${opts.municipalityId ? sql`and p.municipality_id = ${opts.municipalityId}` : sql``}
+        and (p.closed_at is not null or p.programme_end <= ${opts.asOf}::date)
+        and (p.closed_at is null or p.closed_at < ${cutoff}::date) and (p.programme_end is null or p.programme_end < ${cutoff}::date)
+    ) c where c.last_activity < ${cutoff}::date) due`;
+}
+
+/** Closed cases whose last activity is more than CASE_RETENTION_YEARS before `asOf`, the oldest first. */
+export async function findDueCases(db: Executor, opts: DueOptions): Promise<DueCase[]> {
+  return (await dueCasePage(db, opts)).cases;
+}
+
+/** How many closed cases are due. */
+export async function countDueCases(db: Executor, opts: DueOptions): Promise<number> {
+  const [r] = resultRows(await db.execute(sql`select count(*)::int as n from ${dueCases(opts)}`));
+  return Number(r.n);
+}
+
+/** Due cases from `offset` on (all, without `limit`), and how many are due in all: one pass over them. */
+async function dueCasePage(db: Executor, opts: DueOptions & { limit?: number; offset?: number }): Promise<{ cases: DueCase[]; total: number }> {
+  const page = opts.limit === undefined ? sql`` : sql`limit ${opts.limit} offset ${opts.offset ?? 0}`;
+  const rows = resultRows(
+    await db.execute(
+      sql`select due.id, due.municipality_id, due.last_activity::text as last_activity, count(*) over ()::int as total from ${dueCases(opts)} order by due.last_activity, due.id ${page}`,
+    ),
+  );
+  const cases = rows.map((r) => ({ id: String(r.id), municipalityId: String(r.municipality_id), lastActivity: String(r.last_activity) }));
+  // Past the last row the window has nothing to count in: counted on its own.
+  const total = rows.length ? Number(rows[0].total) : opts.offset ? await countDueCases(db, opts) : 0;
+  return { cases, total };
+}
+
+/** Cases of the preview a page shows. */
+export const GALLRING_PAGE_SIZE = 50;
+
+/**
+ * What /admin/gallring shows before the admin runs the policy: how many cases are due in their
+ * municipality and one page of them, the oldest first (a page past the last shows the last).
+ */
+export async function previewGallring(db: Executor, opts: Required<DueOptions> & { page?: number; pageSize?: number }) {
+  const size = Math.max(1, Math.floor(opts.pageSize ?? GALLRING_PAGE_SIZE));
+  const asked = pageWindow(Number.MAX_SAFE_INTEGER, opts.page, size);
+  let { cases, total } = await dueCasePage(db, { ...opts, limit: size, offset: asked.offset });
+  const { page, pages, pageSize, offset } = pageWindow(total, opts.page, size);
+  if (offset !== asked.offset) cases = (await dueCasePage(db, { ...opts, limit: size, offset })).cases;
+  return { cases, total, page, pages, pageSize };
 }
 
 /** Anonymise one participant in place; the caller runs it in a transaction. */

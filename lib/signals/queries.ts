@@ -7,6 +7,7 @@ import { participantFilter, type MetricFilter } from "@/lib/metrics/sql";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { keptWhileUnchanged } from "@/lib/metrics/cache";
+import { pageWindow } from "@/lib/paging";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 
 import { NotFoundError } from "@/lib/errors";
@@ -132,10 +133,8 @@ export async function getWorklist(
     ? await openSignals(actor, asOf, db, true)
     : await keptWhileUnchanged(db, `worklist:${scope.key}:${JSON.stringify(scope.values)}:${asOf}`, () => openSignals(actor, asOf, db, false));
   const visible = sortSignals(all, actor.id).filter((s) => !opts.onlyMine || s.coordinatorId === actor.id);
-  const pageSize = Math.max(1, Math.floor(opts.pageSize ?? WORKLIST_PAGE_SIZE));
-  const pages = Math.max(1, Math.ceil(visible.length / pageSize));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
-  const signals = visible.slice((page - 1) * pageSize, page * pageSize);
+  const { page, pages, pageSize, offset } = pageWindow(visible.length, opts.page, opts.pageSize ?? WORKLIST_PAGE_SIZE);
+  const signals = visible.slice(offset, offset + pageSize);
   if (signals.length) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "participant.list",

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/dates";
-import { runGallring } from "@/lib/privacy/retention";
+import { countDueCases, runGallring } from "@/lib/privacy/retention";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
@@ -21,8 +21,8 @@ export async function runGallringServer(_prev: GallringState, formData: FormData
   // The admin confirms the exact set previewed: if it changed meanwhile, show the new preview.
   const expected = z.coerce.number().int().min(0).safeParse(formData.get("expected"));
   const asOf = todayIso();
-  const preview = await runGallring(getDb(), { asOf, dryRun: true, municipalityId: user.municipalityId });
-  if (!expected.success || expected.data !== preview.cases.length) {
+  const due = await countDueCases(getDb(), { asOf, municipalityId: user.municipalityId });
+  if (!expected.success || expected.data !== due) {
     revalidatePath("/admin/gallring");
     return { error: (await getAreaMessages(privacyMessages)).gallring.changed };
   }

@@ -2,20 +2,25 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
-import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, runGallring } from "@/lib/privacy/retention";
+import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, previewGallring } from "@/lib/privacy/retention";
 import { RunForm } from "./RunForm";
 import { ListTable } from "@/app/_components/ListTable";
+import { Pager } from "@/app/_components/Pager";
 
 export const metadata: Metadata = { title: "Gallring" };
 
-export default async function GallringPage() {
+export default async function GallringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission("settings:manage");
+  const common = await getMessages();
   const t = (await getAreaMessages(privacyMessages)).gallring;
   const asOf = todayIso();
-  const preview = await runGallring(getDb(), { asOf, dryRun: true, municipalityId: admin.municipalityId });
+  const sp = await searchParams;
+  const requested = Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10);
+  // A region holds tens of thousands of due cases: their count, and a page of them, the oldest first.
+  const preview = await previewGallring(getDb(), { asOf, municipalityId: admin.municipalityId, page: requested });
   return (
     <>
       <h1>{t.title}</h1>
@@ -27,21 +32,25 @@ export default async function GallringPage() {
         <li>{t.ruleAudit}</li>
       </ul>
       <h2>{t.preview}</h2>
-      {preview.cases.length === 0 ? (
+      {preview.total === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <ListTable
-          caption={t.preview}
-          rows={preview.cases}
-          rowKey={(c) => c.id}
-          rowHeader={false}
-          columns={[
-            { label: t.caseId, cell: (c) => c.id },
-            { label: t.lastActivity, cell: (c) => c.lastActivity },
-          ]}
-        />
+        <>
+          <p>{t.count.replace("{n}", String(preview.total))}</p>
+          <ListTable
+            caption={t.preview}
+            rows={preview.cases}
+            rowKey={(c) => c.id}
+            rowHeader={false}
+            columns={[
+              { label: t.caseId, cell: (c) => c.id },
+              { label: t.lastActivity, cell: (c) => c.lastActivity },
+            ]}
+          />
+          <Pager page={preview.page} pages={preview.pages} href={(p) => `/admin/gallring?page=${p}`} t={common.common} />
+        </>
       )}
-      <RunForm expected={preview.cases.length} labels={t} />
+      <RunForm expected={preview.total} labels={t} />
     </>
   );
 }
