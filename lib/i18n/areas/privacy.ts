@@ -56,6 +56,9 @@ const sv = {
     emailInvalid: "Skriv en giltig e-postadress.",
     unitRequired: "En etableringskoordinator behöver en enhet.",
     notSelf: "Du kan inte avaktivera eller byta roll på ditt eget konto.",
+    searchLabel: "Sök på namn eller e-post",
+    count: "användare",
+    noMatch: "Ingen användare matchar sökningen.",
   },
   consent: {
     title: "Samtycken",
@@ -185,6 +188,9 @@ const en: PrivacyMessages = {
     emailInvalid: "Enter a valid email address.",
     unitRequired: "A coordinator needs a unit.",
     notSelf: "You cannot deactivate or change the role of your own account.",
+    searchLabel: "Search by name or email",
+    count: "users",
+    noMatch: "No user matches the search.",
   },
   consent: {
     title: "Consents",
