@@ -1,5 +1,6 @@
 // Journey: security headers and CSP (with pages still hydrating), the admin's user management with
-// immediate deactivation, the audit view, and server actions refused from a foreign origin.
+// immediate deactivation, finding a user by name or e-mail address, the audit view filtered by a
+// typed user, and server actions refused from a foreign origin.
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { LoginPage } from "./pages/LoginPage";
@@ -90,6 +91,24 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   await expect(userPage.getByRole("alert").filter({ hasText: "lösenord" })).toBeVisible();
   await other.close();
 
+  // The users list finds the new user by part of the name or the e-mail address, in any case.
+  await page.goto("/admin/anvandare");
+  const search = page.getByLabel("Sök på namn eller e-post");
+  await search.fill("edda TESTS");
+  await page.getByRole("button", { name: "Sök" }).click();
+  await expect(page).toHaveURL(/[?&]q=edda\+TESTS/);
+  await expect(page.getByText("1 användare", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edda Testsson" })).toBeVisible();
+  await expect(search).toHaveValue("edda TESTS");
+  await expectAccessible(page);
+  await search.fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Sök" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await search.fill("ingen sådan 100%");
+  await page.getByRole("button", { name: "Sök" }).click();
+  await expect(page.getByText("Ingen användare matchar sökningen.")).toBeVisible();
+  await expect(page.getByText("0 användare", { exact: true })).toBeVisible();
+
   // The audit view shows what was done, filtered by action; the CSV export downloads.
   await page.goto("/admin/logg");
   await expect(page.getByRole("heading", { level: 1, name: "Logg" })).toBeVisible();
@@ -110,6 +129,29 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("user.deactivate");
+
+  // The user filter is a field for a name or e-mail address, not a list of every user; what was
+  // typed stays, the matched users are named, and the CSV export applies the same filter.
+  await expect(page.locator("select#userId")).toHaveCount(0);
+  await page.goto("/admin/logg?action=user.");
+  const who = page.getByLabel("Användare (namn eller e-post)");
+  await who.fill("ADMIN@demo");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page).toHaveURL(/[?&]user=ADMIN%40demo/);
+  await expect(who).toHaveValue("ADMIN@demo");
+  await expect(page.getByText("Visar händelser av:")).toContainText("admin@demo.etablera.se");
+  await expect(page.getByRole("cell", { name: "user.deactivate" }).first()).toBeVisible();
+  await expectAccessible(page);
+  const exportHref = await page.getByRole("link", { name: "Exportera CSV" }).getAttribute("href");
+  expect(exportHref).toContain("user=ADMIN%40demo");
+  expect(await (await page.request.get(exportHref!)).text()).toContain("user.deactivate");
+  // The new user did none of the admin's work: filtered by her, the same export has none of it.
+  const hers = await (await page.request.get(`/admin/logg/export?action=user.&user=${encodeURIComponent("Edda Testsson")}`)).text();
+  expect(hers).not.toContain("user.deactivate");
+  await who.fill("ingen sådan användare");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page.getByText("Ingen användare i kommunen matchar namnet eller e-postadressen.")).toBeVisible();
+  await expect(page.getByText("Inga händelser matchar.")).toBeVisible();
   expect(violations).toEqual([]);
 });
 

@@ -6,7 +6,7 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "./commands";
-import { listAuditEntries, parseAuditFilter, toCsv } from "./queries";
+import { AUDIT_USERS_SHOWN, describeAuditUserFilter, exportAuditEntries, listAuditEntries, parseAuditFilter, toCsv } from "./queries";
 
 let handle: DbHandle;
 let admin: Actor;
@@ -52,9 +52,97 @@ describe("listAuditEntries", () => {
   it("ignores malformed ids and dates instead of failing", () => {
     expect(parseAuditFilter({ participantId: "'; drop table x", from: "yesterday", page: "-3" })).toEqual({ page: 1 });
   });
+  it("takes the typed user trimmed, bounded, and blank as no filter", () => {
+    expect(parseAuditFilter({ user: "  Anna  " }).user).toBe("Anna");
+    expect(parseAuditFilter({ user: "   " }).user).toBeUndefined();
+    expect(parseAuditFilter({ user: "x".repeat(500) }).user).toHaveLength(200);
+    expect(parseAuditFilter({ user: ["Bo", "Anna"] }).user).toBe("Bo");
+  });
   it("is not found for anyone without audit:read", async () => {
     const coordinator: Actor = { ...admin, role: "coordinator", unitId: null };
     await expect(listAuditEntries(coordinator, parseAuditFilter({}), handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+// The user filter as typed: a name or e-mail address, resolved to the admin's own municipality's
+// users only. Its own two municipalities, so the counts above stay as they are.
+describe("the user filter", () => {
+  let admin3: Actor;
+  let anna: string;
+  let bo: string;
+  let foreignAnna: string;
+  beforeAll(async () => {
+    const [m3] = await handle.db.insert(s.municipalities).values({ code: "9003", name: "Tre" }).returning();
+    const [m4] = await handle.db.insert(s.municipalities).values({ code: "9004", name: "Fyra" }).returning();
+    const made = await handle.db
+      .insert(s.users)
+      .values([
+        { municipalityId: m3.id, email: "admin@tre.se", name: "Admin Tre", role: "admin" },
+        { municipalityId: m3.id, email: "anna.berg@tre.se", name: "Anna Berg", role: "coordinator" },
+        { municipalityId: m3.id, email: "bo@tre.se", name: "Bo Ek", role: "coordinator" },
+        { municipalityId: m4.id, email: "anna@fyra.se", name: "Anna Annan", role: "coordinator" },
+      ])
+      .returning();
+    admin3 = { id: made[0].id, role: "admin", municipalityId: m3.id, unitId: null };
+    [anna, bo, foreignAnna] = [made[1].id, made[2].id, made[3].id];
+    await writeAudit(handle.db, { id: anna, municipalityId: m3.id }, [
+      { action: "participant.read", entityType: "participant" },
+      { action: "participant.update", entityType: "participant" },
+    ]);
+    await writeAudit(handle.db, { id: bo, municipalityId: m3.id }, { action: "participant.read", entityType: "participant" });
+    await writeAudit(handle.db, { id: foreignAnna, municipalityId: m4.id }, { action: "participant.read", entityType: "participant" });
+    // An entry in this municipality's log by the other municipality's Anna: the log shows it
+    // unfiltered, but typing "anna" here resolves to this municipality's Anna only.
+    await writeAudit(handle.db, { id: foreignAnna, municipalityId: m3.id }, { action: "user.read", entityType: "user" });
+  });
+  const users = async (filter: Record<string, string>) => (await listAuditEntries(admin3, parseAuditFilter(filter), handle.db)).rows.map((r) => r.userName);
+
+  it("filters by a typed name or e-mail address, in any case", async () => {
+    expect(await users({})).toHaveLength(4);
+    expect(await users({ user: "ANNA" })).toEqual(["Anna Berg", "Anna Berg"]);
+    expect(await users({ user: " berg " })).toEqual(["Anna Berg", "Anna Berg"]);
+    expect(await users({ user: "Bo@TRE.se" })).toEqual(["Bo Ek"]);
+    expect(await users({ user: "tre.se" })).toEqual(["Bo Ek", "Anna Berg", "Anna Berg"]);
+  });
+  it("never matches another municipality's user", async () => {
+    expect(await users({ user: "anna annan" })).toEqual([]);
+    expect(await users({ user: "fyra.se" })).toEqual([]);
+    const who = await describeAuditUserFilter(admin3, parseAuditFilter({ user: "anna" }), handle.db);
+    expect(who.matched.map((u) => u.name)).toEqual(["Anna Berg"]);
+    expect(await users({ userId: foreignAnna, user: "anna" })).toEqual([]);
+  });
+  it("still filters by a userId link, together with the typed text", async () => {
+    expect(await users({ userId: bo })).toEqual(["Bo Ek"]);
+    expect(await users({ userId: bo, user: "anna" })).toEqual([]);
+    expect(await users({ userId: anna, user: "anna" })).toEqual(["Anna Berg", "Anna Berg"]);
+    const who = await describeAuditUserFilter(admin3, parseAuditFilter({ userId: bo }), handle.db);
+    expect(who.picked?.name).toBe("Bo Ek");
+    expect((await describeAuditUserFilter(admin3, parseAuditFilter({ userId: foreignAnna }), handle.db)).picked).toBeNull();
+  });
+  it("takes wildcards as text and says when no user matches", async () => {
+    for (const user of ["%", "_", "\\", "x".repeat(500)]) {
+      expect(await users({ user })).toEqual([]);
+      expect((await describeAuditUserFilter(admin3, parseAuditFilter({ user }), handle.db)).matched).toEqual([]);
+    }
+  });
+  it("names at most a few of the matched users", async () => {
+    expect((await describeAuditUserFilter(admin3, parseAuditFilter({ user: "e" }), handle.db)).matched.map((u) => u.name)).toEqual(["Admin Tre", "Anna Berg", "Bo Ek"]);
+    await handle.db
+      .insert(s.users)
+      .values(Array.from({ length: AUDIT_USERS_SHOWN + 2 }, (_, i) => ({ municipalityId: admin3.municipalityId, email: `zeta${i}@tre.se`, name: `Zeta ${String(i).padStart(2, "0")}`, role: "manager" as const })));
+    const many = await describeAuditUserFilter(admin3, parseAuditFilter({ user: "ZETA" }), handle.db);
+    expect(many.more).toBe(true);
+    expect(many.matched.map((u) => u.name)).toEqual(Array.from({ length: AUDIT_USERS_SHOWN }, (_, i) => `Zeta ${String(i).padStart(2, "0")}`));
+  });
+  it("applies the same filter to the CSV export", async () => {
+    const rows = await exportAuditEntries(admin3, parseAuditFilter({ user: "anna" }), handle.db);
+    expect(rows.map((r) => [r.userName, r.action])).toEqual([
+      ["Anna Berg", "participant.read"],
+      ["Anna Berg", "participant.update"],
+    ]);
+  });
+  it("is not found for anyone without audit:read", async () => {
+    await expect(describeAuditUserFilter({ ...admin3, role: "manager" }, parseAuditFilter({ user: "anna" }), handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

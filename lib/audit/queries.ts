@@ -1,11 +1,12 @@
 // Reads of the audit log for admins (audit:read), always within the admin's own municipality.
-import { and, asc, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
+import { userMatches, userSearchText } from "@/lib/users/queries";
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -13,6 +14,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The filters of /admin/logg, parsed leniently from the query string (bad values are ignored). */
 export const auditFilterSchema = z.object({
   userId: uuid.optional().catch(undefined),
+  /** A name or e-mail address as typed (part of one will do): the entries of every user it matches. */
+  user: z
+    .string()
+    .transform((s) => userSearchText(s) || undefined)
+    .optional()
+    .catch(undefined),
   participantId: uuid.optional().catch(undefined),
   action: z.string().trim().max(100).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
@@ -27,9 +34,16 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   return auditFilterSchema.parse(flat);
 }
 
-function whereOf(actor: Actor, f: AuditFilter): SQL {
+/** The admin's municipality's users, and of them those that `more` selects. */
+function ownUsers(actor: Actor, more: SQL): SQL {
+  return and(eq(users.municipalityId, actor.municipalityId), more)!;
+}
+
+function whereOf(actor: Actor, f: AuditFilter, db: Executor): SQL {
   const conditions: SQL[] = [eq(auditLog.municipalityId, actor.municipalityId)];
   if (f.userId) conditions.push(eq(auditLog.userId, f.userId));
+  // A subquery, not a list of ids: a few letters can match thousands of users in a region.
+  if (f.user) conditions.push(inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(ownUsers(actor, userMatches(f.user)))));
   if (f.participantId) conditions.push(eq(auditLog.participantId, f.participantId));
   // "participant." finds every participant action; the text is a LIKE prefix with wildcards escaped.
   if (f.action) conditions.push(like(auditLog.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
@@ -54,7 +68,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executor = getDb()) {
   if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
-  const where = whereOf(actor, f);
+  const where = whereOf(actor, f, db);
   const rows = await db
     .select(columns)
     .from(auditLog)
@@ -67,10 +81,20 @@ export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executo
   return { rows, total, page: f.page, pageSize: AUDIT_PAGE_SIZE };
 }
 
-/** The municipality's users, for the user filter. */
-export async function listAuditUsers(actor: Actor, db: Executor = getDb()) {
+export const AUDIT_USERS_SHOWN = 10;
+
+/**
+ * Whom the user filter stands for, to say beside it: the user a `userId` link names (null when
+ * that is no user of the municipality) and the first users the typed text matches.
+ */
+export async function describeAuditUserFilter(actor: Actor, f: AuditFilter, db: Executor = getDb()) {
   if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.municipalityId, actor.municipalityId)).orderBy(asc(users.name));
+  const person = { id: users.id, name: users.name, email: users.email };
+  const [picked] = f.userId ? await db.select(person).from(users).where(ownUsers(actor, eq(users.id, f.userId))).limit(1) : [];
+  const matched = f.user
+    ? await db.select(person).from(users).where(ownUsers(actor, userMatches(f.user))).orderBy(asc(users.name), asc(users.id)).limit(AUDIT_USERS_SHOWN + 1)
+    : [];
+  return { picked: picked ?? null, matched: matched.slice(0, AUDIT_USERS_SHOWN), more: matched.length > AUDIT_USERS_SHOWN };
 }
 
 /** Every matching entry (oldest first) for the CSV export, capped so one request stays bounded. */
@@ -81,7 +105,7 @@ export async function exportAuditEntries(actor: Actor, f: AuditFilter, db: Execu
     .select(columns)
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(whereOf(actor, f))
+    .where(whereOf(actor, f, db))
     .orderBy(asc(auditLog.id))
     .limit(AUDIT_EXPORT_MAX);
 }

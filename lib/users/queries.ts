@@ -1,18 +1,50 @@
 // Reads of user accounts, for admins of the same municipality.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { units, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 
-export async function listUsers(actor: Actor, db: Executor = getDb()) {
+export const USERS_PAGE_SIZE = 50;
+/** Longer search text is cut here: no name or e-mail address is this long, so it matches nothing. */
+export const USER_SEARCH_MAX = 200;
+
+/** Search text as it is matched: trimmed and bounded; "" means every user. */
+export function userSearchText(q: string | undefined): string {
+  return (q ?? "").trim().slice(0, USER_SEARCH_MAX);
+}
+
+/**
+ * Users whose name or e-mail address contains `q` (already `userSearchText`), in any case, with
+ * LIKE's wildcards and escape character taken as the letters they are. Not scoped: the caller
+ * adds the municipality.
+ */
+export function userMatches(q: string): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(users.name, pattern), ilike(users.email, pattern))!;
+}
+
+/**
+ * The municipality's users a page at a time (thousands in a region), by name, those matching `q`
+ * only. A page past the last shows the last; nonsense shows the first.
+ */
+export async function listUsers(actor: Actor, opts: { q?: string; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
   if (!hasPermission(actor, "user:manage")) throw new NotFoundError("users");
-  return db
+  const q = userSearchText(opts.q);
+  const where = and(eq(users.municipalityId, actor.municipalityId), q ? userMatches(q) : undefined);
+  const [{ total }] = await db.select({ total: count() }).from(users).where(where);
+  const pageSize = Math.min(500, Math.max(1, Math.floor(opts.pageSize ?? USERS_PAGE_SIZE) || USERS_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+  const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, unitName: units.name })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(users.municipalityId, actor.municipalityId))
-    .orderBy(asc(users.name));
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total, page, pages, pageSize };
 }
 
 /** One user of the admin's municipality, for the edit page. */

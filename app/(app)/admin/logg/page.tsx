@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/db";
-import { listAuditEntries, listAuditUsers, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import Link from "@/app/_components/Link";
+import { describeAuditUserFilter, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
 import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Logg" };
 function query(f: AuditFilter, page?: number): string {
   const p = new URLSearchParams();
   if (f.userId) p.set("userId", f.userId);
+  if (f.user) p.set("user", f.user);
   if (f.participantId) p.set("participantId", f.participantId);
   if (f.action) p.set("action", f.action);
   if (f.from) p.set("from", f.from);
@@ -30,7 +32,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   // The chain is one for the whole database (all municipalities write into it); only its
   // intactness is shown, never another municipality's entries.
   const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
-  const [{ rows, total, page, pageSize }, people] = await Promise.all([listAuditEntries(user, f), listAuditUsers(user)]);
+  const [{ rows, total, page, pageSize }, who] = await Promise.all([listAuditEntries(user, f), describeAuditUserFilter(user, f)]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
@@ -38,16 +40,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <p>{t.intro}</p>
       <form method="get" className="filter-form" aria-label={t.filters}>
         <div className="field">
-          <label htmlFor="userId">{t.user}</label>
-          <select id="userId" name="userId" defaultValue={f.userId ?? ""}>
-            <option value="">{t.anyUser}</option>
-            {people.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <label htmlFor="user">{t.userSearch}</label>
+          <input id="user" name="user" type="search" defaultValue={f.user ?? ""} maxLength={200} />
         </div>
+        {/* A link to one user's entries (?userId=) stays applied until removed below. */}
+        {f.userId && <input type="hidden" name="userId" value={f.userId} />}
         <div className="field">
           <label htmlFor="participantId">{t.participantId}</label>
           <input id="participantId" name="participantId" defaultValue={f.participantId ?? ""} />
@@ -70,6 +67,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <input type="hidden" name="verify" value="1" />
         <button type="submit">{t.verify}</button>
       </form>
+      {f.userId && (
+        <p>
+          {t.onlyUser} {who.picked ? `${who.picked.name} (${who.picked.email})` : t.unknownUser} ·{" "}
+          <Link href={`/admin/logg?${query({ ...f, userId: undefined })}`}>{t.anyUser}</Link>
+        </p>
+      )}
+      {f.user && (
+        <p>
+          {who.matched.length === 0
+            ? t.noUserMatch
+            : `${t.matchedUsers} ${who.matched.map((u) => `${u.name} (${u.email})`).join(", ")}${who.more ? ` ${t.andMore}` : ""}`}
+        </p>
+      )}
       {chain && (
         <div role="status" className={chain.ok ? "success" : "form-error"}>
           <p>{chain.ok ? `${t.chainOk} (${chain.checked})` : t.chainBroken}</p>
