@@ -10,7 +10,7 @@ export interface PageWindow {
 }
 
 export function pageWindow(total: number, requested: number | undefined, pageSize: number): PageWindow {
-  const size = Math.max(1, Math.floor(pageSize));
+  const size = Math.max(1, Math.floor(pageSize) || 1);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, Math.floor(requested ?? 1) || 1), pages);
   return { page, pages, pageSize: size, offset: (page - 1) * size };

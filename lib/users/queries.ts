@@ -4,6 +4,7 @@ import { getDb, type Executor } from "@/db";
 import { units, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { pageWindow } from "@/lib/paging";
 
 export const USERS_PAGE_SIZE = 50;
 /** Longer search text is cut here: no name or e-mail address is this long, so it matches nothing. */
@@ -33,9 +34,7 @@ export async function listUsers(actor: Actor, opts: { q?: string; page?: number;
   const q = userSearchText(opts.q);
   const where = and(eq(users.municipalityId, actor.municipalityId), q ? userMatches(q) : undefined);
   const [{ total }] = await db.select({ total: count() }).from(users).where(where);
-  const pageSize = Math.min(500, Math.max(1, Math.floor(opts.pageSize ?? USERS_PAGE_SIZE) || USERS_PAGE_SIZE));
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+  const { page, pages, pageSize, offset } = pageWindow(total, opts.page, Math.min(500, opts.pageSize || USERS_PAGE_SIZE));
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, unitName: units.name })
     .from(users)
@@ -43,7 +42,7 @@ export async function listUsers(actor: Actor, opts: { q?: string; page?: number;
     .where(where)
     .orderBy(asc(users.name), asc(users.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .offset(offset);
   return { rows, total, page, pages, pageSize };
 }
 
