@@ -1,7 +1,8 @@
 // A list's free-text search and the number of rows it found, above a list that comes a page at a
 // time (the employers, the admin's sfi groups). A GET form: the search stays in the URL, and the
 // pager's links keep it (listPageHref).
-export function ListSearch({ q, label, button, count, countLabel }: { q: string; label: string; button: string; count: number; countLabel: string }) {
+/** `found` is the sentence of how many the list has, e.g. "12 arbetsgivare". */
+export function ListSearch({ q, label, button, found }: { q: string; label: string; button: string; found: string }) {
   return (
     <>
       <form role="search" method="get" className="search-form">
@@ -9,9 +10,7 @@ export function ListSearch({ q, label, button, count, countLabel }: { q: string;
         <input id="q" name="q" type="search" defaultValue={q} maxLength={200} />
         <button type="submit">{button}</button>
       </form>
-      <p aria-live="polite">
-        {count} {countLabel}
-      </p>
+      <p aria-live="polite">{found}</p>
     </>
   );
 }

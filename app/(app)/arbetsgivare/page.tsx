@@ -25,7 +25,7 @@ export default async function EmployersPage({ searchParams }: { searchParams: Pr
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <ListSearch q={q} label={t.searchLabel} button={common.search} count={total} countLabel={t.count} />
+      <ListSearch q={q} label={t.searchLabel} button={common.search} found={`${total} ${t.count}`} />
       {rows.length === 0 ? (
         <p>{q ? t.noMatch : t.none}</p>
       ) : (

@@ -28,7 +28,7 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
       <p>
         <Link href="/sfi/ny">{t.newGroup}</Link>
       </p>
-      <ListSearch q={q} label={t.allGroupsSearch} button={common.search} count={total} countLabel={t.allGroupsCount} />
+      <ListSearch q={q} label={t.allGroupsSearch} button={common.search} found={t.allGroupsCount.replace("{n}", String(total))} />
       {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} />}
       <Pager page={page} pages={pages} href={listPageHref("/admin/sfi-grupper", q)} t={common} />
     </>
