@@ -1,4 +1,5 @@
-// Journeys (issue 3): a coordinator registers an employer, puts an sfi and a praktik at that
+// Journeys (issue 3): a coordinator registers an employer, finds it by organisationsnummer or name
+// in the list (which comes a page at a time), puts an sfi and a praktik at that
 // employer on a participant's plan, sees them side by side in the timeline and prints the plan;
 // finds participants who fit an opening and books one in a single step; edits the employer's
 // details past a colleague's save (the conflict view); closes an opening, which then stands
@@ -88,6 +89,45 @@ test("register an employer, plan sfi beside a praktik there, see both in the tim
   await page.getByRole("link", { name: EMPLOYER }).click();
   await expect(page.locator("#placements")).toContainText("Praktik");
   await expectAccessible(page);
+});
+
+test("a coordinator finds an employer by organisationsnummer or a part of its name", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/arbetsgivare");
+  const search = page.getByRole("search");
+  const find = async (q: string) => {
+    await search.getByLabel("Sök på namn eller organisationsnummer").fill(q);
+    await search.getByRole("button", { name: "Sök" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(q);
+  };
+  const rows = page.locator("#employers tbody tr");
+  // Without the dash, as it is often written: the stored number has one.
+  await find("5591234561");
+  await expect(page.getByText("1 arbetsgivare", { exact: true })).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(EMPLOYER);
+  await expect(rows).toContainText("559123-4561");
+  await expectAccessible(page);
+  await find("söta bull");
+  await expect(rows).toHaveCount(1);
+  await expect(search.getByLabel("Sök på namn eller organisationsnummer")).toHaveValue("söta bull");
+  // Nothing found is said as such, not as an empty register; registering stays on the page.
+  await find("Finns inte 100%");
+  await expect(page.getByText("Ingen arbetsgivare matchar sökningen.")).toBeVisible();
+  await expect(page.getByText("0 arbetsgivare", { exact: true })).toBeVisible();
+  await expect(page.locator("#employers")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Registrera arbetsgivare" })).toBeVisible();
+  await expectAccessible(page);
+  // Odd addresses are an answer, not an error: a page past the last is the last, a long search none.
+  for (const url of ["/arbetsgivare?page=9999", "/arbetsgivare?page=-1", "/arbetsgivare?page=abc"]) {
+    await page.goto(url);
+    await expect(page.locator("#employers tbody tr", { hasText: EMPLOYER })).toHaveCount(1);
+  }
+  await page.goto(`/arbetsgivare?q=${"x".repeat(500)}&page=2`);
+  await expect(page.getByText("Ingen arbetsgivare matchar sökningen.")).toBeVisible();
+  await find("Söta Bullen");
+  await page.getByRole("link", { name: EMPLOYER }).click();
+  await expect(page.getByRole("heading", { level: 1, name: EMPLOYER })).toBeVisible();
 });
 
 test("an opening lists the participants who fit, and Boka puts it on the plan in one step", async ({ page }) => {

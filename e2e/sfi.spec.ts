@@ -162,4 +162,16 @@ test("an admin creates a group for a teacher and sees every group, without stude
   const row = page.getByRole("row", { name: /Zeta förmiddag 1A/ });
   await expect(row).toContainText("Lena Ek");
   await expect(page.locator("table tbody a")).toHaveCount(0);
+  // The list comes a page at a time; a search by the group's or a teacher's name finds it.
+  const search = page.getByRole("search");
+  await search.getByLabel("Sök på grupp eller lärare").fill("zeta förmiddag");
+  await search.getByRole("button", { name: "Sök" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("zeta förmiddag");
+  await expect(page.getByText("Antal grupper: 1", { exact: true })).toBeVisible();
+  await expect(page.locator("table tbody tr")).toHaveCount(1);
+  await expect(row).toContainText("Lena Ek");
+  await expectAccessible(page);
+  await search.getByLabel("Sök på grupp eller lärare").fill("Ingen sådan grupp");
+  await search.getByRole("button", { name: "Sök" }).click();
+  await expect(page.getByText("Ingen grupp matchar sökningen.")).toBeVisible();
 });

@@ -60,7 +60,7 @@ describe("employers", () => {
     expect(Object.keys((bad as { fieldErrors: object }).fieldErrors)).toEqual(expect.arrayContaining(["places"]));
     const o = await executeAction(createOpeningDef, { employerId: r.data.id, type: "praktik", occupation: "Bagare", places: 1, startDate: "2026-08-10", endDate: "2026-10-31", languageRequirement: "Sfi kurs B" }, anna, handle.db);
     expect(o).toMatchObject({ ok: true, data: { places: 1, occupation: "Bagare" } });
-    expect((await listEmployers(anna, handle.db)).find((e) => e.id === r.data.id)).toMatchObject({ openings: 1 });
+    expect((await listEmployers(anna, {}, handle.db)).rows.find((e) => e.id === r.data.id)).toMatchObject({ openings: 1 });
   });
 
   it("matches the unit's participants without a workplace activity, and booking puts a praktik on the plan", async () => {
@@ -214,13 +214,13 @@ describe("editing, closing and reopening an opening", () => {
   });
 
   it("a closed opening is listed apart, matched to nobody and refuses bookings; reopened it takes them again", async () => {
-    const before = (await listEmployers(anna, handle.db)).find((e) => e.id === employerId)!.openings;
+    const before = (await listEmployers(anna, {}, handle.db)).rows.find((e) => e.id === employerId)!.openings;
     const closed = await executeAction(setOpeningStateDef, { openingId: opening.id, version: await version(), closed: true, reason: "Tillsatt" }, anna, handle.db);
     expect(closed).toMatchObject({ ok: true, data: { closedReason: "Tillsatt" } });
     expect((closed as { data: { closedAt: Date | null } }).data.closedAt).toBeInstanceOf(Date);
     const [entry] = await auditOf(opening.id, "opening.close");
     expect(entry).toMatchObject({ userId: anna.id, details: { reason: "Tillsatt", employerId } });
-    expect((await listEmployers(anna, handle.db)).find((e) => e.id === employerId)!.openings).toBe(before - 1);
+    expect((await listEmployers(anna, {}, handle.db)).rows.find((e) => e.id === employerId)!.openings).toBe(before - 1);
     expect((await getEmployer(anna, employerId, handle.db)).openings.find((o) => o.id === opening.id)).toMatchObject({ closedReason: "Tillsatt", booked: 2 });
     const match = await matchOpening(anna, opening.id, handle.db);
     expect(match).toMatchObject({ candidates: [], bookedCount: 2, opening: { closedReason: "Tillsatt" } });

@@ -1,33 +1,57 @@
 // Reads of employers, their openings and placements, and the matching of an opening to the
 // coordinator's own participants. Employers belong to the municipality; participant names are
 // shown only to the coordinator of the participant's unit, and such reads are audited.
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { activities, employers, openings, participants, plans, skillMappings } from "@/db/schema";
 import { WORKPLACE_TYPES } from "@/db/schema/enums";
 import { writeAudit } from "@/lib/audit/commands";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { containsPattern, pageBounds, searchText } from "@/lib/paging";
 import { participantScope } from "@/lib/participants/scope";
 import { occupationFits } from "./matching";
 import type { SkillMappingData } from "@/lib/participants/schema";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
-export async function listEmployers(actor: Actor, db: Executor = getDb()) {
-  if (!hasPermission(actor, "employer:read")) return [];
-  const openCount = db
-    .select({ employerId: openings.employerId, n: count().as("n") })
-    .from(openings)
-    .where(and(eq(openings.municipalityId, actor.municipalityId), isNull(openings.closedAt)))
-    .groupBy(openings.employerId)
-    .as("open_count");
-  return db
-    .select({ id: employers.id, orgNr: employers.orgNr, name: employers.name, industry: employers.industry, contactName: employers.contactName, openings: sql<number>`coalesce(${openCount.n}, 0)`.mapWith(Number) })
+/**
+ * A page of the municipality's employers, by name, found by name or organisationsnummer (a part of
+ * either, with or without the dash), with each one's open openings. At regional scale a
+ * municipality has thousands: only the page is read, and its openings counted.
+ */
+export async function listEmployers(actor: Actor, opts: { q?: string; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
+  if (!hasPermission(actor, "employer:read")) return { rows: [], total: 0, ...pageBounds(0, opts) };
+  const where = and(eq(employers.municipalityId, actor.municipalityId), employerSearch(searchText(opts.q)));
+  const [{ total }] = await db.select({ total: count() }).from(employers).where(where);
+  const { offset, ...bounds } = pageBounds(total, opts);
+  const page = await db
+    .select({ id: employers.id, orgNr: employers.orgNr, name: employers.name, industry: employers.industry, contactName: employers.contactName })
     .from(employers)
-    .leftJoin(openCount, eq(openCount.employerId, employers.id))
-    .where(eq(employers.municipalityId, actor.municipalityId))
-    .orderBy(asc(employers.name));
+    .where(where)
+    .orderBy(asc(employers.name), asc(employers.id))
+    .limit(bounds.pageSize)
+    .offset(offset);
+  const open = page.length
+    ? await db
+        .select({ employerId: openings.employerId, n: count() })
+        .from(openings)
+        .where(and(inArray(openings.employerId, page.map((e) => e.id)), eq(openings.municipalityId, actor.municipalityId), isNull(openings.closedAt)))
+        .groupBy(openings.employerId)
+    : [];
+  const openOf = new Map(open.map((o) => [o.employerId, o.n]));
+  return { rows: page.map((e) => ({ ...e, openings: openOf.get(e.id) ?? 0 })), total, ...bounds };
+}
+
+/**
+ * Name or organisationsnummer containing q. The number is compared by its digits alone, so
+ * "556677-8899", "5566778899" and "6677-88" find it however it was written when stored.
+ */
+function employerSearch(q: string) {
+  if (!q) return undefined;
+  const digits = q.replace(/[\s-]/g, "");
+  const byName = ilike(employers.name, containsPattern(q));
+  return /^\d+$/.test(digits) ? or(byName, sql`replace(${employers.orgNr}, '-', '') like ${containsPattern(digits)}`) : byName;
 }
 
 /** The employer's own details (no participant data), e.g. for its edit form. */

@@ -1,6 +1,6 @@
 // Reads for sfi teachers (their own groups and students only, and only sfi data) and the
 // read-only sfi summary a coordinator sees on the participant page. Reads are audited.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { scopedParticipantRow } from "@/lib/participants/scope";
 import { todayIso } from "@/lib/dates";
 import { foldName } from "@/lib/participants/search";
+import { containsPattern, pageBounds, searchText } from "@/lib/paging";
 import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
 import { nextCourse as nextCourseOf } from "./schema";
 
@@ -179,14 +180,31 @@ export async function listSfiTeachers(actor: Actor, db: Executor = getDb()) {
     .orderBy(asc(users.name));
 }
 
-/** Every group of the municipality with its teachers and number of students: the admin's overview (no student data). */
-export async function listAllGroups(actor: Actor, db: Executor = getDb()) {
+/**
+ * A page of the municipality's groups with their teachers and number of students: the admin's
+ * overview (no student data), found by the group's or a teacher's name. At regional scale there are
+ * thousands of groups: the page is chosen first, and only its groups' teachers and students are
+ * counted.
+ */
+export async function listAllGroups(actor: Actor, opts: { q?: string; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
   if (!hasPermission(actor, "sfi:group:manage") || actor.role !== "admin") throw new NotFoundError("sfi");
-  return db
+  const q = searchText(opts.q);
+  const pattern = containsPattern(q);
+  const where = and(
+    eq(sfiGroups.municipalityId, actor.municipalityId),
+    isNull(sfiGroups.archivedAt),
+    q ? or(ilike(sfiGroups.name, pattern), sql`exists (select 1 from sfi_group_teachers gt join users u on u.id = gt.user_id where gt.group_id = ${sfiGroups.id} and u.name ilike ${pattern})`) : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(sfiGroups).where(where);
+  const { offset, ...bounds } = pageBounds(total, opts);
+  const order = [asc(sfiGroups.studyPath), asc(sfiGroups.course), asc(sfiGroups.name), asc(sfiGroups.id)];
+  const pageIds = db.select({ id: sfiGroups.id }).from(sfiGroups).where(where).orderBy(...order).limit(bounds.pageSize).offset(offset);
+  const rows = await db
     .select(groupListColumns(todayIso()))
     .from(sfiGroups)
-    .where(and(eq(sfiGroups.municipalityId, actor.municipalityId), isNull(sfiGroups.archivedAt)))
-    .orderBy(asc(sfiGroups.studyPath), asc(sfiGroups.course), asc(sfiGroups.name));
+    .where(inArray(sfiGroups.id, pageIds))
+    .orderBy(...order);
+  return { rows, total, ...bounds };
 }
 
 export interface Candidate {

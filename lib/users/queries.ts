@@ -4,16 +4,11 @@ import { getDb, type Executor } from "@/db";
 import { units, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { pageWindow } from "@/lib/paging";
+import { containsPattern, pageBounds, searchText } from "@/lib/paging";
 
 export const USERS_PAGE_SIZE = 50;
-/** Longer search text is cut here: no name or e-mail address is this long, so it matches nothing. */
-export const USER_SEARCH_MAX = 200;
-
-/** Search text as it is matched: trimmed and bounded; "" means every user. */
-export function userSearchText(q: string | undefined): string {
-  return (q ?? "").trim().slice(0, USER_SEARCH_MAX);
-}
+/** Search text as it is matched: trimmed and bounded (no name or e-mail address is 200 characters long); "" means every user. */
+export const userSearchText = searchText;
 
 /**
  * Users whose name or e-mail address contains `q` (already `userSearchText`), in any case, with
@@ -21,7 +16,7 @@ export function userSearchText(q: string | undefined): string {
  * adds the municipality.
  */
 export function userMatches(q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   return or(ilike(users.name, pattern), ilike(users.email, pattern))!;
 }
 
@@ -34,7 +29,7 @@ export async function listUsers(actor: Actor, opts: { q?: string; page?: number;
   const q = userSearchText(opts.q);
   const where = and(eq(users.municipalityId, actor.municipalityId), q ? userMatches(q) : undefined);
   const [{ total }] = await db.select({ total: count() }).from(users).where(where);
-  const { page, pages, pageSize, offset } = pageWindow(total, opts.page, Math.min(500, opts.pageSize || USERS_PAGE_SIZE));
+  const { page, pages, pageSize, offset } = pageBounds(total, opts, USERS_PAGE_SIZE);
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, unitName: units.name })
     .from(users)

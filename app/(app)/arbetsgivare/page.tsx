@@ -1,25 +1,33 @@
-// The municipality's employers: the list with their open openings, and registering a new one.
+// The municipality's employers, a page at a time and found by name or organisationsnummer, with
+// their open openings; and registering a new one.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
+import { ListSearch, listPageHref } from "@/app/_components/ListSearch";
 import { ListTable } from "@/app/_components/ListTable";
+import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { listEmployers } from "@/lib/employers/queries";
+import { searchText } from "@/lib/paging";
 import { EmployerForm } from "./EmployerForms";
 
 export const metadata: Metadata = { title: "Arbetsgivare" };
 
-export default async function EmployersPage() {
+export default async function EmployersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const user = await requirePermission("employer:write");
   const t = await getAreaMessages(employerMessages);
-  const rows = await listEmployers(user);
+  const { common } = await getMessages();
+  const sp = await searchParams;
+  const q = searchText(sp.q);
+  const { rows, total, page, pages } = await listEmployers(user, { q, page: Number.parseInt(sp.page ?? "1", 10) || 1 });
   return (
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <ListSearch q={q} label={t.searchLabel} button={common.search} found={`${total} ${t.count}`} />
       {rows.length === 0 ? (
-        <p>{t.none}</p>
+        <p>{q ? t.noMatch : t.none}</p>
       ) : (
         <ListTable
           id="employers"
@@ -34,6 +42,7 @@ export default async function EmployersPage() {
           ]}
         />
       )}
+      <Pager page={page} pages={pages} href={listPageHref("/arbetsgivare", q)} t={common} />
       <h2>{t.register}</h2>
       <EmployerForm t={t} />
     </>

@@ -7,6 +7,9 @@ const sv = {
   register: "Registrera arbetsgivare",
   registered: "Arbetsgivaren är registrerad.",
   none: "Inga arbetsgivare är registrerade ännu.",
+  searchLabel: "Sök på namn eller organisationsnummer",
+  count: "arbetsgivare",
+  noMatch: "Ingen arbetsgivare matchar sökningen.",
   fields: {
     orgNr: "Organisationsnummer", name: "Namn", industry: "Bransch", contactName: "Kontaktperson", contactPhone: "Telefon", contactEmail: "E-post", address: "Adress",
     type: "Typ av plats", occupation: "Yrke", places: "Antal platser", startDate: "Från", endDate: "Till", languageRequirement: "Krav på svenska",
@@ -65,6 +68,9 @@ const en: EmployerMessages = {
   register: "Register an employer",
   registered: "The employer is registered.",
   none: "No employers are registered yet.",
+  searchLabel: "Search by name or organisation number",
+  count: "employers",
+  noMatch: "No employer matches the search.",
   fields: {
     orgNr: "Organisation number", name: "Name", industry: "Industry", contactName: "Contact person", contactPhone: "Phone", contactEmail: "Email", address: "Address",
     type: "Type of opening", occupation: "Occupation", places: "Places", startDate: "From", endDate: "To", languageRequirement: "Swedish required",

@@ -1,6 +1,7 @@
 // The municipality's users for admins: a page at a time, searchable by name or e-mail address.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
+import { ListSearch, listPageHref } from "@/app/_components/ListSearch";
 import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
@@ -20,21 +21,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const q = first(sp.q) ?? "";
   const { rows, total, page, pages } = await listUsers(user, { q, page: Number(first(sp.page) ?? 1) });
   const search = userSearchText(q);
-  const link = (n: number) => `/admin/anvandare?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
   return (
     <>
       <h1>{t.home.usersTitle}</h1>
       <p>
         <Link href="/admin/anvandare/ny">{p.users.create}</Link>
       </p>
-      <form role="search" method="get" className="search-form">
-        <label htmlFor="q">{p.users.searchLabel}</label>
-        <input id="q" name="q" type="search" defaultValue={q} maxLength={200} />
-        <button type="submit">{t.common.search}</button>
-      </form>
-      <p aria-live="polite">
-        {total} {p.users.count}
-      </p>
+      <ListSearch q={search} label={p.users.searchLabel} button={t.common.search} found={`${total} ${p.users.count}`} />
       {rows.length === 0 ? (
         <p>{p.users.noMatch}</p>
       ) : (
@@ -51,7 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ]}
         />
       )}
-      <Pager page={page} pages={pages} href={link} t={t.common} />
+      <Pager page={page} pages={pages} href={listPageHref("/admin/anvandare", search)} t={t.common} />
     </>
   );
 }

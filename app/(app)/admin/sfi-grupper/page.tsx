@@ -1,19 +1,26 @@
-// The admin's overview of the municipality's sfi groups: who teaches what, how many students.
-// No student data: only a group's teachers see its students.
+// The admin's overview of the municipality's sfi groups, a page at a time and found by the group's
+// or a teacher's name: who teaches what, how many students. No student data: only a group's
+// teachers see its students.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
+import { ListSearch, listPageHref } from "@/app/_components/ListSearch";
+import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { listAllGroups } from "@/lib/sfi/queries";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
+import { searchText } from "@/lib/paging";
 import { GroupTable } from "../../sfi/GroupTable";
 
 export const metadata: Metadata = { title: "Sfi-grupper" };
 
-export default async function AdminGroupsPage() {
+export default async function AdminGroupsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const user = await requirePermission("settings:manage");
   const t = await getAreaMessages(sfiMessages);
-  const groups = await listAllGroups(user);
+  const { common } = await getMessages();
+  const sp = await searchParams;
+  const q = searchText(sp.q);
+  const { rows, total, page, pages } = await listAllGroups(user, { q, page: Number.parseInt(sp.page ?? "1", 10) || 1 });
   return (
     <>
       <h1>{t.allGroupsTitle}</h1>
@@ -21,7 +28,9 @@ export default async function AdminGroupsPage() {
       <p>
         <Link href="/sfi/ny">{t.newGroup}</Link>
       </p>
-      <GroupTable groups={groups} t={t} linked={false} />
+      <ListSearch q={q} label={t.allGroupsSearch} button={common.search} found={t.allGroupsCount.replace("{n}", String(total))} />
+      {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} />}
+      <Pager page={page} pages={pages} href={listPageHref("/admin/sfi-grupper", q)} t={common} />
     </>
   );
 }
