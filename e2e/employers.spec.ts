@@ -86,7 +86,23 @@ test("register an employer, plan sfi beside a praktik there, see both in the tim
   // Its edit form shows the employer chosen, without a search.
   await praktikRow.getByRole("link", { name: /Ändra/ }).click();
   await expect(page.getByLabel("Arbetsgivare").locator("option:checked")).toHaveText(EMPLOYER);
-  await page.goto(`/deltagare/${id}`);
+  // A colleague moves it to another employer meanwhile: the conflict view names both, the saved
+  // one too though this form never searched for it; keeping mine keeps the bakery.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByLabel("Sök på namn eller organisationsnummer").fill("kajen");
+  await other.getByLabel("Arbetsgivare").selectOption({ label: "Restaurang Kajen AB" });
+  await other.getByRole("button", { name: "Spara" }).click();
+  await expect(other).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+  await other.close();
+  await page.getByLabel("Handledare").fill("Eva Lind");
+  await page.getByRole("button", { name: "Spara" }).click();
+  const employerRow = page.getByTestId("conflict").locator("tr", { hasText: "Arbetsgivare" });
+  await expect(employerRow).toContainText(EMPLOYER);
+  await expect(employerRow).toContainText("Restaurang Kajen AB");
+  await page.getByRole("button", { name: "Behåll mina ändringar och spara igen" }).click();
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
   await expect(page.locator('#plan-activities tr[data-type="sfi"]', { hasText: sfiStart })).toBeVisible();
   const sfiBar = page.locator(`.timeline .bar[data-type="sfi"][title*="${sfiStart}"]`);
   const praktikBar = page.locator(`.timeline .bar.workplace[data-type="praktik"][title*="${praktikStart}"]`);
