@@ -1,6 +1,6 @@
 // Journeys (issue 3): a coordinator registers an employer, finds it by organisationsnummer or name
 // in the list (which comes a page at a time), puts an sfi and a praktik at that
-// employer on a participant's plan, sees them side by side in the timeline and prints the plan;
+// employer (found by a part of its name in the activity form) on a participant's plan, sees them side by side in the timeline and prints the plan;
 // finds participants who fit an opening and books one in a single step; edits the employer's
 // details past a colleague's save (the conflict view); closes an opening, which then stands
 // under "Stängda platser" and offers nobody, edits it and reopens it.
@@ -59,14 +59,50 @@ test("register an employer, plan sfi beside a praktik there, see both in the tim
   await page.getByLabel("Typ av insats").selectOption("praktik");
   await page.getByLabel("Planerad start").fill(praktikStart);
   await page.getByLabel("Planerat slut").fill(isoIn(120));
-  await page.getByLabel("Arbetsgivare").selectOption({ label: EMPLOYER });
+  // The form sends no list of every employer: the coordinator searches, from two characters.
+  const employerSearch = page.getByLabel("Sök på namn eller organisationsnummer");
+  const employer = page.getByLabel("Arbetsgivare");
+  await expect(employer.locator("option")).toHaveCount(1);
+  await employerSearch.fill("Ingen sådan firma");
+  await expect(page.getByRole("status").filter({ hasText: "Ingen arbetsgivare matchar ”Ingen sådan firma”." })).toBeVisible();
+  await expect(employer.locator("option")).toHaveCount(1);
+  await employerSearch.fill("söta bull");
+  await expect(page.getByRole("status").filter({ hasText: /^\d+ arbetsgivare matchar\.$/ })).toBeVisible();
+  await expectAccessible(page);
+  await employer.selectOption({ label: EMPLOYER });
+  // Another search keeps the chosen one in the select, chosen.
+  await employerSearch.fill("ab");
+  await employerSearch.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /arbetsgivare matchar/ })).toBeVisible();
+  await expect(employer.locator("option:checked")).toHaveText(EMPLOYER);
   await page.getByLabel("Handledare").fill("Eva Nilsson");
   await page.getByLabel("Yrke").fill("Konditor");
   await page.getByRole("button", { name: "Spara" }).click();
   await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
 
   // Both in the table, and as bars in different lanes of the timeline: they run in parallel.
-  await expect(page.locator('#plan-activities tr[data-type="praktik"]', { hasText: praktikStart })).toContainText(EMPLOYER);
+  const praktikRow = page.locator('#plan-activities tr[data-type="praktik"]', { hasText: praktikStart });
+  await expect(praktikRow).toContainText(EMPLOYER);
+  // Its edit form shows the employer chosen, without a search.
+  await praktikRow.getByRole("link", { name: /Ändra/ }).click();
+  await expect(page.getByLabel("Arbetsgivare").locator("option:checked")).toHaveText(EMPLOYER);
+  // A colleague moves it to another employer meanwhile: the conflict view names both, the saved
+  // one too though this form never searched for it; keeping mine keeps the bakery.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByLabel("Sök på namn eller organisationsnummer").fill("kajen");
+  await other.getByLabel("Arbetsgivare").selectOption({ label: "Restaurang Kajen AB" });
+  await other.getByRole("button", { name: "Spara" }).click();
+  await expect(other).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+  await other.close();
+  await page.getByLabel("Handledare").fill("Eva Lind");
+  await page.getByRole("button", { name: "Spara" }).click();
+  const employerRow = page.getByTestId("conflict").locator("tr", { hasText: "Arbetsgivare" });
+  await expect(employerRow).toContainText(EMPLOYER);
+  await expect(employerRow).toContainText("Restaurang Kajen AB");
+  await page.getByRole("button", { name: "Behåll mina ändringar och spara igen" }).click();
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
   await expect(page.locator('#plan-activities tr[data-type="sfi"]', { hasText: sfiStart })).toBeVisible();
   const sfiBar = page.locator(`.timeline .bar[data-type="sfi"][title*="${sfiStart}"]`);
   const praktikBar = page.locator(`.timeline .bar.workplace[data-type="praktik"][title*="${praktikStart}"]`);

@@ -137,7 +137,12 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     setOpeningStateServer: "employer:write",
     bookOpeningServer: "plan:write",
   },
-  "app/(app)/deltagare/[id]/_sections/plan-actions.ts": { createActivityServer: "plan:write", updateActivityServer: "plan:write", updatePlanGoalServer: "plan:write" },
+  "app/(app)/deltagare/[id]/_sections/plan-actions.ts": {
+    createActivityServer: "plan:write",
+    updateActivityServer: "plan:write",
+    updatePlanGoalServer: "plan:write",
+    searchEmployersServer: "plan:write",
+  },
   "app/(app)/deltagare/[id]/_sections/outcome-actions.ts": { recordExitServer: "outcome:write", recordOutcomeServer: "outcome:write" },
   "app/(app)/arbetslista/actions.ts": { snoozeSignalServer: "followup:write" },
   "app/(app)/sfi/[groupId]/actions.ts": {

@@ -6,13 +6,15 @@ import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { listEmployers } from "./queries";
+import { NotFoundError } from "@/lib/errors";
+import { EMPLOYER_CHOICE_LIMIT, getEmployerOption, listEmployers, searchEmployerChoices } from "./queries";
 
 let handle: DbHandle;
 let coordinator: Actor;
 let manager: Actor;
 let teacher: Actor;
 let other: Actor;
+let otherCoordinator: Actor;
 const orgNr = (i: number) => `55${String(i).padStart(4, "0")}-${String(1000 + i)}`;
 
 beforeAll(async () => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   manager = actor("manager", m1.id);
   teacher = actor("sfi_teacher", m1.id);
   other = actor("admin", m2.id);
+  otherCoordinator = actor("coordinator", m2.id);
   // 120 employers "Företag 000" … "Företag 119", two with wildcards in the name, two with the same name.
   const rows = Array.from({ length: 120 }, (_, i) => ({ municipalityId: m1.id, orgNr: orgNr(i), name: `Företag ${String(i).padStart(3, "0")}` }));
   rows.push({ municipalityId: m1.id, orgNr: "556677-8899", name: "Rabatt 100% AB" }, { municipalityId: m1.id, orgNr: "556677-0001", name: "Rabattboden 10 AB" });
@@ -106,5 +109,55 @@ describe("listEmployers", () => {
 
   it("shows nothing to a role without access to employers", async () => {
     expect(await listEmployers(teacher, {}, handle.db)).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+  });
+});
+
+describe("searchEmployerChoices (the activity form's employer search)", () => {
+  it("gives at most 20 matches in name order, with how many match in all", async () => {
+    const r = await searchEmployerChoices(coordinator, "företag", handle.db);
+    expect(EMPLOYER_CHOICE_LIMIT).toBe(20);
+    expect(r.total).toBe(120);
+    expect(r.rows.map((e) => e.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Företag ${String(i).padStart(3, "0")}`));
+    expect((await searchEmployerChoices(coordinator, "Företag 11", handle.db)).rows).toHaveLength(10);
+  });
+
+  it("finds by organisationsnummer with or without the dash", async () => {
+    for (const q of ["556677-8899", "5566778899", "6677-88"]) {
+      const r = await searchEmployerChoices(coordinator, q, handle.db);
+      expect(r, q).toMatchObject({ total: 1, rows: [{ name: "Rabatt 100% AB", orgNr: "556677-8899" }] });
+    }
+  });
+
+  it("searches only the user's own municipality", async () => {
+    // The neighbour has "Företag 000" with our Rabatt's organisationsnummer: neither way is it ours.
+    const ours = await searchEmployerChoices(coordinator, "Företag 000", handle.db);
+    const theirs = await searchEmployerChoices(otherCoordinator, "Företag 000", handle.db);
+    expect(ours.rows.map((e) => e.name)).toEqual(["Företag 000"]);
+    expect(theirs.total).toBe(1);
+    expect(theirs.rows[0].id).not.toBe(ours.rows[0].id);
+    expect(await searchEmployerChoices(otherCoordinator, "Rabatt", handle.db)).toEqual({ rows: [], total: 0 });
+    expect((await searchEmployerChoices(otherCoordinator, "5566778899", handle.db)).rows.map((e) => e.name)).toEqual(["Företag 000"]);
+  });
+
+  it("searches nothing under two characters, and bad input is an empty answer", async () => {
+    for (const q of ["", "F", "  F  ", undefined, null, 42, { q: "Företag" }, ["Företag"]]) {
+      expect(await searchEmployerChoices(coordinator, q, handle.db), JSON.stringify(q)).toEqual({ rows: [], total: 0 });
+    }
+    expect(await searchEmployerChoices(coordinator, "x".repeat(5000), handle.db)).toEqual({ rows: [], total: 0 });
+    expect((await searchEmployerChoices(coordinator, "%_", handle.db)).total).toBe(0);
+  });
+
+  it("is refused without the activity form's permission (plan:write), even with employer:read", async () => {
+    for (const who of [manager, teacher, other]) await expect(searchEmployerChoices(who, "Företag", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("getEmployerOption", () => {
+  it("names an employer of the own municipality, and nothing else", async () => {
+    const [ours] = (await searchEmployerChoices(coordinator, "Rabatt 100", handle.db)).rows;
+    expect(await getEmployerOption(coordinator, ours.id, handle.db)).toEqual(ours);
+    expect(await getEmployerOption(otherCoordinator, ours.id, handle.db)).toBeNull();
+    expect(await getEmployerOption(manager, ours.id, handle.db)).toBeNull();
+    for (const id of [null, undefined, "", "not-a-uuid", "00000000-0000-4000-8000-000000000000"]) expect(await getEmployerOption(coordinator, id, handle.db)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  */
 export async function listEmployers(actor: Actor, opts: { q?: string; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
   if (!hasPermission(actor, "employer:read")) return { rows: [], total: 0, ...pageBounds(0, opts) };
-  const where = and(eq(employers.municipalityId, actor.municipalityId), employerSearch(searchText(opts.q)));
+  const where = ownEmployers(actor, searchText(opts.q));
   const [{ total }] = await db.select({ total: count() }).from(employers).where(where);
   const { offset, ...bounds } = pageBounds(total, opts);
   const page = await db
@@ -42,6 +42,45 @@ export async function listEmployers(actor: Actor, opts: { q?: string; page?: num
   const openOf = new Map(open.map((o) => [o.employerId, o.n]));
   return { rows: page.map((e) => ({ ...e, openings: openOf.get(e.id) ?? 0 })), total, ...bounds };
 }
+
+/** The activity form's employer choice shows at most this many matches; more typing narrows it. */
+export const EMPLOYER_CHOICE_LIMIT = 20;
+/** A choice search needs this many characters: one letter matches most of a region's employers. */
+export const EMPLOYER_CHOICE_MIN_CHARS = 2;
+
+export interface EmployerOption {
+  id: string;
+  name: string;
+  orgNr: string;
+}
+
+/**
+ * The employers the activity form offers for what the coordinator typed: at most
+ * EMPLOYER_CHOICE_LIMIT of the own municipality's, by name, found as in listEmployers, and how many
+ * match in all. Under EMPLOYER_CHOICE_MIN_CHARS characters (or no text at all) nothing is searched.
+ * Needs what the activity form needs (plan:write); without it, not found.
+ */
+export async function searchEmployerChoices(actor: Actor, q: unknown, db: Executor = getDb()): Promise<{ rows: EmployerOption[]; total: number }> {
+  if (!hasPermission(actor, "plan:write")) throw new NotFoundError("employer");
+  const text = typeof q === "string" ? searchText(q) : "";
+  if (text.length < EMPLOYER_CHOICE_MIN_CHARS) return { rows: [], total: 0 };
+  const where = ownEmployers(actor, text);
+  const [{ total }] = await db.select({ total: count() }).from(employers).where(where);
+  const rows = total ? await db.select(employerOption).from(employers).where(where).orderBy(asc(employers.name), asc(employers.id)).limit(EMPLOYER_CHOICE_LIMIT) : [];
+  return { rows, total };
+}
+
+/** One employer of the own municipality as the activity form shows it (its current or a conflict's saved one), or null. */
+export async function getEmployerOption(actor: Actor, employerId: string | null | undefined, db: Executor = getDb()): Promise<EmployerOption | null> {
+  if (!employerId || !isUuid(employerId) || !hasPermission(actor, "plan:write")) return null;
+  const [row] = await db.select(employerOption).from(employers).where(and(eq(employers.id, employerId), eq(employers.municipalityId, actor.municipalityId)));
+  return row ?? null;
+}
+
+const employerOption = { id: employers.id, name: employers.name, orgNr: employers.orgNr };
+
+/** The user's municipality's employers, found by q (employerSearch). */
+const ownEmployers = (actor: Actor, q: string) => and(eq(employers.municipalityId, actor.municipalityId), employerSearch(q));
 
 /**
  * Name or organisationsnummer containing q. The number is compared by its digits alone, so

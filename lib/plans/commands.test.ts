@@ -74,6 +74,11 @@ describe("activity commands", () => {
     expect(early).toMatchObject({ ok: false, code: "invalid", fieldErrors: { plannedStartDate: ["Datumet är före personens födelsedatum."] } });
     const foreign = await executeAction(createActivityDef, { ...base(), details: { type: "praktik", employerId: "00000000-0000-4000-8000-000000000000" } }, anna, handle.db);
     expect(foreign).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "details.employerId": expect.any(Array) } });
+    // A real employer, but the neighbouring municipality's: the id alone is not enough.
+    const [m2] = await handle.db.insert(s.municipalities).values({ code: "9299", name: "Grannkommunen" }).returning();
+    const [theirs] = await handle.db.insert(s.employers).values({ municipalityId: m2.id, orgNr: "559999-0001", name: "Grannens AB" }).returning();
+    const neighbour = await executeAction(createActivityDef, { ...base(), details: { type: "anstallning", employerId: theirs.id } }, anna, handle.db);
+    expect(neighbour).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "details.employerId": ["Välj en registrerad arbetsgivare."] } });
   });
 
   it("edits with the version: a stale form is a conflict showing the saved version", async () => {

@@ -7,7 +7,7 @@ import { seedDemo } from "@/db/seed";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getPlan } from "./queries";
+import { getPlan, getPlanFormOptions } from "./queries";
 
 let handle: DbHandle;
 let anna: Actor;
@@ -42,5 +42,17 @@ describe("getPlan", () => {
     await expect(getPlan(samira, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlan(anna, "00000000-0000-4000-8000-000000000000", handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlan({ ...anna, role: "manager" }, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("getPlanFormOptions", () => {
+  it("sends the unit's coordinators and only the activity's current employer, not every employer", async () => {
+    const [employer] = await handle.db.select().from(s.employers).where(eq(s.employers.municipalityId, anna.municipalityId)).limit(1);
+    const fresh = await getPlanFormOptions(anna, null, handle.db);
+    expect(fresh.employer).toBeNull();
+    expect(Object.keys(fresh).sort()).toEqual(["employer", "people"]);
+    expect(fresh.people.some((p) => p.id === anna.id)).toBe(true);
+    expect((await getPlanFormOptions(anna, employer.id, handle.db)).employer).toEqual({ id: employer.id, name: employer.name, orgNr: employer.orgNr });
+    expect((await getPlanFormOptions(anna, "00000000-0000-4000-8000-000000000000", handle.db)).employer).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { frozen, fromJson, jsonFirst, jsonList, jsonObject, listFromJson, type R
 import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
+import { getEmployerOption } from "@/lib/employers/queries";
 import { NotFoundError } from "@/lib/errors";
 import { participantScope, scopedParticipantRow } from "@/lib/participants/scope";
 
@@ -83,13 +84,16 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
   };
 }
 
-/** What the activity form offers: the unit's active coordinators as responsible, the municipality's employers. */
-export async function getPlanFormOptions(actor: Actor, db: Executor = getDb()) {
+/**
+ * What the activity form offers: the unit's active coordinators as responsible, and the activity's
+ * current employer (when editing one that has it). The municipality's other employers are not sent:
+ * a region has thousands; the form searches them (searchEmployerChoices).
+ */
+export async function getPlanFormOptions(actor: Actor, currentEmployerId?: string | null, db: Executor = getDb()) {
   const people = actor.unitId
     ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.municipalityId, actor.municipalityId), eq(users.unitId, actor.unitId), eq(users.active, true))).orderBy(asc(users.name))
     : [];
-  const emps = await db.select({ id: employers.id, name: employers.name }).from(employers).where(eq(employers.municipalityId, actor.municipalityId)).orderBy(asc(employers.name));
-  return { people, employers: emps };
+  return { people, employer: await getEmployerOption(actor, currentEmployerId, db) };
 }
 
 /** One activity of a participant of the coordinator's unit, for its edit form; audited. */

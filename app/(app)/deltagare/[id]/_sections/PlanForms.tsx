@@ -8,8 +8,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, SFI_COURSES, type ActivityType } from "@/db/schema/enums";
 import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema, updatePlanGoalSchema } from "@/lib/plans/schema";
 import type { ActivityFormValues } from "@/lib/plans/form";
-import type { PlanMessages } from "@/lib/i18n/areas/plan";
-import type { GoalFormMessages } from "./form-messages";
+import type { ActivityFormMessages, GoalFormMessages } from "./form-messages";
+import { EmployerChoice, type EmployerOption } from "./EmployerChoice";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
@@ -37,14 +37,15 @@ export function ActivityForm({
   initial,
   t,
   people,
-  employers,
+  employer,
 }: {
   participantId: string;
   /** Present when editing. */
   initial?: Values;
-  t: PlanMessages;
+  t: ActivityFormMessages;
   people: Option[];
-  employers: Option[];
+  /** The activity's current employer, when editing one that has it; others are searched for. */
+  employer?: EmployerOption | null;
 }) {
   const id = useId();
   const router = useRouter();
@@ -52,6 +53,10 @@ export function ActivityForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Values | null>(null);
   const [kept, setKept] = useState(false);
+  // Every employer the form has seen (the current one, search matches, a conflict's saved one), by
+  // id: the conflict view names them, and the chosen one stays an option of the select.
+  const [employerNames, setEmployerNames] = useState<ReadonlyMap<string, string>>(() => new Map(employer ? [[employer.id, employer.name]] : []));
+  const knowEmployers = (rows: EmployerOption[]) => setEmployerNames((m) => new Map([...m, ...rows.map((r) => [r.id, r.name] as const)]));
   const schema = editing ? updateActivitySchema : createActivitySchema;
   const { register, handleSubmit, watch, formState, setError, reset, getValues, setValue } = useForm<Values>({
     resolver: zodResolver(schema) as unknown as Resolver<Values>,
@@ -74,6 +79,7 @@ export function ActivityForm({
   const err = (name: string) => (name.startsWith("details.") ? e.details?.[name.slice(8)]?.message : e[name]?.message);
   const type = watch("details.type") as ActivityType;
   const status = watch("status");
+  const chosenEmployer = watch("details.employerId" as "details.type") as string | undefined;
 
   const onSubmit = handleSubmit(async (data) => {
     setFormError(null);
@@ -84,6 +90,8 @@ export function ActivityForm({
       return;
     }
     if (r.code === "conflict" && "current" in r && r.current) {
+      const saved = (r as { currentEmployer?: EmployerOption | null }).currentEmployer;
+      if (saved) knowEmployers([saved]);
       setConflict(r.current as Values);
       setKept(false);
       return;
@@ -99,7 +107,7 @@ export function ActivityForm({
     if (name === "details.type") return t.types[raw] ?? raw;
     if (name === "status") return t.statuses[raw] ?? raw;
     if (name === "responsibleUserId") return people.find((p) => p.id === raw)?.name ?? raw;
-    if (name === "details.employerId") return employers.find((p) => p.id === raw)?.name ?? raw;
+    if (name === "details.employerId") return employerNames.get(raw) ?? raw;
     return String(raw);
   };
   const conflictRows = conflict
@@ -111,19 +119,13 @@ export function ActivityForm({
     const reg = register(`details.${name}` as "details.type");
     const error = err(`details.${name}`);
     const label = t.fields[name] ?? name;
-    if (name === "employerId")
-      return (
-        <Field key={name} id={fid} label={label} error={error}>
-          <select id={fid} {...reg} {...fieldAria(fid, error)}>
-            <option value="">–</option>
-            {employers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      );
+    if (name === "employerId") {
+      // The chosen employer and the conflict's saved one stay options, so choosing either keeps its name.
+      const pinned = [chosenEmployer, conflict?.details.employerId]
+        .filter((v): v is string => !!v && employerNames.has(v))
+        .map((v) => ({ id: v, name: employerNames.get(v)! }));
+      return <EmployerChoice key={name} id={fid} label={label} reg={reg} error={error} pinned={pinned} onFound={knowEmployers} t={t} />;
+    }
     if (name === "studyPath" || name === "course" || name === "healthStatus") {
       const opts = name === "studyPath" ? ["1", "2", "3"] : name === "course" ? [...SFI_COURSES] : [...HEALTH_STATUSES];
       return (

@@ -21,3 +21,10 @@ export const OUTCOME_FORM_MESSAGES = [
   "subsidizedOptions", "recordedDate", "source", "sources",
 ] as const;
 export type OutcomeFormMessages = Pick<OutcomeMessages, (typeof OUTCOME_FORM_MESSAGES)[number]>;
+
+export const ACTIVITY_FORM_MESSAGES = [
+  "addActivity", "editActivity", "fields", "types", "statuses", "healthNote", "healthStatuses", "none", "save",
+  "conflictTitle", "conflictIntro", "conflictField", "conflictMine", "conflictSaved", "useSaved", "keepMine", "keepMineNote",
+  "employerSearch", "employerSearchHint", "employerSearchButton", "employerMatches", "employerMatchesFirst", "employerNoMatch", "employerSearchFailed",
+] as const;
+export type ActivityFormMessages = Pick<PlanMessages, (typeof ACTIVITY_FORM_MESSAGES)[number]>;

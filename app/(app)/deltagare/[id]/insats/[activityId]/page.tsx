@@ -4,11 +4,12 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { activityFormValues } from "@/lib/plans/form";
 import { getActivityForEdit, getPlanFormOptions } from "@/lib/plans/queries";
 import { ActivityForm } from "../../_sections/PlanForms";
+import { ACTIVITY_FORM_MESSAGES } from "../../_sections/form-messages";
 
 export const metadata: Metadata = { title: "Ändra insats" };
 
@@ -23,7 +24,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const options = await getPlanFormOptions(user);
+  const options = await getPlanFormOptions(user, row.activity.employerId);
   return (
     <>
       <h1>
@@ -32,7 +33,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
       <p>
         <Link href={`/deltagare/${id}#plan`}>{t.cancel}</Link>
       </p>
-      <ActivityForm participantId={id} initial={activityFormValues(row.activity)} t={t} people={options.people} employers={options.employers} />
+      <ActivityForm participantId={id} initial={activityFormValues(row.activity)} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} employer={options.employer} />
     </>
   );
 }

@@ -4,10 +4,11 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { getPlan, getPlanFormOptions } from "@/lib/plans/queries";
 import { ActivityForm } from "../../_sections/PlanForms";
+import { ACTIVITY_FORM_MESSAGES } from "../../_sections/form-messages";
 
 export const metadata: Metadata = { title: "Lägg till insats" };
 
@@ -28,7 +29,7 @@ export default async function NewActivityPage({ params }: { params: Promise<{ id
       <p>
         <Link href={`/deltagare/${id}#plan`}>{t.cancel}</Link>
       </p>
-      <ActivityForm participantId={id} t={t} people={options.people} employers={options.employers} />
+      <ActivityForm participantId={id} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} />
     </>
   );
 }
