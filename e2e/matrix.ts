@@ -127,7 +127,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     resetPasswordServer: "user:manage",
   },
   "app/(app)/deltagare/[id]/_sections/consent-actions.ts": { recordConsentServer: "participant:write", withdrawConsentServer: "participant:write" },
-  "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage" },
+  "app/(app)/admin/gallring/actions.ts": { runGallringServer: "settings:manage", gallringJobServer: "settings:manage" },
   "app/(app)/deltagare/[id]/_sections/followup-actions.ts": { recordFollowupServer: "followup:write", scheduleFollowupServer: "followup:write", bookThreePartyServer: "followup:write" },
   "app/(app)/arbetsgivare/actions.ts": {
     registerEmployerServer: "employer:write",

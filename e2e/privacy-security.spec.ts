@@ -2,7 +2,7 @@
 // immediate deactivation, finding a user by name or e-mail address, the audit view filtered by a
 // typed user, and server actions refused from a foreign origin.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, PASSWORD, signInAs, test } from "./fixtures";
 import { LoginPage } from "./pages/LoginPage";
 import { actionId } from "./support/actions";
 import { FIX } from "./support/seed";
@@ -163,6 +163,23 @@ test("the admin's privacy pages are accessible", async ({ page }) => {
   await expectAccessible(page);
   await page.goto(`/admin/anvandare/${FIX.targetUserId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Vera Testmål" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin runs gallring: the due cases counted, anonymised as a job, nothing left", async ({ page }) => {
+  // Testkommunen's admin: its three cases closed in 2019 (e2e/support/seed.ts).
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(FIX.adminEmail, PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/admin/gallring");
+  await expect(page.getByText("3 avslutade ärenden har passerat bevarandetiden.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Detta skulle anonymiseras" }).getByRole("row")).toHaveCount(4);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Anonymisera nu" }).click();
+  await expect(page.getByText("Anonymiserat: 3")).toBeVisible();
+  await expect(page.getByText("Inget att gallra i dag.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Anonymisera nu" })).toHaveCount(0);
   await expectAccessible(page);
 });
 

@@ -1,6 +1,6 @@
 // Test-only data for the browser journeys, written before the server starts (scripts/e2e-server.ts):
-// a second municipality ("Testkommunen", 9998) with its own coordinator, admin and a participant
-// whose name is markup, so tests can prove that nothing crosses municipalities and that text is
+// a second municipality ("Testkommunen", 9998) with its own coordinator, admin, three cases due for
+// gallring and a participant whose name is markup, so tests can prove that nothing crosses municipalities and that text is
 // rendered as text. Fixed ids let the tests guess them as an attacker would.
 import type { Db } from "@/db/client";
 import { eq } from "drizzle-orm";
@@ -57,6 +57,21 @@ export async function seedE2eFixtures(db: Db) {
     personnummer: FIX_PERSONNUMMER,
     programmeStart: "2025-10-01",
   });
+  // Three cases closed in 2019, long past the retention period: what the admin's gallring journey anonymises.
+  await db.insert(s.participants).values(
+    ["Amal", "Bashir", "Dalia"].map((firstName, i) => ({
+      municipalityId: FIX.municipalityId,
+      firstName,
+      lastName: "Gallrad",
+      searchName: searchNameOf(firstName, "Gallrad"),
+      birthDate: "1985-01-01",
+      gender: i % 2 ? ("M" as const) : ("K" as const),
+      receptionDate: "2017-03-01",
+      programmeStart: "2017-04-01",
+      programmeEnd: "2019-04-01",
+      closedAt: `2019-0${4 + i}-15`,
+    })),
+  );
   await db.insert(s.plans).values({ id: FIX.planId, participantId: FIX.participantId, goalType: "arbete", goalOccupation: "Undersköterska" });
   await db.insert(s.activities).values({ id: FIX.activityId, municipalityId: FIX.municipalityId, participantId: FIX.participantId, type: "praktik", status: "pagaende", startDate: "2025-11-01", provider: "Testkommunens äldreboende" });
 }

@@ -38,6 +38,8 @@ function yearsBefore(iso: string, years: number): string {
 interface DueOptions {
   asOf: string;
   municipalityId?: string;
+  /** One participant only (checked again just before they are anonymised). */
+  id?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ function dueCases(opts: DueOptions): SQL {
           (select max(coalesce(f.held_date, f.due_date)) from followups f where f.participant_id = p.id)
         ) as last_activity
       from participants p
-      where p.erased_at is null ${opts.municipalityId ? sql`and p.municipality_id = ${opts.municipalityId}` : sql``}
+      where p.erased_at is null ${opts.municipalityId ? sql`and p.municipality_id = ${opts.municipalityId}` : sql``} ${opts.id ? sql`and p.id = ${opts.id}` : sql``}
         and (p.closed_at is not null or p.programme_end <= ${opts.asOf}::date)
         and (p.closed_at is null or p.closed_at < ${cutoff}::date) and (p.programme_end is null or p.programme_end < ${cutoff}::date)
     ) c where c.last_activity < ${cutoff}::date) due`;
@@ -94,7 +96,7 @@ export const GALLRING_PAGE_SIZE = 50;
  * What /admin/gallring shows before the admin runs the policy: how many cases are due in their
  * municipality and one page of them, the oldest first (a page past the last shows the last).
  */
-export async function previewGallring(db: Executor, opts: Required<DueOptions> & { page?: number; pageSize?: number }) {
+export async function previewGallring(db: Executor, opts: { asOf: string; municipalityId: string; page?: number; pageSize?: number }) {
   const size = Math.max(1, Math.floor(opts.pageSize ?? GALLRING_PAGE_SIZE));
   const asked = pageWindow(Number.MAX_SAFE_INTEGER, opts.page, size);
   let { cases, total } = await dueCasePage(db, { ...opts, limit: size, offset: asked.offset });
@@ -151,17 +153,26 @@ export interface GallringResult {
 
 /**
  * Run the policy. With dryRun nothing changes (the preview). `actorId` is the admin who ran it,
- * or null for the scheduled command; each anonymised case gets its own audit entry.
+ * or null for the scheduled command; each anonymised case gets its own audit entry, in its own
+ * transaction, and is checked again in it (a case given an activity since it was found is left).
+ * `cases`: the due cases already found (the admin page's job, which compared them with its
+ * preview); `onProgress` is told after each case.
  */
-export async function runGallring(db: Db, opts: { asOf: string; dryRun: boolean; municipalityId?: string; actorId?: string | null }): Promise<GallringResult> {
-  const cases = await findDueCases(db, opts);
+export async function runGallring(
+  db: Db,
+  opts: { asOf: string; dryRun: boolean; municipalityId?: string; actorId?: string | null; cases?: DueCase[]; onProgress?: (done: number, total: number) => void },
+): Promise<GallringResult> {
+  const due = opts.cases ?? (await findDueCases(db, opts));
   const loginCutoff = new Date(`${addDays(opts.asOf, -LOGIN_ATTEMPT_RETENTION_DAYS)}T00:00:00Z`);
   if (opts.dryRun) {
     const old = opts.municipalityId ? [] : await db.select({ id: s.loginAttempts.id }).from(s.loginAttempts).where(lt(s.loginAttempts.at, loginCutoff));
-    return { asOf: opts.asOf, dryRun: true, cases, loginAttemptsDeleted: old.length };
+    return { asOf: opts.asOf, dryRun: true, cases: due, loginAttemptsDeleted: old.length };
   }
-  for (const c of cases) {
-    await db.transaction(async (tx) => {
+  const cases: DueCase[] = [];
+  for (const c of due) {
+    const erased = await db.transaction(async (tx) => {
+      const [still] = resultRows(await tx.execute(sql`select 1 as due from ${dueCases({ asOf: opts.asOf, municipalityId: c.municipalityId, id: c.id })}`));
+      if (!still) return false;
       await anonymiseParticipant(tx, c.id);
       await writeAudit(tx, { id: opts.actorId ?? null, municipalityId: c.municipalityId }, {
         action: "participant.erase",
@@ -170,7 +181,10 @@ export async function runGallring(db: Db, opts: { asOf: string; dryRun: boolean;
         participantId: c.id,
         details: { policy: `closed case, ${CASE_RETENTION_YEARS} years after last activity`, lastActivity: c.lastActivity, asOf: opts.asOf },
       });
+      return true;
     });
+    if (erased) cases.push(c);
+    opts.onProgress?.(cases.length, due.length);
   }
   // Sign-in attempts are not per municipality: only the command (all municipalities) removes them.
   let loginAttemptsDeleted = 0;

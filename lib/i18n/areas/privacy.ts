@@ -134,6 +134,9 @@ const sv = {
     caseId: "Ärende (id)",
     lastActivity: "Senaste aktivitet",
     changed: "Underlaget har ändrats sedan sidan öppnades. Granska förhandsvisningen igen.",
+    progress: "Anonymiserar",
+    failed: "Gallringen avbröts. Det som hann anonymiseras är anonymiserat; resten visas ovan.",
+    alreadyRunning: "En gallring pågår redan i kommunen. Här syns hur långt den har kommit.",
   },
 };
 export type PrivacyMessages = typeof sv;
@@ -273,6 +276,9 @@ const en: PrivacyMessages = {
     caseId: "Case (id)",
     lastActivity: "Last activity",
     changed: "The data changed since the page was opened. Review the preview again.",
+    progress: "Anonymising",
+    failed: "The retention run stopped. What was anonymised stays so; what is left is shown above.",
+    alreadyRunning: "A retention run is already in progress in the municipality. Its progress is shown here.",
   },
 };
 

@@ -6,6 +6,7 @@ import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
 import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, previewGallring } from "@/lib/privacy/retention";
+import { runningGallringJob } from "@/lib/privacy/gallring-jobs";
 import { RunForm } from "./RunForm";
 import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
@@ -50,7 +51,7 @@ export default async function GallringPage({ searchParams }: { searchParams: Pro
           <Pager page={preview.page} pages={preview.pages} href={(p) => `/admin/gallring?page=${p}`} t={common.common} />
         </>
       )}
-      <RunForm expected={preview.total} labels={t} />
+      <RunForm expected={preview.total} running={runningGallringJob(admin.municipalityId)} labels={t} />
     </>
   );
 }
