@@ -124,6 +124,11 @@ test("register an employer, plan sfi beside a praktik there, see both in the tim
   await page.goto("/arbetsgivare");
   await page.getByRole("link", { name: EMPLOYER }).click();
   await expect(page.locator("#placements")).toContainText("Praktik");
+  await expect(page.getByText("Antal placeringar: 1. De senaste visas först.")).toBeVisible();
+  // One page of them: no pager; a page number from nowhere still shows it.
+  await expect(page.getByRole("navigation", { name: "Sida" })).toHaveCount(0);
+  await page.goto(`${new URL(page.url()).pathname}?page=7`);
+  await expect(page.locator("#placements")).toContainText("Praktik");
   await expectAccessible(page);
 });
 

@@ -173,7 +173,7 @@ test("an admin runs gallring: the due cases counted, anonymised as a job, nothin
   await login.signIn(FIX.adminEmail, PASSWORD);
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/admin/gallring");
-  await expect(page.getByText("3 avslutade ärenden har passerat bevarandetiden.")).toBeVisible();
+  await expect(page.getByText("Avslutade ärenden som har passerat bevarandetiden: 3. De äldsta visas först.")).toBeVisible();
   await expect(page.getByRole("table", { name: "Detta skulle anonymiseras" }).getByRole("row")).toHaveCount(4);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Anonymisera nu" }).click();

@@ -247,3 +247,31 @@ describe("editing, closing and reopening an opening", () => {
     expect(await auditOf(opening.id, "opening.close")).toHaveLength(1);
   });
 });
+
+describe("an employer's placements", () => {
+  it("come a page at a time, the latest first, counted in all, with only the page's own people named and audited", async () => {
+    const [employer] = await handle.db
+      .insert(s.employers)
+      .values({ municipalityId: anna.municipalityId, orgNr: "556036-0793", name: "Stora Vårdbolaget AB" })
+      .returning();
+    const own = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, anna.unitId!)).limit(5);
+    const [other] = await handle.db.select().from(s.participants).where(eq(s.participants.unitId, samira.unitId!)).limit(1);
+    const people = [...own, other];
+    const made = await handle.db
+      .insert(s.activities)
+      .values(people.map((p, i) => ({ municipalityId: p.municipalityId, participantId: p.id, type: "praktik" as const, status: "avslutad" as const, startDate: `2025-0${1 + i}-01`, endDate: `2025-0${1 + i}-20`, employerId: employer.id })))
+      .returning();
+    const latestFirst = [...made].sort((a, b) => b.startDate.localeCompare(a.startDate)).map((a) => a.id);
+    const first = await getEmployer(anna, employer.id, handle.db, { placementPageSize: 4 });
+    expect(first.placementPages).toEqual({ total: 6, page: 1, pages: 2, pageSize: 4 });
+    expect(first.placements.map((p) => p.id)).toEqual(latestFirst.slice(0, 4));
+    // The other unit's person (the latest) is counted, not named.
+    expect(first.placements[0]).toMatchObject({ participantId: null, name: null });
+    const [read] = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "employer.read"), eq(s.auditLog.entityId, employer.id)));
+    expect(new Set((read.details as { participants: string[] }).participants)).toEqual(new Set(first.placements.filter((p) => p.participantId).map((p) => p.participantId)));
+    // A page past the last shows the last.
+    const last = await getEmployer(anna, employer.id, handle.db, { placementPageSize: 4, placementPage: 9 });
+    expect(last.placementPages.page).toBe(2);
+    expect(last.placements.map((p) => p.id)).toEqual(latestFirst.slice(4));
+  });
+});

@@ -101,7 +101,15 @@ export async function getEmployerDetails(actor: Actor, employerId: string, db: E
   return employer;
 }
 
-export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb()) {
+/** Placements an employer's page shows at a time, the latest first. */
+export const PLACEMENTS_PAGE_SIZE = 50;
+
+/**
+ * An employer with its openings and one page of the placements there have been (a large employer
+ * has hundreds over the years), the latest first, with their count. Names only of the coordinator's
+ * own unit's participants; the page's named people are audited as read.
+ */
+export async function getEmployer(actor: Actor, employerId: string, db: Executor = getDb(), opts: { placementPage?: number; placementPageSize?: number } = {}) {
   const employer = await getEmployerDetails(actor, employerId, db);
   const ops = await db.select().from(openings).where(eq(openings.employerId, employer.id)).orderBy(desc(openings.createdAt));
   const bookedRows = ops.length
@@ -111,6 +119,9 @@ export async function getEmployer(actor: Actor, employerId: string, db: Executor
         .where(and(inArray(sql`${activities.details}->>'openingId'`, ops.map((o) => o.id)), sql`${activities.status} <> 'avbruten'`))
         .groupBy(sql`${activities.details}->>'openingId'`)
     : [];
+  const placedHere = and(eq(activities.employerId, employer.id), isNull(participants.erasedAt), isNull(participants.deletedAt));
+  const [{ total }] = await db.select({ total: count() }).from(activities).innerJoin(participants, eq(participants.id, activities.participantId)).where(placedHere);
+  const placementWindow = pageBounds(total, { page: opts.placementPage, pageSize: opts.placementPageSize }, PLACEMENTS_PAGE_SIZE);
   const placements = await db
     .select({
       id: activities.id,
@@ -126,8 +137,10 @@ export async function getEmployer(actor: Actor, employerId: string, db: Executor
     })
     .from(activities)
     .innerJoin(participants, eq(participants.id, activities.participantId))
-    .where(and(eq(activities.employerId, employer.id), isNull(participants.erasedAt), isNull(participants.deletedAt)))
-    .orderBy(desc(activities.startDate));
+    .where(placedHere)
+    .orderBy(desc(activities.startDate), desc(activities.id))
+    .limit(placementWindow.pageSize)
+    .offset(placementWindow.offset);
   // Names only for the coordinator's own unit; others are counted without saying who.
   const own = (unitId: string | null) => actor.role === "coordinator" && actor.unitId !== null && unitId === actor.unitId;
   const shown = placements.map((p) => ({ ...p, name: own(p.unitId) ? `${p.firstName} ${p.lastName}` : null, participantId: own(p.unitId) ? p.participantId : null }));
@@ -137,6 +150,7 @@ export async function getEmployer(actor: Actor, employerId: string, db: Executor
     employer,
     openings: ops.map((o) => ({ ...o, booked: bookedRows.find((b) => b.openingId === o.id)?.n ?? 0 })),
     placements: shown.map(({ firstName: _f, lastName: _l, unitId: _u, ...rest }) => rest),
+    placementPages: { total, page: placementWindow.page, pages: placementWindow.pages, pageSize: placementWindow.pageSize },
   };
 }
 

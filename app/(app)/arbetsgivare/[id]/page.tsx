@@ -1,11 +1,11 @@
 // One employer: contact details (with a link to edit them), open openings (with a way to find
-// participants who fit), closed openings apart, and the history of placements there.
+// participants who fit), closed openings apart, and the history of placements there, 50 at a time.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { getEmployer } from "@/lib/employers/queries";
@@ -13,6 +13,7 @@ import { isoDateOf } from "@/lib/dates";
 import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { OpeningForm } from "../EmployerForms";
 import { ListTable, type ListColumn } from "@/app/_components/ListTable";
+import { Pager } from "@/app/_components/Pager";
 
 type Opening = Awaited<ReturnType<typeof getEmployer>>["openings"][number];
 
@@ -48,19 +49,21 @@ function OpeningsTable({ id, employerId, openings, closed, t }: { id: string; em
 
 export const metadata: Metadata = { title: "Arbetsgivare" };
 
-export default async function EmployerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EmployerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("employer:write");
   const t = await getAreaMessages(employerMessages);
   const pt = await getAreaMessages(planMessages);
+  const { common } = await getMessages();
   const { id } = await params;
+  const sp = await searchParams;
   let data;
   try {
-    data = await getEmployer(user, id);
+    data = await getEmployer(user, id, undefined, { placementPage: Number.parseInt(String(sp.page ?? "1"), 10) });
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { employer: e, openings, placements } = data;
+  const { employer: e, openings, placements, placementPages } = data;
   const open = openings.filter((o) => !o.closedAt);
   const closed = openings.filter((o) => o.closedAt);
   return (
@@ -102,22 +105,26 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
         </>
       )}
 
-      <h2>{t.placements}</h2>
+      <h2 id="placeringar">{t.placements}</h2>
       {placements.length === 0 ? (
         <p>{t.noPlacements}</p>
       ) : (
-        <ListTable
-          id="placements"
-          rows={placements}
-          rowKey={(p) => p.id}
-          columns={[
-            { label: t.who, cell: (p) => (p.participantId ? <Link href={`/deltagare/${p.participantId}#plan`}>{p.name}</Link> : t.otherUnit) },
-            { label: t.activity, cell: (p) => pt.types[p.type] },
-            { label: t.fields.occupation, cell: (p) => p.occupation ?? "–" },
-            { label: t.period, cell: (p) => <>{p.startDate} – {p.endDate ?? pt.ongoing}</> },
-            { label: t.status, cell: (p) => pt.statuses[p.status] },
-          ]}
-        />
+        <>
+          <p>{t.placementCount.replace("{n}", String(placementPages.total))}</p>
+          <ListTable
+            id="placements"
+            rows={placements}
+            rowKey={(p) => p.id}
+            columns={[
+              { label: t.who, cell: (p) => (p.participantId ? <Link href={`/deltagare/${p.participantId}#plan`}>{p.name}</Link> : t.otherUnit) },
+              { label: t.activity, cell: (p) => pt.types[p.type] },
+              { label: t.fields.occupation, cell: (p) => p.occupation ?? "–" },
+              { label: t.period, cell: (p) => <>{p.startDate} – {p.endDate ?? pt.ongoing}</> },
+              { label: t.status, cell: (p) => pt.statuses[p.status] },
+            ]}
+          />
+          <Pager page={placementPages.page} pages={placementPages.pages} href={(n) => `/arbetsgivare/${e.id}?page=${n}#placeringar`} t={common} />
+        </>
       )}
     </>
   );
