@@ -1,6 +1,6 @@
 // The bounds of a page: a page past the last shows the last, nonsense shows the first.
 import { describe, expect, it } from "vitest";
-import { containsPattern, pageBounds, pageWindow, searchText } from "./paging";
+import { containsPattern, escapeLike, pageBounds, pageWindow, searchText } from "./paging";
 
 describe("pageBounds", () => {
   it("counts pages of 50 by default and offsets the page", () => {
@@ -26,6 +26,9 @@ describe("pageBounds", () => {
 describe("search text", () => {
   it("escapes LIKE's wildcards and its escape", () => {
     expect(containsPattern("100% a_b\\c")).toBe("%100\\% a\\_b\\\\c%");
+    // The bare escape, for a prefix or a word's start (the caseload's and the audit log's searches).
+    expect(escapeLike("50%_\\")).toBe("50\\%\\_\\\\");
+    expect(escapeLike("Åsa")).toBe("Åsa");
   });
   it("trims and cuts a long search", () => {
     expect(searchText("  Bageri ")).toBe("Bageri");

@@ -33,9 +33,14 @@ export function pageBounds(total: number, opts: { page?: number; pageSize?: numb
   return pageWindow(total, opts.page, Number.isFinite(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : defaultSize);
 }
 
+/** `text` for an (I)LIKE pattern, its `%`, `_` and `\` taken literally (PostgreSQL's default escape is `\`). */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** An (I)LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
 export function containsPattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /** A free-text search as a URL brings it (the first, if it says `q=` twice): trimmed, at most 200 characters, "" for none. */

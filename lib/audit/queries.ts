@@ -6,6 +6,7 @@ import { auditLog, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
+import { escapeLike } from "@/lib/paging";
 import { userMatches, userSearchText } from "@/lib/users/queries";
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
@@ -46,7 +47,7 @@ function whereOf(actor: Actor, f: AuditFilter, db: Executor): SQL {
   if (f.user) conditions.push(inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(ownUsers(actor, userMatches(f.user)))));
   if (f.participantId) conditions.push(eq(auditLog.participantId, f.participantId));
   // "participant." finds every participant action; the text is a LIKE prefix with wildcards escaped.
-  if (f.action) conditions.push(like(auditLog.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.action) conditions.push(like(auditLog.action, `${escapeLike(f.action)}%`));
   if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conditions.push(lt(auditLog.at, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
   return and(...conditions)!;

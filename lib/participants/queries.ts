@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { participantScope, preparedScope, scopedParticipantRow } from "./scope";
 import { preparedOnce } from "@/db/prepared";
 import { foldName } from "./search";
+import { escapeLike } from "@/lib/paging";
 
 export interface ParticipantListOptions {
   q?: string;
@@ -71,7 +72,7 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
     if (coordinatorId) all.push(eq(participants.coordinatorId, sql.placeholder("coordinator")));
     return and(...all);
   };
-  const escaped = q ? foldName(q).replace(/[\\%_]/g, (c) => `\\${c}`) : "";
+  const escaped = q ? escapeLike(foldName(q)) : "";
   const values = {
     ...scope.values,
     ...(q ? { prefix: `${escaped}%`, word: `% ${escaped}%` } : {}),
