@@ -152,8 +152,9 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     enrolServer: "sfi:write",
     recordBreakServer: "sfi:write",
     completeCourseServer: "sfi:write",
+    searchNextGroupsServer: "sfi:write",
   },
-  "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage" },
+  "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage", searchTeachersServer: "sfi:group:manage" },
   "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
   "app/(app)/deltagare/actions.ts": {
     registerParticipantServer: "participant:write",

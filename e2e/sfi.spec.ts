@@ -57,6 +57,23 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   expect(shareAfter).toMatch(/%$/);
   await expectAccessible(coordinator);
   await coordinator.close();
+
+  // With the passing grade the course can be completed and the student moved on. The next course's
+  // groups are searched for (a region has hundreds); the teacher's own one is chosen already.
+  await page.locator("table.attendance").getByRole("link", { name: student }).click();
+  await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
+  const next = page.getByLabel("Grupp i kurs C");
+  await expect(next.locator("option:checked")).toHaveText("Sfi 2C förmiddag (Lärcentrum Demokommunen)");
+  const groupSearch = page.getByLabel("Sök grupp på namn eller skola");
+  await groupSearch.fill("kväll");
+  await expect(page.locator("#complete-next-search-status")).toHaveText("Ingen grupp i nästa kurs matchar ”kväll”.");
+  await groupSearch.fill("lärcentrum");
+  await groupSearch.press("Enter");
+  await expect(page.locator("#complete-next-search-status")).toHaveText("Antal grupper som matchar: 1.");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Avsluta kursen" }).click();
+  await expect(page.getByRole("link", { name: /Sfi 2C förmiddag/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
 });
 
 test("a teacher gets not found outside their own groups", async ({ page, browser }) => {
@@ -156,7 +173,17 @@ test("an admin creates a group for a teacher and sees every group, without stude
   await page.getByLabel("tisdag").check();
   await page.getByRole("button", { name: "Skapa gruppen" }).click();
   await expect(page.locator("#teacherIds-error")).toHaveText("Välj minst en lärare.");
+  // Teachers are found by name or e-mail (a region has hundreds); a choice stays whatever the
+  // search shows next.
+  const teacherSearch = page.getByLabel("Sök lärare på namn eller e-post");
+  await teacherSearch.fill("lena.sfi@");
+  await expect(page.locator("#teacher-search-status")).toHaveText("Antal lärare som matchar: 1.");
   await page.getByLabel("Lena Ek").check();
+  await teacherSearch.fill("Ingen sådan lärare");
+  await teacherSearch.press("Enter");
+  await expect(page.locator("#teacher-search-status")).toHaveText("Ingen lärare matchar ”Ingen sådan lärare”.");
+  await expect(page.getByLabel("Lena Ek")).toBeChecked();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Skapa gruppen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sfi-grupper" })).toBeVisible();
   const row = page.getByRole("row", { name: /Zeta förmiddag 1A/ });

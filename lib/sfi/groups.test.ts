@@ -1,14 +1,16 @@
 // The admin's overview of sfi groups a page at a time on a real database: pages in the order of
 // studieväg, course and name, the count over the whole filtered list, search by the group's or a
 // teacher's name (wildcards taken literally), teachers and students of the page's groups, archived
-// groups and other municipalities left out, and nobody but an admin.
+// groups and other municipalities left out, and nobody but an admin. And the new group's teacher
+// search: 30 at most, by name or e-mail, the own municipality's active teachers only; and the
+// student page's groups of the next course: 20 at most, the teacher's and the school's first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { listAllGroups, listMyGroups } from "./queries";
+import { listAllGroups, listMyGroups, NEXT_GROUP_LIMIT, searchNextGroups, searchSfiTeachers, TEACHER_CHOICE_LIMIT } from "./queries";
 
 let handle: DbHandle;
 let admin: Actor;
@@ -101,5 +103,108 @@ describe("listAllGroups", () => {
     await expect(listAllGroups(teacher, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     // The teacher's own list is unchanged: their groups, all of them.
     expect((await listMyGroups(teacher, handle.db)).map((g) => g.name)).toEqual(["Grupp 005", "Grupp 060"]);
+  });
+});
+
+describe("searchSfiTeachers (the new group's teacher choice)", () => {
+  let coordinator: Actor;
+  beforeAll(async () => {
+    // 40 more active teachers ("Kollega 00" … "Kollega 39", none teaching a group above), one
+    // inactive, a coordinator of the same municipality, a teacher of the neighbour's.
+    const [m1, m2] = [admin.municipalityId, otherAdmin.municipalityId];
+    const made = await handle.db
+      .insert(s.users)
+      .values([
+        ...Array.from({ length: 40 }, (_, i) => ({ municipalityId: m1, email: `kollega${i}@ett.se`, name: `Kollega ${String(i).padStart(2, "0")}`, role: "sfi_teacher" as const })),
+        { municipalityId: m1, email: "slutat@ett.se", name: "Kollega Slutat", role: "sfi_teacher" as const, active: false },
+        { municipalityId: m1, email: "koordinator@ett.se", name: "Kollega Koordinator", role: "coordinator" as const },
+        { municipalityId: m2, email: "kollega@tva.se", name: "Kollega Grannen", role: "sfi_teacher" as const },
+      ])
+      .returning();
+    const c = made.find((u) => u.role === "coordinator")!;
+    coordinator = { id: c.id, role: "coordinator", municipalityId: m1, unitId: null };
+  });
+
+  it("gives the first 30 by name and how many there are, the user left out", async () => {
+    const all = await searchSfiTeachers(admin, "", handle.db);
+    expect(all.total).toBe(42);
+    expect(all.rows).toHaveLength(TEACHER_CHOICE_LIMIT);
+    expect(all.rows.slice(0, 2)).toEqual([expect.objectContaining({ name: "Kollega 00", email: "kollega0@ett.se" }), expect.objectContaining({ name: "Kollega 01" })]);
+    // A teacher always teaches what they create: they are not offered themselves.
+    const mine = await searchSfiTeachers(teacher, undefined, handle.db);
+    expect(mine.total).toBe(41);
+    expect((await searchSfiTeachers(teacher, "lena", handle.db)).total).toBe(0);
+  });
+
+  it("finds by name or e-mail address anywhere, % and _ literally, active teachers only", async () => {
+    expect((await searchSfiTeachers(admin, " omar ", handle.db)).rows.map((u) => u.name)).toEqual(["Omar Lärare"]);
+    expect((await searchSfiTeachers(admin, "LLEGA 3", handle.db)).rows.map((u) => u.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Kollega 3${i}`));
+    expect((await searchSfiTeachers(admin, "lena@ett", handle.db)).rows.map((u) => u.name)).toEqual(["Lena Lärare"]);
+    expect((await searchSfiTeachers(admin, "kollega_", handle.db)).total).toBe(0);
+    expect((await searchSfiTeachers(admin, "%", handle.db)).total).toBe(0);
+    expect((await searchSfiTeachers(admin, "slutat", handle.db)).total).toBe(0);
+    expect((await searchSfiTeachers(admin, 42, handle.db)).total).toBe(42);
+  });
+
+  it("shows only the own municipality's, and to nobody who may not make groups", async () => {
+    expect((await searchSfiTeachers(otherAdmin, "", handle.db)).rows.map((u) => u.name)).toEqual(["Kollega Grannen"]);
+    expect((await searchSfiTeachers(admin, "grannen", handle.db)).total).toBe(0);
+    await expect(searchSfiTeachers(coordinator, "", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("searchNextGroups (a student's group of the next course)", () => {
+  const groupNamed = async (name: string, municipalityId = admin.municipalityId) =>
+    (await handle.db.select().from(s.sfiGroups)).find((g) => g.name === name && g.municipalityId === municipalityId)!;
+  beforeAll(async () => {
+    // Studieväg 2 course C, the course after Grupp 060's: 24 at Komvux ("C 00" … "C 23"), two at
+    // Lärcentrum (Grupp 060's school), one taught by Lena at Komvux, one archived, one of studieväg 3,
+    // one of the neighbour's.
+    const c = (name: string, school: string, extra: Partial<typeof s.sfiGroups.$inferInsert> = {}) => ({ municipalityId: admin.municipalityId, name, school, studyPath: 2, course: "C", schedule, ...extra });
+    const made = await handle.db
+      .insert(s.sfiGroups)
+      .values([
+        ...Array.from({ length: 24 }, (_, i) => c(`C ${String(i).padStart(2, "0")}`, "Komvux")),
+        c("C Lärcentrum kväll", "Lärcentrum"),
+        c("C Lärcentrum dag 50%", "Lärcentrum"),
+        c("C Lenas", "Komvux"),
+        c("C arkiverad", "Lärcentrum", { archivedAt: new Date() }),
+        c("C studieväg 3", "Lärcentrum", { studyPath: 3 }),
+        c("C grannen", "Lärcentrum", { municipalityId: otherAdmin.municipalityId }),
+      ])
+      .returning();
+    await handle.db.insert(s.sfiGroupTeachers).values({ groupId: made.find((g) => g.name === "C Lenas")!.id, userId: teacher.id });
+  });
+
+  it("offers the teacher's own groups first, then the same school's, then by name: 20 of them and how many", async () => {
+    const from = await groupNamed("Grupp 060");
+    const r = await searchNextGroups(teacher, from.id, "", handle.db);
+    expect(r.total).toBe(27);
+    expect(r.rows).toHaveLength(NEXT_GROUP_LIMIT);
+    expect(r.rows.slice(0, 4)).toEqual([
+      { id: expect.any(String), name: "C Lenas (Komvux)", mine: true },
+      { id: expect.any(String), name: "C Lärcentrum dag 50% (Lärcentrum)", mine: false },
+      { id: expect.any(String), name: "C Lärcentrum kväll (Lärcentrum)", mine: false },
+      { id: expect.any(String), name: "C 00 (Komvux)", mine: false },
+    ]);
+  });
+
+  it("finds by the group's name or school, % and _ literally", async () => {
+    const from = await groupNamed("Grupp 060");
+    expect((await searchNextGroups(teacher, from.id, " lärcentrum ", handle.db)).rows.map((g) => g.name)).toEqual(["C Lärcentrum dag 50% (Lärcentrum)", "C Lärcentrum kväll (Lärcentrum)"]);
+    expect((await searchNextGroups(teacher, from.id, "c 1", handle.db)).total).toBe(10);
+    expect((await searchNextGroups(teacher, from.id, "50%", handle.db)).total).toBe(1);
+    expect((await searchNextGroups(teacher, from.id, "C _0", handle.db)).total).toBe(0);
+    expect((await searchNextGroups(teacher, from.id, "grannen", handle.db)).total).toBe(0);
+  });
+
+  it("gives nothing after the last course, and nothing to whoever does not teach the group", async () => {
+    // C is the last course of studieväg 2.
+    expect(await searchNextGroups(teacher, (await groupNamed("C Lenas")).id, "", handle.db)).toEqual({ rows: [], total: 0 });
+    expect(await searchNextGroups(teacher, (await groupNamed("C Lenas")).id, "C", handle.db)).toEqual({ rows: [], total: 0 });
+    await expect(searchNextGroups(teacher, (await groupNamed("Grupp 107")).id, "", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(searchNextGroups(otherAdmin, (await groupNamed("Grupp 060")).id, "", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(searchNextGroups(teacher, "not-a-group", "", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(searchNextGroups(teacher, 42, "", handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -9,7 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { scopedParticipantRow } from "@/lib/participants/scope";
 import { todayIso } from "@/lib/dates";
 import { foldName } from "@/lib/participants/search";
-import { containsPattern, pageBounds, searchText } from "@/lib/paging";
+import { containsPattern, escapeLike, pageBounds, searchText } from "@/lib/paging";
 import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
 import { nextCourse as nextCourseOf } from "./schema";
 
@@ -170,14 +170,35 @@ export async function getSfiSummary(actor: Actor, participantId: string, asOf = 
 
 // ---- Groups, enrolment and the student page ------------------------------------------------
 
-/** The municipality's active sfi teachers, to choose a group's teachers from. */
-export async function listSfiTeachers(actor: Actor, db: Executor = getDb()) {
+/** Teachers a group's form lists at most: without a search the first by name, with one the first matches. */
+export const TEACHER_CHOICE_LIMIT = 30;
+
+export interface TeacherOption {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The municipality's active sfi teachers to choose a group's teachers from (the user left out: a
+ * teacher always teaches the groups they create), at most TEACHER_CHOICE_LIMIT by name, found by
+ * `q` anywhere in the name or e-mail address, and how many match. A region has hundreds of sfi
+ * teachers, so the form never gets them all.
+ */
+export async function searchSfiTeachers(actor: Actor, q: unknown, db: Executor = getDb()): Promise<{ rows: TeacherOption[]; total: number }> {
   if (!hasPermission(actor, "sfi:group:manage")) throw new NotFoundError("sfi");
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.municipalityId, actor.municipalityId), eq(users.role, "sfi_teacher"), eq(users.active, true)))
-    .orderBy(asc(users.name));
+  const text = typeof q === "string" ? searchText(q) : "";
+  const pattern = containsPattern(text);
+  const where = and(
+    eq(users.municipalityId, actor.municipalityId),
+    eq(users.role, "sfi_teacher"),
+    eq(users.active, true),
+    sql`${users.id} <> ${actor.id}`,
+    text ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(users).where(where);
+  const rows = total ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(where).orderBy(asc(users.name), asc(users.id)).limit(TEACHER_CHOICE_LIMIT) : [];
+  return { rows, total };
 }
 
 /**
@@ -223,7 +244,7 @@ export async function searchStudents(actor: Actor, input: StudentSearch, db: Exe
   if (!resource || !can(actor, "sfi:write", resource)) throw new NotFoundError("sfi group");
   const conditions = [eq(participants.municipalityId, actor.municipalityId), isNull(participants.deletedAt), isNull(participants.erasedAt)];
   if (input.name) {
-    const escaped = foldName(input.name).replace(/[\\%_]/g, (c) => `\\${c}`);
+    const escaped = escapeLike(foldName(input.name));
     conditions.push(or(ilike(participants.searchName, `${escaped}%`), ilike(participants.searchName, `% ${escaped}%`))!);
   }
   if (input.birthDate) conditions.push(eq(participants.birthDate, input.birthDate));
@@ -261,9 +282,58 @@ export interface StudentPage {
   passed: PassedCourse[];
   results: { kind: string; course: string; grade: string; resultDate: string }[];
   breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
-  /** Groups of the next course of the same studieväg, for moving on when this course is passed. */
+  /** The next course of the studieväg (null after the last) and the first of its groups (searchNextGroups). */
   nextCourse: string | null;
-  nextGroups: { id: string; name: string; school: string }[];
+  nextGroups: { rows: NextGroup[]; total: number };
+}
+
+/** Groups of the next course a student page offers at most, without a search or as its matches. */
+export const NEXT_GROUP_LIMIT = 20;
+
+export interface NextGroup {
+  id: string;
+  /** The group's name and school, as the select shows it. */
+  name: string;
+  /** Whether the user teaches it. */
+  mine: boolean;
+}
+
+/**
+ * Groups of the course after `group`'s on the same studieväg in the user's municipality, to move a
+ * student on to: the user's own groups first, then those of the same school, then by name; at most
+ * NEXT_GROUP_LIMIT, found by `q` in the group's name or school, and how many match. A region has
+ * hundreds of groups of a course, so the form never gets them all.
+ */
+async function nextGroupsOf(db: Executor, actor: Actor, group: { studyPath: number; course: string; school: string }, q: string): Promise<{ rows: NextGroup[]; total: number }> {
+  const next = nextCourseOf(group.studyPath, group.course);
+  if (!next) return { rows: [], total: 0 };
+  const text = searchText(q);
+  const pattern = containsPattern(text);
+  const where = and(
+    eq(sfiGroups.municipalityId, actor.municipalityId),
+    eq(sfiGroups.studyPath, group.studyPath),
+    eq(sfiGroups.course, next),
+    isNull(sfiGroups.archivedAt),
+    text ? or(ilike(sfiGroups.name, pattern), ilike(sfiGroups.school, pattern)) : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(sfiGroups).where(where);
+  if (!total) return { rows: [], total };
+  const mine = sql<boolean>`exists (select 1 from sfi_group_teachers gt where gt.group_id = ${sfiGroups.id} and gt.user_id = ${actor.id})`;
+  const rows = await db
+    .select({ id: sfiGroups.id, name: sfiGroups.name, school: sfiGroups.school, mine })
+    .from(sfiGroups)
+    .where(where)
+    .orderBy(desc(mine), desc(sql`${sfiGroups.school} = ${group.school}`), asc(sfiGroups.name), asc(sfiGroups.id))
+    .limit(NEXT_GROUP_LIMIT);
+  return { rows: rows.map((r) => ({ id: r.id, name: `${r.name} (${r.school})`, mine: Boolean(r.mine) })), total };
+}
+
+/** The student page's search for a group of the next course (nextGroupsOf), for a teacher of `groupId`. */
+export async function searchNextGroups(actor: Actor, groupId: unknown, q: unknown, db: Executor = getDb()) {
+  const resource = typeof groupId === "string" ? await groupResource(db, groupId) : null;
+  if (!resource || !can(actor, "sfi:write", resource)) throw new NotFoundError("sfi group");
+  const [group] = await db.select({ studyPath: sfiGroups.studyPath, course: sfiGroups.course, school: sfiGroups.school }).from(sfiGroups).where(eq(sfiGroups.id, groupId as string));
+  return nextGroupsOf(db, actor, group, typeof q === "string" ? q : "");
 }
 
 /** One student of a teacher's group: sfi data only, for a student who is or was in the group. */
@@ -304,13 +374,7 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
     .where(eq(sfiBreaks.participantId, participantId))
     .orderBy(desc(sfiBreaks.fromDate));
   const next = nextCourseOf(group.studyPath, group.course);
-  const nextGroups = next
-    ? await db
-        .select({ id: sfiGroups.id, name: sfiGroups.name, school: sfiGroups.school })
-        .from(sfiGroups)
-        .where(and(eq(sfiGroups.municipalityId, actor.municipalityId), eq(sfiGroups.studyPath, group.studyPath), eq(sfiGroups.course, next), isNull(sfiGroups.archivedAt)))
-        .orderBy(asc(sfiGroups.name))
-    : [];
+  const nextGroups = next ? await nextGroupsOf(db, actor, group, "") : { rows: [], total: 0 };
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "sfi.student.read", entityType: "participant", entityId: participantId, participantId, details: { groupId } });
   return {
     group,

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { recordResult, saveAttendance } from "@/lib/sfi/commands";
 import { completeCourse, enrol, recordBreak } from "@/lib/sfi/enrolment";
-import { searchStudents, type Candidate } from "@/lib/sfi/queries";
+import { searchNextGroups, searchStudents, type Candidate } from "@/lib/sfi/queries";
 import { studentSearchSchema } from "@/lib/sfi/schema";
 import { fieldErrorsOf } from "@/lib/auth/action";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -55,4 +55,16 @@ export async function completeCourseServer(input: unknown) {
   const result = await completeCourse(input);
   if (result.ok) revalidatePath(`/sfi/${result.data.groupId}`, "layout");
   return result;
+}
+
+/** The student page's search for a group of the next course: group names and schools, no participant data (nothing to audit). */
+export async function searchNextGroupsServer(groupId: unknown, q: unknown) {
+  const user = await getCurrentUser();
+  if (!user || !hasPermission(user, "sfi:write")) return { ok: false as const, formError: "Hittades inte." };
+  try {
+    return { ok: true as const, ...(await searchNextGroups(user, groupId, q)) };
+  } catch (err) {
+    if (err instanceof NotFoundError) return { ok: false as const, formError: "Hittades inte." };
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 "use client";
 // Creating an sfi group: school, studieväg, course, schedule and teachers, validated by the same
-// zod schema as the server action. Plain form controls in fieldsets, so it works by keyboard.
+// zod schema as the server action. Plain form controls in fieldsets, so it works by keyboard; the
+// teachers are searched for (TeacherChoice).
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -10,10 +11,13 @@ import { groupSchema, type GroupInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { createGroupServer } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
+import type { TeacherOption } from "@/lib/sfi/queries";
+import { TeacherChoice, type TeacherList } from "./TeacherChoice";
 
-export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: { id: string; name: string }[]; isTeacher: boolean; school: string; done: string }) {
+export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: TeacherList; isTeacher: boolean; school: string; done: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<TeacherOption[]>([]);
   const form = useForm<GroupInput, unknown, z.output<typeof groupSchema>>({
     resolver: zodResolver(groupSchema),
     defaultValues: { name: "", school, studyPath: "2", course: "B", days: [], start: "08:30", end: "12:00", hours: "3", teacherIds: [] },
@@ -96,18 +100,17 @@ export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMess
         <input id="hours" type="number" step="0.5" min="0.5" max="12" {...register("hours")} {...described("hours")} />
         {error("hours")}
       </div>
-      {teachers.length > 0 && (
-        <fieldset className="field" {...described("teacherIds")}>
-          <legend>{t.teachers}</legend>
-          <p className="hint">{isTeacher ? t.teachersHelpTeacher : t.teachersHelpAdmin}</p>
-          {teachers.map((u) => (
-            <label key={u.id} className="checkbox">
-              <input type="checkbox" value={u.id} {...register("teacherIds")} /> {u.name}
-            </label>
-          ))}
-          {error("teacherIds")}
-        </fieldset>
-      )}
+      <TeacherChoice
+        t={t}
+        initial={teachers}
+        isTeacher={isTeacher}
+        chosen={chosen}
+        onChange={(next) => {
+          setChosen(next);
+          form.setValue("teacherIds", next.map((u) => u.id), { shouldValidate: formState.isSubmitted });
+        }}
+        error={e.teacherIds?.message as string | undefined}
+      />
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t.createGroup}

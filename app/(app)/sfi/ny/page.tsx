@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
-import { listSfiTeachers } from "@/lib/sfi/queries";
+import { searchSfiTeachers } from "@/lib/sfi/queries";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { GroupForm } from "./GroupForm";
@@ -13,7 +13,7 @@ export default async function NewGroupPage() {
   const user = await requirePermission("sfi:group:manage");
   const t = await getAreaMessages(sfiMessages);
   const isTeacher = user.role === "sfi_teacher";
-  const teachers = (await listSfiTeachers(user)).filter((u) => u.id !== user.id);
+  const teachers = await searchSfiTeachers(user, "");
   return (
     <>
       <p>

@@ -9,8 +9,10 @@ import type { z } from "zod";
 import { breakSchema, completeCourseSchema, type BreakInput, type CompleteCourseInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { ActionResult } from "@/lib/auth/action";
-import { completeCourseServer, recordBreakServer } from "../../actions";
+import type { NextGroup } from "@/lib/sfi/queries";
+import { completeCourseServer, recordBreakServer, searchNextGroupsServer } from "../../actions";
 import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
+import { SearchedSelect } from "@/app/_components/SearchedSelect";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -98,19 +100,25 @@ export function BreakForm({ groupId, participantId, today, t }: { groupId: strin
   );
 }
 
+/** The group the student moves on to unless the teacher chooses: their own group of the next course if they teach exactly one, else none yet. */
+function ownNextGroup(rows: NextGroup[]) {
+  const mine = rows.filter((g) => g.mine);
+  return mine.length === 1 ? mine[0].id : "";
+}
+
 export function CompleteCourseForm({ groupId, participantId, today, nextCourse, nextGroups, t }: {
   groupId: string;
   participantId: string;
   today: string;
   nextCourse: string | null;
-  nextGroups: { id: string; name: string; school: string }[];
+  nextGroups: { rows: NextGroup[]; total: number };
   t: SfiMessages;
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CompleteCourseInput, unknown, z.output<typeof completeCourseSchema>>({
     resolver: zodResolver(completeCourseSchema),
-    defaultValues: { groupId, participantId, completedDate: today, nextGroupId: nextGroups[0]?.id ?? "" },
+    defaultValues: { groupId, participantId, completedDate: today, nextGroupId: ownNextGroup(nextGroups.rows) },
   });
   const f = form as unknown as UseFormReturn<CompleteCourseInput, unknown, FieldValues>;
   const e = form.formState.errors;
@@ -128,20 +136,27 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
         <FieldError id="complete-date-error" message={e.completedDate?.message} />
       </div>
       {nextCourse && (
-        <div className="field">
-          <label htmlFor="complete-next">
-            {t.nextGroup} {nextCourse}
-          </label>
-          <select {...form.register("nextGroupId")} {...a11y(f, "nextGroupId", "complete-next")}>
-            {nextGroups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.school})
-              </option>
-            ))}
-            <option value="">{t.noNextGroup}</option>
-          </select>
-          <FieldError id="complete-next-error" message={e.nextGroupId?.message} />
-        </div>
+        <SearchedSelect
+          id="complete-next"
+          label={`${t.nextGroup} ${nextCourse}`}
+          reg={form.register("nextGroupId")}
+          error={e.nextGroupId?.message}
+          pinned={[]}
+          initial={nextGroups.rows}
+          initialStatus={nextGroups.total > nextGroups.rows.length ? t.nextGroupsFirst.replace("{n}", String(nextGroups.total)).replace("{shown}", String(nextGroups.rows.length)) : ""}
+          search={(q) => searchNextGroupsServer(groupId, q)}
+          empty={t.noNextGroup}
+          emptyLast
+          t={{
+            search: t.nextGroupSearch,
+            hint: t.nextGroupSearchHint,
+            button: t.nextGroupSearchButton,
+            matches: t.nextGroupMatches,
+            matchesFirst: t.nextGroupMatchesFirst,
+            noMatch: t.nextGroupNoMatch,
+            failed: t.nextGroupSearchFailed,
+          }}
+        />
       )}
       <div>
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
