@@ -6,6 +6,7 @@
 // PostgreSQL. Writes bench-results/<mode>.json and .md. Exits non-zero only when the harness
 // itself breaks (a missed target is reported, not fatal, in quick mode and in full mode). With
 // --only, just those scenarios run (beside the floors) and the files are <mode>-only.json/.md.
+// Then every page once (pages.ts): its size and one view's time; a page that fails breaks the run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,7 @@ import { argValue, generateBenchDatabase } from "./generate";
 import { BENCH_MUNICIPALITY, BENCH_PASSWORD } from "./rows";
 import { writeImportFiles } from "./import-files";
 import { startCommand } from "../start-command";
+import { PAGE_BYTES_LIMIT, pagesToVisit, visitPages, type PageResult } from "./pages";
 import { SCENARIOS, selectOne, type BenchContext, type BenchUser, type CallScenario, type CommandScenario, type HttpScenario, type Scenario } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -316,8 +318,21 @@ async function main() {
       else await runCommand(ctx, sc, res, env, memory, log);
       results.push(res);
     }
+    // Every page once (scripts/bench/pages.ts), as a coordinator, an sfi teacher with groups, the
+    // manager and an admin of the municipality.
+    const [teacher] = await ctx.sql<{ id: string; email: string }[]>`
+      select u.id::text as id, u.email from users u join sfi_group_teachers gt on gt.user_id = u.id
+       where u.municipality_id = ${mun.id} and u.role = 'sfi_teacher' and u.active group by u.id order by count(*) desc, u.email limit 1`;
+    const [admin] = await db.select().from(schema.users).where(and(eq(schema.users.municipalityId, mun.id), eq(schema.users.role, "admin"))).orderBy(asc(schema.users.email)).limit(1);
+    const visits = await pagesToVisit(ctx, coordinators[0], teacher.id);
+    const cookies = { coordinator: coordinators[0].cookie, manager: manager.cookie, teacher: await signIn(baseUrl, teacher.email, BENCH_PASSWORD), admin: await signIn(baseUrl, admin.email, BENCH_PASSWORD) };
+    const pages = await visitPages(baseUrl, visits, cookies);
+    const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    log(`pages: ${pages.length} visited, the largest ${largest.path} (${Math.round(largest.bytes / 1024)} kB)`);
+    const pagesTarget = { name: "the largest page (every page once)", limit: `< ${PAGE_BYTES_LIMIT / 1024} kB`, value: `${Math.round(largest.bytes / 1024)} kB (${largest.as} ${largest.path})`, met: largest.bytes < PAGE_BYTES_LIMIT };
+
     const peakMb = Math.round(memory.peakKb / 1024);
-    const out = { mode, date: new Date().toISOString(), participants, durationPerRunS: duration, machine: { cores: (await import("node:os")).cpus().length }, floors: { framework, dbRoundTrip }, peakServerRssMb: peakMb, memoryTarget: { limitMb: 500, met: peakMb < 500 }, scenarios: results, wallSeconds: Math.round((Date.now() - startedAt) / 1000) };
+    const out = { mode, date: new Date().toISOString(), participants, durationPerRunS: duration, machine: { cores: (await import("node:os")).cpus().length }, floors: { framework, dbRoundTrip }, peakServerRssMb: peakMb, memoryTarget: { limitMb: 500, met: peakMb < 500 }, scenarios: results, pages, pagesTarget, wallSeconds: Math.round((Date.now() - startedAt) / 1000) };
     mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench-results", `${mode}.json`), JSON.stringify(out, null, 2) + "\n");
     const md = markdown(out);
@@ -325,6 +340,8 @@ async function main() {
     console.log(md);
     const broken = results.filter((r) => r.status === "broken");
     if (broken.length) throw new Error(`scenarios broken: ${broken.map((b) => `${b.id} (${b.note})`).join("; ")}`);
+    const badPages = pages.filter((pg) => pg.status !== 200);
+    if (badPages.length) throw new Error(`pages that did not answer 200: ${badPages.map((pg) => `${pg.as} ${pg.path} (${pg.status})`).join("; ")}`);
   } finally {
     memory?.stop();
     await sql.end({ timeout: 5 });
@@ -426,7 +443,18 @@ async function runCommand(ctx: BenchContext, sc: CommandScenario, res: ScenarioR
   if (sc.targets.seconds !== undefined) res.targets.push({ name: `time (${ctx.importRows} rows)`, limit: `< ${sc.targets.seconds} s`, value: `${res.seconds} s`, met: res.seconds < sc.targets.seconds });
 }
 
-function markdown(out: { mode: string; date: string; participants: number; durationPerRunS: number; floors: { framework: Record<number, Stats>; dbRoundTrip: Record<number, Stats> }; peakServerRssMb: number; memoryTarget: { met: boolean }; scenarios: ScenarioResult[] }) {
+function markdown(out: {
+  mode: string;
+  date: string;
+  participants: number;
+  durationPerRunS: number;
+  floors: { framework: Record<number, Stats>; dbRoundTrip: Record<number, Stats> };
+  peakServerRssMb: number;
+  memoryTarget: { met: boolean };
+  scenarios: ScenarioResult[];
+  pages: PageResult[];
+  pagesTarget: ScenarioResult["targets"][number];
+}) {
   const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : String(x));
   const lines = [
     `# Benchmark (${out.mode}): ${out.participants} participants, ${out.date.slice(0, 16)}Z`,
@@ -450,7 +478,12 @@ function markdown(out: { mode: string; date: string; participants: number; durat
   }
   lines.push("", "## Targets", "", "| scenario | target | limit | value | |", "|---|---|---|---|---|");
   for (const r of out.scenarios) for (const t of r.targets) lines.push(`| ${r.id} | ${t.name} | ${t.limit} | ${t.value} | ${t.met ? "met" : "MISSED"} |`);
-  lines.push(`| server | peak RSS of the next-server process tree | < 500 MB | ${out.peakServerRssMb} MB | ${out.memoryTarget.met ? "met" : "MISSED"} |`, "");
+  lines.push(`| server | peak RSS of the next-server process tree | < 500 MB | ${out.peakServerRssMb} MB | ${out.memoryTarget.met ? "met" : "MISSED"} |`);
+  const t = out.pagesTarget;
+  lines.push(`| pages | ${t.name} | ${t.limit} | ${t.value} | ${t.met ? "met" : "MISSED"} |`, "");
+  lines.push("## Every page once", "", "One view each (the second), one user, as the role that uses the page.", "", "| as | page | status | kB | ms |", "|---|---|---|---|---|");
+  for (const pg of out.pages) lines.push(`| ${pg.as} | ${pg.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "…")} | ${pg.status} | ${(pg.bytes / 1024).toFixed(1)} | ${pg.ms} |`);
+  lines.push("");
   return lines.join("\n");
 }
 
