@@ -168,6 +168,12 @@ test("markup in names and text fields renders as text; search treats SQL-shaped 
 });
 
 test("an admin finds a person by posted personnummer and gets the register extract as a page and as JSON", async ({ browser }) => {
+  // The person's coordinator sees them in the caseload: a read of a list, which names them only
+  // among the page's ids, yet the extract lists it.
+  const coordinator = await contextFor(browser, "otherMunicipalityCoordinator");
+  await coordinator.page.goto("/deltagare");
+  await expect(coordinator.page.getByRole("link", { name: `${FIX.xssFirstName} ${FIX.xssLastName}` })).toBeVisible();
+  await coordinator.context.close();
   const { context, page } = await contextFor(browser, "otherMunicipalityAdmin");
   await page.goto("/admin/registerutdrag");
   await expectAccessible(page);
@@ -187,6 +193,11 @@ test("an admin finds a person by posted personnummer and gets the register extra
   const data = (await json.json()) as { participant: { personnummer: string }; auditEntries: { action: string }[] };
   expect(data.participant.personnummer).toBe(FIX_PERSONNUMMER);
   expect(data.auditEntries.map((e) => e.action)).toContain("participant.extract");
+  expect(data.auditEntries.map((e) => e.action)).toContain("participant.list");
+  // The audit log finds the same list read by the participant's id.
+  await page.goto(`/admin/logg?${new URLSearchParams({ participantId: FIX.participantId, action: "participant.list" })}`);
+  await expect(page.getByRole("cell", { name: "participant.list" }).first()).toBeVisible();
+  await expectAccessible(page);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await context.close();
 });

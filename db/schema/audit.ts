@@ -11,6 +11,13 @@ export const PARTICIPANT_HISTORY_ACTIONS = ["participant.create", "participant.u
  */
 export const participantHistoryActionsSql = sql.raw(`action in (${PARTICIPANT_HISTORY_ACTIONS.map((a) => `'${a}'`).join(", ")})`);
 
+/**
+ * The participants a read of a list showed, as a JSON array of ids (`ids` or, for sfi groups,
+ * `participantIds` in the details). Written out the same way in the index and in the queries, so
+ * PostgreSQL matches them.
+ */
+export const auditListedIdsSql = sql.raw(`(coalesce(details -> 'ids', details -> 'participantIds'))`);
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -34,6 +41,10 @@ export const auditLog = pgTable(
     // the history's few changes are read from an index of their own, not found among thousands
     // of reads.
     index("audit_participant_history_idx").on(t.participantId, t.at, t.id).where(participantHistoryActionsSql),
+    // Reads of a list (the caseload, the worklist, a dashboard's people, an sfi group) name no one
+    // participant: their ids are in the details. This index finds them by participant, for the
+    // audit log's participant filter and the register extract (auditListedIdsSql).
+    index("audit_listed_ids_idx").using("gin", sql`${auditListedIdsSql} jsonb_path_ops`).where(sql`participant_id is null`),
     index("audit_user_idx").on(t.userId, t.at),
     index("audit_municipality_idx").on(t.municipalityId, t.at),
   ],

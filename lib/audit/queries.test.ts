@@ -151,3 +151,25 @@ describe("toCsv", () => {
     expect(toCsv(["a", "b"], [["x,y", '=HYPERLINK("evil")'], [null, 3]])).toBe('a,b\r\n"x,y","\'=HYPERLINK(""evil"")"\r\n,3\r\n');
   });
 });
+
+describe("a participant's entries include the lists that showed them", () => {
+  const P2 = "22222222-2222-4222-8222-222222222222";
+  beforeAll(async () => {
+    await writeAudit(handle.db, { id: admin.id, municipalityId: admin.municipalityId }, [
+      // A caseload page and a worklist (their ids), an sfi group's lesson (participantIds).
+      { action: "participant.list", entityType: "participant", details: { ids: [P2, P1], query: null } },
+      { action: "worklist.read", entityType: "participant", details: { source: "worklist", ids: [P2] } },
+      { action: "sfi.group.read", entityType: "sfi_group", details: { lessonDate: "2026-12-01", participantIds: [P1] } },
+      // An entry of another participant whose details list other ids (a consent list's own ids).
+      { action: "consent.list", entityType: "consent", participantId: P2, details: { ids: [P1] } },
+    ]);
+  });
+  it("finds them by the participant filter, and only them", async () => {
+    const p1 = await listAuditEntries(admin, parseAuditFilter({ participantId: P1 }), handle.db);
+    expect(p1.rows.map((r) => r.action)).toEqual(["sfi.group.read", "participant.list", "participant.update", "participant.read"]);
+    const p2 = await listAuditEntries(admin, parseAuditFilter({ participantId: P2 }), handle.db);
+    expect(p2.rows.map((r) => r.action)).toEqual(["consent.list", "worklist.read", "participant.list"]);
+    expect((await listAuditEntries(admin, parseAuditFilter({ participantId: P2, action: "worklist" }), handle.db)).total).toBe(1);
+    expect((await listAuditEntries(otherAdmin, parseAuditFilter({ participantId: P1 }), handle.db)).total).toBe(0);
+  });
+});

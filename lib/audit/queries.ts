@@ -1,8 +1,8 @@
 // Reads of the audit log for admins (audit:read), always within the admin's own municipality.
-import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { auditListedIdsSql, auditLog, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
@@ -35,6 +35,15 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   return auditFilterSchema.parse(flat);
 }
 
+/**
+ * Entries about a participant: those of their own data (participant_id), and the reads of lists
+ * that showed them (a caseload, a worklist, a dashboard's people, an sfi group: their ids in the
+ * details, found by the index audit_listed_ids_idx).
+ */
+export function concernsParticipant(participantId: string): SQL {
+  return or(eq(auditLog.participantId, participantId), sql`(${auditLog.participantId} is null and ${auditListedIdsSql} @> ${JSON.stringify([participantId])}::jsonb)`)!;
+}
+
 /** The admin's municipality's users, and of them those that `more` selects. */
 function ownUsers(actor: Actor, more: SQL): SQL {
   return and(eq(users.municipalityId, actor.municipalityId), more)!;
@@ -45,7 +54,7 @@ function whereOf(actor: Actor, f: AuditFilter, db: Executor): SQL {
   if (f.userId) conditions.push(eq(auditLog.userId, f.userId));
   // A subquery, not a list of ids: a few letters can match thousands of users in a region.
   if (f.user) conditions.push(inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(ownUsers(actor, userMatches(f.user)))));
-  if (f.participantId) conditions.push(eq(auditLog.participantId, f.participantId));
+  if (f.participantId) conditions.push(concernsParticipant(f.participantId));
   // "participant." finds every participant action; the text is a LIKE prefix with wildcards escaped.
   if (f.action) conditions.push(like(auditLog.action, `${escapeLike(f.action)}%`));
   if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { searchNameOf } from "@/lib/participants/search";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
+import { writeAudit } from "@/lib/audit/commands";
 import { buildRegisterExtract, findParticipantForExtract } from "./extract";
 
 let handle: DbHandle;
@@ -54,9 +55,12 @@ describe("register extract", () => {
     expect(x.consents).toHaveLength(1);
     const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "participant.extract"), eq(s.auditLog.participantId, participantId)));
     expect(audit).toHaveLength(1);
-    // The next extract lists the previous one among the audit entries about the person.
+    // The next extract lists the previous one among the audit entries about the person, and the
+    // lists that showed them (a caseload page: their id among the page's).
+    await writeAudit(handle.db, { id: admin.id, municipalityId: admin.municipalityId }, { action: "participant.list", entityType: "participant", details: { ids: [participantId], query: "name" } });
+    await writeAudit(handle.db, { id: admin.id, municipalityId: admin.municipalityId }, { action: "participant.list", entityType: "participant", details: { ids: [], query: "name" } });
     const again = await buildRegisterExtract(admin, participantId, handle.db);
-    expect(again.auditEntries.map((e) => e.action)).toContain("participant.extract");
+    expect(again.auditEntries.map((e) => e.action)).toEqual(["participant.extract", "participant.list"]);
   });
   it("is not found for another municipality's admin or for a coordinator", async () => {
     await expect(buildRegisterExtract(otherAdmin, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);

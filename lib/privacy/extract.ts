@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import * as s from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
+import { concernsParticipant } from "@/lib/audit/queries";
 import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
@@ -53,7 +54,7 @@ export async function buildRegisterExtract(actor: Actor, participantId: string, 
     .select({ id: s.auditLog.id, at: s.auditLog.at, userId: s.auditLog.userId, userName: s.users.name, action: s.auditLog.action, entityType: s.auditLog.entityType, entityId: s.auditLog.entityId })
     .from(s.auditLog)
     .leftJoin(s.users, eq(s.users.id, s.auditLog.userId))
-    .where(eq(s.auditLog.participantId, id))
+    .where(concernsParticipant(id))
     .orderBy(asc(s.auditLog.id));
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
     action: "participant.extract",

@@ -47,7 +47,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {f.userId && <input type="hidden" name="userId" value={f.userId} />}
         <div className="field">
           <label htmlFor="participantId">{t.participantId}</label>
-          <input id="participantId" name="participantId" defaultValue={f.participantId ?? ""} />
+          <p id="participantId-hint" className="hint">
+            {t.participantIdHint}
+          </p>
+          <input id="participantId" name="participantId" defaultValue={f.participantId ?? ""} aria-describedby="participantId-hint" />
         </div>
         <div className="field">
           <label htmlFor="action">{t.action}</label>

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_listed_ids_idx" ON "audit_log" USING gin ((coalesce(details -> 'ids', details -> 'participantIds')) jsonb_path_ops) WHERE participant_id is null;
