@@ -76,6 +76,16 @@ const columns = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/**
+ * The log's order, newest or oldest first. With a participant the order is by `id + 0`: sorting a
+ * participant's few hundred entries is cheap, while PostgreSQL, which cannot estimate how many of
+ * the lists hold the person, otherwise walked the primary key of the whole log backwards to find
+ * them (910 → 3.5 ms for a page among 700 000 entries, 100 000 of them list reads).
+ */
+function logOrder(f: AuditFilter, dir: typeof asc) {
+  return f.participantId ? dir(sql`${auditLog.id} + 0`) : dir(auditLog.id);
+}
+
 export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executor = getDb()) {
   if (!hasPermission(actor, "audit:read")) throw new NotFoundError("audit");
   const where = whereOf(actor, f, db);
@@ -84,7 +94,7 @@ export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executo
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(where)
-    .orderBy(desc(auditLog.id))
+    .orderBy(logOrder(f, desc))
     .limit(AUDIT_PAGE_SIZE)
     .offset((f.page - 1) * AUDIT_PAGE_SIZE);
   const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
@@ -116,7 +126,7 @@ export async function exportAuditEntries(actor: Actor, f: AuditFilter, db: Execu
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(whereOf(actor, f, db))
-    .orderBy(asc(auditLog.id))
+    .orderBy(logOrder(f, asc))
     .limit(AUDIT_EXPORT_MAX);
 }
 
