@@ -67,6 +67,8 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   const groupSearch = page.getByLabel("Sök grupp på namn eller skola");
   await groupSearch.fill("kväll");
   await expect(page.locator("#complete-next-search-status")).toHaveText("Ingen grupp i nästa kurs matchar ”kväll”.");
+  // What is chosen stays chosen (and shown) whatever a search finds.
+  await expect(next.locator("option:checked")).toHaveText("Sfi 2C förmiddag (Lärcentrum Demokommunen)");
   await groupSearch.fill("lärcentrum");
   await groupSearch.press("Enter");
   await expect(page.locator("#complete-next-search-status")).toHaveText("Antal grupper som matchar: 1.");

@@ -116,9 +116,10 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const preset = ownNextGroup(nextGroups.rows);
   const form = useForm<CompleteCourseInput, unknown, z.output<typeof completeCourseSchema>>({
     resolver: zodResolver(completeCourseSchema),
-    defaultValues: { groupId, participantId, completedDate: today, nextGroupId: ownNextGroup(nextGroups.rows) },
+    defaultValues: { groupId, participantId, completedDate: today, nextGroupId: preset },
   });
   const f = form as unknown as UseFormReturn<CompleteCourseInput, unknown, FieldValues>;
   const e = form.formState.errors;
@@ -141,7 +142,9 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
           label={`${t.nextGroup} ${nextCourse}`}
           reg={form.register("nextGroupId")}
           error={e.nextGroupId?.message}
-          pinned={[]}
+          // The preset group stays an option whatever a search shows, so the select never shows
+          // another choice than the one the form holds.
+          pinned={nextGroups.rows.filter((g) => g.id === preset)}
           initial={nextGroups.rows}
           initialStatus={nextGroups.total > nextGroups.rows.length ? t.nextGroupsFirst.replace("{n}", String(nextGroups.total)).replace("{shown}", String(nextGroups.rows.length)) : ""}
           search={(q) => searchNextGroupsServer(groupId, q)}
