@@ -35,7 +35,7 @@ describe("metrics data version", () => {
       (await rows(handle.db, sql`select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like '%_metrics_data_changed'`)).map((r) => String(r.relname)),
     );
     const missing = tables.filter((t) => !NOT_TRACKED.includes(t) && !triggered.has(t));
-    expect(missing, "add the new table to a migration like 0007_metrics_data_version.sql").toEqual([]);
+    expect(missing, "add the new table, and how its rows find their municipality, to a migration like 0015_municipality_data_versions.sql").toEqual([]);
     for (const t of NOT_TRACKED) expect(triggered.has(t), t).toBe(false);
   });
 
@@ -46,17 +46,86 @@ describe("metrics data version", () => {
     await handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
     expect(await dataVersion(handle.db)).not.toBe(v0);
   });
+
+  it("is one per municipality: a write moves the version of the municipality whose rows it wrote, through every table, and no other", async () => {
+    const before = await dataVersion(handle.db);
+    const [other] = await handle.db.insert(s.municipalities).values({ code: "9301", name: "Grannkommunen" }).returning();
+    // A municipality's numbers start above every number used before (none repeats a stored one).
+    expect(Number(await dataVersion(handle.db, other.id))).toBeGreaterThan(Number(before));
+    await handle.db.insert(s.units).values({ municipalityId: other.id, name: "Grannkommunens enhet" });
+    const mine = manager.municipalityId;
+    const tables = (await rows(handle.db, sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '%drizzle%' order by 1`))
+      .map((r) => String(r.tablename))
+      .filter((t) => !NOT_TRACKED.includes(t));
+    // The one table reached through an outcome gets a row (the demo has none).
+    await handle.db.execute(sql`insert into outcome_history (outcome_id, status, recorded_date) select id, status, recorded_date from outcomes limit 1`);
+    const empty: string[] = [];
+    for (const table of tables) {
+      // One row of the demo municipality (the only one with data), written to itself: an update.
+      const [col] = await rows(handle.db, sql`select column_name from information_schema.columns where table_name = ${table} and ordinal_position = 1`);
+      const column = sql.identifier(String(col.column_name));
+      const where = table === "municipalities" ? sql`where id = ${mine}` : sql`where ctid = (select ctid from ${sql.identifier(table)} limit 1)`;
+      const [mineBefore, otherBefore] = [await dataVersion(handle.db, mine), await dataVersion(handle.db, other.id)];
+      const updated = await rows(handle.db, sql`update ${sql.identifier(table)} set ${column} = ${column} ${where} returning 1 as one`);
+      if (!updated.length) {
+        empty.push(table);
+        continue;
+      }
+      expect(await dataVersion(handle.db, mine), table).not.toBe(mineBefore);
+      expect(await dataVersion(handle.db, other.id), table).toBe(otherBefore);
+    }
+    // The demo leaves these empty; each finds its municipality like others that were tried (its
+    // own column, or its participant's).
+    expect(empty.filter((t) => !["consents", "reference_values", "signal_snoozes", "skill_mappings"].includes(t)), "not tried").toEqual([]);
+
+    // An insert and a delete move only the municipality of their rows.
+    const mineBefore = await dataVersion(handle.db, mine);
+    const otherBefore = await dataVersion(handle.db, other.id);
+    const [unit] = await handle.db.insert(s.units).values({ municipalityId: other.id, name: "Ny enhet" }).returning();
+    const afterInsert = await dataVersion(handle.db, other.id);
+    expect(afterInsert).not.toBe(otherBefore);
+    await handle.db.delete(s.units).where(eq(s.units.id, unit.id));
+    expect(await dataVersion(handle.db, other.id)).not.toBe(afterInsert);
+    expect(await dataVersion(handle.db, mine)).toBe(mineBefore);
+
+    // Over 1 000 rows that find their municipality through another table (the import's plan
+    // history) move every municipality's version; fewer move their own only.
+    const revisions = (n: number) =>
+      handle.db.execute(sql`insert into plan_revisions (plan_id, summary, snapshot) select (select id from plans limit 1), 'test', '{}'::jsonb from generate_series(1, ${n})`);
+    const [a0, b0] = [await dataVersion(handle.db, mine), await dataVersion(handle.db, other.id)];
+    await revisions(1000);
+    const [a1, b1] = [await dataVersion(handle.db, mine), await dataVersion(handle.db, other.id)];
+    expect([a1 !== a0, b1 !== b0]).toEqual([true, false]);
+    await revisions(1001);
+    expect([(await dataVersion(handle.db, mine)) !== a1, (await dataVersion(handle.db, other.id)) !== b1]).toEqual([true, true]);
+  });
+
+  it("keeps a municipality's cached figures and kept lists through another municipality's writes", async () => {
+    const [other] = await handle.db.insert(s.municipalities).values({ code: "9302", name: "Tredje kommunen" }).returning();
+    let calls = 0;
+    const compute = async () => ++calls;
+    expect(await cached(handle.db, manager.municipalityId, "iso1", compute)).toBe(1);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "iso2", compute)).toBe(2);
+    await handle.db.insert(s.units).values({ municipalityId: other.id, name: "Tredje kommunens enhet" });
+    expect(await cached(handle.db, manager.municipalityId, "iso1", compute)).toBe(1);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "iso2", compute)).toBe(2);
+    expect(await cached(handle.db, other.id, "iso3", compute)).toBe(3);
+    await handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
+    expect(await cached(handle.db, manager.municipalityId, "iso1", compute)).toBe(4);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "iso2", compute)).toBe(5);
+    expect(await cached(handle.db, other.id, "iso3", compute)).toBe(3);
+  });
 });
 
 describe("cached", () => {
   it("reuses a result until the data changes, then computes again", async () => {
     let calls = 0;
     const compute = async () => ++calls;
-    expect(await cached(handle.db, "t1", compute)).toBe(1);
-    expect(await cached(handle.db, "t1", compute)).toBe(1);
-    expect(await cached(handle.db, "t2", compute)).toBe(2);
+    expect(await cached(handle.db, manager.municipalityId, "t1", compute)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t1", compute)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t2", compute)).toBe(2);
     await handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
-    expect(await cached(handle.db, "t1", compute)).toBe(3);
+    expect(await cached(handle.db, manager.municipalityId, "t1", compute)).toBe(3);
   });
 
   it("shares one computation between concurrent callers", async () => {
@@ -66,7 +135,7 @@ describe("cached", () => {
       await new Promise((r) => setTimeout(r, 20));
       return calls;
     };
-    const got = await Promise.all([cached(handle.db, "t3", compute), cached(handle.db, "t3", compute), cached(handle.db, "t3", compute)]);
+    const got = await Promise.all([cached(handle.db, manager.municipalityId, "t3", compute), cached(handle.db, manager.municipalityId, "t3", compute), cached(handle.db, manager.municipalityId, "t3", compute)]);
     expect(got).toEqual([1, 1, 1]);
     expect(calls).toBe(1);
   });
@@ -78,11 +147,11 @@ describe("cached", () => {
       await handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
       return calls;
     };
-    expect(await cached(handle.db, "t4", writing)).toBe(1);
-    expect(await cached(handle.db, "t4", async () => ++calls)).toBe(2);
+    expect(await cached(handle.db, manager.municipalityId, "t4", writing)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t4", async () => ++calls)).toBe(2);
     await handle.db.transaction(async (tx) => {
-      expect(await cached(tx, "t5", async () => ++calls)).toBe(3);
-      expect(await cached(tx, "t5", async () => ++calls)).toBe(4);
+      expect(await cached(tx, manager.municipalityId, "t5", async () => ++calls)).toBe(3);
+      expect(await cached(tx, manager.municipalityId, "t5", async () => ++calls)).toBe(4);
     });
   });
 
@@ -90,24 +159,24 @@ describe("cached", () => {
     let calls = 0;
     let now = Date.now();
     const compute = async () => ++calls;
-    expect(await cached(handle.db, "t6", compute, () => now)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t6", compute, () => now)).toBe(1);
     now += 23 * 3600_000;
-    expect(await cached(handle.db, "t6", compute, () => now)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t6", compute, () => now)).toBe(1);
     now += 2 * 3600_000;
-    expect(await cached(handle.db, "t6", compute, () => now)).toBe(2);
+    expect(await cached(handle.db, manager.municipalityId, "t6", compute, () => now)).toBe(2);
   });
 
   it("shares results through metric_cache with other processes, at the same data version only", async () => {
     let calls = 0;
     const compute = async () => ({ calls: ++calls });
-    expect(await cached(handle.db, "t8", compute)).toEqual({ calls: 1 });
+    expect(await cached(handle.db, manager.municipalityId, "t8", compute)).toEqual({ calls: 1 });
     forgetInMemory(handle.db);
-    expect(await cached(handle.db, "t8", compute)).toEqual({ calls: 1 });
+    expect(await cached(handle.db, manager.municipalityId, "t8", compute)).toEqual({ calls: 1 });
     const [row] = await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "t8"));
     expect(JSON.parse(row.value)).toEqual({ calls: 1 });
     await handle.db.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
     forgetInMemory(handle.db);
-    expect(await cached(handle.db, "t8", compute)).toEqual({ calls: 2 });
+    expect(await cached(handle.db, manager.municipalityId, "t8", compute)).toEqual({ calls: 2 });
   });
 
   // PGlite has one connection: nobody else can be in the middle of a write.
@@ -117,12 +186,12 @@ describe("cached", () => {
     const compute = async () => ++calls;
     await handle.db.transaction(async (tx) => {
       await tx.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
-      expect(await cached(handle.db, "t7", compute, () => now)).toBe(1);
+      expect(await cached(handle.db, manager.municipalityId, "t7", compute, () => now)).toBe(1);
     });
-    expect(await cached(handle.db, "t7", compute, () => now)).toBe(1);
+    expect(await cached(handle.db, manager.municipalityId, "t7", compute, () => now)).toBe(1);
     expect(await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "t7"))).toEqual([]);
     now += 11_000;
-    expect(await cached(handle.db, "t7", compute, () => now)).toBe(2);
+    expect(await cached(handle.db, manager.municipalityId, "t7", compute, () => now)).toBe(2);
   });
 });
 
@@ -136,35 +205,35 @@ describe("keptWhileUnchanged (results that name people)", () => {
       await new Promise((r) => setTimeout(r, 10));
       return { names: [`Person ${calls}`] };
     };
-    const together = await Promise.all([keptWhileUnchanged(handle.db, "p1", compute), keptWhileUnchanged(handle.db, "p1", compute)]);
+    const together = await Promise.all([keptWhileUnchanged(handle.db, manager.municipalityId, "p1", compute), keptWhileUnchanged(handle.db, manager.municipalityId, "p1", compute)]);
     expect(together).toEqual([{ names: ["Person 1"] }, { names: ["Person 1"] }]);
-    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 1"] });
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p1", compute)).toEqual({ names: ["Person 1"] });
     expect(await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "p1"))).toEqual([]);
     await touch();
-    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 2"] });
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p1", compute)).toEqual({ names: ["Person 2"] });
     // Another process has nothing of it.
     forgetInMemory(handle.db);
-    expect(await keptWhileUnchanged(handle.db, "p1", compute)).toEqual({ names: ["Person 3"] });
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p1", compute)).toEqual({ names: ["Person 3"] });
   });
 
   it("keeps nothing for longer than its maximum age, nor what was computed while the data changed, nor inside a transaction", async () => {
     let calls = 0;
     let now = Date.now();
     const compute = async () => ++calls;
-    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(1);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p2", compute, () => now)).toBe(1);
     now += PERSONAL_MAX_AGE_MS - 1000;
-    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(1);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p2", compute, () => now)).toBe(1);
     now += 2000;
-    expect(await keptWhileUnchanged(handle.db, "p2", compute, () => now)).toBe(2);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p2", compute, () => now)).toBe(2);
     const writing = async () => {
       await touch();
       return ++calls;
     };
-    expect(await keptWhileUnchanged(handle.db, "p3", writing)).toBe(3);
-    expect(await keptWhileUnchanged(handle.db, "p3", compute)).toBe(4);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p3", writing)).toBe(3);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p3", compute)).toBe(4);
     await handle.db.transaction(async (tx) => {
-      expect(await keptWhileUnchanged(tx, "p4", compute)).toBe(5);
-      expect(await keptWhileUnchanged(tx, "p4", compute)).toBe(6);
+      expect(await keptWhileUnchanged(tx, manager.municipalityId, "p4", compute)).toBe(5);
+      expect(await keptWhileUnchanged(tx, manager.municipalityId, "p4", compute)).toBe(6);
     });
   });
 
@@ -174,9 +243,9 @@ describe("keptWhileUnchanged (results that name people)", () => {
     const compute = async () => ++calls;
     await handle.db.transaction(async (tx) => {
       await tx.update(s.units).set({ sfiAttendanceThreshold: 75 }).where(eq(s.units.municipalityId, manager.municipalityId));
-      expect(await keptWhileUnchanged(handle.db, "p5", compute)).toBe(1);
+      expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p5", compute)).toBe(1);
     });
-    expect(await keptWhileUnchanged(handle.db, "p5", compute)).toBe(2);
+    expect(await keptWhileUnchanged(handle.db, manager.municipalityId, "p5", compute)).toBe(2);
   });
 });
 

@@ -1,7 +1,9 @@
 // Figures over a whole municipality take seconds at regional scale (every activity, follow-up and
 // attendance row is read), but they change only when the data does. Every statement that writes a
-// table they read takes a number from the sequence `metrics_data_version` (migration 0007), so a
-// result computed at version v is still right while the sequence stays at v.
+// table they read takes a number from its municipality's sequence (migrations 0007 and 0015: the
+// municipalities of the rows it wrote), so a result computed over a municipality at version v is
+// still right while the municipality's sequence stays at v; a write in another municipality leaves
+// it be.
 //
 // - Results are kept in memory (per database handle; tests open many) and in the table
 //   metric_cache, which the report command and other server processes share.
@@ -47,8 +49,15 @@ function storeOf(db: Executor, in_: WeakMap<object, Store> = stores): Store {
   return s;
 }
 
-/** The current data version: changes with every write to a table the figures read. */
-export async function dataVersion(db: Executor): Promise<string> {
+/**
+ * The current data version of a municipality: changes with every write of its rows to a table the
+ * figures read. Without a municipality, the whole database's (any write anywhere).
+ */
+export async function dataVersion(db: Executor, municipalityId?: string): Promise<string> {
+  if (municipalityId) {
+    const [m] = await rows(db, sql`select metrics_data_version_of(${municipalityId}::uuid)::text as v`);
+    return String(m.v);
+  }
   const [r] = await rows(db, sql`select last_value, is_called from metrics_data_version`);
   return r.is_called ? String(r.last_value) : "0";
 }
@@ -162,14 +171,15 @@ export async function keptForSnapshot<T>(db: Executor, snap: { id: number; dataV
 }
 
 /**
- * `compute()`'s result for `key`, from the cache when the data has not changed since it was
- * computed. The key must name everything the result depends on except the data, and the result
- * must be plain JSON (it is stored as JSON text).
+ * `compute()`'s result for `key`, from the cache when the municipality's data has not changed since
+ * it was computed. The key must name everything the result depends on except the data (the
+ * municipality too), the result must depend on no other municipality's data, and it must be plain
+ * JSON (it is stored as JSON text).
  */
-export async function cached<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+export async function cached<T>(db: Executor, municipalityId: string, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
   if (isTransaction(db)) return compute();
   const store = storeOf(db);
-  const version = await dataVersion(db);
+  const version = await dataVersion(db, municipalityId);
   let known = store.entries.get(key);
   if (!known || known.version !== version) {
     // Another process (the report, another server) may have computed it at this version.
@@ -184,7 +194,7 @@ export async function cached<T>(db: Executor, key: string, compute: () => Promis
     remember(store, key, known);
     return known.value as T;
   }
-  return computeAtVersion(db, store, key, version, compute, now, async (value, started, busy) => {
+  return computeAtVersion(db, municipalityId, store, key, version, compute, now, async (value, started, busy) => {
     remember(store, key, { version, at: started, maxAge: busy ? BUSY_MAX_AGE_MS : MAX_AGE_MS, value });
     if (!busy) await persist(db, key, Number(version), new Date(started), value);
   });
@@ -197,6 +207,7 @@ export async function cached<T>(db: Executor, key: string, compute: () => Promis
  */
 function computeAtVersion<T>(
   db: Executor,
+  municipalityId: string,
   store: Store,
   key: string,
   version: string,
@@ -212,7 +223,7 @@ function computeAtVersion<T>(
         const started = now();
         const busy = await writerBusy(db);
         const value = await compute();
-        if ((await dataVersion(db)) === version) await keep(value, started, busy);
+        if ((await dataVersion(db, municipalityId)) === version) await keep(value, started, busy);
         return value;
       } finally {
         store.pending.delete(pendingKey);
@@ -232,17 +243,17 @@ function computeAtVersion<T>(
  * table in progress is not kept at all. The key must name everything the result depends on
  * except the data; the value is shared between requests, so callers must not change it.
  */
-export async function keptWhileUnchanged<T>(db: Executor, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+export async function keptWhileUnchanged<T>(db: Executor, municipalityId: string, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
   if (isTransaction(db)) return compute();
   const store = storeOf(db, personalStores);
-  const version = await dataVersion(db);
+  const version = await dataVersion(db, municipalityId);
   const known = store.entries.get(key);
   if (known && known.version === version && now() - known.at < known.maxAge) {
     remember(store, key, known, PERSONAL_MAX_ENTRIES);
     return known.value as T;
   }
   if (known) store.entries.delete(key);
-  return computeAtVersion(db, store, key, version, compute, now, (value, started, busy) => {
+  return computeAtVersion(db, municipalityId, store, key, version, compute, now, (value, started, busy) => {
     if (!busy) remember(store, key, { version, at: started, maxAge: PERSONAL_MAX_AGE_MS, value }, PERSONAL_MAX_ENTRIES);
   });
 }

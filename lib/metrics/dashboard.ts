@@ -167,7 +167,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
   const unitIds = new Set(unitRows.map((u) => u.id));
   const unitId = forcedUnitId ?? (filter.unitId && unitIds.has(filter.unitId) ? filter.unitId : undefined);
   // A region has thousands of coordinators; the list changes only with the data.
-  const coordinatorRows = await cached(db, `coordinators:${actor.municipalityId}:${unitId ?? ""}`, () =>
+  const coordinatorRows = await cached(db, actor.municipalityId, `coordinators:${actor.municipalityId}:${unitId ?? ""}`, () =>
     db
       .select({ id: users.id, name: users.name })
       .from(users)

@@ -141,7 +141,7 @@ describe.skipIf(!process.env.DATABASE_URL)("metric snapshots beside other connec
     let now = Date.now();
     let id = 0;
     await handle.db.transaction(async (tx) => {
-      await tx.update(s.units).set({ name: "x" }).where(eq(s.units.municipalityId, muni));
+      await tx.update(s.municipalities).set({ name: "Kommun x" }).where(eq(s.municipalities.id, muni));
       await addOne();
       id = (await metricSnapshot(handle.db, muni, AS_OF, { now: () => now })).id;
     });
@@ -169,7 +169,7 @@ describe.skipIf(!process.env.DATABASE_URL)("metric snapshots beside other connec
         await released;
       });
       await lockTaken;
-      await handle.db.update(s.units).set({ name: "y" }).where(eq(s.units.municipalityId, muni));
+      await handle.db.update(s.municipalities).set({ name: "Kommun y" }).where(eq(s.municipalities.id, muni));
       const t0 = Date.now();
       const answer = await metricSnapshot(handle.db, muni, AS_OF, { staleForMs: 60_000, waitMs: 100 });
       expect(answer).toMatchObject({ id: previous.id, stale: true });

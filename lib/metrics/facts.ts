@@ -159,7 +159,7 @@ export async function snapshotById(db: Executor, id: number, municipalityId: str
   );
   if (!r) return undefined;
   const version = String(r.version);
-  return { id: Number(r.id), municipalityId, asOf, dataVersion: version, computedAt: new Date(r.started_at as string).getTime(), stale: version !== (await dataVersion(db)) };
+  return { id: Number(r.id), municipalityId, asOf, dataVersion: version, computedAt: new Date(r.started_at as string).getTime(), stale: version !== (await dataVersion(db, municipalityId)) };
 }
 
 // The signal groups of the last snapshots read (they never change once written; a few MB each at
@@ -220,7 +220,7 @@ async function removeOld(db: Executor, municipalityId: string, asOf: string) {
 
 /** Computes and keeps a new snapshot of the data as it is now. */
 async function computeSnapshot(db: Executor, municipalityId: string, asOf: string): Promise<Snapshot> {
-  const version = await dataVersion(db);
+  const version = await dataVersion(db, municipalityId);
   const busy = isTransaction(db) ? false : await writerBusy(db);
   const [created] = await rows(
     db,
@@ -263,7 +263,7 @@ export async function metricSnapshot(db: Executor, municipalityId: string, asOf:
   if (!perDb) pending.set(db, (perDb = new Map()));
   const key = `${municipalityId}|${asOf}`;
   for (;;) {
-    const version = await dataVersion(db);
+    const version = await dataVersion(db, municipalityId);
     const latest = await latestSnapshot(db, municipalityId, asOf);
     if (latest && latest.dataVersion === version && (latest.trusted || now() - latest.completedAt < BUSY_MAX_AGE_MS)) {
       return asSnapshot(latest, municipalityId, asOf, false);

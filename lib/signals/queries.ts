@@ -131,7 +131,7 @@ export async function getWorklist(
   const scope = preparedScope(actor);
   const all = opts.onlyMine
     ? await openSignals(actor, asOf, db, true)
-    : await keptWhileUnchanged(db, `worklist:${scope.key}:${JSON.stringify(scope.values)}:${asOf}`, () => openSignals(actor, asOf, db, false));
+    : await keptWhileUnchanged(db, actor.municipalityId, `worklist:${scope.key}:${JSON.stringify(scope.values)}:${asOf}`, () => openSignals(actor, asOf, db, false));
   const visible = sortSignals(all, actor.id).filter((s) => !opts.onlyMine || s.coordinatorId === actor.id);
   const { page, pages, pageSize, offset } = pageWindow(visible.length, opts.page, opts.pageSize ?? WORKLIST_PAGE_SIZE);
   const signals = visible.slice(offset, offset + pageSize);
