@@ -193,6 +193,20 @@ describe("cached", () => {
     now += 11_000;
     expect(await cached(handle.db, manager.municipalityId, "t7", compute, () => now)).toBe(2);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)("keeps a result for good beside another municipality's uncommitted write", async () => {
+    const [other] = await handle.db.insert(s.municipalities).values({ code: "9303", name: "Fjärde kommunen" }).returning();
+    let calls = 0;
+    const compute = async () => ++calls;
+    await handle.db.transaction(async (tx) => {
+      await tx.insert(s.units).values({ municipalityId: other.id, name: "Pågående" });
+      expect(await cached(handle.db, manager.municipalityId, "t9", compute)).toBe(1);
+      // The other municipality's own figures are the ones held back.
+      expect(await cached(handle.db, other.id, "t10", compute)).toBe(2);
+    });
+    expect((await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "t9"))).length).toBe(1);
+    expect(await handle.db.select().from(s.metricCache).where(eq(s.metricCache.key, "t10"))).toEqual([]);
+  });
 });
 
 describe("keptWhileUnchanged (results that name people)", () => {

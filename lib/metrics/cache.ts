@@ -9,10 +9,12 @@
 //   metric_cache, which the report command and other server processes share.
 // - Concurrent requests for the same key in one process share one computation.
 // - A writer takes its number when its statement ends but its rows show only when it commits. So a
-//   result is kept for good only if no other connection was in the middle of a write to a tracked
-//   table when the computation started (a writer holds a RowExclusiveLock on the table from its
-//   first write until it commits) and the version did not move while it ran. Computed while a
-//   writer was busy, it is kept for BUSY_MAX_AGE_MS only, so a write is never missed for longer.
+//   result is kept for good only if no other connection was in the middle of a write of the
+//   municipality's rows when the computation started (from the moment it takes the number until
+//   it commits, a writer holds a shared advisory lock on the municipality's key: migration 0016)
+//   and the version did not move while it ran. Computed while a writer was busy, it is kept for
+//   BUSY_MAX_AGE_MS only, so a write is never missed for longer. The version is read before the
+//   check: a writer takes its lock before its number.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { metricCache } from "@/db/schema";
@@ -62,14 +64,12 @@ export async function dataVersion(db: Executor, municipalityId?: string): Promis
   return r.is_called ? String(r.last_value) : "0";
 }
 
-/** Whether another connection has written a tracked table in a transaction not yet committed. */
-export async function writerBusy(db: Executor): Promise<boolean> {
-  const [r] = await rows(
-    db,
-    sql`select exists (select 1 from pg_locks l
-          where l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid()
-            and l.relation in (select tgrelid from pg_trigger where tgname like '%\_metrics\_data\_changed')) as busy`,
-  );
+/**
+ * Whether another connection has written rows of the municipality (or of every municipality) in a
+ * transaction not yet committed. Read after the version.
+ */
+export async function writerBusy(db: Executor, municipalityId: string): Promise<boolean> {
+  const [r] = await rows(db, sql`select metrics_writer_busy(${municipalityId}::uuid) as busy`);
   return Boolean(r.busy);
 }
 
@@ -221,7 +221,7 @@ function computeAtVersion<T>(
     work = (async () => {
       try {
         const started = now();
-        const busy = await writerBusy(db);
+        const busy = await writerBusy(db, municipalityId);
         const value = await compute();
         if ((await dataVersion(db, municipalityId)) === version) await keep(value, started, busy);
         return value;

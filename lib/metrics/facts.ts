@@ -221,7 +221,7 @@ async function removeOld(db: Executor, municipalityId: string, asOf: string) {
 /** Computes and keeps a new snapshot of the data as it is now. */
 async function computeSnapshot(db: Executor, municipalityId: string, asOf: string): Promise<Snapshot> {
   const version = await dataVersion(db, municipalityId);
-  const busy = isTransaction(db) ? false : await writerBusy(db);
+  const busy = isTransaction(db) ? false : await writerBusy(db, municipalityId);
   const [created] = await rows(
     db,
     sql`insert into metric_snapshots (municipality_id, as_of, data_version, trusted)
