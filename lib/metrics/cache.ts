@@ -201,9 +201,9 @@ export async function cached<T>(db: Executor, municipalityId: string, key: strin
 }
 
 /**
- * One computation of `key` at data `version` shared by whoever asks for it while it runs; `keep`
- * is called with its result unless the version moved meanwhile (`busy`: another connection had a
- * write to a tracked table in progress when it started).
+ * One computation of `key` at the municipality's data `version` shared by whoever asks for it
+ * while it runs; `keep` is called with its result unless the version moved meanwhile (`busy`:
+ * another connection had a write of the municipality's rows in progress when it started).
  */
 function computeAtVersion<T>(
   db: Executor,
@@ -239,9 +239,9 @@ function computeAtVersion<T>(
  * unit's whole worklist, which a coordinator reads a page at a time): kept in this process's memory
  * only, never in metric_cache (aggregates only), at most PERSONAL_MAX_ENTRIES of them and each for
  * PERSONAL_MAX_AGE_MS; one found out of date is dropped at once. Concurrent requests for the same
- * key share one computation. A result computed while another connection had a write to a tracked
- * table in progress is not kept at all. The key must name everything the result depends on
- * except the data; the value is shared between requests, so callers must not change it.
+ * key share one computation. A result computed while another connection had a write of the
+ * municipality's rows in progress is not kept at all. The key must name everything the result
+ * depends on except the data; the value is shared between requests, so callers must not change it.
  */
 export async function keptWhileUnchanged<T>(db: Executor, municipalityId: string, key: string, compute: () => Promise<T>, now: () => number = Date.now): Promise<T> {
   if (isTransaction(db)) return compute();
