@@ -41,4 +41,33 @@ describe(`migrations (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () 
       await empty.close();
     }
   });
+  it("leave no index that another index of its table already covers", async () => {
+    // Every index costs each inserted row an entry. A plain index whose columns begin another
+    // index of the same table (with no condition of its own) answers nothing the longer one does
+    // not, so it is only cost (migration 0017 removed ones that were).
+    const result = await handle.db.execute<{ tbl: string; name: string; cols: string; uniq: boolean; partial: boolean }>(sql`
+      select c.relname as tbl, i.relname as name, array_to_string(x.indkey::int2[], ',') as cols,
+             x.indisunique as uniq, x.indpred is not null as partial
+        from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+        join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and x.indexprs is null`);
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { tbl: string; name: string; cols: string; uniq: boolean; partial: boolean }[];
+    const covered = rows.flatMap((a) =>
+      a.uniq || a.partial
+        ? []
+        : rows
+            .filter((b) => b.tbl === a.tbl && b.name !== a.name && !b.partial && `${b.cols},`.startsWith(`${a.cols},`))
+            .map((b) => `${a.name} (covered by ${b.name})`),
+    );
+    expect(covered).toEqual([]);
+  });
+  it("key sfi attendance by group, student and lesson day", async () => {
+    const result = await handle.db.execute<{ cols: string }>(sql`
+      select string_agg(a.attname, ',' order by k.n) as cols
+        from pg_constraint c cross join lateral unnest(c.conkey) with ordinality k(attnum, n)
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+       where c.conrelid = 'sfi_attendance'::regclass and c.contype = 'p'`);
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { cols: string }[] }).rows) as { cols: string }[];
+    expect(rows[0]?.cols).toBe("group_id,participant_id,lesson_date");
+  });
 });

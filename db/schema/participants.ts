@@ -67,7 +67,6 @@ export const participants = pgTable(
     index("participants_unit_idx").on(t.municipalityId, t.unitId, t.lastName),
     index("participants_coordinator_idx").on(t.coordinatorId),
     index("participants_programme_end_idx").on(t.municipalityId, t.programmeEnd),
-    index("participants_reception_idx").on(t.municipalityId, t.receptionDate),
     index("participants_search_name_idx").on(t.municipalityId, t.searchName),
     // The participant list (lib/participants/queries.ts listParticipants) of a unit: its count,
     // name search and sort are answered by an index-only scan, without visiting the heap for

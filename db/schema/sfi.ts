@@ -1,5 +1,5 @@
 // Sfi: groups, enrolments, attendance, results and interruptions, logged by sfi teachers.
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { activities } from "./activities";
 import { participants } from "./participants";
 import { municipalities, users } from "./tenancy";
@@ -51,7 +51,6 @@ export const sfiEnrolments = pgTable(
 export const sfiAttendance = pgTable(
   "sfi_attendance",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
     groupId: uuid("group_id").notNull().references(() => sfiGroups.id, { onDelete: "cascade" }),
     participantId: uuid("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
     lessonDate: date("lesson_date").notNull(),
@@ -62,7 +61,10 @@ export const sfiAttendance = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("sfi_attendance_uq").on(t.groupId, t.participantId, t.lessonDate),
+    // A lesson's attendance is one row per student: its key is the group, the student and the day
+    // (migration 0017). It had a random uuid as well, whose index (272 MB at 5.5 million rows) no
+    // query used and every saved register wrote to at a random place.
+    primaryKey({ name: "sfi_attendance_pkey", columns: [t.groupId, t.participantId, t.lessonDate] }),
     index("sfi_attendance_participant_idx").on(t.participantId, t.lessonDate),
   ],
 );

@@ -62,7 +62,7 @@ describe("metrics data version", () => {
     const empty: string[] = [];
     for (const table of tables) {
       // One row of the demo municipality (the only one with data), written to itself: an update.
-      const [col] = await rows(handle.db, sql`select column_name from information_schema.columns where table_name = ${table} and ordinal_position = 1`);
+      const [col] = await rows(handle.db, sql`select column_name from information_schema.columns where table_name = ${table} order by ordinal_position limit 1`);
       const column = sql.identifier(String(col.column_name));
       const where = table === "municipalities" ? sql`where id = ${mine}` : sql`where ctid = (select ctid from ${sql.identifier(table)} limit 1)`;
       const [mineBefore, otherBefore] = [await dataVersion(handle.db, mine), await dataVersion(handle.db, other.id)];

@@ -29,7 +29,7 @@ const VIOLATIONS = {
   outcomeWithoutProgrammeEnd: sql`select o.id from outcomes o join participants p on p.id = o.participant_id where p.programme_end is null or o.recorded_date < p.programme_end + 90`,
   programmeEndBeforeStart: sql`select id from participants where programme_end < programme_start or programme_start < reception_date`,
   coordinatorOutsideUnit: sql`select p.id from participants p join users u on u.id = p.coordinator_id where u.unit_id is distinct from p.unit_id or u.role <> 'coordinator'`,
-  attendanceWithoutEnrolment: sql`select a.id from sfi_attendance a left join sfi_enrolments e on e.participant_id = a.participant_id and e.group_id = a.group_id where e.id is null or a.lesson_date < e.start_date or a.attended_hours > a.scheduled_hours`,
+  attendanceWithoutEnrolment: sql`select a.participant_id from sfi_attendance a left join sfi_enrolments e on e.participant_id = a.participant_id and e.group_id = a.group_id where e.id is null or a.lesson_date < e.start_date or a.attended_hours > a.scheduled_hours`,
   enrolmentNotOnOngoingSfi: sql`select e.id from sfi_enrolments e join activities a on a.id = e.activity_id where a.type <> 'sfi' or a.participant_id <> e.participant_id`,
   sfiResultOutsideItsCourse: sql`select r.id from sfi_results r where not exists (select 1 from activities a where a.participant_id = r.participant_id and a.type = 'sfi' and a.details->>'course' = r.course and a.start_date <= r.result_date and a.end_date >= r.result_date) or r.result_date > '2026-03-16'`,
   interruptionWithoutInterruptedSfi: sql`select b.id from sfi_breaks b where b.kind = 'avbrott' and not exists (select 1 from activities a where a.participant_id = b.participant_id and a.type = 'sfi' and a.status = 'avbruten' and a.end_date = b.from_date)`,

@@ -50,7 +50,7 @@ export function benchUuid(tag: number, n: number): string {
   return `${a}-${t}-4${b.slice(0, 3)}-8${b.slice(3, 6)}-${b.slice(6)}${a.slice(0, 6)}`;
 }
 
-const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, attendance: 17, sfiResult: 18, sfiBreak: 19 } as const;
+const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, sfiResult: 18, sfiBreak: 19 } as const;
 
 export interface BenchSetup {
   municipality: Insert<typeof s.municipalities>;
@@ -185,7 +185,7 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
   const municipalityId = setup.municipality.id!;
   const nCoord = setup.coordinators.length;
   const seenPnr = new Set<string>();
-  const n = { activity: 0, followup: 0, outcome: 0, enrolment: 0, attendance: 0, sfiResult: 0, sfiBreak: 0 };
+  const n = { activity: 0, followup: 0, outcome: 0, enrolment: 0, sfiResult: 0, sfiBreak: 0 };
   // Sfi results and interruptions from a generator of their own, so that adding them left every
   // other row as it was for the same seed.
   const rSfi = rng(((opts.seed ?? 2026) ^ 0x5f1) >>> 0);
@@ -368,7 +368,7 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
         const day = windowDays[k];
         if (day < ongoingSfi.startDate || !group.schedule.days.includes(windowWeekday[k])) continue;
         const attended = r.next() < 0.55 + diligence * 0.45 ? hours : r.chance(0.3) ? hours / 2 : 0;
-        chunk.sfiAttendance.push({ id: benchUuid(TAG.attendance, n.attendance++), groupId: group.id!, participantId: pid, lessonDate: day, scheduledHours: String(hours), attendedHours: String(attended), recordedBy: teacherId });
+        chunk.sfiAttendance.push({ groupId: group.id!, participantId: pid, lessonDate: day, scheduledHours: String(hours), attendedHours: String(attended), recordedBy: teacherId });
       }
     }
 
