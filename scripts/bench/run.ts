@@ -21,6 +21,7 @@ import { BENCH_MUNICIPALITY, BENCH_PASSWORD } from "./rows";
 import { writeImportFiles } from "./import-files";
 import { startCommand } from "../start-command";
 import { PAGE_BYTES_LIMIT, pagesToVisit, visitPages, type PageResult } from "./pages";
+import { STATS_FLUSH_MS, indexCounts, unreadIndexes, type IndexCount } from "./indexes";
 import { SCENARIOS, selectOne, type BenchContext, type BenchUser, type CallScenario, type CommandScenario, type HttpScenario, type Scenario } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -294,6 +295,7 @@ async function main() {
 
     const ctx: BenchContext = { baseUrl, databaseUrl, db, sql, quick, today, municipalityCode: BENCH_MUNICIPALITY.code, password: BENCH_PASSWORD, coordinators, manager, csrf: await csrfOf(baseUrl), importDir, importRows, importMunicipalityCode };
 
+    const indexesBefore = await indexCounts(ctx.sql);
     // Floors that every scenario is compared with.
     const framework: Record<number, Stats> = {};
     const dbRoundTrip: Record<number, Stats> = {};
@@ -331,8 +333,12 @@ async function main() {
     log(`pages: ${pages.length} visited, the largest ${largest.path} (${Math.round(largest.bytes / 1024)} kB)`);
     const pagesTarget = { name: "the largest page (every page once)", limit: `< ${PAGE_BYTES_LIMIT / 1024} kB`, value: `${Math.round(largest.bytes / 1024)} kB (${largest.as} ${largest.path})`, met: largest.bytes < PAGE_BYTES_LIMIT };
 
+    await new Promise((r) => setTimeout(r, STATS_FLUSH_MS));
+    const unread = unreadIndexes(indexesBefore, await indexCounts(ctx.sql));
+    log(`indexes: ${unread.length} not read during the run`);
+
     const peakMb = Math.round(memory.peakKb / 1024);
-    const out = { mode, date: new Date().toISOString(), participants, durationPerRunS: duration, machine: { cores: (await import("node:os")).cpus().length }, floors: { framework, dbRoundTrip }, peakServerRssMb: peakMb, memoryTarget: { limitMb: 500, met: peakMb < 500 }, scenarios: results, pages, pagesTarget, wallSeconds: Math.round((Date.now() - startedAt) / 1000) };
+    const out = { mode, date: new Date().toISOString(), participants, durationPerRunS: duration, machine: { cores: (await import("node:os")).cpus().length }, floors: { framework, dbRoundTrip }, peakServerRssMb: peakMb, memoryTarget: { limitMb: 500, met: peakMb < 500 }, scenarios: results, pages, pagesTarget, unreadIndexes: unread, wallSeconds: Math.round((Date.now() - startedAt) / 1000) };
     mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench-results", `${mode}.json`), JSON.stringify(out, null, 2) + "\n");
     const md = markdown(out);
@@ -454,6 +460,7 @@ function markdown(out: {
   scenarios: ScenarioResult[];
   pages: PageResult[];
   pagesTarget: ScenarioResult["targets"][number];
+  unreadIndexes: IndexCount[];
 }) {
   const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : String(x));
   const lines = [
@@ -483,6 +490,13 @@ function markdown(out: {
   lines.push(`| pages | ${t.name} | ${t.limit} | ${t.value} | ${t.met ? "met" : "MISSED"} |`, "");
   lines.push("## Every page once", "", "One view each (the second), one user, as the role that uses the page.", "", "| as | page | status | kB | ms |", "|---|---|---|---|---|");
   for (const pg of out.pages) lines.push(`| ${pg.as} | ${pg.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "…")} | ${pg.status} | ${(pg.bytes / 1024).toFixed(1)} | ${pg.ms} |`);
+  lines.push("", "## Indexes not read during the run", "");
+  lines.push(
+    "Each costs every write an entry. Not a verdict: a unique index keeps its rule unscanned, and some pages read indexes this run never asks for. On a small database (--quick) PostgreSQL reads small tables whole instead: look at a full run.",
+    "",
+  );
+  lines.push("| table | index | unique | MB |", "|---|---|---|---|");
+  for (const i of out.unreadIndexes) lines.push(`| ${i.table} | ${i.index} | ${i.unique ? "yes" : ""} | ${(i.bytes / 1048576).toFixed(1)} |`);
   lines.push("");
   return lines.join("\n");
 }
