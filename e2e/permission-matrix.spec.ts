@@ -196,7 +196,13 @@ test("an admin finds a person by posted personnummer and gets the register extra
   expect(data.auditEntries.map((e) => e.action)).toContain("participant.list");
   // The audit log finds the same list read by the participant's id.
   await page.goto(`/admin/logg?${new URLSearchParams({ participantId: FIX.participantId, action: "participant.list" })}`);
-  await expect(page.getByRole("cell", { name: "participant.list" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Såg deltagare i en lista eller sökning participant.list" }).first()).toBeVisible();
+  // An entry's participant links to every entry about them, the lists they were seen in too.
+  await page.goto("/admin/logg?action=participant.extract");
+  await page.getByRole("link", { name: FIX.participantId }).first().click();
+  await expect(page).toHaveURL(new RegExp(`participantId=${FIX.participantId}`));
+  await expect(page.getByLabel("Deltagarens id")).toHaveValue(FIX.participantId);
+  await expect(page.getByRole("cell", { name: /participant\.list$/ }).first()).toBeVisible();
   await expectAccessible(page);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await context.close();

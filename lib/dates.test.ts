@@ -1,7 +1,7 @@
 // Day arithmetic on ISO dates: the fast reading and writing of YYYY-MM-DD give what the general
 // forms (split and Date.UTC, toISOString) give, for every day of two centuries and at the edges.
 import { describe, expect, it } from "vitest";
-import { addDays, addYears, daysBetween, parseIsoDate, toIsoDate } from "./dates";
+import { addDays, addYears, daysBetween, formatInstant, parseIsoDate, startOfSwedishDay, toIsoDate } from "./dates";
 
 const DAY = 86_400_000;
 const general = (s: string) => {
@@ -40,5 +40,23 @@ describe("parseIsoDate and toIsoDate", () => {
     expect(addDays("2026-03-29", -90)).toBe("2025-12-29");
     expect(addYears("2024-02-29", 2)).toBe("2026-03-01");
     expect(addYears("2026-01-15", 2)).toBe("2028-01-15");
+  });
+});
+
+describe("formatInstant", () => {
+  it("reads a moment to the second in Swedish local time, summer and winter", () => {
+    expect(formatInstant(new Date("2026-06-30T12:05:09Z"))).toBe("2026-06-30 14:05:09");
+    expect(formatInstant("2026-12-07T23:30:00.000Z")).toBe("2026-12-08 00:30:00");
+  });
+});
+
+describe("startOfSwedishDay", () => {
+  it("is local midnight in winter time, summer time and on the days the clocks change", () => {
+    expect(startOfSwedishDay("2026-12-07").toISOString()).toBe("2026-12-06T23:00:00.000Z");
+    expect(startOfSwedishDay("2026-06-30").toISOString()).toBe("2026-06-29T22:00:00.000Z");
+    expect(startOfSwedishDay("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(startOfSwedishDay("2026-03-30").toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(startOfSwedishDay("2026-10-25").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(startOfSwedishDay("2026-10-26").toISOString()).toBe("2026-10-25T23:00:00.000Z");
   });
 });

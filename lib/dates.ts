@@ -84,3 +84,20 @@ const WHEN = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "
 export function formatWhen(at: Date | string): string {
   return WHEN.format(typeof at === "string" ? new Date(at) : at);
 }
+
+const TO_THE_SECOND = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm" });
+/**
+ * The moment a Swedish day begins (midnight, local time), for filters by day of instants. Sweden
+ * changes its clocks at 01:00 UTC, never near midnight, so the day's offset is the offset at the
+ * UTC midnight of the same date.
+ */
+export function startOfSwedishDay(d: IsoDate): Date {
+  const utcMidnight = parseIsoDate(d);
+  const local = Date.parse(TO_THE_SECOND.format(utcMidnight).replace(" ", "T") + "Z");
+  return new Date(utcMidnight - (local - utcMidnight));
+}
+
+/** A moment to the second, as a log reads: "2026-06-30 14:05:09", Swedish local time. */
+export function formatInstant(at: Date | string): string {
+  return TO_THE_SECOND.format(typeof at === "string" ? new Date(at) : at);
+}

@@ -1,4 +1,5 @@
 // The audit view: admins only, own municipality only, filters as text, CSV that a spreadsheet won't run.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
@@ -32,6 +33,18 @@ afterAll(async () => {
   await handle?.close();
 });
 
+/** A database of its own with one municipality's admin, for a test that writes entries of its own. */
+async function withOwnAdmin(test: (h: DbHandle, admin: Actor) => Promise<void>): Promise<void> {
+  const h = await createTestDb();
+  try {
+    const [m] = await h.db.insert(s.municipalities).values({ code: "9009", name: "Egen" }).returning();
+    const [u] = await h.db.insert(s.users).values({ municipalityId: m.id, email: "own@x.se", name: "Egen", role: "admin" }).returning();
+    await test(h, { id: u.id, role: "admin", municipalityId: m.id, unitId: null });
+  } finally {
+    await h.close();
+  }
+}
+
 describe("listAuditEntries", () => {
   it("shows only the admin's own municipality, newest first", async () => {
     const { rows, total } = await listAuditEntries(admin, parseAuditFilter({}), handle.db);
@@ -43,6 +56,35 @@ describe("listAuditEntries", () => {
     expect((await listAuditEntries(admin, parseAuditFilter({ participantId: P1 }), handle.db)).total).toBe(2);
     expect((await listAuditEntries(admin, parseAuditFilter({ action: "participant." }), handle.db)).total).toBe(2);
     expect((await listAuditEntries(admin, parseAuditFilter({ userId: otherAdmin.id }), handle.db)).total).toBe(0);
+  });
+  it("takes a known action alone and other text as the start of actions", async () => {
+    await withOwnAdmin(async (h, a) => {
+      await writeAudit(h.db, a, [
+        { action: "sfi.enrol", entityType: "sfi_enrolment" },
+        { action: "sfi.enrol.search", entityType: "participant" },
+        { action: "sfi.enrol.search", entityType: "participant" },
+      ]);
+      expect((await listAuditEntries(a, parseAuditFilter({ action: "sfi.enrol" }), h.db)).total).toBe(1);
+      expect((await listAuditEntries(a, parseAuditFilter({ action: "sfi.enrol.search" }), h.db)).total).toBe(2);
+      expect((await listAuditEntries(a, parseAuditFilter({ action: "sfi." }), h.db)).total).toBe(3);
+      expect((await listAuditEntries(a, parseAuditFilter({ action: "sfi.enr" }), h.db)).total).toBe(3);
+    });
+  });
+  it("filters by Swedish days: an entry at 00:30 in Stockholm is of that day, not the one before", async () => {
+    await withOwnAdmin(async (h, a) => {
+      await writeAudit(h.db, a, { action: "participant.read", entityType: "participant" });
+      // 2026-12-07 00:30 in Stockholm (winter time, UTC+1) is 2026-12-06 23:30 UTC.
+      // The log is append-only: the test moves its entry as the table's owner, trigger off.
+      await h.db.transaction(async (tx) => {
+        await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`);
+        await tx.update(s.auditLog).set({ at: new Date("2026-12-06T23:30:00Z") });
+        await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+      });
+      const days = async (from?: string, to?: string) => (await listAuditEntries(a, parseAuditFilter({ from, to }), h.db)).total;
+      expect(await days("2026-12-07", "2026-12-07")).toBe(1);
+      expect(await days(undefined, "2026-12-06")).toBe(0);
+      expect(await days("2026-12-08")).toBe(0);
+    });
   });
   it("treats wildcards and SQL-shaped input as text", async () => {
     for (const action of ["%", "_", "' or 1=1 --", "participant.%"]) {

@@ -5,7 +5,8 @@ import { getDb, type Executor } from "@/db";
 import { auditListedIdsSql, auditLog, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { addDays } from "@/lib/dates";
+import { addDays, startOfSwedishDay } from "@/lib/dates";
+import { isAuditAction } from "./labels";
 import { escapeLike } from "@/lib/paging";
 import { userMatches, userSearchText } from "@/lib/users/queries";
 
@@ -55,10 +56,12 @@ function whereOf(actor: Actor, f: AuditFilter, db: Executor): SQL {
   // A subquery, not a list of ids: a few letters can match thousands of users in a region.
   if (f.user) conditions.push(inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(ownUsers(actor, userMatches(f.user)))));
   if (f.participantId) conditions.push(concernsParticipant(f.participantId));
-  // "participant." finds every participant action; the text is a LIKE prefix with wildcards escaped.
-  if (f.action) conditions.push(like(auditLog.action, `${escapeLike(f.action)}%`));
-  if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) conditions.push(lt(auditLog.at, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
+  // A known code is that action alone ("sfi.enrol", not "sfi.enrol.search"); other text is the
+  // start of codes ("participant." finds every participant action), a LIKE prefix with wildcards escaped.
+  if (f.action) conditions.push(isAuditAction(f.action) ? eq(auditLog.action, f.action) : like(auditLog.action, `${escapeLike(f.action)}%`));
+  // The days are Swedish days, as the log shows its times.
+  if (f.from) conditions.push(gte(auditLog.at, startOfSwedishDay(f.from)));
+  if (f.to) conditions.push(lt(auditLog.at, startOfSwedishDay(addDays(f.to, 1))));
   return and(...conditions)!;
 }
 

@@ -8,6 +8,8 @@ import { describeAuditUserFilter, listAuditEntries, parseAuditFilter, type Audit
 import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { AUDIT_ACTION_GROUPS, auditActionsByGroup, auditLabels, describeAuditAction, describeAuditDetails, describeAuditEntity, isAuditAction } from "@/lib/audit/labels";
+import { formatInstant } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Logg" };
 
@@ -27,6 +29,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("audit:read");
   const common = await getMessages();
   const t = (await getAreaMessages(privacyMessages)).audit;
+  const labels = await getAreaMessages(auditLabels);
   const sp = await searchParams;
   const f = parseAuditFilter(sp);
   // The chain is one for the whole database (all municipalities write into it); only its
@@ -34,6 +37,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
   const [{ rows, total, page, pageSize }, who] = await Promise.all([listAuditEntries(user, f), describeAuditUserFilter(user, f)]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // An action from the address that is neither a code nor a group stays chosen, as typed.
+  const otherAction = f.action && !isAuditAction(f.action) && !AUDIT_ACTION_GROUPS.some((g) => f.action === `${g}.`) ? f.action : null;
   return (
     <>
       <h1>{t.title}</h1>
@@ -54,7 +59,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <div className="field">
           <label htmlFor="action">{t.action}</label>
-          <input id="action" name="action" defaultValue={f.action ?? ""} />
+          <select id="action" name="action" defaultValue={f.action ?? ""}>
+            <option value="">{labels.allActions}</option>
+            {otherAction && (
+              <option value={otherAction}>
+                {t.otherAction} {otherAction}
+              </option>
+            )}
+            {auditActionsByGroup().map(({ group, actions }) => (
+              <optgroup key={group} label={labels.groups[group]}>
+                <option value={`${group}.`}>
+                  {labels.allOfGroup} {labels.groups[group]}
+                </option>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {labels.actions[a]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="from">{t.from}</label>
@@ -115,15 +139,50 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{r.userName ?? t.system}</td>
-                <td>{r.action}</td>
-                <td>
-                  {r.entityType}
-                  {r.entityId ? ` ${r.entityId}` : ""}
+                <td className="nowrap">
+                  <time dateTime={r.at.toISOString()}>{formatInstant(r.at)}</time>
                 </td>
-                <td>{r.participantId ?? common.common.none}</td>
-                <td className="audit-details">{r.details ? JSON.stringify(r.details) : ""}</td>
+                <td>
+                  {r.userId && r.userName ? (
+                    <Link href={`/admin/logg?${query({ userId: r.userId, page: 1 })}`} title={`${t.entriesByUser} ${r.userName}`}>
+                      {r.userName}
+                    </Link>
+                  ) : (
+                    (r.userName ?? t.system)
+                  )}
+                </td>
+                <td>
+                  {describeAuditAction(r.action, labels)}
+                  <br />
+                  <code className="audit-code" title={t.code}>
+                    {r.action}
+                  </code>
+                </td>
+                <td>
+                  {describeAuditEntity(r.entityType, labels)}
+                  {r.entityId && (
+                    <>
+                      <br />
+                      <code className="audit-code">{r.entityId}</code>
+                    </>
+                  )}
+                </td>
+                <td className="audit-details">
+                  {r.participantId ? (
+                    <Link href={`/admin/logg?${query({ participantId: r.participantId, page: 1 })}`} title={t.entriesAboutParticipant}>
+                      {r.participantId}
+                    </Link>
+                  ) : (
+                    common.common.none
+                  )}
+                </td>
+                <td className="audit-details">
+                  {describeAuditDetails(r.details, labels).map(([k, v]) => (
+                    <div key={k}>
+                      {k}: {v}
+                    </div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,8 @@
 import { getDb } from "@/db";
 import { writeAudit } from "@/lib/audit/commands";
 import { exportAuditEntries, parseAuditFilter, toCsv } from "@/lib/audit/queries";
+import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
+import { getAreaMessages } from "@/lib/i18n/server";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -17,9 +19,10 @@ export async function GET(request: Request) {
     entityType: "audit_log",
     details: { filter: { ...f, page: undefined }, rows: rows.length },
   });
+  const labels = await getAreaMessages(auditLabels);
   const csv = toCsv(
-    ["id", "tidpunkt", "anvandare_id", "anvandare", "handelse", "typ", "uppgift_id", "deltagare_id", "detaljer"],
-    rows.map((r) => [r.id, r.at.toISOString(), r.userId, r.userName, r.action, r.entityType, r.entityId, r.participantId, r.details ? JSON.stringify(r.details) : null]),
+    ["id", "tidpunkt", "anvandare_id", "anvandare", "handelse", "beskrivning", "typ", "uppgift_id", "deltagare_id", "detaljer"],
+    rows.map((r) => [r.id, r.at.toISOString(), r.userId, r.userName, r.action, describeAuditAction(r.action, labels), r.entityType, r.entityId, r.participantId, r.details ? JSON.stringify(r.details) : null]),
   );
   return new Response("\uFEFF" + csv, {
     headers: {

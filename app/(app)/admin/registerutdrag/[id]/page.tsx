@@ -6,12 +6,14 @@ import { buildRegisterExtract } from "@/lib/privacy/extract";
 import { NotFoundError } from "@/lib/errors";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
+import { formatInstant } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Registerutdrag" };
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return "–";
-  if (v instanceof Date) return v.toISOString().replace("T", " ").slice(0, 19);
+  if (v instanceof Date) return formatInstant(v);
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
@@ -56,6 +58,7 @@ function Rows({ title, rows, empty }: { title: string; rows: object[]; empty: st
 export default async function ExtractPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requirePermission("participant:extract");
   const t = (await getAreaMessages(privacyMessages)).extract;
+  const labels = await getAreaMessages(auditLabels);
   const { id } = await params;
   let x;
   try {
@@ -103,7 +106,8 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           ["sfiResults", x.sfi.results],
           ["sfiBreaks", x.sfi.breaks],
           ["consents", x.consents],
-          ["auditEntries", x.auditEntries],
+          // What each entry was, in words beside its code (the JSON download keeps the codes).
+          ["auditEntries", x.auditEntries.map((e) => ({ ...e, description: describeAuditAction(e.action, labels) }))],
         ] as const
       ).map(([key, rows]) => (
         <Rows key={key} title={t.sections[key]} rows={rows} empty={t.noData} />
