@@ -187,6 +187,12 @@ test("an admin finds a person by posted personnummer and gets the register extra
   expect(page.url()).not.toContain(FIX_PERSONNUMMER);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Registerutdrag: ${FIX.xssFirstName} ${FIX.xssLastName}`);
   await expect(page.getByRole("heading", { name: /^Samtycken/ })).toBeVisible();
+  // Written for the person it is about: fields and codes in words, not as the database stores them.
+  await expect(page.locator("dt", { hasText: /^Förnamn$/ })).toBeVisible();
+  await expect(page.locator("dt", { hasText: /^firstName$/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /^Insatser/ }).getByRole("columnheader", { name: "Startdatum", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Insatser/ }).getByRole("cell", { name: "Pågående", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Logg/ }).getByRole("cell", { name: "Såg deltagare i en lista eller sökning" }).first()).toBeVisible();
   await expectAccessible(page);
   const json = await page.request.get(`/admin/registerutdrag/${FIX.participantId}/json`);
   expect(json.headers()["content-disposition"]).toContain("attachment");

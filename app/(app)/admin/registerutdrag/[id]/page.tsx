@@ -4,21 +4,36 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { buildRegisterExtract } from "@/lib/privacy/extract";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { participantMessages } from "@/lib/i18n/areas/participant";
+import { resultsMessages } from "@/lib/i18n/areas/results";
+import { extractFieldLabel, extractFieldLabels, type ExtractFieldLabels } from "@/lib/privacy/extract-labels";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
-import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
+import { auditLabels, describeAuditAction, describeAuditEntity } from "@/lib/audit/labels";
 import { formatInstant } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Registerutdrag" };
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return "–";
-  if (v instanceof Date) return formatInstant(v);
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
+interface Words {
+  fields: ExtractFieldLabels;
+  yes: string;
+  no: string;
+  /** Stored codes in words, by field, for the sections whose codes have them. */
+  values?: Record<string, Record<string, string>>;
 }
 
-function Rows({ title, rows, empty }: { title: string; rows: object[]; empty: string }) {
+function show(v: unknown, words: Words, key?: string): string {
+  if (v === null || v === undefined || v === "") return "–";
+  if (v instanceof Date) return formatInstant(v);
+  if (typeof v === "boolean") return v ? words.yes : words.no;
+  if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.length ? v.join(", ") : "–";
+  if (typeof v === "object") return JSON.stringify(v);
+  const named = key && typeof v === "string" ? words.values?.[key]?.[v] : undefined;
+  return named ?? String(v);
+}
+
+function Rows({ title, rows, empty, words }: { title: string; rows: object[]; empty: string; words: Words }) {
   const keys = rows.length ? Object.keys(rows[0]) : [];
   return (
     <section className="extract-section">
@@ -34,7 +49,7 @@ function Rows({ title, rows, empty }: { title: string; rows: object[]; empty: st
               <tr>
                 {keys.map((k) => (
                   <th key={k} scope="col">
-                    {k}
+                    {extractFieldLabel(k, words.fields)}
                   </th>
                 ))}
               </tr>
@@ -43,7 +58,7 @@ function Rows({ title, rows, empty }: { title: string; rows: object[]; empty: st
               {rows.map((r, i) => (
                 <tr key={i}>
                   {keys.map((k) => (
-                    <td key={k}>{show((r as Record<string, unknown>)[k])}</td>
+                    <td key={k}>{show((r as Record<string, unknown>)[k], words, k)}</td>
                   ))}
                 </tr>
               ))}
@@ -59,6 +74,16 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
   const admin = await requirePermission("participant:extract");
   const t = (await getAreaMessages(privacyMessages)).extract;
   const labels = await getAreaMessages(auditLabels);
+  const plan = await getAreaMessages(planMessages);
+  const common = await getMessages();
+  const words: Words = { fields: await getAreaMessages(extractFieldLabels), yes: common.users.yes, no: common.users.no };
+  const person = await getAreaMessages(participantMessages);
+  const results = await getAreaMessages(resultsMessages);
+  const sectionWords: Record<string, Words> = {
+    activities: { ...words, values: { type: plan.types, status: plan.statuses } },
+    plans: { ...words, values: { goalType: plan.goalTypes } },
+  };
+  const personWords: Words = { ...words, values: { gender: results.genders, track: person.tracks } };
   const { id } = await params;
   let x;
   try {
@@ -74,7 +99,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
         {t.title}: {p.firstName} {p.lastName}
       </h1>
       <p>
-        {t.producedAt} {show(new Date(x.producedAt))}
+        {t.producedAt} {show(new Date(x.producedAt), words)}
       </p>
       <p className="no-print actions-row">
         <a href={`/admin/registerutdrag/${p.id}/json`} download>
@@ -86,8 +111,8 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
         <dl className="facts">
           {Object.entries(p).map(([k, v]) => (
             <div key={k} style={{ display: "contents" }}>
-              <dt>{k}</dt>
-              <dd>{show(v)}</dd>
+              <dt>{extractFieldLabel(k, words.fields)}</dt>
+              <dd>{show(v, personWords, k)}</dd>
             </div>
           ))}
         </dl>
@@ -106,11 +131,23 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           ["sfiResults", x.sfi.results],
           ["sfiBreaks", x.sfi.breaks],
           ["consents", x.consents],
-          // What each entry was, in words beside its code (the JSON download keeps the codes).
-          ["auditEntries", x.auditEntries.map((e) => ({ ...e, description: describeAuditAction(e.action, labels) }))],
+          // What each entry was, in words first, its codes after (the JSON download keeps the codes).
+          [
+            "auditEntries",
+            x.auditEntries.map((e) => ({
+              at: e.at,
+              userName: e.userName,
+              description: describeAuditAction(e.action, labels),
+              entityType: describeAuditEntity(e.entityType, labels),
+              entityId: e.entityId,
+              action: e.action,
+              userId: e.userId,
+              id: e.id,
+            })),
+          ],
         ] as const
       ).map(([key, rows]) => (
-        <Rows key={key} title={t.sections[key]} rows={rows} empty={t.noData} />
+        <Rows key={key} title={t.sections[key]} rows={rows} empty={t.noData} words={sectionWords[key] ?? words} />
       ))}
     </article>
   );
