@@ -165,6 +165,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/deltagare/[id]/kartlaggning/actions.ts": { saveSkillMappingServer: "participant:write" },
   "app/(app)/admin/registerutdrag/actions.ts": { findForExtractServer: "participant:extract" },
+  "app/(app)/resultat/actions.ts": { loadPeopleBehind: "participant:read" },
   "app/(app)/admin/referensvarden/actions.ts": {
     createReferenceServer: "reference:manage",
     updateReferenceServer: "reference:manage",

@@ -62,15 +62,22 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
     ["teacher", group && `/sfi/${group}`],
     ["teacher", group && student && `/sfi/${group}/elev/${student}`],
     ["manager", "/resultat"],
+    // A coordinator's results are their own unit's (metric_facts_unit_idx).
+    ["coordinator", "/resultat"],
     ["admin", "/admin/anvandare"],
     ["admin", "/admin/anvandare/ny"],
     ["admin", `/admin/anvandare/${coordinator.id}`],
     ["admin", "/admin/gallring"],
     ["admin", "/admin/import"],
     ["admin", "/admin/logg"],
+    // The log's filters as the data protection officer uses them: one person's entries, the lists
+    // they were seen in too (the ids' GIN index), and one user's (audit_user_idx).
+    ["admin", participantId && `/admin/logg?participantId=${participantId}`],
+    ["admin", `/admin/logg?userId=${coordinator.id}`],
     ["admin", "/admin/referensvarden"],
     ["admin", reference && `/admin/referensvarden/${reference}`],
     ["admin", "/admin/registerutdrag"],
+    ["admin", participantId && `/admin/registerutdrag/${participantId}`],
     ["admin", "/admin/sfi-grupper"],
     ["admin", "/sfi/ny"],
   ];

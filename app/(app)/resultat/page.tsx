@@ -6,7 +6,7 @@ import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { BarChart, LineChart, type ReferenceMark } from "@/app/_components/charts";
@@ -18,14 +18,16 @@ import { PeopleList } from "./PeopleList";
 import { FilterSelect } from "./FilterSelect";
 import type { Comparison, ReferenceEntry } from "@/lib/metrics/references";
 import type { Group } from "@/lib/metrics/indicators";
-import { mayDrillDown, peopleBehind, type Drilldown, type PersonRef } from "@/lib/metrics/drilldown";
+import { mayDrillDown, type Drilldown } from "@/lib/metrics/drilldown";
 import { CohortTable, cohortSeries, type CohortColumn } from "./CohortTable";
 import { ListTable, type ListColumn } from "@/app/_components/ListTable";
 import { DataTable, type Inline } from "@/app/_components/DataTable";
 
-function People({ people, t }: { people: PersonRef[] | null; t: ResultsMessages }) {
-  return <PeopleList people={people} label={t.showPeople} note={t.peopleNote} />;
+/** The people behind a figure, for those who may see them (a coordinator, their own unit). */
+function People({ which, count, drill, t }: { which: Drilldown; count: number; drill: { filter: string } | null; t: ResultsMessages }) {
+  return drill ? <PeopleList which={which} filter={drill.filter} count={count} t={pickMessages(t, PEOPLE_LABELS)} /> : null;
 }
+const PEOPLE_LABELS = ["showPeople", "peopleNote", "peopleLoading", "peopleFailed", "peopleNone", "peopleMore"] as const;
 
 export const metadata: Metadata = { title: "Resultat" };
 
@@ -130,16 +132,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   };
   const withShare = (count: number, share: number | null): Inline[] => [count, " (", shareText(share, t), ")"];
   const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
-  // Names only for those allowed to see the people (a coordinator, their own unit).
-  const drill = mayDrillDown(user);
-  const people = async (which: Drilldown) => (drill ? peopleBehind(user, which, d.metricFilter) : null);
-  const [pOutcome, pReason, pEducation, pCoordinator, pIdle] = [
-    await people("exitsWithoutOutcome"),
-    await people("exitsWithoutReason"),
-    await people("withoutEducationLevel"),
-    await people("withoutCoordinator"),
-    await people("idle"),
-  ];
+  // Names only for those allowed to see the people (a coordinator, their own unit), fetched when
+  // a list is opened, under the filters the page shows.
+  const drill = mayDrillDown(user) ? { filter: query } : null;
 
   return (
     <>
@@ -212,7 +207,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <div className="figure-card" data-figure="idle">
             <span className="value">{d.idle.idle}</span> {t.now.idle}
             <p className="definition">{t.now.idleDefinition}</p>
-            <People people={pIdle} t={t} />
+            <People which="idle" count={d.idle.idle} drill={drill} t={t} />
           </div>
           <div className="figure-card" data-figure="inWorkplace">
             <span className="value">{d.workplaceNow.inWorkplace}</span> {t.now.inWorkplace} ({t.now.share}{" "}
@@ -329,22 +324,22 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <dt>{t.completeness.exitsWithoutOutcome}</dt>
           <dd>
             {d.completeness.exitsWithoutOutcome}
-            <People people={pOutcome} t={t} />
+            <People which="exitsWithoutOutcome" count={d.completeness.exitsWithoutOutcome} drill={drill} t={t} />
           </dd>
           <dt>{t.completeness.exitsWithoutReason}</dt>
           <dd>
             {d.completeness.exitsWithoutReason}
-            <People people={pReason} t={t} />
+            <People which="exitsWithoutReason" count={d.completeness.exitsWithoutReason} drill={drill} t={t} />
           </dd>
           <dt>{t.completeness.withoutEducationLevel}</dt>
           <dd>
             {d.completeness.withoutEducationLevel}
-            <People people={pEducation} t={t} />
+            <People which="withoutEducationLevel" count={d.completeness.withoutEducationLevel} drill={drill} t={t} />
           </dd>
           <dt>{t.completeness.withoutCoordinator}</dt>
           <dd>
             {d.completeness.withoutCoordinator}
-            <People people={pCoordinator} t={t} />
+            <People which="withoutCoordinator" count={d.completeness.withoutCoordinator} drill={drill} t={t} />
           </dd>
         </dl>
       </section>

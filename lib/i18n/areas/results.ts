@@ -114,6 +114,10 @@ const sv = {
   noRows: "Inga personer i urvalet ännu.",
   showPeople: "Visa personerna",
   peopleNote: "Bara deltagare i din enhet visas.",
+  peopleLoading: "Hämtar personerna …",
+  peopleFailed: "Personerna gick inte att hämta. Ladda om sidan och försök igen.",
+  peopleNone: "Ingen just nu: siffran har ändrats sedan den räknades.",
+  peopleMore: "Visar de {n} första, i bokstavsordning efter efternamn.",
 };
 
 export type ResultsMessages = typeof sv;
@@ -233,6 +237,10 @@ const en: ResultsMessages = {
   noRows: "Nobody in the selection yet.",
   showPeople: "Show the people",
   peopleNote: "Only participants of your unit are shown.",
+  peopleLoading: "Fetching the people …",
+  peopleFailed: "The people could not be fetched. Reload the page and try again.",
+  peopleNone: "Nobody just now: the figure has changed since it was counted.",
+  peopleMore: "Showing the first {n}, by surname.",
 };
 
 export const resultsMessages = { sv, en };
