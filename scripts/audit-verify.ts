@@ -22,7 +22,10 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error("audit:verify failed:", err instanceof Error ? err.message : err);
+    // A failed query says which statement; the database's own reason is its cause (a database
+    // never set up has no audit_log: run `npm run db:setup` or `npm run demo` first).
+    const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
+    console.error("audit:verify failed:", (err instanceof Error ? err.message.split("\n")[0] : err) + cause);
     process.exit(2);
   },
 );

@@ -6,7 +6,8 @@ import postgres from "postgres";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { luhnValid } from "@/lib/validation/personnummer";
-import { CHUNK_TABLES, benchUuid, generateChunks, generateSetup, type Chunk } from "./rows";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { CHUNK_TABLES, benchUuid, emptyChunk, generateChunks, generateSetup, type Chunk } from "./rows";
 import { copyValue, loadWithCopy, loadWithInserts } from "./load";
 import { writeImportFiles } from "./import-files";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ const OPTS = { participants: 300, today: "2026-03-16", seed: 7, chunkSize: 120 }
 
 function allRows() {
   const setup = generateSetup(OPTS, "x");
-  const merged: Chunk = { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [], sfiResults: [], sfiBreaks: [] };
+  const merged: Chunk = emptyChunk();
   for (const c of generateChunks(OPTS, setup)) for (const t of CHUNK_TABLES) (merged[t] as unknown[]).push(...c[t]);
   return { setup, rows: merged };
 }
@@ -49,6 +50,11 @@ async function expectConsistent(handle: DbHandle, participants: number) {
   }
   const [{ n }] = await rowsOf<{ n: number }>(handle, sql`select count(*)::int as n from participants`);
   expect(n).toBe(participants);
+  // The generated audit log is one unbroken chain, as the app writes it.
+  const chain = await verifyAuditChain(handle.db);
+  expect(chain.breaks).toEqual([]);
+  expect(chain.ok).toBe(true);
+  expect(chain.checked).toBeGreaterThan(participants * 4);
   const pnrs = await rowsOf<{ personnummer: string }>(handle, sql`select personnummer from participants where personnummer is not null`);
   expect(pnrs.length).toBeGreaterThan(participants * 0.8);
   expect(pnrs.every((r) => /^\d{12}$/.test(r.personnummer) && luhnValid(r.personnummer.slice(2)))).toBe(true);
@@ -102,6 +108,23 @@ describe("bench data rows (pure)", () => {
     expect(interrupted.length).toBeGreaterThan(0);
     expect(avbrott.map((b) => `${b.participantId} ${b.fromDate}`).sort()).toEqual(interrupted.map((a) => `${a.participantId} ${a.endDate}`).sort());
     expect(avbrott.every((b) => b.reason)).toBe(true);
+  });
+
+  it("writes an audit log, chained: each person registered, planned and read, each caseload read as a list", () => {
+    const { setup, rows } = allRows();
+    const creates = rows.auditLog.filter((e) => e.action === "participant.create");
+    expect(creates.map((e) => e.participantId).sort()).toEqual(rows.participants.map((p) => p.id).sort());
+    expect(rows.auditLog.filter((e) => e.action === "participant.read").length).toBeGreaterThanOrEqual(rows.participants.length);
+    const lists = rows.auditLog.filter((e) => e.action === "participant.list");
+    expect(lists).toHaveLength(setup.coordinators.length * 12);
+    // A caseload read names exactly the coordinator's own people.
+    const c = setup.coordinators[1];
+    const theirs = rows.participants.filter((p) => p.coordinatorId === c.id).map((p) => p.id).sort();
+    expect(theirs.length).toBeGreaterThan(0);
+    const read = lists.find((e) => e.userId === c.id && !(e.details as { source?: string }).source)!;
+    expect([...(read.details as { ids: string[] }).ids].sort()).toEqual(theirs);
+    expect(rows.auditLog[0].prevHash).toBeNull();
+    for (let k = 1; k < rows.auditLog.length; k++) expect(rows.auditLog[k].prevHash).toBe(rows.auditLog[k - 1].hash);
   });
 
   it("writes import files in the import format", async () => {

@@ -109,6 +109,8 @@ export async function loadWithCopy(sql: postgres.Sql, db: Db, opts: GenOptions &
       copyRows(sql, s.followups, chunk.followups),
       copyRows(sql, s.outcomes, chunk.outcomes),
       copyRows(sql, s.sfiAttendance, chunk.sfiAttendance),
+      // One stream, in the order the entries were chained.
+      copyRows(sql, s.auditLog, chunk.auditLog),
     ]);
     for (const t of CHUNK_TABLES) count(t, chunk[t].length);
     done += chunk.participants.length;

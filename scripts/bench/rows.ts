@@ -19,6 +19,7 @@ import {
 import * as s from "@/db/schema";
 import { searchNameOf } from "@/lib/participants/search";
 import type { ActivityStatus, ActivityType } from "@/db/schema/enums";
+import { auditHash } from "@/lib/audit/commands";
 
 export const BENCH_MUNICIPALITY = { code: "8999", name: "Benchkommunen" };
 export const BENCH_PASSWORD = "Etablera-bench-2026";
@@ -29,6 +30,9 @@ const GROUP_SIZE = 18;
 const GROUPS_PER_TEACHER = 5;
 /** Attendance is kept for the current term: lessons in this many days before today. */
 const ATTENDANCE_DAYS = 300;
+/** Reads of each coordinator's caseload and worklist in the audit log (the lists' ids in the details). */
+const LIST_READS = 8;
+const WORKLIST_READS = 4;
 
 export type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
 
@@ -147,8 +151,9 @@ export interface Chunk {
   sfiAttendance: Insert<typeof s.sfiAttendance>[];
   sfiResults: Insert<typeof s.sfiResults>[];
   sfiBreaks: Insert<typeof s.sfiBreaks>[];
+  auditLog: Insert<typeof s.auditLog>[];
 }
-export const CHUNK_TABLES = ["participants", "plans", "planRevisions", "activities", "followups", "outcomes", "sfiEnrolments", "sfiAttendance", "sfiResults", "sfiBreaks"] as const;
+export const CHUNK_TABLES = ["participants", "plans", "planRevisions", "activities", "followups", "outcomes", "sfiEnrolments", "sfiAttendance", "sfiResults", "sfiBreaks", "auditLog"] as const;
 export type ChunkTable = (typeof CHUNK_TABLES)[number];
 export const TABLES: Record<ChunkTable, (typeof s)[keyof typeof s]> = {
   participants: s.participants,
@@ -161,10 +166,32 @@ export const TABLES: Record<ChunkTable, (typeof s)[keyof typeof s]> = {
   sfiAttendance: s.sfiAttendance,
   sfiResults: s.sfiResults,
   sfiBreaks: s.sfiBreaks,
+  auditLog: s.auditLog,
 };
 
-function emptyChunk(): Chunk {
-  return { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [], sfiResults: [], sfiBreaks: [] };
+export function emptyChunk(): Chunk {
+  return { participants: [], plans: [], planRevisions: [], activities: [], followups: [], outcomes: [], sfiEnrolments: [], sfiAttendance: [], sfiResults: [], sfiBreaks: [], auditLog: [] };
+}
+
+/**
+ * The audit log's entries, chained as lib/audit/commands.ts chains them (the same hash over the
+ * same fields), so `npm run audit:verify` finds the generated log unbroken. Rows must be written
+ * in the order they were made: their ids (bigserial) follow the COPY.
+ */
+function auditChain() {
+  let prevHash: string | null = null;
+  return (e: { at: string; municipalityId: string; userId: string; action: string; entityType: string; entityId?: string | null; participantId?: string | null; details?: Record<string, unknown> | null }): Insert<typeof s.auditLog> => {
+    const row = { at: e.at, municipalityId: e.municipalityId, userId: e.userId, action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, participantId: e.participantId ?? null, details: e.details ?? null };
+    const hash = auditHash(prevHash, row);
+    const out = { ...row, at: new Date(e.at), prevHash, hash };
+    prevHash = hash;
+    return out;
+  };
+}
+
+/** A moment of a day, as the audit log keeps it: working hours, to the second. */
+function momentOf(day: string, r: Rng): string {
+  return `${day}T${String(r.int(6, 15)).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}.000Z`;
 }
 
 function statusFor(start: string, end: string | null, today: string, r: Rng): ActivityStatus {
@@ -189,6 +216,9 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
   // Sfi results and interruptions from a generator of their own, so that adding them left every
   // other row as it was for the same seed.
   const rSfi = rng(((opts.seed ?? 2026) ^ 0x5f1) >>> 0);
+  // The audit log from a generator of its own too: who registered, planned and read whom.
+  const rAudit = rng(((opts.seed ?? 2026) ^ 0xa0d) >>> 0);
+  const chain = auditChain();
   // Lesson days of the attendance window, per schedule kind, computed once.
   const windowDays = Array.from({ length: ATTENDANCE_DAYS }, (_, k) => addDays(today, -ATTENDANCE_DAYS + k));
   const windowWeekday = windowDays.map(weekday);
@@ -382,10 +412,44 @@ export function* generateChunks(opts: GenOptions, setup: BenchSetup): Generator<
       for (const x of out.breaks) chunk.sfiBreaks.push({ id: benchUuid(TAG.sfiBreak, n.sfiBreak++), ...x });
     }
 
+    // The audit log: registered and the plan made by the coordinator (or the admin, where there is
+    // none), then a few views of the person's page (its reads), on days since reception.
+    const by = coordinatorId ?? setup.admin.id;
+    const seen = { municipalityId, userId: by, participantId: pid };
+    chunk.auditLog.push(chain({ ...seen, at: momentOf(receptionDate, rAudit), action: "participant.create", entityType: "participant", entityId: pid, details: { source: "form", track: annatStod ? "annat_stod" : "arbetsmarknad", coordinatorId } }));
+    chunk.auditLog.push(chain({ ...seen, at: momentOf(addDays(receptionDate, 1), rAudit), action: "plan.update", entityType: "plan", entityId: planId, details: { version: 1 } }));
+    const span = Math.max(1, daysBetween(receptionDate, today));
+    const views = Array.from({ length: rAudit.int(1, 3) }, () => addDays(receptionDate, rAudit.int(1, span))).sort();
+    for (const day of views) {
+      const at = momentOf(day, rAudit);
+      chunk.auditLog.push(chain({ ...seen, at, action: "participant.read", entityType: "participant", entityId: pid }));
+      chunk.auditLog.push(chain({ ...seen, at, action: "plan.read", entityType: "plan", entityId: planId }));
+    }
+
     if (chunk.participants.length >= chunkSize) {
       yield chunk;
       chunk = emptyChunk();
     }
   }
-  if (chunk.participants.length > 0) yield chunk;
+  // Last, the reads of lists: each coordinator's caseload and worklist, on recent days, naming
+  // their people by id (the audit log's participant filter and the register extract find them).
+  for (let c = 0; c < nCoord; c++) {
+    const coordinator = setup.coordinators[c];
+    const caseload: string[] = [];
+    for (let i = c; i < opts.participants; i += nCoord) if (i % 17 !== 4) caseload.push(benchUuid(TAG.participant, i));
+    for (let k = 0; k < LIST_READS + WORKLIST_READS; k++) {
+      const worklist = k >= LIST_READS;
+      chunk.auditLog.push(
+        chain({
+          municipalityId,
+          userId: coordinator.id,
+          at: momentOf(addDays(today, -1 - k), rAudit),
+          action: "participant.list",
+          entityType: "participant",
+          details: worklist ? { source: "worklist", ids: caseload.slice(0, 25) } : { ids: caseload, query: null },
+        }),
+      );
+    }
+  }
+  if (chunk.participants.length > 0 || chunk.auditLog.length > 0) yield chunk;
 }
