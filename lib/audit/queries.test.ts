@@ -7,7 +7,7 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "./commands";
-import { AUDIT_USERS_SHOWN, describeAuditUserFilter, exportAuditEntries, listAuditEntries, parseAuditFilter, toCsv } from "./queries";
+import { AUDIT_COUNT_MAX, AUDIT_PAGE_SIZE, AUDIT_USERS_SHOWN, describeAuditUserFilter, exportAuditEntries, listAuditEntries, parseAuditFilter, toCsv } from "./queries";
 
 let handle: DbHandle;
 let admin: Actor;
@@ -84,6 +84,19 @@ describe("listAuditEntries", () => {
       expect(await days("2026-12-07", "2026-12-07")).toBe(1);
       expect(await days(undefined, "2026-12-06")).toBe(0);
       expect(await days("2026-12-08")).toBe(0);
+    });
+  });
+  it("counts at most AUDIT_COUNT_MAX entries and says there are more", async () => {
+    await withOwnAdmin(async (h, a) => {
+      const entries = Array.from({ length: 2000 }, () => ({ action: "participant.list", entityType: "participant" }));
+      for (let n = 0; n <= AUDIT_COUNT_MAX; n += entries.length) await h.db.transaction((tx) => writeAudit(tx, a, entries));
+      const all = await listAuditEntries(a, parseAuditFilter({}), h.db);
+      expect(all).toMatchObject({ total: AUDIT_COUNT_MAX, more: true });
+      expect(all.rows).toHaveLength(AUDIT_PAGE_SIZE);
+      const last = await listAuditEntries(a, parseAuditFilter({ page: String(AUDIT_COUNT_MAX / AUDIT_PAGE_SIZE) }), h.db);
+      expect(last.rows).toHaveLength(AUDIT_PAGE_SIZE);
+      await writeAudit(h.db, a, { action: "user.create", entityType: "user" });
+      expect(await listAuditEntries(a, parseAuditFilter({ action: "user." }), h.db)).toMatchObject({ total: 1, more: false });
     });
   });
   it("treats wildcards and SQL-shaped input as text", async () => {

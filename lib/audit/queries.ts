@@ -78,6 +78,12 @@ const columns = {
 };
 
 export const AUDIT_PAGE_SIZE = 50;
+/**
+ * Entries counted at most: a municipality's log grows by thousands a day, and counting millions
+ * for the heading took most of a second. Beyond this the view says "more than" and pages up to
+ * it; older entries are found with the filters (a user, an action, the days).
+ */
+export const AUDIT_COUNT_MAX = 10_000;
 
 /**
  * The log's order, newest or oldest first. With a participant the order is by `id + 0`: sorting a
@@ -100,8 +106,9 @@ export async function listAuditEntries(actor: Actor, f: AuditFilter, db: Executo
     .orderBy(logOrder(f, desc))
     .limit(AUDIT_PAGE_SIZE)
     .offset((f.page - 1) * AUDIT_PAGE_SIZE);
-  const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
-  return { rows, total, page: f.page, pageSize: AUDIT_PAGE_SIZE };
+  const capped = db.select({ one: sql`1` }).from(auditLog).where(where).limit(AUDIT_COUNT_MAX + 1).as("capped");
+  const [{ total }] = await db.select({ total: count() }).from(capped);
+  return { rows, total: Math.min(total, AUDIT_COUNT_MAX), more: total > AUDIT_COUNT_MAX, page: f.page, pageSize: AUDIT_PAGE_SIZE };
 }
 
 export const AUDIT_USERS_SHOWN = 10;

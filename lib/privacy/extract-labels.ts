@@ -106,14 +106,14 @@ const sv = {
   changedAt: "Ändrad",
   changedBy: "Ändrad av (id)",
   recordedBy: "Registrerad av (id)",
-  // The log's entries
-  at: "Tidpunkt",
+  // The log's entries, one row per user and action
   userId: "Användare (id)",
   userName: "Användare",
   action: "Händelse (kod)",
   description: "Händelse",
-  entityType: "Uppgift",
-  entityId: "Uppgiftens id",
+  count: "Antal gånger",
+  first: "Första gången",
+  last: "Senaste gången",
 };
 export type ExtractFieldLabels = typeof sv;
 
@@ -212,13 +212,13 @@ const en: ExtractFieldLabels = {
   changedAt: "Changed",
   changedBy: "Changed by (id)",
   recordedBy: "Recorded by (id)",
-  at: "Time",
   userId: "User (id)",
   userName: "User",
   action: "Action (code)",
   description: "Action",
-  entityType: "Record",
-  entityId: "Record's id",
+  count: "Times",
+  first: "First time",
+  last: "Last time",
 };
 
 export const extractFieldLabels = { sv, en };

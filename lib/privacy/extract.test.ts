@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { searchNameOf } from "@/lib/participants/search";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
 import { writeAudit } from "@/lib/audit/commands";
-import { buildRegisterExtract, findParticipantForExtract } from "./extract";
+import { buildRegisterExtract, findParticipantForExtract, summariseAuditEntries } from "./extract";
 
 let handle: DbHandle;
 let admin: Actor;
@@ -66,5 +66,24 @@ describe("register extract", () => {
     await expect(buildRegisterExtract(otherAdmin, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(buildRegisterExtract({ ...admin, role: "coordinator" }, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(findParticipantForExtract({ ...admin, role: "manager" }, { personnummer: PNR }, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("summariseAuditEntries", () => {
+  it("gives one row per user and action: how often, first and last", () => {
+    const at = (d: string) => new Date(`${d}T10:00:00Z`);
+    const rows = summariseAuditEntries([
+      { at: at("2026-03-02"), userId: "u1", userName: "Anna", action: "participant.list" },
+      { at: at("2026-01-05"), userId: "u1", userName: "Anna", action: "participant.list" },
+      { at: at("2026-02-01"), userId: "u1", userName: "Anna", action: "participant.read" },
+      { at: at("2026-04-01"), userId: "u2", userName: "Bo", action: "participant.list" },
+      { at: at("2026-01-20"), userId: "u1", userName: "Anna", action: "participant.list" },
+    ]);
+    expect(rows).toEqual([
+      { userId: "u1", userName: "Anna", action: "participant.list", count: 3, first: at("2026-01-05"), last: at("2026-03-02") },
+      { userId: "u1", userName: "Anna", action: "participant.read", count: 1, first: at("2026-02-01"), last: at("2026-02-01") },
+      { userId: "u2", userName: "Bo", action: "participant.list", count: 1, first: at("2026-04-01"), last: at("2026-04-01") },
+    ]);
+    expect(summariseAuditEntries([])).toEqual([]);
   });
 });

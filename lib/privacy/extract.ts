@@ -78,3 +78,32 @@ export async function buildRegisterExtract(actor: Actor, participantId: string, 
   };
 }
 export type RegisterExtract = Awaited<ReturnType<typeof buildRegisterExtract>>;
+
+export interface AuditSummaryRow {
+  userName: string | null;
+  userId: string | null;
+  action: string;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
+/**
+ * The log's entries about a person, one row per user and action: how often, first and last. A
+ * person followed for two years is seen in their coordinator's lists thousands of times; listed
+ * one by one that made an extract of megabytes nobody could read. The JSON keeps every entry.
+ */
+export function summariseAuditEntries(entries: { at: Date; userId: string | null; userName: string | null; action: string }[]): AuditSummaryRow[] {
+  const rows = new Map<string, AuditSummaryRow>();
+  for (const e of entries) {
+    const key = `${e.userId ?? ""}|${e.action}`;
+    const row = rows.get(key);
+    if (!row) rows.set(key, { userName: e.userName, userId: e.userId, action: e.action, count: 1, first: e.at, last: e.at });
+    else {
+      row.count++;
+      if (e.at < row.first) row.first = e.at;
+      if (e.at > row.last) row.last = e.at;
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.first.getTime() - b.first.getTime() || a.action.localeCompare(b.action));
+}

@@ -28,6 +28,8 @@ const sv = {
     participant: "Deltagare",
     details: "Detaljer",
     count: "händelser",
+    countMore: "Fler än {n} händelser",
+    countMoreHint: "Sidorna når de {n} senaste. Välj användare, händelse eller datum för att se äldre.",
     empty: "Inga händelser matchar.",
     system: "Systemet",
     verify: "Kontrollera att loggen är obruten",
@@ -108,6 +110,7 @@ const sv = {
     producedAt: "Framtaget",
     personalData: "Personuppgifter",
     noData: "Inga uppgifter.",
+    auditSummary: "{n} händelser, en rad per användare och händelse: hur många gånger, första och senaste gången. Varje händelse för sig finns i JSON-filen.",
     sections: {
       skillMappings: "Kartläggningar",
       plans: "Planer",
@@ -175,6 +178,8 @@ const en: PrivacyMessages = {
     participant: "Participant",
     details: "Details",
     count: "entries",
+    countMore: "More than {n} entries",
+    countMoreHint: "The pages reach the latest {n}. Choose a user, an action or days to see older ones.",
     empty: "No entries match.",
     system: "System",
     verify: "Check that the log is unbroken",
@@ -255,6 +260,7 @@ const en: PrivacyMessages = {
     producedAt: "Produced",
     personalData: "Personal data",
     noData: "No data.",
+    auditSummary: "{n} entries, one row per user and action: how many times, the first and the last. Every entry on its own is in the JSON file.",
     sections: {
       skillMappings: "Skills mappings",
       plans: "Plans",

@@ -35,7 +35,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   // The chain is one for the whole database (all municipalities write into it); only its
   // intactness is shown, never another municipality's entries.
   const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
-  const [{ rows, total, page, pageSize }, who] = await Promise.all([listAuditEntries(user, f), describeAuditUserFilter(user, f)]);
+  const [{ rows, total, more, page, pageSize }, who] = await Promise.all([listAuditEntries(user, f), describeAuditUserFilter(user, f)]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // An action from the address that is neither a code nor a group stays chosen, as typed.
   const otherAction = f.action && !isAuditAction(f.action) && !AUDIT_ACTION_GROUPS.some((g) => f.action === `${g}.`) ? f.action : null;
@@ -120,8 +120,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <p aria-live="polite">
-        {total} {t.count} · <a href={`/admin/logg/export?${query(f)}`}>{t.exportCsv}</a>
+        {more ? t.countMore.replace("{n}", total.toLocaleString("sv-SE")) : `${total} ${t.count}`} ·{" "}
+        <a href={`/admin/logg/export?${query(f)}`}>{t.exportCsv}</a>
       </p>
+      {more && <p className="hint">{t.countMoreHint.replace("{n}", total.toLocaleString("sv-SE"))}</p>}
       {rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (

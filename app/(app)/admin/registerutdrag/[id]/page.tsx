@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
-import { buildRegisterExtract } from "@/lib/privacy/extract";
+import { buildRegisterExtract, summariseAuditEntries } from "@/lib/privacy/extract";
 import { NotFoundError } from "@/lib/errors";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
@@ -10,7 +10,7 @@ import { participantMessages } from "@/lib/i18n/areas/participant";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { extractFieldLabel, extractFieldLabels, type ExtractFieldLabels } from "@/lib/privacy/extract-labels";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
-import { auditLabels, describeAuditAction, describeAuditEntity } from "@/lib/audit/labels";
+import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
 import { formatInstant } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Registerutdrag" };
@@ -33,13 +33,14 @@ function show(v: unknown, words: Words, key?: string): string {
   return named ?? String(v);
 }
 
-function Rows({ title, rows, empty, words }: { title: string; rows: object[]; empty: string; words: Words }) {
+function Rows({ title, rows, empty, words, intro }: { title: string; rows: object[]; empty: string; words: Words; intro?: string }) {
   const keys = rows.length ? Object.keys(rows[0]) : [];
   return (
     <section className="extract-section">
       <h2>
         {title} ({rows.length})
       </h2>
+      {intro && <p>{intro}</p>}
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
@@ -131,23 +132,29 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           ["sfiResults", x.sfi.results],
           ["sfiBreaks", x.sfi.breaks],
           ["consents", x.consents],
-          // What each entry was, in words first, its codes after (the JSON download keeps the codes).
+          // Who did what and how often, in words first, the code after (the JSON keeps every entry).
           [
             "auditEntries",
-            x.auditEntries.map((e) => ({
-              at: e.at,
+            summariseAuditEntries(x.auditEntries).map((e) => ({
               userName: e.userName,
               description: describeAuditAction(e.action, labels),
-              entityType: describeAuditEntity(e.entityType, labels),
-              entityId: e.entityId,
+              count: e.count,
+              first: e.first,
+              last: e.last,
               action: e.action,
               userId: e.userId,
-              id: e.id,
             })),
           ],
         ] as const
       ).map(([key, rows]) => (
-        <Rows key={key} title={t.sections[key]} rows={rows} empty={t.noData} words={sectionWords[key] ?? words} />
+        <Rows
+          key={key}
+          title={t.sections[key]}
+          rows={rows}
+          empty={t.noData}
+          words={sectionWords[key] ?? words}
+          intro={key === "auditEntries" && rows.length > 0 ? t.auditSummary.replace("{n}", x.auditEntries.length.toLocaleString("sv-SE")) : undefined}
+        />
       ))}
     </article>
   );
