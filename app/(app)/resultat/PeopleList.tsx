@@ -29,9 +29,9 @@ export function PeopleList({ which, filter, count, t }: { which: Drilldown; filt
       .catch(() => setState({ kind: "failed" }));
   };
   // Opened before the page was interactive: the browser opened it without React seeing the toggle.
+  // Once, on mounting: `load` itself does nothing while a fetch is under way or done.
   useEffect(() => {
     if (ref.current?.open) load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (count === 0) return null;
   return (
