@@ -13,6 +13,78 @@ import { searchNameOf } from "@/lib/participants/search";
 import type { ActivityStatus, ActivityType } from "./schema/enums";
 
 export const DEMO_MUNICIPALITY = { code: "9999", name: "Demokommunen" };
+/** The demo's actor directory: who does what, as a coordinator would have written it. */
+const DEMO_ACTORS: (Omit<typeof s.actors.$inferInsert, "municipalityId" | "archivedAt"> & { archivedAt?: boolean })[] = [
+  {
+    name: "Lärcentrum Demokommunen",
+    kind: "utbildning",
+    activityTypes: ["sfi", "yrkes_sfi", "vuxenutbildning"],
+    offer: "Sfi studieväg 1–3 på dag- och kvällstid, yrkes-sfi inom vård och omsorg och inom bygg, och vuxenutbildning. Anmälan till sfi görs av koordinatorn; studie- och yrkesvägledaren bokar ett första samtal inom två veckor.",
+    contactName: "Studie- och yrkesvägledningen",
+    contactPhone: "0410-73 50 00",
+    contactEmail: "vagledning@larcentrum.demokommunen.se",
+    address: "Bryggaregatan 5",
+  },
+  {
+    name: "Arbetsförmedlingen",
+    kind: "arbetsformedlingen",
+    activityTypes: ["arbetsmarknadsutbildning", "introduktionsjobb", "anstallning"],
+    offer: "Etableringsprogrammet, arbetsmarknadsutbildningar och stöd vid anställning (introduktionsjobb, nystartsjobb). Kontakt går via deltagarens handläggare; avstämning varannan månad.",
+    contactName: "Handläggarteamet för etablering",
+    contactPhone: "0771-416 416",
+    website: "https://arbetsformedlingen.se",
+  },
+  {
+    name: "Vårdcentralen Demokommunen",
+    kind: "region",
+    activityTypes: ["halsoundersokning"],
+    offer: "Hälsoundersökning för nyanlända. Koordinatorn anmäler personen; vårdcentralen skickar kallelsen och bokar tolk.",
+    contactName: "Sjuksköterska för hälsoundersökningar",
+    contactPhone: "0410-55 40 00",
+    address: "Vårdcentralen, Storgatan 12",
+  },
+  {
+    name: "Samhällsorienteringen",
+    kind: "kommun",
+    activityTypes: ["samhallsorientering"],
+    offer: "Samhällsorientering på modersmål eller lätt svenska, 100 timmar. Nya grupper startar varje månad.",
+    contactName: "Samordnaren för samhällsorientering",
+    contactEmail: "samhallsorientering@demokommunen.se",
+  },
+  {
+    name: "Valideringscentrum Syd",
+    kind: "utbildning",
+    activityTypes: ["validering"],
+    offer: "Validering av yrkeskunnande inom vård och omsorg, bygg, restaurang och fordon, med tolk vid behov. Kartläggningen från kommunen skickas med anmälan.",
+    contactName: "Valideringssamordnaren",
+    contactPhone: "040-600 20 00",
+    website: "https://valideringscentrum.example.se",
+  },
+  {
+    name: "Arbetsmarknadsenheten, praktiksamordningen",
+    kind: "kommun",
+    activityTypes: ["praktik", "extratjanst", "rekryteringsutbildning"],
+    offer: "Hittar praktikplatser och extratjänster hos kommunens förvaltningar och bygger rekryteringsutbildningar tillsammans med arbetsgivare som rekryterar.",
+    contactName: "Praktiksamordnarna",
+    contactEmail: "praktik@demokommunen.se",
+  },
+  {
+    name: "Studieförbundet i Demokommunen",
+    kind: "civilsamhalle",
+    activityTypes: ["annan"],
+    offer: "Språkcafé tisdagar och torsdagar, studiecirklar i svenska och läxhjälp. Ingen anmälan behövs.",
+    contactName: "Verksamhetsutvecklaren",
+    contactPhone: "0410-12 34 50",
+  },
+  {
+    name: "Språkcafé på biblioteket",
+    kind: "kommun",
+    activityTypes: ["annan"],
+    offer: "Språkcafé på stadsbiblioteket; ersatt av studieförbundets språkcafé.",
+    archivedAt: true,
+  },
+];
+
 export const DEMO_PASSWORD = "Etablera-demo-2026";
 export const DEMO_ACCOUNTS = [
   { email: "anna.koordinator@demo.etablera.se", name: "Anna Lindqvist", role: "coordinator", unit: 0 },
@@ -444,6 +516,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
     const { results: sfiResultValues, breaks: sfiBreakValues } = sfiOutcomes(r, today, teacher.id, activityValues, enrolmentValues, groupRows);
     if (sfiResultValues.length) await tx.insert(s.sfiResults).values(sfiResultValues);
     if (sfiBreakValues.length) await tx.insert(s.sfiBreaks).values(sfiBreakValues);
+
+    // The actor directory (no random draws: everything above stays as it was for the same seed).
+    await tx.insert(s.actors).values(DEMO_ACTORS.map((a) => ({ municipalityId: municipality.id, ...a, archivedAt: a.archivedAt ? new Date(`${today}T08:00:00Z`) : null })));
 
     return {
       municipalityId: municipality.id,

@@ -31,7 +31,8 @@ export interface Entry {
   file: string;
   /**
    * A URL to request. Placeholders, filled in by the spec: {participant} (a participant of
-   * Centrum in Demokommunen), {user} (a user of Demokommunen), {otherParticipant},
+   * Centrum in Demokommunen), {user}, {employer}, {actor} (a user, an employer and an actor of
+   * Demokommunen), {otherParticipant},
    * {otherPlan}, {otherActivity} (a participant of another municipality, with its plan and
    * activity: e2e/support/seed.ts). Routes of plans, activities, exports and reports from other
    * branches add their lines here; the guesses in permission-matrix.spec.ts take the same ids.
@@ -75,6 +76,11 @@ export const PAGES: Entry[] = [
   { file: "(app)/arbetsgivare/[id]/redigera/page.tsx", url: "/arbetsgivare/{employer}/redigera", expect: only("coordinator", "coordinatorOtherUnit") },
   // A guessed opening id is not found for everyone; matching a real one is in e2e/employers.spec.ts.
   { file: "(app)/arbetsgivare/[id]/platser/[openingId]/page.tsx", url: "/arbetsgivare/{employer}/platser/00000000-0000-4000-8000-000000000000", expect: only() },
+  // The actor directory: every role reads its own municipality's; coordinators and admins keep it.
+  { file: "(app)/aktorer/page.tsx", url: "/aktorer", expect: everyoneSignedIn },
+  { file: "(app)/aktorer/ny/page.tsx", url: "/aktorer/ny", expect: only(...coordinators, ...admins) },
+  { file: "(app)/aktorer/[id]/page.tsx", url: "/aktorer/{actor}", expect: only("coordinator", "coordinatorOtherUnit", "sfi_teacher", "manager", "admin") },
+  { file: "(app)/aktorer/[id]/redigera/page.tsx", url: "/aktorer/{actor}/redigera", expect: only("coordinator", "coordinatorOtherUnit", "admin") },
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
   // Only the group's own teachers; a guessed group id is not found for everyone else.
   { file: "(app)/sfi/[groupId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000", expect: only() },
@@ -137,6 +143,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     setOpeningStateServer: "employer:write",
     bookOpeningServer: "plan:write",
   },
+  "app/(app)/aktorer/actions.ts": { createActorServer: "actor:write", updateActorServer: "actor:write", setActorArchivedServer: "actor:write" },
   "app/(app)/deltagare/[id]/_sections/plan-actions.ts": {
     createActivityServer: "plan:write",
     updateActivityServer: "plan:write",

@@ -54,6 +54,8 @@ test.beforeAll(async ({ browser }) => {
   const href = await anna.page.locator('table a[href^="/deltagare/"]').first().getAttribute("href");
   await anna.page.goto("/arbetsgivare");
   const employerHref = await anna.page.locator('#employers a[href^="/arbetsgivare/"]').first().getAttribute("href");
+  await anna.page.goto("/aktorer");
+  const actorHref = await anna.page.locator('#actors a[href^="/aktorer/"]').first().getAttribute("href");
   const admin = await contextFor(browser, "admin");
   await admin.page.goto("/admin/anvandare");
   const userHref = await admin.page.locator('a[href^="/admin/anvandare/"]:not([href$="/ny"])').first().getAttribute("href");
@@ -61,6 +63,7 @@ test.beforeAll(async ({ browser }) => {
     participant: href!.split("/").pop()!,
     user: userHref!.split("/").pop()!,
     employer: employerHref!.split("/").pop()!,
+    actor: actorHref!.split("/").pop()!,
     otherParticipant: FIX.participantId,
     otherPlan: FIX.planId,
     otherActivity: FIX.activityId,

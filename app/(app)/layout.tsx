@@ -18,16 +18,24 @@ function navFor(role: Role, t: Messages): NavItem[] {
         { href: "/arbetslista", label: t.nav.worklist },
         { href: "/deltagare", label: t.nav.participants },
         { href: "/arbetsgivare", label: t.nav.employers },
+        { href: "/aktorer", label: t.nav.actors },
       ];
     case "sfi_teacher":
-      return [{ href: "/sfi", label: t.nav.sfiGroups }];
+      return [
+        { href: "/sfi", label: t.nav.sfiGroups },
+        { href: "/aktorer", label: t.nav.actors },
+      ];
     case "manager":
-      return [{ href: "/resultat", label: t.nav.results }];
+      return [
+        { href: "/resultat", label: t.nav.results },
+        { href: "/aktorer", label: t.nav.actors },
+      ];
     case "admin":
       return [
         { href: "/admin/anvandare", label: t.nav.users },
         { href: "/admin/import", label: t.nav.import },
         { href: "/admin/sfi-grupper", label: t.nav.sfiGroupsAdmin },
+        { href: "/aktorer", label: t.nav.actors },
         ...adminReferenceNav(t),
         ...adminPrivacyNav(t),
       ];

@@ -5,9 +5,9 @@
 import type { ReactNode } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-export function Field({ id, label, error, hint, extra, children }: { id: string; label: string; error?: string; hint?: string; extra?: ReactNode; children: ReactNode }) {
+export function Field({ id, label, error, hint, extra, wide, children }: { id: string; label: string; error?: string; hint?: string; extra?: ReactNode; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="field">
+    <div className={wide ? "field wide" : "field"}>
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} className="definition">

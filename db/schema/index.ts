@@ -10,3 +10,4 @@ export * from "./consents";
 export * from "./calendar";
 export * from "./references";
 export * from "./metrics";
+export * from "./actors";

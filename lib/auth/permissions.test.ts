@@ -24,10 +24,12 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "employer:write",
     "worklist:read",
     "metrics:read",
+    "actor:read",
+    "actor:write",
   ],
-  sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage"],
-  manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage"],
+  sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage", "actor:read"],
+  manager: ["metrics:read", "metrics:export", "employer:read", "actor:read"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage", "actor:read", "actor:write"],
 };
 
 describe("can: every role × action without a resource", () => {

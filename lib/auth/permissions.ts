@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "reference:manage",
   /** Registerutdrag: all data about one person, produced by an admin on the person's request. */
   "participant:extract",
+  /** The directory of actors ("vem gör vad"): organisations and their contacts, no participant data. */
+  "actor:read",
+  "actor:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,10 +45,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "employer:write",
     "worklist:read",
     "metrics:read",
+    "actor:read",
+    "actor:write",
   ],
-  sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage"],
-  manager: ["metrics:read", "metrics:export", "employer:read"],
-  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage"],
+  sfi_teacher: ["sfi:read", "sfi:write", "sfi:group:manage", "actor:read"],
+  manager: ["metrics:read", "metrics:export", "employer:read", "actor:read"],
+  admin: ["user:manage", "import:run", "settings:manage", "audit:read", "sfi:group:manage", "employer:read", "participant:extract", "reference:manage", "actor:read", "actor:write"],
 };
 
 /** What `can` needs to know about the signed-in user. */

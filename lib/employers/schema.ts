@@ -5,6 +5,7 @@ import { z } from "zod";
 import { OPENING_TYPES } from "@/db/schema/enums";
 import { isValidIsoDate } from "@/lib/dates";
 import { parseOrgNr } from "@/lib/validation/personnummer";
+import { optionalEmail, optionalPhone } from "@/lib/validation/contact";
 
 const text = (max = 200) => z.string().trim().max(max, { message: `Högst ${max} tecken.` }).optional().default("");
 const optDate = z
@@ -31,13 +32,8 @@ export const registerEmployerSchema = z.object({
   name: z.string().trim().min(2, { message: "Skriv arbetsgivarens namn." }).max(200, { message: "Högst 200 tecken." }),
   industry: text(200),
   contactName: text(200),
-  contactPhone: z
-    .string()
-    .trim()
-    .optional()
-    .default("")
-    .refine((v) => v === "" || /^[+\d][\d \-()]{5,20}$/.test(v), { message: "Skriv ett telefonnummer med siffror." }),
-  contactEmail: z.union([z.literal(""), z.string().trim().email({ message: "Skriv en giltig e-postadress." })]).optional().default(""),
+  contactPhone: optionalPhone,
+  contactEmail: optionalEmail,
   address: text(300),
 });
 export type RegisterEmployerInput = z.infer<typeof registerEmployerSchema>;

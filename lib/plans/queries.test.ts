@@ -46,11 +46,12 @@ describe("getPlan", () => {
 });
 
 describe("getPlanFormOptions", () => {
-  it("sends the unit's coordinators and only the activity's current employer, not every employer", async () => {
+  it("sends the unit's coordinators, the directory's actors and only the activity's current employer, not every employer", async () => {
     const [employer] = await handle.db.select().from(s.employers).where(eq(s.employers.municipalityId, anna.municipalityId)).limit(1);
     const fresh = await getPlanFormOptions(anna, null, handle.db);
     expect(fresh.employer).toBeNull();
-    expect(Object.keys(fresh).sort()).toEqual(["employer", "people"]);
+    expect(Object.keys(fresh).sort()).toEqual(["employer", "people", "providers"]);
+    expect(fresh.providers.map((p) => p.name)).toContain("Lärcentrum Demokommunen");
     expect(fresh.people.some((p) => p.id === anna.id)).toBe(true);
     expect((await getPlanFormOptions(anna, employer.id, handle.db)).employer).toEqual({ id: employer.id, name: employer.name, orgNr: employer.orgNr });
     expect((await getPlanFormOptions(anna, "00000000-0000-4000-8000-000000000000", handle.db)).employer).toBeNull();

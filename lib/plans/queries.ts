@@ -7,6 +7,7 @@ import { activities, employers, participants, planRevisions, plans, users } from
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { getEmployerOption } from "@/lib/employers/queries";
+import { providerSuggestions } from "@/lib/actors/queries";
 import { NotFoundError } from "@/lib/errors";
 import { participantScope, scopedParticipantRow } from "@/lib/participants/scope";
 
@@ -86,14 +87,15 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
 
 /**
  * What the activity form offers: the unit's active coordinators as responsible, and the activity's
- * current employer (when editing one that has it). The municipality's other employers are not sent:
+ * current employer (when editing one that has it), and the actor directory's active actors as
+ * suggested providers (a municipality has tens). The municipality's other employers are not sent:
  * a region has thousands; the form searches them (searchEmployerChoices).
  */
 export async function getPlanFormOptions(actor: Actor, currentEmployerId?: string | null, db: Executor = getDb()) {
   const people = actor.unitId
     ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.municipalityId, actor.municipalityId), eq(users.unitId, actor.unitId), eq(users.active, true))).orderBy(asc(users.name))
     : [];
-  return { people, employer: await getEmployerOption(actor, currentEmployerId, db) };
+  return { people, employer: await getEmployerOption(actor, currentEmployerId, db), providers: await providerSuggestions(actor, db) };
 }
 
 /** One activity of a participant of the coordinator's unit, for its edit form; audited. */

@@ -33,6 +33,7 @@ async function insertSetup(db: Db, setup: BenchSetup) {
   await insertBatched(db, s.employers, setup.employers);
   await insertBatched(db, s.sfiGroups, setup.groups);
   await insertBatched(db, s.sfiGroupTeachers, setup.groupTeachers);
+  await insertBatched(db, s.actors, setup.actors);
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */

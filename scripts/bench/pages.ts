@@ -40,6 +40,7 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
              where gt.user_id = ${teacherId} and e.start_date <= ${ctx.today} and (e.end_date is null or e.end_date >= ${ctx.today})
              group by e.group_id order by count(*) desc limit 1`,
   );
+  const { actor } = await one(ctx.sql`select id::text as actor from actors where municipality_id = ${coordinator.municipalityId} and archived_at is null order by lower(name) limit 1`);
   const { reference } = await one(ctx.sql`select id::text as reference from reference_values where municipality_id = ${coordinator.municipalityId} limit 1`);
   const p = participantId ? `/deltagare/${participantId}` : null;
   const visits: [string, string | null | undefined][] = [
@@ -57,6 +58,10 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
     ["coordinator", employer && `/arbetsgivare/${employer}`],
     ["coordinator", employer && `/arbetsgivare/${employer}/redigera`],
     ["coordinator", employer && opening && `/arbetsgivare/${employer}/platser/${opening}`],
+    ["coordinator", "/aktorer"],
+    ["coordinator", "/aktorer/ny"],
+    ["coordinator", actor && `/aktorer/${actor}`],
+    ["coordinator", actor && `/aktorer/${actor}/redigera`],
     ["teacher", "/sfi"],
     ["teacher", "/sfi/ny"],
     ["teacher", group && `/sfi/${group}`],

@@ -20,6 +20,7 @@ import * as s from "@/db/schema";
 import { searchNameOf } from "@/lib/participants/search";
 import type { ActivityStatus, ActivityType } from "@/db/schema/enums";
 import { auditHash } from "@/lib/audit/commands";
+import { ACTOR_KINDS } from "@/lib/actors/schema";
 
 export const BENCH_MUNICIPALITY = { code: "8999", name: "Benchkommunen" };
 export const BENCH_PASSWORD = "Etablera-bench-2026";
@@ -54,7 +55,7 @@ export function benchUuid(tag: number, n: number): string {
   return `${a}-${t}-4${b.slice(0, 3)}-8${b.slice(3, 6)}-${b.slice(6)}${a.slice(0, 6)}`;
 }
 
-const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, sfiResult: 18, sfiBreak: 19 } as const;
+const TAG = { municipality: 1, unit: 2, user: 3, employer: 4, group: 5, actor: 6, participant: 10, activity: 11, plan: 12, revision: 13, followup: 14, outcome: 15, enrolment: 16, sfiResult: 18, sfiBreak: 19 } as const;
 
 export interface BenchSetup {
   municipality: Insert<typeof s.municipalities>;
@@ -63,6 +64,7 @@ export interface BenchSetup {
   employers: Insert<typeof s.employers>[];
   groups: Insert<typeof s.sfiGroups>[];
   groupTeachers: Insert<typeof s.sfiGroupTeachers>[];
+  actors: Insert<typeof s.actors>[];
   coordinators: { id: string; unitId: string; email: string }[];
   teachers: { id: string; email: string }[];
   manager: { id: string; email: string };
@@ -136,7 +138,20 @@ export function generateSetup(opts: GenOptions, passwordHash: string): BenchSetu
     };
   });
   const groupTeachers = groups.map((g, i) => ({ groupId: g.id!, userId: teachers[Math.floor(i / GROUPS_PER_TEACHER) % teachers.length].id }));
-  return { municipality: { id: municipalityId, ...BENCH_MUNICIPALITY }, units, users, employers, groups, groupTeachers, coordinators, teachers, manager, admin };
+  // The actor directory of a large municipality: a few hundred partners, each offering two or three
+  // kinds of activity (no random draws: every row above stays as it was for the same seed).
+  const actors = Array.from({ length: Math.min(300, Math.max(20, Math.ceil(opts.participants / 1000))) }, (_, i) => ({
+    id: benchUuid(TAG.actor, i),
+    municipalityId,
+    name: `Aktör ${i + 1}, ${PLACES[i % PLACES.length]}`,
+    kind: ACTOR_KINDS[i % ACTOR_KINDS.length],
+    activityTypes: [...new Set([s.ACTIVITY_TYPES[i % s.ACTIVITY_TYPES.length], s.ACTIVITY_TYPES[(i * 7 + 3) % s.ACTIVITY_TYPES.length]])].sort((a, b) => s.ACTIVITY_TYPES.indexOf(a) - s.ACTIVITY_TYPES.indexOf(b)),
+    offer: "Insatser för nyanlända; anmälan via koordinatorn.",
+    contactName: `Kontaktperson ${i + 1}`,
+    contactPhone: `010-${String(100000 + i).padStart(6, "0")}`,
+    contactEmail: `aktor${i + 1}@bench.etablera.se`,
+  }));
+  return { municipality: { id: municipalityId, ...BENCH_MUNICIPALITY }, units, users, employers, groups, groupTeachers, actors, coordinators, teachers, manager, admin };
 }
 
 /** One chunk of participant data, in the order the tables must be loaded (foreign keys). */

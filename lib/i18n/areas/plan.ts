@@ -65,6 +65,8 @@ const sv = {
   employerMatchesFirst: "{n} arbetsgivare matchar; listan visar de {shown} första. Skriv mer för att hitta rätt.",
   employerNoMatch: "Ingen arbetsgivare matchar ”{q}”. Registrera arbetsgivaren under Arbetsgivare först.",
   employerSearchFailed: "Sökningen gick inte att göra. Försök igen.",
+  providerHint: "Skriv namnet eller välj en aktör ur kommunens aktörskatalog.",
+  providerContact: "Kontakt hos {name}: {contact}",
   goalConflict: { ...conflictMessages.sv, conflictTitle: "Någon annan har ändrat målet sedan du öppnade sidan" },
   types: {
     sfi: "Sfi", yrkes_sfi: "Yrkes-sfi", samhallsorientering: "Samhällsorientering", validering: "Validering", praktik: "Praktik",
@@ -141,6 +143,8 @@ const en: PlanMessages = {
   employerMatchesFirst: "{n} employers match; the list shows the first {shown}. Type more to find the right one.",
   employerNoMatch: "No employer matches “{q}”. Register the employer under Employers first.",
   employerSearchFailed: "The search could not be done. Try again.",
+  providerHint: "Type the name or choose an actor from the municipality's directory.",
+  providerContact: "Contact at {name}: {contact}",
   goalConflict: { ...conflictMessages.en, conflictTitle: "Someone else changed the goal since you opened the page" },
   types: {
     sfi: "Sfi", yrkes_sfi: "Vocational sfi", samhallsorientering: "Civic orientation", validering: "Validation", praktik: "Internship (praktik)",

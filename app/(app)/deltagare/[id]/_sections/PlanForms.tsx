@@ -10,6 +10,7 @@ import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema
 import type { ActivityFormValues } from "@/lib/plans/form";
 import type { ActivityFormMessages, GoalFormMessages } from "./form-messages";
 import { EmployerChoice, type EmployerOption } from "./EmployerChoice";
+import type { ProviderSuggestion } from "@/lib/actors/queries";
 import { createActivityServer, updateActivityServer, updatePlanGoalServer } from "./plan-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
@@ -38,6 +39,7 @@ export function ActivityForm({
   t,
   people,
   employer,
+  providers = [],
 }: {
   participantId: string;
   /** Present when editing. */
@@ -46,6 +48,8 @@ export function ActivityForm({
   people: Option[];
   /** The activity's current employer, when editing one that has it; others are searched for. */
   employer?: EmployerOption | null;
+  /** The actor directory's active actors, suggested as providers (those of the chosen type first). */
+  providers?: ProviderSuggestion[];
 }) {
   const id = useId();
   const router = useRouter();
@@ -80,6 +84,9 @@ export function ActivityForm({
   const type = watch("details.type") as ActivityType;
   const status = watch("status");
   const chosenEmployer = watch("details.employerId" as "details.type") as string | undefined;
+  const providerText = (watch("provider") ?? "").trim().toLowerCase();
+  const providerFound = providerText ? providers.find((p) => p.name.toLowerCase() === providerText) : undefined;
+  const providerContact = providerFound ? [providerFound.contactName, providerFound.contactPhone, providerFound.contactEmail].filter(Boolean).join(", ") : "";
 
   const onSubmit = handleSubmit(async (data) => {
     setFormError(null);
@@ -217,7 +224,22 @@ export function ActivityForm({
         {input("plannedEndDate", "date")}
         {input("actualStartDate", "date")}
         {input("actualEndDate", "date")}
-        {input("provider")}
+        <Field id={`${id}-provider`} label={t.fields.provider} error={err("provider")} hint={providers.length ? t.providerHint : undefined} wide>
+          <input id={`${id}-provider`} type="text" list={providers.length ? `${id}-providers` : undefined} autoComplete="off" {...register("provider")} {...fieldAria(`${id}-provider`, err("provider"), providers.length > 0)} />
+          {providers.length > 0 && (
+            <datalist id={`${id}-providers`}>
+              {/* The actors that offer the chosen type first; the browser narrows the list as one types. */}
+              {[...providers.filter((p) => p.activityTypes.includes(type)), ...providers.filter((p) => !p.activityTypes.includes(type))].map((p) => (
+                <option key={p.id} value={p.name} />
+              ))}
+            </datalist>
+          )}
+          {providerContact && (
+            <p className="definition" data-testid="provider-contact">
+              {t.providerContact.replace("{name}", providerFound!.name).replace("{contact}", providerContact)}
+            </p>
+          )}
+        </Field>
         <Field id={`${id}-resp`} label={t.fields.responsibleUserId} error={err("responsibleUserId")}>
           <select id={`${id}-resp`} {...register("responsibleUserId")} {...fieldAria(`${id}-resp`, err("responsibleUserId"))}>
             <option value="">–</option>

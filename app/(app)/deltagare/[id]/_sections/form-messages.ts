@@ -26,5 +26,6 @@ export const ACTIVITY_FORM_MESSAGES = [
   "addActivity", "editActivity", "fields", "types", "statuses", "healthNote", "healthStatuses", "none", "save",
   "conflictTitle", "conflictIntro", "conflictField", "conflictMine", "conflictSaved", "useSaved", "keepMine", "keepMineNote",
   "employerSearch", "employerSearchHint", "employerSearchButton", "employerMatches", "employerMatchesFirst", "employerNoMatch", "employerSearchFailed",
+  "providerHint", "providerContact",
 ] as const;
 export type ActivityFormMessages = Pick<PlanMessages, (typeof ACTIVITY_FORM_MESSAGES)[number]>;

@@ -33,7 +33,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
       <p>
         <Link href={`/deltagare/${id}#plan`}>{t.cancel}</Link>
       </p>
-      <ActivityForm participantId={id} initial={activityFormValues(row.activity)} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} employer={options.employer} />
+      <ActivityForm participantId={id} initial={activityFormValues(row.activity)} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} providers={options.providers} employer={options.employer} />
     </>
   );
 }

@@ -29,7 +29,7 @@ export default async function NewActivityPage({ params }: { params: Promise<{ id
       <p>
         <Link href={`/deltagare/${id}#plan`}>{t.cancel}</Link>
       </p>
-      <ActivityForm participantId={id} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} />
+      <ActivityForm participantId={id} t={pickMessages(t, ACTIVITY_FORM_MESSAGES)} people={options.people} providers={options.providers} />
     </>
   );
 }
