@@ -68,6 +68,21 @@ test("a manager filters, compares chart and table, and exports the same numbers"
     exported.set(`${v[1]}|K`, { n: Number(v[3]), share: v[8] === null || v[8] === undefined ? "" : String(v[8]) });
   });
   expect(exported).toEqual(table);
+
+  // What worked: the outcome by activity for the same selection, its rows in the export too.
+  const worked = page.locator("#worked-table tbody tr");
+  expect(await worked.count()).toBeGreaterThan(0);
+  const workedRows = await worked.evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")!.textContent, tr.querySelectorAll("td")[0].textContent]));
+  expect(workedRows.map((r) => r[0])).toContain("Sfi");
+  // (a sheet's name is cut at 31 characters)
+  const workedSheet = wb.worksheets.find((w) => w.name.startsWith("2 Utfall efter 90 dagar per"))!;
+  const workedExported: string[][] = [];
+  workedSheet.eachRow((row, i) => {
+    if (i <= 3) return;
+    const v = row.values as (string | number | null)[];
+    workedExported.push([String(v[1]), String(v[2])]);
+  });
+  expect(workedExported).toEqual(workedRows);
 });
 
 test("a coordinator sees their unit's figures but cannot export; a teacher gets nothing", async ({ page, browser }) => {

@@ -72,6 +72,11 @@ export const metricFacts = pgTable(
     healthCompleted: boolean("health_completed").notNull(),
     /** Days between consecutive activities (leadTimes), in start order. */
     gaps: integer("gaps").array(),
+    /**
+     * For those who have left the programme by asOf: the activity types they had while in it
+     * (started, not only planned, by the programme's end), for the 90-day outcome by activity.
+     */
+    programmeTypes: text("programme_types").array(),
   },
   (t) => [
     index("metric_facts_unit_idx").on(t.snapshotId, t.unitId, t.coordinatorId),

@@ -16,6 +16,7 @@ import { cached } from "./cache";
 import { metricSnapshot, snapshotById } from "./facts";
 import { figuresOf } from "./figures";
 import { asEntries, compareWithLocal, type Comparison, type ReferenceEntry } from "./references";
+import { activityOutcomes, type ActivityOutcomes } from "./worked";
 import { DEFAULT_MIN_N, type FirstWorkplaceRow, type Group, type IdleFigure, type MetricFilter, type Outcome90Row } from "./indicators";
 
 const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
@@ -90,6 +91,8 @@ export interface Dashboard {
   metricFilter: MetricFilter;
   options: { units: { id: string; name: string }[]; coordinators: { id: string; name: string }[]; cohorts: string[] };
   outcome90: Outcome90Row[];
+  /** The 90-day outcome by the activities people had in the programme, for the chosen cohorts and gender. */
+  outcomeByActivity: ActivityOutcomes;
   firstWorkplace: FirstWorkplaceRow[];
   idle: IdleFigure;
   workplaceNow: WorkplaceNow;
@@ -189,7 +192,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
   const shown = opts.snapshotId ? await snapshotById(db, opts.snapshotId, f.municipalityId, f.asOf) : undefined;
   const snap = shown ?? (await metricSnapshot(db, f.municipalityId, f.asOf, opts.fresh || opts.snapshotId ? {} : STALE_WHILE_COMPUTING));
   const figs = await figuresOf(db, f, snap);
-  const { o90, fw, idl, wn, comp, caseloadRows, unitCounts, sfi, health, lead } = figs;
+  const { o90, fw, idl, wn, comp, caseloadRows, unitCounts, sfi, health, lead, worked } = figs;
   const cohorts = [...new Set([...o90.map((r) => r.cohort), ...fw.map((r) => r.cohort)])].sort();
   const unitSignals = new Map(unitCounts);
   const signalsByUnit = unitRows.filter((u) => !unitId || u.id === unitId).map((u) => ({ unitId: u.id, unitName: u.name, signals: unitSignals.get(u.id) ?? 0 }));
@@ -212,6 +215,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     metricFilter: f,
     options: { units: unitRows, coordinators: coordinatorRows, cohorts },
     ...figures,
+    outcomeByActivity: activityOutcomes(worked, filter, DEFAULT_MIN_N),
     completeness: comp,
     caseload: caseloadRows,
     signalsByUnit,

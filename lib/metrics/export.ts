@@ -24,6 +24,12 @@ export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMess
       rows: d.outcome90.map((r) => [r.cohort, g(r.group), r.n, r.recorded, r.work, r.studies, r.workAndStudies, cell(r.share)]),
     },
     {
+      title: t.worked.title,
+      definition: `${t.worked.definition} ${t.worked.caution}`,
+      columns: [t.worked.activity, t.worked.withN, t.worked.withShare, t.worked.withoutN, t.worked.withoutShare, t.worked.difference],
+      rows: d.outcomeByActivity.rows.map((r) => [t.worked.types[r.type] ?? r.type, r.withN, cell(r.withShare), r.withoutN, cell(r.withoutShare), cell(r.difference)]),
+    },
+    {
       title: t.firstWorkplace.title,
       definition: t.firstWorkplace.definition,
       columns: [t.cohort, t.group, t.n, t.firstWorkplace.reached, t.firstWorkplace.medianDays, t.firstWorkplace.shareWithin365],

@@ -48,7 +48,7 @@ async function writeFacts(db: Executor, snapshotId: number, municipalityId: stri
   const result = await db.execute(sql`
     insert into metric_facts (snapshot_id, participant_id, unit_id, coordinator_id, gender, education_level, settlement, track,
       reception_date, programme_end, exit_reason_missing, outcome90, first_workplace, idle, in_workplace, sfi_now,
-      first_sfi, sfi_passed, sfi_interrupted, sfi_break_reason, health_offered, health_completed, gaps)
+      first_sfi, sfi_passed, sfi_interrupted, sfi_break_reason, health_offered, health_completed, gaps, programme_types)
     with pop as materialized (
       select p.id, p.unit_id, p.coordinator_id, p.gender::text as gender, p.education_level::text as education_level,
              p.settlement::text as settlement, p.track::text as track, p.reception_date, p.programme_end, p.exit_reason
@@ -97,19 +97,29 @@ async function writeFacts(db: Executor, snapshotId: number, municipalityId: stri
        where a.municipality_id = ${municipalityId} and a.type = 'halsoundersokning'
          and a.start_date <= pop.reception_date + 60 and a.start_date <= ${asOf}
        group by a.participant_id
+    ), had as (
+      -- Those who have left by asOf: the types of activity they had in the programme (not only
+      -- planned, started by its end).
+      select a.participant_id, array_agg(distinct a.type::text order by a.type::text) as types
+        from activities a join pop on pop.id = a.participant_id
+       where a.municipality_id = ${municipalityId} and pop.programme_end <= ${asOf} and a.status <> 'planerad'
+         and a.start_date <= pop.programme_end
+       group by a.participant_id
     )
     select ${snapshotId}::bigint, pop.id, pop.unit_id, pop.coordinator_id, pop.gender, pop.education_level, pop.settlement, pop.track,
            pop.reception_date, pop.programme_end, pop.exit_reason is null, o.status::text, act.first_workplace,
            act.recent is not true, coalesce(act.in_workplace, false), coalesce(act.sfi_now, false),
            first_sfi.first_start, passed.participant_id is not null, first_break.participant_id is not null, first_break.reason,
-           exam.participant_id is not null, coalesce(exam.completed, false), act.gaps
+           exam.participant_id is not null, coalesce(exam.completed, false), act.gaps,
+           case when pop.programme_end <= ${asOf} then coalesce(had.types, '{}') end
       from pop
       left join act on act.participant_id = pop.id
       left join outcomes o on o.participant_id = pop.id and o.kind = 'dag90' and o.recorded_date <= ${asOf}
       left join first_sfi on first_sfi.participant_id = pop.id
       left join passed on passed.participant_id = pop.id
       left join first_break on first_break.participant_id = pop.id
-      left join exam on exam.participant_id = pop.id`);
+      left join exam on exam.participant_id = pop.id
+      left join had on had.participant_id = pop.id`);
   return affectedRows(result);
 }
 

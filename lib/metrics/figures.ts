@@ -8,6 +8,7 @@ import { caseload, completeness, workplaceNow, type CaseloadRow } from "./extra"
 import { openSignalCounts, type Snapshot } from "./facts";
 import { firstWorkplace, idle, outcome90 } from "./indicators";
 import { healthCoverage, leadTimes, sfiResults } from "./more";
+import { outcomeByActivityCounts } from "./worked";
 import type { MetricFilter } from "./sql";
 
 const byName = new Intl.Collator("sv");
@@ -68,6 +69,7 @@ async function dashboardFigures(db: Executor, f: MetricFilter, snap: Snapshot) {
       sfi: fig(sfiResults),
       health: fig(healthCoverage),
       o90: fig(outcome90),
+      worked: fig(outcomeByActivityCounts),
       wn: fig(workplaceNow),
       idl: fig(idle),
       comp: fig(completeness),

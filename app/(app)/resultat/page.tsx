@@ -21,7 +21,7 @@ import type { Group } from "@/lib/metrics/indicators";
 import { mayDrillDown, type Drilldown } from "@/lib/metrics/drilldown";
 import { CohortTable, cohortSeries, type CohortColumn } from "./CohortTable";
 import { ListTable, type ListColumn } from "@/app/_components/ListTable";
-import { DataTable, type Inline } from "@/app/_components/DataTable";
+import { DataTable, type DataRow, type Inline } from "@/app/_components/DataTable";
 
 /** The people behind a figure, for those who may see them (a coordinator, their own unit). */
 function People({ which, count, drill, t }: { which: Drilldown; count: number; drill: { filter: string } | null; t: ResultsMessages }) {
@@ -70,6 +70,11 @@ function valueColumn(name: "local" | "reference" | "target", label: string, valu
 }
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
+/** A difference of two shares in percentage points, with its sign: "+12", "−3", "0". */
+const signedPoints = (v: number) => {
+  const p = Math.round(v * 100);
+  return p > 0 ? `+${p}` : p < 0 ? `−${-p}` : "0";
+};
 const GROUPS: Group[] = ["total", "K", "M"];
 
 /** A share as text: whole percent, or the suppressed mark with its explanation. */
@@ -237,6 +242,44 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           { label: t.outcome90.share, cell: (r) => shareText(r.share, t), data: (r) => ({ share: r.share ?? "" }) },
         ],
       })}
+
+      <section aria-labelledby="worked-title">
+        <h2 id="worked-title">{t.worked.title}</h2>
+        <p className="definition">{t.worked.definition}</p>
+        {d.outcomeByActivity.n === 0 ? (
+          <p>{t.worked.none}</p>
+        ) : (
+          <>
+            <p data-figure="worked-all">{t.worked.all.replace("{n}", String(d.outcomeByActivity.n)).replace("{share}", d.outcomeByActivity.share === null ? t.suppressed : pct(d.outcomeByActivity.share))}</p>
+            <div className="table-scroll">
+              <DataTable
+                id="worked-table"
+                caption={t.worked.title}
+                columns={[
+                  { label: t.worked.activity },
+                  { label: t.worked.withN, num: true },
+                  { label: t.worked.withShare, num: true },
+                  { label: t.worked.withoutN, num: true },
+                  { label: t.worked.withoutShare, num: true },
+                  { label: t.worked.difference, num: true },
+                ]}
+                rows={d.outcomeByActivity.rows.map((r): DataRow => ({
+                  data: { type: r.type },
+                  cells: [
+                    t.worked.types[r.type] ?? r.type,
+                    r.withN,
+                    { parts: [shareText(r.withShare, t)], data: { share: r.withShare ?? "" } },
+                    r.withoutN,
+                    { parts: [shareText(r.withoutShare, t)], data: { share: r.withoutShare ?? "" } },
+                    { parts: [r.difference === null ? { abbr: t.suppressed, title: note } : signedPoints(r.difference)], data: { difference: r.difference ?? "" } },
+                  ],
+                }))}
+              />
+            </div>
+            <p className="definition">{t.worked.caution}</p>
+          </>
+        )}
+      </section>
 
       {cohortSection({
         id: "fw",

@@ -1,4 +1,6 @@
 // Strings of the results dashboard, with the definitions of every figure in plain words.
+import { planMessages } from "./plan";
+
 const sv = {
   title: "Resultat",
   intro: "Nyckeltalen räknas från ärendena i Etablera, på samma sätt som i exporten och i rapporten (npm run report).",
@@ -43,6 +45,22 @@ const sv = {
     workAndStudies: "Arbete och studier",
     share: "Andel i arbete eller studier",
     chart: "Andel i arbete eller studier 90 dagar efter programmet, per kohort och kön",
+  },
+  worked: {
+    title: "Utfall efter 90 dagar per insats",
+    definition:
+      "Samma personer som ovan (de som lämnat programmet och för vilka 90 dagar har gått), för de valda kohorterna och det valda könet. För varje insats: de som hade den under programmet (påbörjad, inte bara planerad, senast den dag de lämnade) och de som inte hade den, och andelen av var grupp som var i arbete eller studier efter 90 dagar. Skillnaden är i procentenheter.",
+    caution:
+      "Jämförelsen visar ett samband, inte vad insatsen orsakade: de som fick en viss insats kan ha skilt sig från de andra redan innan. Läs den tillsammans med kunskapen om deltagarna.",
+    activity: "Insats",
+    withN: "Hade insatsen",
+    withShare: "Andel i arbete eller studier",
+    withoutN: "Hade den inte",
+    withoutShare: "Andel i arbete eller studier",
+    difference: "Skillnad",
+    all: "Alla som lämnat: {n}, varav {share} i arbete eller studier.",
+    none: "Ingen har lämnat programmet för minst 90 dagar sedan i urvalet.",
+    types: planMessages.sv.types,
   },
   firstWorkplace: {
     title: "Tid till första arbetsplatsförlagda insats",
@@ -167,6 +185,22 @@ const en: ResultsMessages = {
     workAndStudies: "Work and studies",
     share: "Share in work or studies",
     chart: "Share in work or studies 90 days after the programme, by cohort and gender",
+  },
+  worked: {
+    title: "Outcome after 90 days by activity",
+    definition:
+      "The same people as above (those who left the programme and for whom 90 days have passed), for the chosen cohorts and gender. For each activity: those who had it in the programme (started, not only planned, by the day they left) and those who did not, and the share of each group in work or studies after 90 days. The difference is in percentage points.",
+    caution:
+      "The comparison shows an association, not what the activity caused: those who had an activity may have differed from the others before it. Read it together with what you know of the participants.",
+    activity: "Activity",
+    withN: "Had the activity",
+    withShare: "Share in work or studies",
+    withoutN: "Did not have it",
+    withoutShare: "Share in work or studies",
+    difference: "Difference",
+    all: "Everyone who left: {n}, of whom {share} in work or studies.",
+    none: "Nobody in the selection left the programme at least 90 days ago.",
+    types: planMessages.en.types,
   },
   firstWorkplace: {
     title: "Time to the first workplace-based activity",
