@@ -1,7 +1,7 @@
 // Journeys of the actor directory ("vem gör vad"): a coordinator finds who offers health
 // examinations, registers an actor (errors beside the fields, nothing typed lost), edits it past a
 // colleague's save (the conflict view), finds it suggested as the provider of a praktik with its
-// contact, archives and restores it. A manager reads the directory but does not keep it.
+// contact, follows a plan's provider to its entry, archives and restores it. A manager reads the directory but does not keep it.
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
 const ACTOR = "Byggcentrum Praktik Syd";
@@ -85,6 +85,21 @@ test("a coordinator finds, registers, edits, suggests, archives and restores an 
   await provider.fill(ACTOR.toLowerCase());
   await expect(page.getByTestId("provider-contact")).toHaveText(`Kontakt hos ${ACTOR}: Lina Berg, 040-55 66 77, praktik@byggcentrum.example.se`);
   await expectAccessible(page);
+
+  // A plan's provider that is in the directory links to it (the demo's sfi is at Lärcentrum).
+  const hrefs = await page.goto("/deltagare").then(() => page.locator("table tbody tr td a").evaluateAll((as) => as.slice(0, 8).map((a) => a.getAttribute("href")!)));
+  let found = false;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const link = page.locator("#plan-activities").getByRole("link", { name: "Lärcentrum Demokommunen" }).first();
+    if ((await link.count()) === 0) continue;
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Lärcentrum Demokommunen" })).toBeVisible();
+    await expect(page.locator("dl.facts")).toContainText("0410-73 50 00");
+    found = true;
+    break;
+  }
+  expect(found).toBe(true);
 
   // Archived: no longer listed or suggested, found among the archived, and restored.
   await page.goto(actorUrl);

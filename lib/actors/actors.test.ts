@@ -10,7 +10,7 @@ import * as s from "@/db/schema";
 import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { getPlanFormOptions } from "@/lib/plans/queries";
+import { getPlan, getPlanFormOptions } from "@/lib/plans/queries";
 import { actorFormValuesOf, createActorDef, setActorArchivedDef, updateActorDef } from "./commands";
 import { getActor, listActors, providerSuggestions } from "./queries";
 import { actorSchema } from "./schema";
@@ -168,5 +168,24 @@ describe("the actor directory", () => {
     expect(names).not.toContain("Grannkommunens sfi");
     expect(options.providers.find((p) => p.name === "Vårdcentralen Demokommunen")).toMatchObject({ activityTypes: ["halsoundersokning"], contactPhone: "0410-55 40 00" });
     for (const who of [lena, karin, admin]) expect(await providerSuggestions(who, handle.db)).toEqual([]);
+  });
+
+  it("names the directory's entry of a plan's provider, whatever its case, and only the own municipality's", async () => {
+    const [sfi] = await handle.db
+      .select({ participantId: s.activities.participantId })
+      .from(s.activities)
+      .innerJoin(s.participants, eq(s.participants.id, s.activities.participantId))
+      .where(and(eq(s.activities.provider, "Lärcentrum Demokommunen"), eq(s.participants.unitId, anna.unitId!)))
+      .limit(1);
+    const [lc] = await handle.db.select().from(s.actors).where(and(eq(s.actors.name, "Lärcentrum Demokommunen"), eq(s.actors.municipalityId, anna.municipalityId)));
+    const plan = await getPlan(anna, sfi.participantId, handle.db);
+    expect(plan.activities.filter((a) => a.provider === "Lärcentrum Demokommunen").every((a) => a.providerActorId === lc.id)).toBe(true);
+    expect(plan.activities.filter((a) => a.provider === "Kommunen").every((a) => a.providerActorId === null)).toBe(true);
+    // Another municipality's actor of the same name is not this plan's.
+    await handle.db.insert(s.actors).values({ municipalityId: outsider.municipalityId, name: "LÄRCENTRUM DEMOKOMMUNEN", kind: "utbildning" });
+    await handle.db.update(s.actors).set({ name: "LÄRCENTRUM demokommunen" }).where(eq(s.actors.id, lc.id));
+    const again = await getPlan(anna, sfi.participantId, handle.db);
+    expect(again.activities.filter((a) => a.provider === "Lärcentrum Demokommunen").map((a) => a.providerActorId)).toEqual(expect.arrayContaining([lc.id]));
+    expect(again.activities.every((a) => a.providerActorId === null || a.providerActorId === lc.id)).toBe(true);
   });
 });

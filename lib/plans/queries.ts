@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { frozen, fromJson, jsonFirst, jsonList, jsonObject, listFromJson, type Raw } from "@/db/json";
-import { activities, employers, participants, planRevisions, plans, users } from "@/db/schema";
+import { activities, actors, employers, participants, planRevisions, plans, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { getEmployerOption } from "@/lib/employers/queries";
@@ -35,6 +35,8 @@ const activityFields = {
   employerId: activities.employerId,
   hoursPerWeek: activities.hoursPerWeek,
   employerName: sql<string | null>`${employers.name}`,
+  /** The actor directory's entry of the provider's name, if it has one (actors_name_uq). */
+  providerActorId: sql<string | null>`(select ${actors.id} from ${actors} where ${actors.municipalityId} = ${activities.municipalityId} and lower(${actors.name}) = lower(${activities.provider}))`,
   interruptReason: activities.interruptReason,
   resultNote: activities.resultNote,
   details: activities.details,

@@ -127,7 +127,15 @@ export async function PlanSection({ participantId, data }: { participantId: stri
                     <td>
                       {b.startDate} – {b.endDate ?? t.ongoing}
                     </td>
-                    <td>{a.employerName ?? a.provider ?? "–"}</td>
+                    <td>
+                      {a.employerId && a.employerName ? (
+                        <Link href={`/arbetsgivare/${a.employerId}`}>{a.employerName}</Link>
+                      ) : a.provider && a.providerActorId ? (
+                        <Link href={`/aktorer/${a.providerActorId}`}>{a.provider}</Link>
+                      ) : (
+                        (a.provider ?? "–")
+                      )}
+                    </td>
                     <td className="num">{a.hoursPerWeek ?? "–"}</td>
                     <td>
                       <Link href={`/deltagare/${participantId}/insats/${b.id}`}>
