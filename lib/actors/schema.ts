@@ -38,15 +38,12 @@ export const actorSchema = z.object({
     .transform((v) => (v && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? `https://${v}` : v))
     .refine((v) => v === "" || isWebAddress(v), { message: "Skriv en webbadress, till exempel www.exempel.se." }),
 });
-export type ActorInput = z.infer<typeof actorSchema>;
 
 export const createActorSchema = actorSchema;
 export const updateActorSchema = actorSchema.extend({ id: z.string().uuid(), version });
-export type UpdateActorInput = z.input<typeof updateActorSchema>;
 
 /** Archive an actor that no longer offers anything (not suggested any more), or restore it. */
 export const actorStateSchema = z.object({ id: z.string().uuid(), version, archived: z.boolean() });
-export type ActorStateInput = z.input<typeof actorStateSchema>;
 
 function isWebAddress(v: string) {
   try {
