@@ -17,10 +17,11 @@ describe("DataTable", () => {
   it("has a heading row and a row per item, the first cell as row header, rows and cells with their data-* attributes", () => {
     const html = renderToStaticMarkup(createElement(DataTable, { id: "o90", caption: "Utfall", columns, rows })).replaceAll("<!-- -->", "");
     expect(html).toBe(
-      '<table class="table" id="o90"><caption class="visually-hidden">Utfall</caption>' +
+      '<div class="table-scroll" role="region" aria-label="Utfall" tabindex="0">' +
+        '<table class="table" id="o90"><caption class="visually-hidden">Utfall</caption>' +
         '<thead><tr><th scope="col">Kohort</th><th scope="col" class="num">n</th><th scope="col" class="num">Andel</th></tr></thead>' +
         '<tbody><tr data-cohort="2024"><th scope="row">2024</th><td class="num">12</td><td class="num" data-share="0.4167">5 (42 %)</td></tr>' +
-        '<tr data-cohort="2025"><th scope="row">2025</th><td class="num">3</td><td class="num" data-share="">1 (<abbr title="För få personer">–</abbr>)</td></tr></tbody></table>',
+        '<tr data-cohort="2025"><th scope="row">2025</th><td class="num">3</td><td class="num" data-share="">1 (<abbr title="För få personer">–</abbr>)</td></tr></tbody></table></div>',
     );
   });
 

@@ -8,6 +8,7 @@
 // numbers right-aligned, data-* attributes of rows and cells, a caption for screen readers.
 import { el, escapeMarkup, keptMarkup } from "./markup";
 import { dataAttributes, numClass } from "./table-parts";
+import { TableScroll } from "./TableScroll";
 
 /** Text in a cell: a string or number, or an abbreviation with its explanation (e.g. "–" for a suppressed figure). */
 export type Inline = string | number | { abbr: string; title: string };
@@ -74,5 +75,9 @@ export function DataTable(props: {
   rowHeader?: boolean;
 }) {
   const { caption, showCaption, columns, rows, rowHeader } = props;
-  return <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup({ caption, showCaption, columns, rows, rowHeader }) }} />;
+  return (
+    <TableScroll label={caption}>
+      <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup({ caption, showCaption, columns, rows, rowHeader }) }} />
+    </TableScroll>
+  );
 }

@@ -4,6 +4,7 @@
 // Resultat's tables are these.
 import type { HTMLAttributes, ReactNode } from "react";
 import { TableTop, dataAttributes, numClass as cls } from "./table-parts";
+import { TableScroll } from "./TableScroll";
 
 export interface ListColumn<R> {
   label: ReactNode;
@@ -27,25 +28,27 @@ export function ListTable<R>({ id, caption, rows, rowKey, rowProps, columns, row
   rowHeader?: boolean;
 }) {
   return (
-    <table className="table" id={id}>
-      <TableTop caption={caption} columns={columns} />
-      <tbody>
-        {rows.map((r) => (
-          <tr key={rowKey(r)} {...rowProps?.(r)}>
-            {columns.map((c, i) =>
-              i === 0 && rowHeader ? (
-                <th key={i} scope="row" className={cls(c)} {...dataAttributes(c.data?.(r))}>
-                  {c.cell(r)}
-                </th>
-              ) : (
-                <td key={i} className={cls(c)} {...dataAttributes(c.data?.(r))}>
-                  {c.cell(r)}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table className="table" id={id}>
+        <TableTop caption={caption} columns={columns} />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)} {...rowProps?.(r)}>
+              {columns.map((c, i) =>
+                i === 0 && rowHeader ? (
+                  <th key={i} scope="row" className={cls(c)} {...dataAttributes(c.data?.(r))}>
+                    {c.cell(r)}
+                  </th>
+                ) : (
+                  <td key={i} className={cls(c)} {...dataAttributes(c.data?.(r))}>
+                    {c.cell(r)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

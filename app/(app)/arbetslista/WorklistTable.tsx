@@ -7,39 +7,42 @@ import Link from "@/app/_components/Link";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import type { Signal } from "@/lib/signals/rules";
 import { SnoozeForm } from "./SnoozeForm";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** What a row shows of a signal; nothing else of it reaches the browser. */
 export type WorklistRow = Pick<Signal, "participantId" | "key" | "name" | "since" | "value" | "anchor" | "priority">;
 
 export function WorklistTable({ rows, today, t }: { rows: WorklistRow[]; today: string; t: WorklistMessages }) {
   return (
-    <table className="table worklist">
-      <thead>
-        <tr>
-          <th scope="col">{t.person}</th>
-          <th scope="col">{t.signal}</th>
-          <th scope="col">{t.since}</th>
-          <th scope="col">{t.act}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((s) => (
-          <tr key={`${s.participantId}-${s.key}`} data-signal={s.key} className={`priority-${s.priority}`}>
-            <th scope="row">{s.name}</th>
-            <td>
-              <span className="tag">{t.priority[s.priority]}</span> {t.signals[s.key].replace("{value}", String(s.value ?? ""))}
-            </td>
-            <td>{s.since}</td>
-            <td>
-              <Link href={`/deltagare/${s.participantId}#${s.anchor}`}>
-                {t.open}
-                <span className="visually-hidden">: {s.name}</span>
-              </Link>
-              <SnoozeForm participantId={s.participantId} signalKey={s.key} name={s.name} today={today} t={t} />
-            </td>
+    <TableScroll>
+      <table className="table worklist">
+        <thead>
+          <tr>
+            <th scope="col">{t.person}</th>
+            <th scope="col">{t.signal}</th>
+            <th scope="col">{t.since}</th>
+            <th scope="col">{t.act}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={`${s.participantId}-${s.key}`} data-signal={s.key} className={`priority-${s.priority}`}>
+              <th scope="row">{s.name}</th>
+              <td>
+                <span className="tag">{t.priority[s.priority]}</span> {t.signals[s.key].replace("{value}", String(s.value ?? ""))}
+              </td>
+              <td>{s.since}</td>
+              <td>
+                <Link href={`/deltagare/${s.participantId}#${s.anchor}`}>
+                  {t.open}
+                  <span className="visually-hidden">: {s.name}</span>
+                </Link>
+                <SnoozeForm participantId={s.participantId} signalKey={s.key} name={s.name} today={today} t={t} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

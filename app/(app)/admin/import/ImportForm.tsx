@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import type { ImportJobView } from "@/lib/import/jobs";
 import type { ImportPageMessages } from "@/lib/i18n/areas/import";
 import { FormMessage } from "@/app/_components/Field";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 const SHOWN_ERRORS = 500;
 
@@ -139,26 +140,28 @@ export function ImportForm({ t }: { t: ImportPageMessages }) {
                   {t.errorsTitle} ({preview.errors.length})
                 </h3>
                 <p>{t.errorsIntro}</p>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.file}</th>
-                      <th scope="col">{t.row}</th>
-                      <th scope="col">{t.column}</th>
-                      <th scope="col">{t.message}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                      <tr key={i}>
-                        <td>{e.file}</td>
-                        <td>{e.row}</td>
-                        <td>{e.column}</td>
-                        <td>{e.message}</td>
+                <TableScroll label={t.errorsTitle}>
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.file}</th>
+                        <th scope="col">{t.row}</th>
+                        <th scope="col">{t.column}</th>
+                        <th scope="col">{t.message}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {preview.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                        <tr key={i}>
+                          <td>{e.file}</td>
+                          <td>{e.row}</td>
+                          <td>{e.column}</td>
+                          <td>{e.message}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
                 {preview.errors.length > SHOWN_ERRORS && (
                   <p>
                     {preview.errors.length - SHOWN_ERRORS} {t.moreErrors}

@@ -32,34 +32,32 @@ export default async function ReferenceValuesPage({ searchParams }: { searchPara
       {rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="table-scroll">
-          <ListTable
-            id="reference-values"
-            caption={t.title}
-            rows={rows}
-            rowKey={(r) => r.id}
-            rowProps={(r) => ({ "data-indicator": r.indicator, "data-year": r.year, "data-kind": r.kind })}
-            columns={[
-              { label: t.indicator, cell: (r) => t.indicators[r.indicator] ?? r.indicator },
-              { label: t.year, cell: (r) => r.year },
-              { label: t.kind, cell: (r) => t.kinds[r.kind] },
-              { label: t.value, num: true, cell: (r) => formatReference(r.indicator, r.value) },
-              { label: t.source, cell: (r) => r.source ?? "" },
-              {
-                label: t.actions,
-                cell: (r) => (
-                  <Link href={`/admin/referensvarden/${r.id}`}>
-                    {t.change}
-                    <span className="visually-hidden">
-                      {" "}
-                      {t.indicators[r.indicator] ?? r.indicator} {r.year} {t.kinds[r.kind]}
-                    </span>
-                  </Link>
-                ),
-              },
-            ]}
-          />
-        </div>
+        <ListTable
+          id="reference-values"
+          caption={t.title}
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ "data-indicator": r.indicator, "data-year": r.year, "data-kind": r.kind })}
+          columns={[
+            { label: t.indicator, cell: (r) => t.indicators[r.indicator] ?? r.indicator },
+            { label: t.year, cell: (r) => r.year },
+            { label: t.kind, cell: (r) => t.kinds[r.kind] },
+            { label: t.value, num: true, cell: (r) => formatReference(r.indicator, r.value) },
+            { label: t.source, cell: (r) => r.source ?? "" },
+            {
+              label: t.actions,
+              cell: (r) => (
+                <Link href={`/admin/referensvarden/${r.id}`}>
+                  {t.change}
+                  <span className="visually-hidden">
+                    {" "}
+                    {t.indicators[r.indicator] ?? r.indicator} {r.year} {t.kinds[r.kind]}
+                  </span>
+                </Link>
+              ),
+            },
+          ]}
+        />
       )}
       <h2 id="create-reference-title">{t.create}</h2>
       <CreateReferenceForm labels={labels as unknown as Labels} choices={choices} defaultYear={todayIso().slice(0, 4)} />
