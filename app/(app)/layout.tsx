@@ -19,6 +19,7 @@ function navFor(role: Role, t: Messages): NavItem[] {
         { href: "/deltagare", label: t.nav.participants },
         { href: "/arbetsgivare", label: t.nav.employers },
         { href: "/aktorer", label: t.nav.actors },
+        { href: "/resultat", label: t.nav.results },
       ];
     case "sfi_teacher":
       return [

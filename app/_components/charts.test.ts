@@ -4,7 +4,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart, LineChart, type ReferenceMark } from "./charts";
+import { BarChart, LineChart, niceTop, spreadLabels, type ReferenceMark } from "./charts";
 import { escapeMarkup } from "./markup";
 import { seriesColor } from "./chart-palette";
 
@@ -28,7 +28,7 @@ describe("BarChart", () => {
   const html = renderToStaticMarkup(createElement(BarChart, { ...base, series, scale: "share", max: 1, references: [reference] }));
 
   it("is an image named by its title and description, the reference values in the description", () => {
-    expect(html).toContain('<figure class="chart" data-chart="o90"><svg viewBox="0 0 640 260" role="img" aria-labelledby="o90-title o90-desc" width="100%">');
+    expect(html).toContain('<figure class="chart" data-chart="o90"><div class="chart-scroll" role="region" aria-label="Andel i arbete" tabindex="0"><svg viewBox="0 0 640 260" role="img" aria-labelledby="o90-title o90-desc" width="100%">');
     expect(html).toContain('<title id="o90-title">Andel i arbete</title>');
     expect(html).toContain('<desc id="o90-desc">Andel = arbete eller studier / n. Referensvärde 2025: 48,5 % (&#60;b&#62;&#34;R&#38;D&#34;&#60;/b&#62;).</desc>');
   });
@@ -68,5 +68,28 @@ describe("LineChart", () => {
 describe("escapeMarkup", () => {
   it("escapes the five characters of markup and leaves the rest", () => {
     expect(escapeMarkup(`<a href="x">'Å & Ö'</a>`)).toBe("&#60;a href=&#34;x&#34;&#62;&#39;Å &#38; Ö&#39;&#60;/a&#62;");
+  });
+});
+
+describe("the line chart's axis and labels", () => {
+  it("ends the value axis at four round steps above the largest value", () => {
+    expect(niceTop(154)).toBe(200);
+    expect(niceTop(140)).toBe(200);
+    expect(niceTop(95)).toBe(100);
+    expect(niceTop(36)).toBe(40);
+    expect(niceTop(7)).toBe(8);
+    expect(niceTop(1.05)).toBe(2);
+  });
+  it("moves a value label down where it would overlap the one above it, and leaves apart ones where they are", () => {
+    expect(spreadLabels([100, 104, 200])).toEqual([92, 103, 192]);
+    expect(spreadLabels([104, 100])).toEqual([103, 92]);
+    const [a, b, c] = spreadLabels([50, 51, 52]);
+    expect(b - a).toBeGreaterThanOrEqual(11);
+    expect(c - b).toBeGreaterThanOrEqual(11);
+  });
+  it("draws round values on the axis of days", () => {
+    const html = renderToStaticMarkup(createElement(LineChart, { ...base, series: [{ name: "Totalt", color: seriesColor(0), values: [140, 116] }], scale: "count" }));
+    const axis = [...html.matchAll(/text-anchor="end" font-size="11" fill="#4a5561">(\d+)<\/text>/g)].map((m) => m[1]);
+    expect(axis).toEqual(["0", "50", "100", "150", "200"]);
   });
 });

@@ -107,7 +107,12 @@ const withReferences = (description: string, references?: ReferenceMark[]) =>
 /** The chart's image: an SVG with its title and description (the text alternative), drawn from markup built here. */
 function ChartImage({ id, title, description, references, body }: { id: string; title: string; description: string; references?: ReferenceMark[]; body: string }) {
   const inner = el("title", { id: `${id}-title` }, escapeMarkup(title)) + el("desc", { id: `${id}-desc` }, escapeMarkup(withReferences(description, references))) + body;
-  return <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%" dangerouslySetInnerHTML={{ __html: inner }} />;
+  // On a phone the image keeps a readable size and scrolls sideways (globals.css: .chart-scroll).
+  return (
+    <div className="chart-scroll" role="region" aria-label={title} tabIndex={0}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%" dangerouslySetInnerHTML={{ __html: inner }} />
+    </div>
+  );
 }
 
 /** The value axis: grid lines with their values. */
@@ -118,7 +123,35 @@ function grid(top: number, y: (v: number) => number, format: (v: number) => stri
 }
 
 function ticks(max: number): number[] {
-  return [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const step = max / 4;
+  return [0, 1, 2, 3, 4].map((i) => i * step);
+}
+
+/** A round step for about four intervals up to `max` (1, 2, 2.5 or 5 times a power of ten). */
+export function niceStep(max: number): number {
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  return step;
+}
+
+/** The value axis' top for counts: four round steps that reach above the largest value (e.g. 160 for 140). */
+export const niceTop = (max: number) => 4 * niceStep(max);
+
+/**
+ * The value labels of the points at one category, from top to bottom: each above its point, moved
+ * down where it would overlap the one above it (labels 10 units high, 11 apart).
+ */
+export function spreadLabels(ys: number[], gap = 11): number[] {
+  const order = ys.map((y, i) => ({ y: y - 8, i })).sort((a, b) => a.y - b.y);
+  const out = new Array<number>(ys.length);
+  let last = -Infinity;
+  for (const o of order) {
+    const y = Math.max(o.y, last + gap);
+    out[o.i] = r1(y);
+    last = y;
+  }
+  return out;
 }
 
 /** What a chart's drawing depends on: all of its props but the texts of its image and legend. */
@@ -176,18 +209,24 @@ export function LineChart(props: ChartProps) {
 function drawLines({ categories, series, scale, max, suppressedLabel, references }: Drawing): string {
   const format = formatter(scale);
   const all = [...series.flatMap((s) => s.values), ...(references ?? []).map((r) => r.value)].filter((v): v is number => v !== null);
-  const top = max ?? Math.max(1, ...all) * 1.1;
+  const top = max ?? (scale === "count" ? niceTop(Math.max(1, ...all) * 1.05) : Math.max(1, ...all) * 1.1);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const x = (i: number) => r1(PAD.left + (categories.length === 1 ? plotW / 2 : (i * plotW) / (categories.length - 1)));
   const y = (v: number) => r1(PAD.top + plotH - (v / top) * plotH);
   const axis = categories.map((c, i) => label(x(i), H - PAD.bottom + 18, 12, "#1b1f24", c));
-  const lines = series.map((s) => {
+  // The value labels of every series at a category, spread so that close values stay readable.
+  const labelY = categories.map((_, i) => {
+    const at = series.map((s) => s.values[i]);
+    const ys = spreadLabels(at.map((v) => (v === null || v === undefined ? Infinity : y(v))));
+    return at.map((v, si) => (v === null || v === undefined ? null : ys[si]));
+  });
+  const lines = series.map((s, si) => {
     const pts = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
     const d = pts.map((p, i) => (p ? `${i === 0 || !pts[i - 1] ? "M" : "L"}${p[0].toFixed(1)},${p[1].toFixed(1)}` : "")).join(" ");
     const points = pts.map((p, i) =>
       p
-        ? el("circle", { cx: p[0], cy: p[1], r: 4, fill: s.color, "data-value": s.values[i] ?? undefined }) + label(p[0], r1(p[1] - 8), 10, "#1b1f24", format(s.values[i] as number))
+        ? el("circle", { cx: p[0], cy: p[1], r: 4, fill: s.color, "data-value": s.values[i] ?? undefined }) + label(p[0], labelY[i][si] ?? r1(p[1] - 8), 10, "#1b1f24", format(s.values[i] as number))
         : label(x(i), PAD.top + plotH - 4, 12, "#4a5561", suppressedLabel),
     );
     return el("path", { d, fill: "none", stroke: s.color, "stroke-width": 2.5 }) + points.join("");

@@ -58,6 +58,31 @@ describe("getDashboard", () => {
     const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams([["asOf", AS_OF], ["gender", "K"], ["cohort", "2025"], ["unit", "'; drop table x"]])), handle.db);
     expect(d.outcome90.every((r) => r.group === "K" && r.cohort === "2025")).toBe(true);
     expect(d.filter.unitId).toBeUndefined();
+    // A day after today: today's figures, not a projection.
+    const future = parseDashboardFilter(new URLSearchParams({ asOf: "2999-01-01", gender: "M" }));
+    expect(future.asOf).toBeUndefined();
+    expect(future.gender).toBe("M");
+  });
+  it("counts only women or only men everywhere on the page when a gender is chosen, the situation on the day too", async () => {
+    const view = (gender?: string) => getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF, ...(gender ? { gender } : {}) })), handle.db);
+    const [all, total, women, men] = [await view(), await view("total"), await view("K"), await view("M")];
+    expect(total.idle).toEqual(all.idle);
+    expect(total.caseload).toEqual(all.caseload);
+    for (const g of [women, men]) {
+      expect(g.idle.active).toBeGreaterThan(0);
+      expect(g.idle.active).toBeLessThan(all.idle.active);
+      expect(g.caseload.reduce((n, r) => n + r.active, 0)).toBe(g.idle.active);
+      expect(g.signalsByUnit.reduce((n, u) => n + u.signals, 0)).toBe(g.caseload.reduce((n, r) => n + r.signals, 0));
+    }
+    // People with gender X count in neither.
+    expect(women.idle.active + men.idle.active).toBeLessThanOrEqual(all.idle.active);
+    expect(women.idle.idle + men.idle.idle).toBeLessThanOrEqual(all.idle.idle);
+    expect(women.workplaceNow.inWorkplace + men.workplaceNow.inWorkplace).toBeLessThanOrEqual(all.workplaceNow.inWorkplace);
+    // The cohort figures are the group's rows of the whole municipality's, for the cohorts that have
+    // anybody of the group.
+    expect(women.outcome90).toEqual(all.outcome90.filter((r) => r.group === "K" && r.n > 0));
+    expect(men.firstWorkplace).toEqual(all.firstWorkplace.filter((r) => r.group === "M" && r.n > 0));
+    expect(men.firstWorkplace.length).toBeGreaterThan(0);
   });
   it("counts open signals per unit as well as per coordinator, the same signals both ways", async () => {
     const d = await getDashboard(manager, parseDashboardFilter(new URLSearchParams(`asOf=${AS_OF}`)), handle.db);
@@ -84,6 +109,13 @@ describe("toCsv", () => {
     expect(csv).toContain("Kön;Män");
     expect(csv).toContain(resultsMessages.sv.outcome90.definition.slice(0, 40));
     for (const r of d.outcome90) expect(csv).toContain(`${r.cohort};Män;${r.n};${r.recorded};`);
+    // A share not shown is the page's "–", not an empty cell; the difference is in percentage points.
+    const suppressed = d.outcome90.find((r) => r.share === null);
+    if (suppressed) expect(csv).toContain(`${suppressed.cohort};Män;${suppressed.n};${suppressed.recorded};${suppressed.work};${suppressed.studies};${suppressed.workAndStudies};–`);
+    expect(csv).toContain(`(${resultsMessages.sv.shareOfInterrupted})`);
+    const all = await getDashboard(manager, parseDashboardFilter(new URLSearchParams({ asOf: AS_OF })), handle.db);
+    const shown = all.outcomeByActivity.rows.find((r) => r.difference !== null);
+    if (shown) expect(toCsv(all, resultsMessages.sv)).toContain(`;${String(Math.round(shown.difference! * 10_000) / 100).replace(".", ",")}\r\n`);
   });
 });
 

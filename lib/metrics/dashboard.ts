@@ -22,7 +22,8 @@ import { DEFAULT_MIN_N, type FirstWorkplaceRow, type Group, type IdleFigure, typ
 const optionalId = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
 
 export const dashboardFilterSchema = z.object({
-  asOf: z.string().refine(isValidIsoDate).optional(),
+  // A day that has not come yet has no figures: its "situation on the day" would only be today's.
+  asOf: z.string().refine((d) => isValidIsoDate(d) && d <= todayIso()).optional(),
   cohorts: z.array(z.string().regex(/^\d{4}$/)).default([]),
   unitId: optionalId,
   coordinatorId: optionalId,
@@ -66,6 +67,9 @@ export function exportSnapshotOption(params: URLSearchParams): { snapshotId: num
   const shown = shownSnapshotSchema.safeParse(params.get("snapshot") ?? undefined);
   return shown.success ? { snapshotId: shown.data } : { fresh: true };
 }
+
+/** The gender filter as a narrowing: women or men only; "total" (or none) counts everyone. */
+export const narrowedGender = (g: DashboardFilter["gender"]): "K" | "M" | undefined => (g === "K" || g === "M" ? g : undefined);
 
 export function filterToSearchParams(f: DashboardFilter): URLSearchParams {
   const p = new URLSearchParams();
@@ -188,6 +192,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, db: Ex
     educationLevel: filter.educationLevel,
     settlement: filter.settlement,
     track: filter.track,
+    // Women or men: every figure, the situation on the day and the caseload too, counts only them.
+    gender: narrowedGender(filter.gender),
   };
   const shown = opts.snapshotId ? await snapshotById(db, opts.snapshotId, f.municipalityId, f.asOf) : undefined;
   const snap = shown ?? (await metricSnapshot(db, f.municipalityId, f.asOf, opts.fresh || opts.snapshotId ? {} : STALE_WHILE_COMPUTING));

@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
-import { parseDashboardFilter } from "./dashboard";
+import { narrowedGender, parseDashboardFilter } from "./dashboard";
 import { DEFAULT_MIN_N, participantFilter, type MetricFilter } from "./indicators";
 
 export const DRILLDOWNS = ["exitsWithoutOutcome", "exitsWithoutReason", "withoutEducationLevel", "withoutCoordinator", "idle"] as const;
@@ -84,6 +84,7 @@ export async function peopleBehindDashboard(actor: Actor, input: unknown, db: Ex
     educationLevel: d.educationLevel,
     settlement: d.settlement,
     track: d.track,
+    gender: narrowedGender(d.gender),
   };
   const rows = await queryPeople(actor, which, f, limit + 1, db);
   const people = rows.slice(0, limit);

@@ -9,9 +9,15 @@ export interface ExportTable {
   definition: string;
   columns: string[];
   rows: (string | number | null)[][];
+  /** The columns (0-based) that hold shares, fractions 0–1: a spreadsheet shows them as percent. */
+  shares?: number[];
 }
 
-const cell = (v: number | null) => (v === null ? null : v);
+/** A figure, or the page's mark for one that is not shown (suppressed, or nobody to count). */
+const SUPPRESSED = "–";
+const cell = (v: number | null) => (v === null ? SUPPRESSED : v);
+/** A difference of two shares in percentage points, as the page shows it (to two decimals here). */
+const points = (v: number | null) => (v === null ? SUPPRESSED : Math.round(v * 10_000) / 100);
 
 /** The dashboard's tables as plain rows, in the order the page shows them. */
 export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMessages = referenceMessages.sv): ExportTable[] {
@@ -22,18 +28,21 @@ export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMess
       definition: t.outcome90.definition,
       columns: [t.cohort, t.group, t.n, t.outcome90.recorded, t.outcome90.work, t.outcome90.studies, t.outcome90.workAndStudies, t.outcome90.share],
       rows: d.outcome90.map((r) => [r.cohort, g(r.group), r.n, r.recorded, r.work, r.studies, r.workAndStudies, cell(r.share)]),
+      shares: [7],
     },
     {
       title: t.worked.title,
       definition: `${t.worked.definition} ${t.worked.caution}`,
       columns: [t.worked.activity, t.worked.withN, t.worked.withShare, t.worked.withoutN, t.worked.withoutShare, t.worked.difference],
-      rows: d.outcomeByActivity.rows.map((r) => [t.worked.types[r.type] ?? r.type, r.withN, cell(r.withShare), r.withoutN, cell(r.withoutShare), cell(r.difference)]),
+      rows: d.outcomeByActivity.rows.map((r) => [t.worked.types[r.type] ?? r.type, r.withN, cell(r.withShare), r.withoutN, cell(r.withoutShare), points(r.difference)]),
+      shares: [2, 4],
     },
     {
       title: t.firstWorkplace.title,
       definition: t.firstWorkplace.definition,
       columns: [t.cohort, t.group, t.n, t.firstWorkplace.reached, t.firstWorkplace.medianDays, t.firstWorkplace.shareWithin365],
       rows: d.firstWorkplace.map((r) => [r.cohort, g(r.group), r.n, r.reached, cell(r.medianDays), cell(r.shareWithin365)]),
+      shares: [5],
     },
     {
       title: t.now.title,
@@ -50,14 +59,40 @@ export function exportTables(d: Dashboard, t: ResultsMessages, rt: ReferenceMess
     {
       title: t.sfi.title,
       definition: t.sfi.definition,
-      columns: [t.cohort, t.group, t.n, t.sfi.passed, t.sfi.interrupted, t.sfi.studying, t.sfi.toWork, `${t.sfi.passed} (${t.share})`, `${t.sfi.interrupted} (${t.share})`],
-      rows: d.sfiResults.map((r) => [r.cohort, g(r.group), r.n, r.passed, r.interrupted, r.studying, r.interruptedToWorkOrStudies, cell(r.sharePassed), cell(r.shareInterrupted)]),
+      columns: [
+        t.cohort,
+        t.group,
+        t.n,
+        t.sfi.passed,
+        t.sfi.interrupted,
+        t.sfi.studying,
+        t.sfi.toWork,
+        `${t.sfi.passed} (${t.share})`,
+        `${t.sfi.interrupted} (${t.share})`,
+        `${t.sfi.studying} (${t.share})`,
+        `${t.sfi.toWork} (${t.shareOfInterrupted})`,
+      ],
+      rows: d.sfiResults.map((r) => [
+        r.cohort,
+        g(r.group),
+        r.n,
+        r.passed,
+        r.interrupted,
+        r.studying,
+        r.interruptedToWorkOrStudies,
+        cell(r.sharePassed),
+        cell(r.shareInterrupted),
+        cell(r.shareStudying),
+        cell(r.shareInterruptedToWorkOrStudies),
+      ]),
+      shares: [7, 8, 9, 10],
     },
     {
       title: t.health.title,
       definition: t.health.definition,
       columns: [t.cohort, t.group, t.n, t.health.offered, t.health.completed, `${t.health.offered} (${t.share})`, `${t.health.completed} (${t.share})`],
       rows: d.healthCoverage.map((r) => [r.cohort, g(r.group), r.n, r.offered, r.completed, cell(r.shareOffered), cell(r.shareCompleted)]),
+      shares: [5, 6],
     },
     {
       title: t.lead.title,
@@ -99,7 +134,7 @@ export function selectionRows(d: Dashboard, t: ResultsMessages): [string, string
     [t.cohorts, f.cohorts.length ? f.cohorts.join(", ") : t.allCohorts],
     [t.unit, unit],
     [t.coordinator, coordinator],
-    [t.gender, f.gender ? t.groups[f.gender] : t.allGenders],
+    [t.gender, f.gender ? t.genderOptions[f.gender] : t.allGenders],
     [t.education, f.educationLevel ? t.educationLevels[f.educationLevel] : t.any],
     [t.settlement, f.settlement ? t.settlements[f.settlement] : t.any],
     [t.track, f.track ? t.tracks[f.track] : t.any],
@@ -135,7 +170,11 @@ export async function toXlsx(d: Dashboard, t: ResultsMessages, rt?: ReferenceMes
     ws.addRow([table.title]).font = { bold: true };
     ws.addRow([table.definition]);
     ws.addRow(table.columns).font = { bold: true };
-    for (const r of table.rows) ws.addRow(r);
+    // A cohort is a year: a number in the spreadsheet. Shares stay fractions, shown as percent.
+    for (const r of table.rows) {
+      const row = ws.addRow(r.map((v) => (typeof v === "string" && /^\d{4}$/.test(v) ? Number(v) : v)));
+      for (const i of table.shares ?? []) if (typeof r[i] === "number") row.getCell(i + 1).numFmt = "0.0%";
+    }
     ws.columns.forEach((c) => (c.width = 18));
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -46,6 +46,9 @@ describe("sfiResults", () => {
     expect(rows.map((r) => `${r.group}:${r.n}`)).toEqual(["total:5", "K:3", "M:2"]);
     const suppressed = await sfiResults(handle.db, { municipalityId: m, asOf: AS_OF });
     expect(suppressed[0].sharePassed).toBeNull();
+    // The share of the interrupted is suppressed by their own number, not the row's.
+    const three = await sfiResults(handle.db, { municipalityId: m, asOf: AS_OF, minN: 3 });
+    expect(three[0]).toMatchObject({ n: 5, sharePassed: 0.2, interrupted: 2, interruptedToWorkOrStudies: 1, shareInterruptedToWorkOrStudies: null });
   });
 });
 

@@ -53,7 +53,8 @@ export async function sfiResults(db: Executor, f: MetricFilter, snapshot?: Snaps
       sharePassed: suppressedShare(num(r?.passed), n, minN),
       shareInterrupted: suppressedShare(interrupted, n, minN),
       shareStudying: suppressedShare(num(r?.studying), n, minN),
-      shareInterruptedToWorkOrStudies: n < minN ? null : suppressedShare(num(r?.to_work), interrupted, 1),
+      // A share of the interrupted: suppressed when they are few, whatever the row's n.
+      shareInterruptedToWorkOrStudies: suppressedShare(num(r?.to_work), interrupted, minN),
     };
   });
 }

@@ -11,6 +11,8 @@ export interface MetricFilter {
   educationLevel?: string;
   settlement?: string;
   track?: string;
+  /** Women or men only (the dashboard's gender filter); the cohort figures keep their group rows. */
+  gender?: "K" | "M";
 }
 
 /** Active participants of the municipality, narrowed by the dashboard's filters. */
@@ -32,6 +34,7 @@ export function narrowing(f: MetricFilter, p: SQL): SQL[] {
   if (f.educationLevel) parts.push(sql`${p}.education_level = ${f.educationLevel}`);
   if (f.settlement) parts.push(sql`${p}.settlement = ${f.settlement}`);
   if (f.track) parts.push(sql`${p}.track = ${f.track}`);
+  if (f.gender) parts.push(sql`${p}.gender = ${f.gender}`);
   return parts;
 }
 

@@ -57,7 +57,7 @@ describe("outcome by activity", () => {
     expect(men.rows.map((r) => [r.type, r.withN, r.withoutN])).toEqual([["sfi", 1, 1], ["validering", 1, 1]]);
   });
 
-  it("suppresses the shares of groups under the threshold, and the difference with them", async () => {
+  it("suppresses both shares and the difference when either group is under the threshold", async () => {
     const m = (await makeMunicipality(handle.db, "5562")).id;
     const leaver = (i: number, type: "praktik" | "sfi") => ({
       programmeEnd: "2025-06-30",
@@ -67,7 +67,13 @@ describe("outcome by activity", () => {
     await addPeople(handle.db, m, [...repeat(12, (i) => leaver(i, "sfi")), ...repeat(4, (i) => leaver(i, "praktik"))]);
     const d = activityOutcomes(await outcomeByActivityCounts(handle.db, { municipalityId: m, asOf: AS_OF }), { cohorts: [] }, 10);
     expect(d).toMatchObject({ n: 16, positive: 8, share: 0.5 });
-    expect(d.rows.find((r) => r.type === "sfi")).toMatchObject({ withN: 12, withShare: 0.5, withoutN: 4, withoutShare: null, difference: null });
-    expect(d.rows.find((r) => r.type === "praktik")).toMatchObject({ withN: 4, withShare: null, withoutN: 12, withoutShare: 0.5, difference: null });
+    // Either group under the threshold hides both shares: with the share of all leavers shown, one
+    // group's share would give away the other's (8 positive of 16; 6 of the 12 → 2 of the 4).
+    expect(d.rows.find((r) => r.type === "sfi")).toMatchObject({ withN: 12, withShare: null, withoutN: 4, withoutShare: null, difference: null });
+    expect(d.rows.find((r) => r.type === "praktik")).toMatchObject({ withN: 4, withShare: null, withoutN: 12, withoutShare: null, difference: null });
+    // Both groups at the threshold: both shown.
+    await addPeople(handle.db, m, repeat(6, (i) => leaver(i, "praktik")));
+    const e = activityOutcomes(await outcomeByActivityCounts(handle.db, { municipalityId: m, asOf: AS_OF }), { cohorts: [] }, 10);
+    expect(e.rows.find((r) => r.type === "praktik")).toMatchObject({ withN: 10, withShare: 0.5, withoutN: 12, withoutShare: 0.5, difference: 0 });
   });
 });

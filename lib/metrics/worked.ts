@@ -68,7 +68,8 @@ export interface ActivityOutcomes {
 
 /**
  * The outcome by activity for the chosen cohorts (none: all) and gender (none: everyone): every
- * activity type somebody had, in the order of the activity list, each share suppressed below minN.
+ * activity type somebody had, in the order of the activity list; a row's shares and difference are
+ * suppressed when either group (with or without the activity) is below minN.
  */
 export function activityOutcomes(counts: ActivityOutcomeCount[], pick: { cohorts: string[]; gender?: Group }, minN: number): ActivityOutcomes {
   const gender = pick.gender && pick.gender !== "total" ? pick.gender : null;
@@ -81,8 +82,11 @@ export function activityOutcomes(counts: ActivityOutcomeCount[], pick: { cohorts
     if (had.n === 0) continue;
     const withoutN = all.n - had.n;
     const withoutPositive = all.positive - had.positive;
-    const withShare = suppressedShare(had.positive, had.n, minN);
-    const withoutShare = suppressedShare(withoutPositive, withoutN, minN);
+    // Both groups' shares or neither: the share of all leavers is shown, so one group's share
+    // and n would give away the other's (secondary suppression).
+    const small = had.n < minN || withoutN < minN;
+    const withShare = small ? null : suppressedShare(had.positive, had.n, minN);
+    const withoutShare = small ? null : suppressedShare(withoutPositive, withoutN, minN);
     out.push({
       type,
       withN: had.n,

@@ -5,8 +5,9 @@ import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
+import { todayIso } from "@/lib/dates";
 import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
-import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getLocale, pickMessages } from "@/lib/i18n/server";
 import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { BarChart, LineChart, type ReferenceMark } from "@/app/_components/charts";
@@ -77,17 +78,28 @@ const signedPoints = (v: number) => {
 };
 const GROUPS: Group[] = ["total", "K", "M"];
 
-/** A share as text: whole percent, or the suppressed mark with its explanation. */
-const shareText = (v: number | null, t: ResultsMessages): Inline => (v === null ? { abbr: t.suppressed, title: t.suppressedNote.split(":")[0] } : pct(v));
+/** Why a share is not shown: nobody to count it over, or too few (the note with the threshold). */
+interface Blank {
+  mark: string;
+  note: string;
+  none: string;
+}
 
-function Share({ v, t }: { v: number | null; t: ResultsMessages }) {
-  const text = shareText(v, t);
+/**
+ * A share as text: whole percent, or "–" with why: nobody in the group (its denominator 0), or
+ * fewer than the threshold.
+ */
+const shareText = (v: number | null, of: number, blank: Blank): Inline => (v !== null ? pct(v) : { abbr: blank.mark, title: of === 0 ? blank.none : blank.note });
+
+function Share({ v, of, blank }: { v: number | null; of: number; blank: Blank }) {
+  const text = shareText(v, of, blank);
   return typeof text === "object" ? <abbr title={text.title}>{text.abbr}</abbr> : <>{text}</>;
 }
 
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("metrics:read");
   const t = await getAreaMessages(resultsMessages);
+  const locale = await getLocale();
   const rt = await getAreaMessages(referenceMessages);
   const sp = await searchParams;
   const params = new URLSearchParams();
@@ -135,8 +147,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       </section>
     );
   };
-  const withShare = (count: number, share: number | null): Inline[] => [count, " (", shareText(share, t), ")"];
   const note = t.suppressedNote.replaceAll("{minN}", String(d.minN));
+  const blank: Blank = { mark: t.suppressed, note, none: t.noneInGroup };
+  /** A count and its share of `of` people, e.g. "12 (45 %)". */
+  const withShare = (count: number, share: number | null, of: number): Inline[] => [count, " (", shareText(share, of, blank), ")"];
+  const days = new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 });
   // Names only for those allowed to see the people (a coordinator, their own unit), fetched when
   // a list is opened, under the filters the page shows.
   const drill = mayDrillDown(user) ? { filter: query } : null;
@@ -154,7 +169,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       <form method="get" className="filters" aria-label={t.filters}>
         <div className="field">
           <label htmlFor="asOf">{t.asOf}</label>
-          <input id="asOf" name="asOf" type="date" defaultValue={d.asOf} />
+          <input id="asOf" name="asOf" type="date" defaultValue={d.asOf} max={todayIso()} aria-describedby="asOf-hint" />
+          <span id="asOf-hint" className="definition">
+            {t.asOfHint}
+          </span>
         </div>
         {d.options.cohorts.length > 0 && (
           <fieldset>
@@ -178,7 +196,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             {d.filter.coordinatorId && <input type="hidden" name="coordinator" value={d.filter.coordinatorId} />}
           </div>
         )}
-        {filterSelect("gender", t.gender, d.filter.gender, t.allGenders, GROUPS.map((g) => ({ value: g, label: t.groups[g] })))}
+        {filterSelect("gender", t.gender, d.filter.gender, t.allGenders, GROUPS.map((g) => ({ value: g, label: t.genderOptions[g] })))}
         {filterSelect("education", t.education, d.filter.educationLevel, t.any, EDUCATION_LEVELS.map((e) => ({ value: e, label: t.educationLevels[e] })))}
         {filterSelect("settlement", t.settlement, d.filter.settlement, t.any, SETTLEMENTS.map((x) => ({ value: x, label: t.settlements[x] })))}
         {filterSelect("track", t.track, d.filter.track, t.any, TRACKS.map((x) => ({ value: x, label: t.tracks[x] })))}
@@ -216,12 +234,12 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </div>
           <div className="figure-card" data-figure="inWorkplace">
             <span className="value">{d.workplaceNow.inWorkplace}</span> {t.now.inWorkplace} ({t.now.share}{" "}
-            <Share v={d.workplaceNow.shareInWorkplace} t={t} />)
+            <Share v={d.workplaceNow.shareInWorkplace} of={d.idle.active} blank={blank} />)
             <p className="definition">{t.now.inWorkplaceDefinition}</p>
           </div>
           <div className="figure-card" data-figure="sfiAndWorkplace">
             <span className="value">{d.workplaceNow.sfiAndWorkplace}</span> {t.now.sfiAndWorkplace} ({t.now.share}{" "}
-            <Share v={d.workplaceNow.shareSfiAndWorkplace} t={t} />)
+            <Share v={d.workplaceNow.shareSfiAndWorkplace} of={d.idle.active} blank={blank} />)
             <p className="definition">{t.now.sfiAndWorkplaceDefinition}</p>
           </div>
         </div>
@@ -239,7 +257,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           { label: t.outcome90.work, cell: (r) => r.work },
           { label: t.outcome90.studies, cell: (r) => r.studies },
           { label: t.outcome90.workAndStudies, cell: (r) => r.workAndStudies },
-          { label: t.outcome90.share, cell: (r) => shareText(r.share, t), data: (r) => ({ share: r.share ?? "" }) },
+          { label: t.outcome90.share, cell: (r) => shareText(r.share, r.n, blank), data: (r) => ({ share: r.share ?? "" }) },
         ],
       })}
 
@@ -251,31 +269,29 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         ) : (
           <>
             <p data-figure="worked-all">{t.worked.all.replace("{n}", String(d.outcomeByActivity.n)).replace("{share}", d.outcomeByActivity.share === null ? t.suppressed : pct(d.outcomeByActivity.share))}</p>
-            <div className="table-scroll">
-              <DataTable
-                id="worked-table"
-                caption={t.worked.title}
-                columns={[
-                  { label: t.worked.activity },
-                  { label: t.worked.withN, num: true },
-                  { label: t.worked.withShare, num: true },
-                  { label: t.worked.withoutN, num: true },
-                  { label: t.worked.withoutShare, num: true },
-                  { label: t.worked.difference, num: true },
-                ]}
-                rows={d.outcomeByActivity.rows.map((r): DataRow => ({
-                  data: { type: r.type },
-                  cells: [
-                    t.worked.types[r.type] ?? r.type,
-                    r.withN,
-                    { parts: [shareText(r.withShare, t)], data: { share: r.withShare ?? "" } },
-                    r.withoutN,
-                    { parts: [shareText(r.withoutShare, t)], data: { share: r.withoutShare ?? "" } },
-                    { parts: [r.difference === null ? { abbr: t.suppressed, title: note } : signedPoints(r.difference)], data: { difference: r.difference ?? "" } },
-                  ],
-                }))}
-              />
-            </div>
+            <DataTable
+              id="worked-table"
+              caption={t.worked.title}
+              columns={[
+                { label: t.worked.activity },
+                { label: t.worked.withN, num: true },
+                { label: t.worked.withShare, num: true },
+                { label: t.worked.withoutN, num: true },
+                { label: t.worked.withoutShare, num: true },
+                { label: t.worked.difference, num: true },
+              ]}
+              rows={d.outcomeByActivity.rows.map((r): DataRow => ({
+                data: { type: r.type },
+                cells: [
+                  t.worked.types[r.type] ?? r.type,
+                  r.withN,
+                  { parts: [shareText(r.withShare, r.withN, blank)], data: { share: r.withShare ?? "" } },
+                  r.withoutN,
+                  { parts: [shareText(r.withoutShare, r.withoutN, blank)], data: { share: r.withoutShare ?? "" } },
+                  { parts: [r.difference === null ? { abbr: t.suppressed, title: note } : signedPoints(r.difference)], data: { difference: r.difference ?? "" } },
+                ],
+              }))}
+            />
             <p className="definition">{t.worked.caution}</p>
           </>
         )}
@@ -290,8 +306,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         tableId: "first-workplace-table",
         columns: [
           { label: t.firstWorkplace.reached, cell: (r) => r.reached },
-          { label: t.firstWorkplace.medianDays, cell: (r) => (r.medianDays === null ? { abbr: t.suppressed, title: note } : r.medianDays) },
-          { label: t.firstWorkplace.shareWithin365, cell: (r) => shareText(r.shareWithin365, t) },
+          { label: t.firstWorkplace.medianDays, cell: (r) => (r.medianDays === null ? { abbr: t.suppressed, title: r.n >= d.minN ? t.noneReached : note } : days.format(r.medianDays)) },
+          { label: t.firstWorkplace.shareWithin365, cell: (r) => shareText(r.shareWithin365, r.n, blank) },
         ],
       })}
 
@@ -299,23 +315,21 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <section aria-labelledby="reference-title">
           <h2 id="reference-title">{rt.dashboard.title}</h2>
           <p className="definition">{rt.dashboard.definition}</p>
-          <div className="table-scroll">
-            <ListTable
-              id="reference-table"
-              caption={rt.dashboard.title}
-              rows={d.comparisons}
-              rowKey={(c) => `${c.indicator}-${c.year}`}
-              rowProps={(c) => ({ "data-indicator": c.indicator, "data-year": c.year })}
-              columns={[
-                { label: rt.indicator, cell: (c) => rt.indicators[c.indicator] },
-                { label: rt.year, cell: (c) => c.year },
-                valueColumn("local", rt.dashboard.local, (c) => c.local, <abbr title={note}>{t.suppressed}</abbr>),
-                valueColumn("reference", rt.dashboard.reference, (c) => c.reference?.value, rt.dashboard.none),
-                { label: rt.source, cell: (c) => c.reference?.source ?? "" },
-                valueColumn("target", rt.dashboard.target, (c) => c.target?.value, rt.dashboard.none),
-              ]}
-            />
-          </div>
+          <ListTable
+            id="reference-table"
+            caption={rt.dashboard.title}
+            rows={d.comparisons}
+            rowKey={(c) => `${c.indicator}-${c.year}`}
+            rowProps={(c) => ({ "data-indicator": c.indicator, "data-year": c.year })}
+            columns={[
+              { label: rt.indicator, cell: (c) => rt.indicators[c.indicator] },
+              { label: rt.year, cell: (c) => c.year },
+              valueColumn("local", rt.dashboard.local, (c) => c.local, <abbr title={note}>{t.suppressed}</abbr>),
+              valueColumn("reference", rt.dashboard.reference, (c) => c.reference?.value, rt.dashboard.none),
+              { label: rt.source, cell: (c) => c.reference?.source ?? "" },
+              valueColumn("target", rt.dashboard.target, (c) => c.target?.value, rt.dashboard.none),
+            ]}
+          />
         </section>
       )}
 
@@ -327,10 +341,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         chart: { id: "sfi-chart", kind: "bar", title: t.sfi.chart, value: (r) => r.sharePassed, indicator: "sfiResults.sharePassed" },
         tableId: "sfi-table",
         columns: [
-          { label: t.sfi.passed, cell: (r) => withShare(r.passed, r.sharePassed) },
-          { label: t.sfi.interrupted, cell: (r) => withShare(r.interrupted, r.shareInterrupted) },
-          { label: t.sfi.studying, cell: (r) => withShare(r.studying, r.shareStudying) },
-          { label: t.sfi.toWork, cell: (r) => withShare(r.interruptedToWorkOrStudies, r.shareInterruptedToWorkOrStudies) },
+          { label: t.sfi.passed, cell: (r) => withShare(r.passed, r.sharePassed, r.n) },
+          { label: t.sfi.interrupted, cell: (r) => withShare(r.interrupted, r.shareInterrupted, r.n) },
+          { label: t.sfi.studying, cell: (r) => withShare(r.studying, r.shareStudying, r.n) },
+          { label: t.sfi.toWork, cell: (r) => withShare(r.interruptedToWorkOrStudies, r.shareInterruptedToWorkOrStudies, r.interrupted) },
         ],
       })}
 
@@ -342,8 +356,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         chart: { id: "health-chart", kind: "bar", title: t.health.chart, value: (r) => r.shareOffered, indicator: "healthCoverage.shareOffered" },
         tableId: "health-table",
         columns: [
-          { label: t.health.offered, cell: (r) => withShare(r.offered, r.shareOffered) },
-          { label: t.health.completed, cell: (r) => withShare(r.completed, r.shareCompleted) },
+          { label: t.health.offered, cell: (r) => withShare(r.offered, r.shareOffered, r.n) },
+          { label: t.health.completed, cell: (r) => withShare(r.completed, r.shareCompleted, r.n) },
         ],
       })}
 
@@ -354,7 +368,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <dt>{t.lead.transitions}</dt>
           <dd>{d.leadTimes.transitions}</dd>
           <dt>{t.lead.median}</dt>
-          <dd>{d.leadTimes.medianGapDays === null ? <abbr title={note}>{t.suppressed}</abbr> : d.leadTimes.medianGapDays}</dd>
+          <dd>{d.leadTimes.medianGapDays === null ? <abbr title={note}>{t.suppressed}</abbr> : days.format(d.leadTimes.medianGapDays)}</dd>
           <dt>{t.lead.over30}</dt>
           <dd>{d.leadTimes.gapsOver30}</dd>
         </dl>
@@ -396,6 +410,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         ) : (
           <DataTable
             id="caseload-table"
+            caption={t.caseload.title}
             columns={[{ label: t.caseload.coordinator }, { label: t.caseload.active, num: true }, { label: t.caseload.signals, num: true }]}
             rows={d.caseload.map((r) => ({
               data: { coordinator: r.coordinatorId ?? "" },
