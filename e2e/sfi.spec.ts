@@ -48,6 +48,11 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   await page.getByLabel("Betyg").selectOption("C");
   await page.getByRole("button", { name: "Spara resultat" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Resultatet är sparat" })).toBeVisible();
+  // The grade is cleared after a save (the student stays): a second click records nothing twice.
+  await expect(page.getByLabel("Betyg")).toHaveValue("");
+  await expect(page.getByLabel("Elev", { exact: true })).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Spara resultat" }).click();
+  await expect(page.locator("#grade-error")).toHaveText("Välj ett betyg A–F.");
 
   await coordinator.reload();
   await expect(coordinator.getByTestId("sfi-last-result")).toContainText(": C (");
@@ -76,6 +81,63 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   await page.getByRole("button", { name: "Avsluta kursen" }).click();
   await expect(page.getByRole("link", { name: /Sfi 2C förmiddag/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
+  // The place in the new group starts tomorrow: the page says so and offers a pause or an
+  // interruption, not a course to complete; course B has ended today, it is not ongoing.
+  await expect(page.getByTestId("student-place")).toHaveText(/^Inskriven från \d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByText("Inte längre inskriven i gruppen.")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Avbrott eller uppehåll" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Avsluta kursen" })).toHaveCount(0);
+  const courses = page.getByRole("table", { name: "Tid per kurs" });
+  await expect(courses.getByRole("columnheader", { name: "Dagar" })).toBeVisible();
+  const courseB = courses.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: "B", exact: true }) });
+  // Cells: studieväg, from, to, days (the course is the row header).
+  await expect(courseB.getByRole("cell").nth(2)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expectAccessible(page);
+  // The new group lists the student as starting soon, with the first day.
+  const startsOn = (await page.getByTestId("student-place").innerText()).replace("Inskriven från ", "");
+  await page.getByRole("link", { name: /Sfi 2C förmiddag/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Börjar snart" })).toBeVisible();
+  await expect(page.getByTestId("upcoming-students").getByRole("listitem").filter({ hasText: student })).toContainText(`börjar ${startsOn}`);
+  await expectAccessible(page);
+});
+
+test("a teacher cannot record attendance or results for days that have not come, nor too many hours", async ({ page }) => {
+  await signInAs(page, "sfi_teacher");
+  const group = new SfiGroupPage(page);
+  await group.openFirstGroup();
+  const groupUrl = page.url().split("?")[0];
+  const today = (await page.getByLabel("Lektionsdatum").inputValue()).trim();
+
+  // A date after today, or one that does not exist, shows today and says why.
+  await page.goto(`${groupUrl}?datum=2099-03-03`);
+  await expect(page.getByRole("alert").filter({ hasText: "Närvaro kan inte registreras för ett datum efter i dag." })).toContainText(`2099-03-03 har inte varit ännu, så sidan visar i dag, ${today}.`);
+  await expect(page.getByRole("heading", { level: 2, name: `Närvaro ${today}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${groupUrl}?datum=2026-02-30`);
+  await expect(page.getByRole("alert").filter({ hasText: "2026-02-30 är inte ett giltigt datum" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `Närvaro ${today}` })).toBeVisible();
+
+  // Partial attendance cannot exceed the lesson: the error is next to the row, nothing is saved.
+  const [student] = await group.studentNames();
+  await group.mark(student, "Delvis");
+  await page.getByLabel(`Timmar närvarande för ${student}`).fill("10");
+  await page.getByRole("button", { name: "Spara närvaro" }).click();
+  await expect(page.locator("table.attendance .field-error")).toHaveText(/^Högst \d+(,\d+)? timmar\.$/);
+  await expect(page.getByLabel(`Timmar närvarande för ${student}`)).toHaveValue("10");
+  await expect(page.getByRole("status").filter({ hasText: "Närvaron är sparad" })).toHaveCount(0);
+
+  // A result dated after today is refused; one dated before the student's place gets the server's reason.
+  const results = page.getByRole("form", { name: "Registrera resultat" });
+  await results.getByLabel("Elev", { exact: true }).selectOption({ label: student });
+  await results.getByLabel("Betyg").selectOption("E");
+  await results.getByLabel("Datum").fill("2099-06-01");
+  await results.getByRole("button", { name: "Spara resultat" }).click();
+  await expect(page.locator("#resultDate-error")).toHaveText("Ett resultat kan inte dateras efter i dag.");
+  await results.getByLabel("Datum").fill("2000-01-03");
+  await results.getByRole("button", { name: "Spara resultat" }).click();
+  await expect(page.locator("#participantId-error")).toContainText("Eleven var inte inskriven i gruppen den 2000-01-03 (inskriven");
+  await expect(results.getByLabel("Betyg")).toHaveValue("E");
+  await expectAccessible(page);
 });
 
 test("a teacher gets not found outside their own groups", async ({ page, browser }) => {

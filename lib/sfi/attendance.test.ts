@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { attendanceShare, coursesPassed, hoursFor, isoWeekday, lastFourWeeks, timeOnCourses } from "./attendance";
-import { breakSchema, groupSchema, nextCourse } from "./schema";
+import { attendanceSchema, attendanceSchemaFor, breakSchema, groupSchema, nextCourse, resultSchema } from "./schema";
 
 describe("attendanceShare", () => {
   it("is attended over scheduled hours", () => {
@@ -52,8 +52,12 @@ describe("timeOnCourses", () => {
     const t = timeOnCourses([e("B", "2026-01-01", "2026-01-10"), e("B", "2026-01-11", null), e("C", "2026-05-01", null)], "2026-01-20");
     expect(t).toEqual([{ studyPath: 2, course: "B", from: "2026-01-01", to: null, days: 20 }]);
   });
-  it("is still in the course on its last day", () => {
-    expect(timeOnCourses([e("B", "2026-01-01", "2026-01-31")], "2026-01-31")[0]).toMatchObject({ to: null, days: 31 });
+  it("shows a course that ends on asOf (completed today) as ended, and one that ends later as ongoing", () => {
+    expect(timeOnCourses([e("B", "2026-01-01", "2026-01-31")], "2026-01-31")[0]).toMatchObject({ to: "2026-01-31", days: 31 });
+    expect(timeOnCourses([e("B", "2026-01-01", "2026-02-10")], "2026-01-31")[0]).toMatchObject({ to: null, days: 31 });
+  });
+  it("after a course completed today the next, starting tomorrow, is not yet counted", () => {
+    expect(timeOnCourses([e("B", "2026-01-01", "2026-01-31"), e("C", "2026-02-01", null)], "2026-01-31")).toEqual([{ studyPath: 2, course: "B", from: "2026-01-01", to: "2026-01-31", days: 31 }]);
   });
 });
 
@@ -104,5 +108,57 @@ describe("breakSchema", () => {
 describe("timeOnCourses with an interruption on the first day", () => {
   it("leaves out the empty enrolment", () => {
     expect(timeOnCourses([{ course: "A", studyPath: 1, startDate: "2026-03-02", endDate: "2026-03-01" }], "2026-04-01")).toEqual([]);
+  });
+});
+
+describe("dates after today (Swedish time)", () => {
+  const ids = { groupId: "00000000-0000-4000-8000-000000000001", participantId: "00000000-0000-4000-8000-000000000002" };
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  // 23:30 UTC on 7 December is already 8 December in Sweden.
+  const late = () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-07T23:30:00Z"));
+  };
+  const attendance = (lessonDate: string) => ({ groupId: ids.groupId, lessonDate, students: [{ participantId: ids.participantId, presence: "present" }] });
+  it("refuse attendance for a lesson after today, and take today and earlier", () => {
+    late();
+    expect(attendanceSchema.safeParse(attendance("2026-12-08")).success).toBe(true);
+    expect(attendanceSchema.safeParse(attendance("2026-11-30")).success).toBe(true);
+    const r = attendanceSchema.safeParse(attendance("2026-12-09"));
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["lessonDate", "Närvaro kan inte registreras för ett datum efter i dag."]]);
+    expect(attendanceSchema.safeParse(attendance("2026-02-30")).error!.issues.map((i) => i.message)).toEqual(["Ange ett datum (ÅÅÅÅ-MM-DD)."]);
+  });
+  it("refuse a result dated after today, and take today", () => {
+    late();
+    const result = (resultDate: string) => ({ ...ids, kind: "kursbetyg", grade: "C", resultDate });
+    expect(resultSchema.safeParse(result("2026-12-08")).success).toBe(true);
+    const r = resultSchema.safeParse(result("2030-06-01"));
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["resultDate", "Ett resultat kan inte dateras efter i dag."]]);
+  });
+  it("ask for a student when none is chosen", () => {
+    const r = resultSchema.safeParse({ ...ids, participantId: "", kind: "kursbetyg", grade: "C", resultDate: "2026-01-10" });
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["participantId", "Välj elev."]]);
+  });
+});
+
+describe("attendanceSchemaFor", () => {
+  const input = (partialHours: number) => ({
+    groupId: "00000000-0000-4000-8000-000000000001",
+    lessonDate: "2026-11-02",
+    students: [
+      { participantId: "00000000-0000-4000-8000-000000000002", presence: "present" },
+      { participantId: "00000000-0000-4000-8000-000000000003", presence: "partial", partialHours },
+    ],
+  });
+  it("refuses partial hours above the lesson next to the row, in the users' way of writing hours", () => {
+    const r = attendanceSchemaFor(3).safeParse(input(10));
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["students.1.partialHours", "Högst 3 timmar."]]);
+    expect(attendanceSchemaFor(3.5).safeParse(input(4)).error!.issues[0].message).toBe("Högst 3,5 timmar.");
+  });
+  it("takes partial hours up to the lesson's", () => {
+    expect(attendanceSchemaFor(3).safeParse(input(3)).success).toBe(true);
+    expect(attendanceSchemaFor(3).safeParse(input(1.5)).success).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export interface CourseTime {
   course: string;
   /** First day in a group of this course. */
   from: string;
-  /** Last day (inclusive), or null while still in the course. */
+  /** Last day (inclusive) once it is asOf or past, or null while the course goes on after asOf. */
   to: string | null;
   /** Calendar days in the course up to `asOf`, summed over its enrolments. */
   days: number;
@@ -61,8 +61,9 @@ export function timeOnCourses(enrolments: { startDate: string; endDate: string |
     const end = e.endDate !== null && e.endDate < asOf ? e.endDate : asOf;
     const days = daysBetween(e.startDate, end) + 1;
     const key = `${e.studyPath}${e.course}`;
-    // Still in the course when an enrolment of it is open on asOf; otherwise its last end date.
-    const to = e.endDate !== null && e.endDate < asOf ? e.endDate : null;
+    // Still in the course while an enrolment of it goes on after asOf; one that ends on asOf
+    // (a course completed today) has ended, with its last day.
+    const to = e.endDate !== null && e.endDate <= asOf ? e.endDate : null;
     const c = out.get(key);
     if (!c) out.set(key, { studyPath: e.studyPath, course: e.course, from: e.startDate, to, days });
     else {

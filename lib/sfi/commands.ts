@@ -1,14 +1,14 @@
 // Writes of sfi teachers: a lesson's attendance for the whole group in one transaction (earlier
 // values kept in the audit log when corrected) and course results.
-import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { sfiAttendance, sfiEnrolments, sfiGroups, sfiResults } from "@/db/schema";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
 import type { Tx } from "@/db";
 import type { AuditEntry } from "@/lib/audit/commands";
-import { NotFoundError } from "@/lib/errors";
+import { FieldError, NotFoundError } from "@/lib/errors";
 import { hoursFor } from "./attendance";
 import { groupResource } from "./queries";
-import { attendanceSchema, resultSchema } from "./schema";
+import { attendanceSchema, partialHoursMessage, resultSchema } from "./schema";
 import type { z } from "zod";
 
 async function enrolledIds(tx: Tx, groupId: string, date: string, ids: string[]) {
@@ -38,6 +38,9 @@ export const saveAttendanceDef = {
     // Every student must be in this group on that day: nobody else's data is written.
     if (ids.some((id) => !enrolled.has(id))) throw new NotFoundError("student");
     const scheduled = group.schedule.hours;
+    // More hours than the lesson is a typing mistake: saving it as full attendance would hide it.
+    const tooMany = input.students.flatMap((s, i) => (s.presence === "partial" && (s.partialHours ?? 0) > scheduled ? [i] : []));
+    if (tooMany.length) throw new FieldError(Object.fromEntries(tooMany.map((i) => [`students.${i}.partialHours`, [partialHoursMessage(scheduled)]])));
     const before = await tx
       .select({ participantId: sfiAttendance.participantId, attendedHours: sfiAttendance.attendedHours })
       .from(sfiAttendance)
@@ -78,7 +81,37 @@ export const recordResultDef = {
     authorize(await groupResource(tx, input.groupId));
     const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, input.groupId));
     const enrolled = await enrolledIds(tx, input.groupId, input.resultDate, [input.participantId]);
-    if (!enrolled.has(input.participantId)) throw new NotFoundError("student");
+    if (!enrolled.has(input.participantId)) {
+      // A student who was (or will be) in the group, but not on that date, is told so; anyone
+      // else is not found, so nothing is learnt about people outside the group.
+      const [place] = await tx
+        .select({ startDate: sfiEnrolments.startDate, endDate: sfiEnrolments.endDate })
+        .from(sfiEnrolments)
+        .where(and(eq(sfiEnrolments.groupId, input.groupId), eq(sfiEnrolments.participantId, input.participantId)))
+        .orderBy(desc(sfiEnrolments.startDate))
+        .limit(1);
+      if (!place) throw new NotFoundError("student");
+      const period = place.endDate ? `${place.startDate}–${place.endDate}` : `från ${place.startDate}`;
+      throw new FieldError({ participantId: [`Eleven var inte inskriven i gruppen den ${input.resultDate} (inskriven ${period}).`] });
+    }
+    // The same result twice is a double click, not a new result.
+    const [same] = await tx
+      .select({ id: sfiResults.id })
+      .from(sfiResults)
+      .where(
+        and(
+          eq(sfiResults.participantId, input.participantId),
+          eq(sfiResults.kind, input.kind),
+          eq(sfiResults.course, group.course),
+          eq(sfiResults.grade, input.grade),
+          eq(sfiResults.resultDate, input.resultDate),
+        ),
+      )
+      .limit(1);
+    if (same) {
+      const what = input.kind === "kursbetyg" ? "kursbetyg" : "nationellt prov";
+      throw new FieldError({}, `Resultatet finns redan: ${what} ${input.grade} i kurs ${group.course} den ${input.resultDate}.`);
+    }
     const [row] = await tx
       .insert(sfiResults)
       .values({ participantId: input.participantId, groupId: input.groupId, kind: input.kind, studyPath: group.studyPath, course: group.course, grade: input.grade, resultDate: input.resultDate, recordedBy: user.id })

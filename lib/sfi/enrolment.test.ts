@@ -11,7 +11,8 @@ import { NotFoundError } from "@/lib/errors";
 import { recordResultDef } from "./commands";
 import { completeCourseDef, createGroupDef, enrolDef, recordBreakDef } from "./enrolment";
 import { planHistoryOf } from "@/lib/plans/testing";
-import { getGroupDay, getStudent, listAllGroups, searchStudents } from "./queries";
+import { getGroupDay, getStudent, listAllGroups, listMyGroups, searchStudents } from "./queries";
+import { addDays, todayIso } from "@/lib/dates";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -169,9 +170,11 @@ describe("moving through the courses", () => {
     const wrongGroup = await run(completeCourseDef, { groupId: b.id, participantId: p.id, completedDate: "2026-04-30", nextGroupId: b.id }, teacher);
     expect(wrongGroup.fieldErrors!.nextGroupId[0]).toBe("Välj en grupp i kurs C, studieväg 2.");
 
-    const moved = await run<{ next: string }>(completeCourseDef, { groupId: b.id, participantId: p.id, completedDate: "2026-04-30", nextGroupId: c.id }, teacher);
+    const moved = await run<{ next: string; nextGroupTaught: boolean }>(completeCourseDef, { groupId: b.id, participantId: p.id, completedDate: "2026-04-30", nextGroupId: c.id }, teacher);
     expect(moved.ok).toBe(true);
     expect(moved.data.next).toBe("C");
+    // Per teaches the new group, not Lena: her page stays on the group she teaches.
+    expect(moved.data.nextGroupTaught).toBe(false);
     const enrolments = await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.participantId, p.id));
     expect(enrolments.map((e) => [e.groupId, e.startDate, e.endDate, e.activityId]).sort()).toEqual(
       [[b.id, "2026-01-12", "2026-04-30", enrolled.data.activityId], [c.id, "2026-05-01", null, enrolled.data.activityId]].sort(),
@@ -179,6 +182,7 @@ describe("moving through the courses", () => {
     // The first teacher still sees the history; the new group's teacher now sees the student.
     const seen = await getStudent(teacher, b.id, p.id, "2026-06-01", handle.db);
     expect(seen.active).toBeNull();
+    expect(seen.upcoming).toBeNull();
     expect(seen.passed).toEqual([{ course: "B", grade: "C", resultDate: "2026-04-28" }]);
     expect(seen.courses.map((x) => [x.course, x.days, x.to])).toEqual([["B", 109, "2026-04-30"], ["C", 32, null]]);
     const there = await getStudent(otherTeacher, c.id, p.id, "2026-06-01", handle.db);
@@ -235,5 +239,66 @@ describe("moving through the courses", () => {
     expect((await getStudent(teacher, g.id, p.id, TODAY, handle.db)).student.participantId).toBe(p.id);
     for (const who of [otherTeacher, coordinator, admin]) await expect(getStudent(who, g.id, p.id, TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getStudent(teacher, g.id, "not-a-uuid", TODAY, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses a completion dated before the passing grade, naming the grade's date", async () => {
+    const a = await newGroup("SV1 A betyg senare", 1, "A");
+    const p = await someoneWithoutSfi();
+    await run(enrolDef, { groupId: a.id, participantId: p.id, startDate: "2026-02-02" }, teacher);
+    await run(recordResultDef, { groupId: a.id, participantId: p.id, kind: "kursbetyg", grade: "D", resultDate: "2026-05-20" }, teacher);
+    const r = await run(completeCourseDef, { groupId: a.id, participantId: p.id, completedDate: "2026-05-15", nextGroupId: "" }, teacher);
+    expect(r).toMatchObject({
+      ok: false,
+      fieldErrors: { completedDate: ["Det godkända kursbetyget i kurs A är daterat 2026-05-20, efter 2026-05-15. Kursen kan bli klar tidigast 2026-05-20."] },
+    });
+    expect((await run(completeCourseDef, { groupId: a.id, participantId: p.id, completedDate: "2026-05-20", nextGroupId: "" }, teacher)).ok).toBe(true);
+  });
+
+  it("a course completed today: the old group shows it ended, the new one the place from tomorrow, once", async () => {
+    const b = await newGroup("SV2 B i dag", 2, "B");
+    const c = await newGroup("SV2 C i morgon", 2, "C");
+    const p = await someoneWithoutSfi();
+    await run(enrolDef, { groupId: b.id, participantId: p.id, startDate: "2026-03-02" }, teacher);
+    await run(recordResultDef, { groupId: b.id, participantId: p.id, kind: "kursbetyg", grade: "C", resultDate: "2026-06-29" }, teacher);
+    const moved = await run<{ nextGroupId: string; nextGroupTaught: boolean }>(completeCourseDef, { groupId: b.id, participantId: p.id, completedDate: TODAY, nextGroupId: c.id }, teacher);
+    expect(moved.data).toMatchObject({ nextGroupId: c.id, nextGroupTaught: true });
+
+    // The new group's page of the student: enrolled from tomorrow, not "no longer enrolled".
+    const there = await getStudent(teacher, c.id, p.id, TODAY, handle.db);
+    expect(there.active).toBeNull();
+    expect(there.upcoming).toEqual({ startDate: "2026-07-01" });
+    // The completed course has ended (today), it is not ongoing.
+    expect(there.courses.map((x) => [x.course, x.from, x.to])).toEqual([["B", "2026-03-02", TODAY]]);
+    expect(there.passed.map((x) => x.course)).toEqual(["B"]);
+    const here = await getStudent(teacher, b.id, p.id, TODAY, handle.db);
+    expect(here.active).toEqual({ startDate: "2026-03-02", endDate: TODAY });
+    expect(here.upcoming).toBeNull();
+
+    // The new group lists the student as starting soon until the first day, then as a student.
+    const today = await getGroupDay(teacher, c.id, TODAY, handle.db);
+    expect(today.students.map((x) => x.participantId)).not.toContain(p.id);
+    expect(today.upcoming.map((x) => [x.participantId, x.startDate])).toEqual([[p.id, "2026-07-01"]]);
+    const tomorrow = await getGroupDay(teacher, c.id, "2026-07-01", handle.db);
+    expect(tomorrow.students.map((x) => x.participantId)).toContain(p.id);
+    expect(tomorrow.upcoming).toEqual([]);
+    const read = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "sfi.group.read"), eq(s.auditLog.entityId, c.id)));
+    expect(read[0].details).toMatchObject({ lessonDate: TODAY, participantIds: [p.id] });
+
+    // A second click does not move the student twice.
+    const again = await run(completeCourseDef, { groupId: b.id, participantId: p.id, completedDate: TODAY, nextGroupId: c.id }, teacher);
+    expect(again).toMatchObject({ ok: false, fieldErrors: { completedDate: [`Kursen är redan avslutad den ${TODAY}, och eleven har en plats från 2026-07-01.`] } });
+    expect((await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.participantId, p.id))).length).toBe(2);
+
+    // An interruption before the place starts leaves neither a place to come nor a student to list.
+    expect((await run(recordBreakDef, { groupId: c.id, participantId: p.id, kind: "avbrott", reason: "flytt", fromDate: "2026-07-01" }, teacher)).ok).toBe(true);
+    expect((await getStudent(teacher, c.id, p.id, TODAY, handle.db)).upcoming).toBeNull();
+    expect((await getGroupDay(teacher, c.id, TODAY, handle.db)).upcoming).toEqual([]);
+  });
+
+  it("the group lists count the students whose place starts later apart", async () => {
+    const g = await newGroup("SV1 A snart", 1, "A");
+    const p = await someoneWithoutSfi();
+    await run(enrolDef, { groupId: g.id, participantId: p.id, startDate: addDays(todayIso(), 10) }, teacher);
+    expect((await listMyGroups(teacher, handle.db)).find((x) => x.id === g.id)).toMatchObject({ students: 0, startingSoon: 1 });
   });
 });

@@ -2,12 +2,13 @@
 // students enrolled (which creates or links the sfi activity on their plan, so the coordinator
 // sees it), interrupted or paused, and moved on to the next course of their studieväg when a
 // course is passed. Each runs in one transaction with its audit entries (lib/auth/action.ts).
-import { and, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db";
 import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
 import type { AuditEntry } from "@/lib/audit/commands";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
 import { FieldError, NotFoundError } from "@/lib/errors";
@@ -254,6 +255,8 @@ export interface CourseCompleted {
   /** The next course, or null when this was the highest course of the studieväg. */
   next: string | null;
   nextGroupId: string | null;
+  /** Whether the user teaches the next group too (and so may open the student's page there). */
+  nextGroupTaught: boolean;
   activityId: string | null;
 }
 
@@ -263,8 +266,18 @@ export const completeCourseDef = {
   async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof completeCourseSchema>>): Promise<CourseCompleted> {
     const group = await ownGroup(tx, input.groupId, authorize);
     const enrolment = await activeEnrolment(tx, group.id, input.participantId, input.completedDate);
+    // Completed once already (the place ends and a later one exists): a second click moves nobody twice.
+    const [later] = await tx
+      .select({ startDate: sfiEnrolments.startDate })
+      .from(sfiEnrolments)
+      .where(and(eq(sfiEnrolments.participantId, input.participantId), gt(sfiEnrolments.startDate, enrolment.startDate)))
+      .limit(1);
+    if (enrolment.endDate !== null && later) {
+      throw new FieldError({ completedDate: [`Kursen är redan avslutad den ${enrolment.endDate}, och eleven har en plats från ${later.startDate}.`] });
+    }
+    // The earliest passing course grade: the course can be complete from its date on.
     const [passed] = await tx
-      .select({ id: sfiResults.id })
+      .select({ resultDate: sfiResults.resultDate })
       .from(sfiResults)
       .where(
         and(
@@ -272,11 +285,16 @@ export const completeCourseDef = {
           eq(sfiResults.kind, "kursbetyg"),
           eq(sfiResults.course, group.course),
           inArray(sfiResults.grade, ["A", "B", "C", "D", "E"]),
-          lte(sfiResults.resultDate, input.completedDate),
         ),
       )
+      .orderBy(asc(sfiResults.resultDate))
       .limit(1);
     if (!passed) throw new FieldError({ completedDate: [`Registrera först ett godkänt kursbetyg (A–E) i kurs ${group.course}.`] });
+    if (passed.resultDate > input.completedDate) {
+      throw new FieldError({
+        completedDate: [`Det godkända kursbetyget i kurs ${group.course} är daterat ${passed.resultDate}, efter ${input.completedDate}. Kursen kan bli klar tidigast ${passed.resultDate}.`],
+      });
+    }
     const next = nextCourse(group.studyPath, group.course);
     let nextGroup: Group | null = null;
     if (input.nextGroupId) {
@@ -304,7 +322,9 @@ export const completeCourseDef = {
     if (nextGroup) {
       await tx.insert(sfiEnrolments).values({ groupId: nextGroup.id, participantId: input.participantId, activityId, startDate: addDays(input.completedDate, 1) });
     }
-    return { groupId: group.id, participantId: input.participantId, course: group.course, next, nextGroupId: nextGroup?.id ?? null, activityId };
+    const nextResource = nextGroup ? await groupResource(tx, nextGroup.id) : null;
+    const nextGroupTaught = nextResource !== null && can(user, "sfi:read", nextResource);
+    return { groupId: group.id, participantId: input.participantId, course: group.course, next, nextGroupId: nextGroup?.id ?? null, nextGroupTaught, activityId };
   },
   audit: (r: CourseCompleted): AuditEntry[] => [
     { action: "sfi.course.complete", entityType: "sfi_group", entityId: r.groupId, participantId: r.participantId, details: { course: r.course, next: r.next, nextGroupId: r.nextGroupId } },

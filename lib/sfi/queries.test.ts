@@ -12,6 +12,8 @@ import { NotFoundError } from "@/lib/errors";
 import { recordResultDef, saveAttendanceDef } from "./commands";
 import { getGroupDay, getSfiSummary, listMyGroups } from "./queries";
 import { attendanceShare, lastFourWeeks } from "./attendance";
+import { formatHours } from "./schema";
+import { addDays, todayIso } from "@/lib/dates";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -118,5 +120,64 @@ describe("sfi commands", () => {
     expect(r.ok).toBe(true);
     const own = coordinators.find((c) => c.unitId === student.unitId)!;
     expect((await getSfiSummary(own, student.id, TODAY, handle.db)).lastResult).toMatchObject({ grade: "C", kind: "kursbetyg" });
+  });
+});
+
+describe("sfi commands refuse what cannot be right", () => {
+  const attendanceOn = (lessonDate: string) => handle.db.select().from(s.sfiAttendance).where(and(eq(s.sfiAttendance.groupId, groupId), eq(s.sfiAttendance.lessonDate, lessonDate)));
+
+  it("refuse attendance for a lesson after today (Swedish time), next to the date, and write nothing", async () => {
+    const day = await getGroupDay(teacher, groupId, TODAY, handle.db);
+    const students = day.students.map((st) => ({ participantId: st.participantId, presence: "present" as const }));
+    const tomorrow = addDays(todayIso(), 1);
+    const r = await executeAction(saveAttendanceDef, { groupId, lessonDate: tomorrow, students }, teacher, handle.db);
+    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { lessonDate: ["Närvaro kan inte registreras för ett datum efter i dag."] } });
+    expect(await attendanceOn(tomorrow)).toEqual([]);
+  });
+
+  it("refuse more partial hours than the lesson next to the row, and save those within it", async () => {
+    const lessonDate = "2026-06-28";
+    const day = await getGroupDay(teacher, groupId, lessonDate, handle.db);
+    const hours = day.group.schedule.hours;
+    const before = await attendanceOn(lessonDate);
+    const students = day.students.map((st, i) => ({ participantId: st.participantId, presence: i === 1 ? ("partial" as const) : ("present" as const), partialHours: i === 1 ? hours + 7 : undefined }));
+    const r = await executeAction(saveAttendanceDef, { groupId, lessonDate, students }, teacher, handle.db);
+    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "students.1.partialHours": [`Högst ${formatHours(hours)} timmar.`] } });
+    expect(await attendanceOn(lessonDate)).toEqual(before);
+
+    students[1].partialHours = hours - 1;
+    expect(await executeAction(saveAttendanceDef, { groupId, lessonDate, students }, teacher, handle.db)).toMatchObject({ ok: true });
+    const [row] = (await attendanceOn(lessonDate)).filter((a) => a.participantId === students[1].participantId);
+    expect(Number(row.attendedHours)).toBe(hours - 1);
+  });
+
+  it("refuse a result dated after today", async () => {
+    const r = await executeAction(recordResultDef, { groupId, participantId: student.id, kind: "kursbetyg", grade: "B", resultDate: addDays(todayIso(), 1) }, teacher, handle.db);
+    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { resultDate: ["Ett resultat kan inte dateras efter i dag."] } });
+    const r2 = await executeAction(recordResultDef, { groupId, participantId: student.id, kind: "kursbetyg", grade: "B", resultDate: "2030-06-01" }, teacher, handle.db);
+    expect(r2.ok).toBe(false);
+  });
+
+  it("refuse the same result twice with the reason, and take another grade the same day", async () => {
+    const input = { groupId, participantId: student.id, kind: "nationellt_prov", grade: "B", resultDate: "2026-06-29" };
+    const first = await executeAction(recordResultDef, input, teacher, handle.db);
+    expect(first.ok).toBe(true);
+    const course = first.ok ? first.data.course : "";
+    const again = await executeAction(recordResultDef, input, teacher, handle.db);
+    expect(again).toMatchObject({ ok: false, code: "invalid", formError: `Resultatet finns redan: nationellt prov B i kurs ${course} den 2026-06-29.` });
+    const rows = await handle.db.select().from(s.sfiResults).where(and(eq(s.sfiResults.participantId, student.id), eq(s.sfiResults.kind, "nationellt_prov"), eq(s.sfiResults.resultDate, "2026-06-29")));
+    expect(rows.length).toBe(1);
+    expect((await executeAction(recordResultDef, { ...input, grade: "A" }, teacher, handle.db)).ok).toBe(true);
+  });
+
+  it("tell why a result is refused for a student of the group on a day they were not in it; give nothing about others", async () => {
+    const [e] = await handle.db.select().from(s.sfiEnrolments).where(and(eq(s.sfiEnrolments.groupId, groupId), eq(s.sfiEnrolments.participantId, student.id)));
+    const before = addDays(e.startDate, -1);
+    const period = e.endDate ? `${e.startDate}–${e.endDate}` : `från ${e.startDate}`;
+    const r = await executeAction(recordResultDef, { groupId, participantId: student.id, kind: "kursbetyg", grade: "C", resultDate: before }, teacher, handle.db);
+    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { participantId: [`Eleven var inte inskriven i gruppen den ${before} (inskriven ${period}).`] } });
+    const enrolled = (await handle.db.select().from(s.sfiEnrolments).where(eq(s.sfiEnrolments.groupId, groupId))).map((x) => x.participantId);
+    const [outsider] = (await handle.db.select().from(s.participants).limit(200)).filter((p) => !enrolled.includes(p.id));
+    expect(await executeAction(recordResultDef, { groupId, participantId: outsider.id, kind: "kursbetyg", grade: "C", resultDate: TODAY }, teacher, handle.db)).toMatchObject({ ok: false, code: "not_found" });
   });
 });

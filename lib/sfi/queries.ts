@@ -1,6 +1,6 @@
 // Reads for sfi teachers (their own groups and students only, and only sfi data) and the
 // read-only sfi summary a coordinator sees on the participant page. Reads are audited.
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
@@ -27,7 +27,7 @@ export async function groupResource(db: Executor, groupId: string) {
 /** Active enrolment on a date: started by then and not ended before it. */
 const activeOn = (date: string | SQLWrapper) => and(lte(sfiEnrolments.startDate, date), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)));
 
-/** A group as the group lists show it, with its number of students today. */
+/** A group as the group lists show it, with its number of students today and of those whose place starts later. */
 function groupListColumns(today: string) {
   return {
     id: sfiGroups.id,
@@ -39,6 +39,8 @@ function groupListColumns(today: string) {
     teachers: sql<string>`coalesce((select string_agg(u.name, ', ' order by u.name) from sfi_group_teachers gt join users u on u.id = gt.user_id where gt.group_id = sfi_groups.id), '')`,
     students: sql<number>`(select count(*)::int from sfi_enrolments e where e.group_id = sfi_groups.id
       and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))`,
+    startingSoon: sql<number>`(select count(*)::int from sfi_enrolments e where e.group_id = sfi_groups.id
+      and e.start_date > ${today} and (e.end_date is null or e.end_date >= e.start_date))`,
   };
 }
 export type GroupListRow = Awaited<ReturnType<typeof listMyGroups>>[number];
@@ -75,6 +77,22 @@ export async function getGroupDay(actor: Actor, groupId: string, lessonDate: str
     .innerJoin(participants, eq(participants.id, sfiEnrolments.participantId))
     .where(and(eq(sfiEnrolments.groupId, groupId), activeOn(lessonDate), isNull(participants.deletedAt), isNull(participants.erasedAt)))
     .orderBy(asc(participants.lastName), asc(participants.firstName));
+  // Students whose place starts later (moved on from the previous course, or enrolled ahead) are
+  // listed apart with their first day: the group is theirs soon, but no attendance is taken yet.
+  const upcoming = await db
+    .select({ participantId: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate, startDate: sfiEnrolments.startDate })
+    .from(sfiEnrolments)
+    .innerJoin(participants, eq(participants.id, sfiEnrolments.participantId))
+    .where(
+      and(
+        eq(sfiEnrolments.groupId, groupId),
+        gt(sfiEnrolments.startDate, lessonDate),
+        or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, sfiEnrolments.startDate)),
+        isNull(participants.deletedAt),
+        isNull(participants.erasedAt),
+      ),
+    )
+    .orderBy(asc(sfiEnrolments.startDate), asc(participants.lastName), asc(participants.firstName));
   // Students on an uppehåll that day are listed apart: no attendance is expected of them.
   const pauses = students.length
     ? await db
@@ -105,15 +123,15 @@ export async function getGroupDay(actor: Actor, groupId: string, lessonDate: str
     const r = results.find((x) => x.participantId === s.participantId);
     return { ...s, attendedHours: today ? today.attendedHours : null, share4w: attendanceShare(mine), lastResult: r ? { grade: r.grade, course: r.course, kind: r.kind, resultDate: r.resultDate } : null };
   });
-  if (students.length) {
+  if (students.length || upcoming.length) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "sfi.group.read",
       entityType: "sfi_group",
       entityId: groupId,
-      details: { lessonDate, participantIds: students.map((s) => s.participantId) },
+      details: { lessonDate, participantIds: [...students, ...upcoming].map((s) => s.participantId) },
     });
   }
-  return { group, students: rows, paused, recorded: attendance.some((a) => a.lessonDate === lessonDate) };
+  return { group, students: rows, paused, upcoming, recorded: attendance.some((a) => a.lessonDate === lessonDate) };
 }
 
 export interface SfiSummary {
@@ -275,7 +293,9 @@ export interface StudentPage {
   group: typeof sfiGroups.$inferSelect;
   student: { participantId: string; firstName: string; lastName: string; birthDate: string };
   /** The enrolment in this group that is active on asOf, if any. */
-  active: { startDate: string } | null;
+  active: { startDate: string; endDate: string | null } | null;
+  /** Otherwise the place in this group that starts after asOf (as when moved on from the previous course), if any. */
+  upcoming: { startDate: string } | null;
   share4w: number | null;
   shareCourse: number | null;
   courses: CourseTime[];
@@ -355,6 +375,7 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
   if (!student) throw new NotFoundError("student");
   const [group] = await db.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
   const current = here.find((e) => e.startDate <= asOf && (e.endDate === null || e.endDate >= asOf)) ?? null;
+  const upcoming = current ? null : (here.find((e) => e.startDate > asOf && (e.endDate === null || e.endDate >= e.startDate)) ?? null);
   const courseFrom = (current ?? here[here.length - 1]).startDate;
   const attendance = (
     await db
@@ -379,7 +400,8 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
   return {
     group,
     student,
-    active: current ? { startDate: current.startDate } : null,
+    active: current ? { startDate: current.startDate, endDate: current.endDate } : null,
+    upcoming: upcoming ? { startDate: upcoming.startDate } : null,
     share4w: attendanceShare(attendance.filter((a) => a.lessonDate >= from)),
     shareCourse: attendanceShare(attendance.filter((a) => a.groupId === groupId && a.lessonDate >= courseFrom)),
     courses: timeOnCourses(enrolments, asOf),

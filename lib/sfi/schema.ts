@@ -1,17 +1,30 @@
 // The sfi forms' schemas, shared by the client and the server actions.
 import { z } from "zod";
-import { isValidIsoDate } from "@/lib/dates";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
+
+/** A date that has happened: today (Swedish time, as the users' day is) or earlier. */
+const notAfterToday = (message: string) =>
+  z
+    .string()
+    .refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." })
+    .refine((d) => !isValidIsoDate(d) || d <= todayIso(), { message });
+
+/** Hours as the users write them: "3,5". */
+export const formatHours = (h: number) => String(h).replace(".", ",");
+
+/** What a teacher may mark as partial attendance: more than the lesson's hours is a mistake, never full attendance. */
+export const partialHoursMessage = (scheduledHours: number) => `Högst ${formatHours(scheduledHours)} timmar.`;
 
 export const attendanceSchema = z.object({
   groupId: z.string().uuid(),
-  lessonDate: z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." }),
+  lessonDate: notAfterToday("Närvaro kan inte registreras för ett datum efter i dag."),
   students: z
     .array(
       z
         .object({
           participantId: z.string().uuid(),
           presence: z.enum(["present", "absent", "partial"]),
-          partialHours: z.coerce.number().min(0, { message: "Timmar kan inte vara negativa." }).max(12).optional(),
+          partialHours: z.coerce.number().min(0, { message: "Timmar kan inte vara negativa." }).max(12, { message: "Högst 12 timmar." }).optional(),
         })
         .refine((s) => s.presence !== "partial" || (s.partialHours !== undefined && s.partialHours > 0), {
           message: "Ange hur många timmar personen var närvarande.",
@@ -22,12 +35,26 @@ export const attendanceSchema = z.object({
 });
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
 
+/**
+ * The attendance form's schema for a group whose lessons are `scheduledHours` long: partial hours
+ * above the lesson are refused next to the row (the server checks the same against the group).
+ */
+export function attendanceSchemaFor(scheduledHours: number) {
+  return attendanceSchema.superRefine((a, ctx) => {
+    a.students.forEach((s, i) => {
+      if (s.presence === "partial" && s.partialHours !== undefined && s.partialHours > scheduledHours) {
+        ctx.addIssue({ code: "custom", path: ["students", i, "partialHours"], message: partialHoursMessage(scheduledHours) });
+      }
+    });
+  });
+}
+
 export const resultSchema = z.object({
   groupId: z.string().uuid(),
-  participantId: z.string().uuid(),
+  participantId: z.string().uuid({ message: "Välj elev." }),
   kind: z.enum(["kursbetyg", "nationellt_prov"]),
   grade: z.enum(["A", "B", "C", "D", "E", "F"], { message: "Välj ett betyg A–F." }),
-  resultDate: z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." }),
+  resultDate: notAfterToday("Ett resultat kan inte dateras efter i dag."),
 });
 export type ResultInput = z.infer<typeof resultSchema>;
 

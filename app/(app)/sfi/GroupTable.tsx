@@ -5,9 +5,10 @@ import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupListRow } from "@/lib/sfi/queries";
 import { ListTable } from "@/app/_components/ListTable";
 
-export function GroupTable({ groups, t, linked }: { groups: GroupListRow[]; t: SfiMessages; linked: boolean }) {
+export function GroupTable({ groups, t, linked, caption }: { groups: GroupListRow[]; t: SfiMessages; linked: boolean; caption: string }) {
   return (
     <ListTable
+      caption={caption}
       rows={groups}
       rowKey={(g) => g.id}
       columns={[
@@ -17,7 +18,7 @@ export function GroupTable({ groups, t, linked }: { groups: GroupListRow[]; t: S
         { label: t.course, cell: (g) => g.course },
         { label: t.schedule, cell: (g) => <>{g.schedule.days.map((d) => t.weekdays[d]).join(", ")} {g.schedule.start}–{g.schedule.end}</> },
         { label: t.teachers, cell: (g) => g.teachers || "–" },
-        { label: t.students, num: true, cell: (g) => g.students },
+        { label: t.students, num: true, cell: (g) => (g.startingSoon > 0 ? `${g.students} (+${g.startingSoon} ${t.startingSoonCount})` : g.students) },
       ]}
     />
   );

@@ -19,7 +19,7 @@ export default async function SfiPage() {
       <p>
         <Link href="/sfi/ny">{t.newGroup}</Link>
       </p>
-      {groups.length === 0 ? <p>{t.none}</p> : <GroupTable groups={groups} t={t} linked />}
+      {groups.length === 0 ? <p>{t.none}</p> : <GroupTable groups={groups} t={t} linked caption={t.title} />}
     </>
   );
 }

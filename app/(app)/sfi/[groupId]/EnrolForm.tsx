@@ -12,6 +12,7 @@ import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { Candidate } from "@/lib/sfi/queries";
 import { enrolServer, searchStudentsServer } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export function EnrolForm({ groupId, today, t }: { groupId: string; today: string; t: SfiMessages }) {
   const router = useRouter();
@@ -83,35 +84,37 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
           {hits.length === 0 ? (
             <p>{t.noHits}</p>
           ) : (
-            <table className="table">
-              <caption className="visually-hidden">
-                {hits.length} {t.hits}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.birthDate}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.enrol}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {hits.map((c) => (
-                  <tr key={c.participantId}>
-                    <th scope="row">
-                      {c.firstName} {c.lastName}
+            <TableScroll>
+              <table className="table">
+                <caption className="visually-hidden">
+                  {hits.length} {t.hits}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.birthDate}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t.enrol}</span>
                     </th>
-                    <td>{c.birthDate}</td>
-                    <td>
-                      <button type="button" disabled={busy} onClick={() => enrolOne(c)} aria-label={`${t.enrol} ${c.firstName} ${c.lastName}`}>
-                        {t.enrol}
-                      </button>
-                    </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {hits.map((c) => (
+                    <tr key={c.participantId}>
+                      <th scope="row">
+                        {c.firstName} {c.lastName}
+                      </th>
+                      <td>{c.birthDate}</td>
+                      <td>
+                        <button type="button" disabled={busy} onClick={() => enrolOne(c)} aria-label={`${t.enrol} ${c.firstName} ${c.lastName}`}>
+                          {t.enrol}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </>
       )}

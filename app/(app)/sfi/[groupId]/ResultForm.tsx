@@ -1,4 +1,7 @@
 "use client";
+// A course grade or national test result for one student of the group. After a save the grade and
+// date are cleared (the student and kind stay), so a second click does not record it twice; the
+// server refuses an identical result too.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -6,25 +9,36 @@ import { z } from "zod";
 import { resultSchema } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { recordResultServer } from "./actions";
+import { FormMessage, setFieldErrors } from "@/app/_components/Field";
 
 type FormInput = z.input<typeof resultSchema>;
 
 export function ResultForm({ groupId, students, today, t }: { groupId: string; students: { id: string; name: string }[]; today: string; t: SfiMessages }) {
   const [status, setStatus] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<FormInput>({
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<FormInput>({
     resolver: zodResolver(resultSchema),
     defaultValues: { groupId, participantId: "", kind: "kursbetyg", resultDate: today },
   });
   const onSubmit = handleSubmit(async (data) => {
     setStatus(null);
+    setFormError(null);
     const res = await recordResultServer(data);
-    if (res.ok) setStatus(t.resultSaved);
-    else for (const [field, msgs] of Object.entries(res.fieldErrors ?? { participantId: [res.formError ?? ""] })) setError(field as keyof FormInput, { message: msgs[0] });
+    if (res.ok) {
+      // The empty choice ("–"): an undefined value would leave the select as it was.
+      reset({ groupId, participantId: data.participantId, kind: data.kind, grade: "" as FormInput["grade"], resultDate: today });
+      setStatus(t.resultSaved);
+      return;
+    }
+    // The server's own words: next to the field it is about, or above the form.
+    setFieldErrors(setError, res.fieldErrors);
+    if (Object.keys(res.fieldErrors ?? {}).length === 0) setFormError(res.formError ?? null);
   });
   const e = formState.errors;
   const described = (name: keyof FormInput) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   return (
-    <form onSubmit={onSubmit} noValidate className="form result-form">
+    <form onSubmit={onSubmit} noValidate className="form result-form" aria-label={t.resultTitle}>
+      <FormMessage error={formError} />
       <div className="field">
         <label htmlFor="participantId">{t.student}</label>
         <select id="participantId" {...register("participantId")} {...described("participantId")}>
@@ -37,7 +51,7 @@ export function ResultForm({ groupId, students, today, t }: { groupId: string; s
         </select>
         {e.participantId && (
           <p id="participantId-error" className="field-error">
-            {t.chooseStudent}
+            {e.participantId.message}
           </p>
         )}
       </div>

@@ -19,7 +19,10 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const t = await getAreaMessages(sfiMessages);
   const { groupId } = await params;
   const { datum } = await searchParams;
-  const lessonDate = datum && isValidIsoDate(datum) ? datum : todayIso();
+  const today = todayIso();
+  // A date that is not one, or has not come yet, falls back to today, and the page says so.
+  const dateProblem = !datum ? null : !isValidIsoDate(datum) ? t.invalidDate : datum > today ? t.futureDate : null;
+  const lessonDate = datum && !dateProblem ? datum : today;
   let day;
   try {
     day = await getGroupDay(user, groupId, lessonDate);
@@ -27,7 +30,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { group, students, paused, recorded } = day;
+  const { group, students, paused, upcoming, recorded } = day;
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
   return (
     <>
@@ -40,9 +43,14 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       </p>
       <form method="get" className="search-form">
         <label htmlFor="datum">{t.lessonDate}</label>
-        <input id="datum" name="datum" type="date" defaultValue={lessonDate} />
+        <input id="datum" name="datum" type="date" defaultValue={lessonDate} max={today} />
         <button type="submit">{t.showDate}</button>
       </form>
+      {dateProblem && datum && (
+        <p className="notice" role="alert">
+          {dateProblem.replace("{date}", datum.slice(0, 40)).replace("{today}", today)}
+        </p>
+      )}
       {!group.schedule.days.includes(isoWeekday(lessonDate)) && <p className="notice">{t.notLessonDay}</p>}
       {recorded && <p className="notice">{t.recordedBefore}</p>}
       {students.length === 0 ? (
@@ -69,7 +77,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
             t={t}
           />
           <h2>{t.resultTitle}</h2>
-          <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={todayIso()} t={t} />
+          <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={today} t={t} />
         </>
       )}
       {paused.length > 0 && (
@@ -87,11 +95,27 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           </ul>
         </>
       )}
+      {upcoming.length > 0 && (
+        <>
+          <h2>{t.upcomingTitle}</h2>
+          <p>{t.upcomingHelp}</p>
+          <ul data-testid="upcoming-students">
+            {upcoming.map((s) => (
+              <li key={s.participantId}>
+                <Link href={`/sfi/${group.id}/elev/${s.participantId}`}>
+                  {s.firstName} {s.lastName}
+                </Link>{" "}
+                ({t.startsOn} {s.startDate})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {!group.archivedAt && (
         <>
           <h2>{t.enrolTitle}</h2>
           <p>{t.enrolHelp}</p>
-          <EnrolForm groupId={group.id} today={todayIso()} t={t} />
+          <EnrolForm groupId={group.id} today={today} t={t} />
         </>
       )}
     </>

@@ -115,6 +115,7 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
   t: SfiMessages;
 }) {
   const router = useRouter();
+  const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const preset = ownNextGroup(nextGroups.rows);
   const form = useForm<CompleteCourseInput, unknown, z.output<typeof completeCourseSchema>>({
@@ -124,9 +125,17 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
   const f = form as unknown as UseFormReturn<CompleteCourseInput, unknown, FieldValues>;
   const e = form.formState.errors;
   const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(null);
     const res = await completeCourseServer(values);
     setFormError(applyErrors(f, res));
-    if (res.ok) router.push(res.data.nextGroupId ? `/sfi/${res.data.nextGroupId}/elev/${participantId}` : `/sfi/${groupId}/elev/${participantId}`);
+    if (!res.ok) return;
+    // The student's page in the next group, when the teacher teaches it too; otherwise this one,
+    // which now shows the course as completed.
+    if (res.data.nextGroupId && res.data.nextGroupTaught) router.push(`/sfi/${res.data.nextGroupId}/elev/${participantId}`);
+    else {
+      setStatus(t.completed);
+      router.refresh();
+    }
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={t.completeTitle}>
@@ -166,6 +175,7 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
           {t.completeButton}
         </button>
       </div>
+      <p role="status">{status}</p>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { todayIso } from "@/lib/dates";
 import { getAreaMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { BreakForm, CompleteCourseForm } from "./StudentForms";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export const metadata: Metadata = { title: "Elev" };
 
@@ -25,7 +26,7 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { group, student, active } = data;
+  const { group, student, active, upcoming } = data;
   const today = todayIso();
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
   const name = `${student.firstName} ${student.lastName}`;
@@ -37,7 +38,7 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
       <h1>{name}</h1>
       <p>
         {t.birthDate} {student.birthDate} · {t.studyPath} {group.studyPath} · {t.course} {group.course} ·{" "}
-        {active ? `${t.inGroupSince} ${active.startDate}` : t.notInGroup}
+        <span data-testid="student-place">{active ? `${t.inGroupSince} ${active.startDate}${active.endDate ? `, ${t.through} ${active.endDate}` : ""}` : upcoming ? `${t.inGroupFrom} ${upcoming.startDate}` : t.notInGroup}</span>
       </p>
 
       <h2>{t.figures}</h2>
@@ -49,29 +50,31 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
           <dt>{t.coursesPassed}</dt>
           <dd data-testid="student-passed">{data.passed.length === 0 ? t.noneYet : data.passed.map((p) => `${p.course} (${p.grade}, ${p.resultDate})`).join(", ")}</dd>
       </dl>
-      <table className="table">
-        <caption>{t.timeOnCourses}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.studyPath}</th>
-            <th scope="col">{t.course}</th>
-            <th scope="col">{t.fromDate}</th>
-            <th scope="col">{t.toDate}</th>
-            <th scope="col" className="num">{t.daysUnit}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.courses.map((c) => (
-            <tr key={`${c.studyPath}${c.course}`}>
-              <td>{c.studyPath}</td>
-              <th scope="row">{c.course}</th>
-              <td>{c.from}</td>
-              <td>{c.to ?? t.ongoing}</td>
-              <td className="num">{c.days}</td>
+      <TableScroll label={t.timeOnCourses}>
+        <table className="table">
+          <caption>{t.timeOnCourses}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.studyPath}</th>
+              <th scope="col">{t.course}</th>
+              <th scope="col">{t.fromDate}</th>
+              <th scope="col">{t.toDate}</th>
+              <th scope="col" className="num">{t.daysUnit}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.courses.map((c) => (
+              <tr key={`${c.studyPath}${c.course}`}>
+                <td>{c.studyPath}</td>
+                <th scope="row">{c.course}</th>
+                <td>{c.from}</td>
+                <td>{c.to ?? t.ongoing}</td>
+                <td className="num">{c.days}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>{t.results}</h2>
       {data.results.length === 0 ? (
@@ -103,12 +106,25 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
 
       {active && !group.archivedAt && (
         <>
-          <h2>{t.completeTitle}</h2>
-          <p>{data.nextCourse ? t.completeHelp : t.completeHelpLast}</p>
-          <CompleteCourseForm groupId={group.id} participantId={student.participantId} today={today} nextCourse={data.nextCourse} nextGroups={data.nextGroups} t={t} />
+          {/* A place with its last day set (the course completed, or an interruption ahead) has nothing left to complete. */}
+          {active.endDate === null && (
+            <>
+              <h2>{t.completeTitle}</h2>
+              <p>{data.nextCourse ? t.completeHelp : t.completeHelpLast}</p>
+              <CompleteCourseForm groupId={group.id} participantId={student.participantId} today={today} nextCourse={data.nextCourse} nextGroups={data.nextGroups} t={t} />
+            </>
+          )}
           <h2>{t.breakTitle}</h2>
           <p>{t.breakHelp}</p>
           <BreakForm groupId={group.id} participantId={student.participantId} today={today} t={t} />
+        </>
+      )}
+      {/* A place that has not started: nothing to complete yet, but a pause or an interruption (from its first day on) can be known already. */}
+      {!active && upcoming && !group.archivedAt && (
+        <>
+          <h2>{t.breakTitle}</h2>
+          <p>{t.upcomingPlaceHelp.replace("{date}", upcoming.startDate)}</p>
+          <BreakForm groupId={group.id} participantId={student.participantId} today={upcoming.startDate > today ? upcoming.startDate : today} t={t} />
         </>
       )}
     </>
