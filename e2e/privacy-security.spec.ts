@@ -83,7 +83,8 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   await login.signIn(email, "en-lång-startfras-2026");
   await expect(userPage).toHaveURL(/\/arbetslista$/);
 
-  await page.getByRole("button", { name: "Avaktivera" }).click();
+  await page.getByRole("button", { name: "Avaktivera", exact: true }).click();
+  await page.getByRole("button", { name: "Ja, avaktivera" }).click();
   await expect(page.getByRole("button", { name: "Aktivera", exact: true })).toBeVisible();
   await userPage.goto("/deltagare");
   await expect(userPage).toHaveURL(/\/login/);

@@ -3,6 +3,17 @@
 // filter groups them. Every code the app writes has a label in both languages: a test
 // (labels.test.ts) reads the source for the codes written and fails on one without.
 
+import { catalogues } from "@/lib/i18n/messages";
+import { actorMessages } from "@/lib/i18n/areas/actors";
+import { followupMessages } from "@/lib/i18n/areas/followup";
+import { outcomeMessages } from "@/lib/i18n/areas/outcome";
+import { participantMessages } from "@/lib/i18n/areas/participant";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { referenceMessages } from "@/lib/i18n/areas/reference";
+import { resultsMessages } from "@/lib/i18n/areas/results";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
+import { extractFieldLabels } from "@/lib/privacy/extract-labels";
+
 /** Groups of the filter, by the code's first part; the order is the filter's. */
 export const AUDIT_ACTION_GROUPS = [
   "participant",
@@ -150,7 +161,11 @@ const sv = {
     reference_value: "Jämförelsevärde",
     audit_log: "Loggen",
   } as Record<string, string>,
-  /** The details' most common keys in words; other keys are shown as they are. */
+  /**
+   * The details' keys in words, every key the app writes (labels.test.ts walks the source for
+   * them). A nested key is "parent.child"; a pair of before/after keys is shown as one line under
+   * the name in DETAIL_PAIRS.
+   */
   detailKeys: {
     ids: "deltagare som visades",
     participantIds: "deltagare som visades",
@@ -160,6 +175,7 @@ const sv = {
     changed: "ändrade fält",
     changes: "ändringar",
     version: "version",
+    versions: "antal versioner",
     type: "typ",
     status: "status",
     startDate: "startdatum",
@@ -168,11 +184,159 @@ const sv = {
     heldDate: "hölls",
     lessonDate: "lektionsdag",
     groupId: "sfi-grupp",
+    nextGroupId: "nästa sfi-grupp",
     reason: "anledning",
     filter: "urval",
     rows: "rader",
     format: "format",
+    orgNr: "organisationsnummer",
+    employerId: "arbetsgivare",
+    openingId: "plats",
+    places: "antal platser",
+    kind: "slag",
+    role: "roll",
+    unitId: "enhet",
+    track: "spår",
+    coordinatorId: "koordinator",
+    coordinator: "koordinator",
+    coordinatorChange: "koordinator (id)",
+    closedAt: "avslutades",
+    until: "uppskjuten till",
+    name: "namn",
+    studyPath: "studieväg",
+    course: "kurs",
+    next: "nästa kurs",
+    teacherIds: "antal lärare",
+    by: "till följd av",
+    saved: "antal elever",
+    change: "ändring",
+    grade: "betyg",
+    file: "fil",
+    files: "filer",
+    import: "import",
+    activitiesFile: "fil med aktiviteter",
+    activities: "antal aktiviteter",
+    outcomesFile: "fil med utfall",
+    outcomes: "antal utfall",
+    outcomesCreated: "nya utfall",
+    count: "antal",
+    imported: "nya",
+    "imported.participants": "nya deltagare",
+    "imported.activities": "nya aktiviteter",
+    "imported.outcomes": "nya utfall",
+    updated: "uppdaterade poster",
+    programmeEnd: "programmet slutade",
+    exitReason: "anledning till avslut",
+    recordedDate: "gäller från",
+    actor: "mottagare",
+    policy: "regel",
+    lastActivity: "senaste aktivitet",
+    asOf: "per datum",
+    consentId: "samtycke",
+    followupId: "uppföljning",
+    activityId: "aktivitet",
+    moment: "tidpunkt",
+    indicator: "nyckeltal",
+    year: "år",
+    value: "värde",
+    "changes.name": "namn",
+    "changes.role": "roll",
+    "changes.unitId": "enhet",
+    "changes.indicator": "nyckeltal",
+    "changes.year": "år",
+    "changes.kind": "slag",
+    "changes.value": "värde",
+    "changes.source": "källa",
+    "changes.note": "anteckning",
+    "filter.userId": "användare (urval)",
+    "filter.page": "sida (urval)",
+    "filter.user": "användare, sökt (urval)",
+    "filter.participantId": "deltagare (urval)",
+    "filter.action": "händelse (urval)",
+    "filter.from": "från och med (urval)",
+    "filter.to": "till och med (urval)",
+    "filter.asOf": "per datum (urval)",
+    "filter.cohort": "årskull (urval)",
+    "filter.unit": "enhet (urval)",
+    "filter.coordinator": "koordinator (urval)",
+    "filter.gender": "kön (urval)",
+    "filter.education": "utbildningsnivå (urval)",
+    "filter.settlement": "bosättning (urval)",
+    "filter.track": "spår (urval)",
   } as Record<string, string>,
+  /** A key's words that differ for one action (the same key means another thing there). */
+  actionDetailKeys: {
+    "sfi.attendance.correct": { change: "närvaro (timmar)" },
+    "sfi.enrol.search": { by: "sökte på" },
+  } as Record<string, Record<string, string>>,
+  /** Stored codes in words, by the key they are the value of; other values are shown as they are. */
+  detailValues: {
+    type: { ...planMessages.sv.types, ...followupMessages.sv.types, jobb: "Jobb" },
+    status: { ...planMessages.sv.statuses, ...outcomeMessages.sv.statuses },
+    track: participantMessages.sv.tracks,
+    role: catalogues.sv.roles,
+    exitReason: outcomeMessages.sv.reasons,
+    moment: followupMessages.sv.moments,
+    kind: {
+      ...actorMessages.sv.kinds,
+      ...referenceMessages.sv.kinds,
+      kursbetyg: sfiMessages.sv.kursbetyg,
+      nationellt_prov: sfiMessages.sv.nationellt_prov,
+      dag90: "Utfall 90 dagar efter programmet",
+      manad12: "Utfall 12 månader efter programmet",
+    },
+    actor: { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "Regionens hälso- och sjukvård", arbetsgivare: "Arbetsgivare", vuxenutbildning: "Vuxenutbildningen" },
+    query: { name: "namn", personnummer: "personnummer" },
+    by: {
+      name: "namn",
+      birthDate: "födelsedatum",
+      "name+birthDate": "namn och födelsedatum",
+      "sfi.enrol": "inskrivning i sfi",
+      "sfi.avbrott": "avbrott i sfi",
+      "sfi.course.complete": "avslutad sfi-kurs",
+    },
+    source: {
+      form: "formulär",
+      import: "import",
+      opening: "en plats hos en arbetsgivare",
+      followup: "en uppföljning",
+      worklist: "arbetslistan",
+      calendar: "kalendern",
+      "dashboard:exitsWithoutOutcome": `resultat: ${resultsMessages.sv.completeness.exitsWithoutOutcome.toLowerCase()}`,
+      "dashboard:exitsWithoutReason": `resultat: ${resultsMessages.sv.completeness.exitsWithoutReason.toLowerCase()}`,
+      "dashboard:withoutEducationLevel": `resultat: ${resultsMessages.sv.completeness.withoutEducationLevel.toLowerCase()}`,
+      "dashboard:withoutCoordinator": `resultat: ${resultsMessages.sv.completeness.withoutCoordinator.toLowerCase()}`,
+      "dashboard:idle": `resultat: ${resultsMessages.sv.now.idle.toLowerCase()}`,
+    },
+    "filter.gender": resultsMessages.sv.genderOptions,
+    "filter.education": resultsMessages.sv.educationLevels,
+    "filter.settlement": resultsMessages.sv.settlements,
+    "filter.track": participantMessages.sv.tracks,
+    "changes.role": catalogues.sv.roles,
+    "changes.kind": referenceMessages.sv.kinds,
+    // The fields an edit changed (a participant's, an activity's, an employer's, an opening's,
+    // an actor's, the parts of a kartläggning), by the register extract's words for them.
+    changed: {
+      ...(extractFieldLabels.sv as Record<string, string>),
+      ...participantMessages.sv.parts,
+      name: "namn",
+      orgNr: "organisationsnummer",
+      industry: "bransch",
+      contactName: "kontaktperson",
+      contactPhone: "kontaktens telefon",
+      contactEmail: "kontaktens e-post",
+      occupation: "yrke",
+      places: "antal platser",
+      languageRequirement: "språkkrav",
+      activityTypes: "insatstyper",
+      offer: "erbjudande",
+      website: "webbplats",
+    },
+  } as Record<string, Record<string, string>>,
+  /** The retention rule of an erasure ("closed case, N years after last activity"). */
+  closedCasePolicy: "avslutat ärende, {n} år efter senaste aktivitet",
+  yes: "ja",
+  no: "nej",
 };
 export type AuditAction = keyof (typeof sv)["actions"];
 export type AuditLabels = typeof sv;
@@ -308,6 +472,7 @@ const en: AuditLabels = {
     changed: "changed fields",
     changes: "changes",
     version: "version",
+    versions: "number of versions",
     type: "type",
     status: "status",
     startDate: "start date",
@@ -316,11 +481,154 @@ const en: AuditLabels = {
     heldDate: "held",
     lessonDate: "lesson day",
     groupId: "sfi group",
+    nextGroupId: "next sfi group",
     reason: "reason",
     filter: "selection",
     rows: "rows",
     format: "format",
+    orgNr: "organisation number",
+    employerId: "employer",
+    openingId: "opening",
+    places: "number of places",
+    kind: "kind",
+    role: "role",
+    unitId: "unit",
+    track: "track",
+    coordinatorId: "coordinator",
+    coordinator: "coordinator",
+    coordinatorChange: "coordinator (id)",
+    closedAt: "closed",
+    until: "snoozed until",
+    name: "name",
+    studyPath: "study path",
+    course: "course",
+    next: "next course",
+    teacherIds: "number of teachers",
+    by: "as part of",
+    saved: "number of students",
+    change: "change",
+    grade: "grade",
+    file: "file",
+    files: "files",
+    import: "import",
+    activitiesFile: "file of activities",
+    activities: "number of activities",
+    outcomesFile: "file of outcomes",
+    outcomes: "number of outcomes",
+    outcomesCreated: "new outcomes",
+    count: "number",
+    imported: "new",
+    "imported.participants": "new participants",
+    "imported.activities": "new activities",
+    "imported.outcomes": "new outcomes",
+    updated: "records updated",
+    programmeEnd: "programme ended",
+    exitReason: "reason for leaving",
+    recordedDate: "valid from",
+    actor: "recipient",
+    policy: "rule",
+    lastActivity: "last activity",
+    asOf: "as of",
+    consentId: "consent",
+    followupId: "follow-up",
+    activityId: "activity",
+    moment: "when",
+    indicator: "indicator",
+    year: "year",
+    value: "value",
+    "changes.name": "name",
+    "changes.role": "role",
+    "changes.unitId": "unit",
+    "changes.indicator": "indicator",
+    "changes.year": "year",
+    "changes.kind": "kind",
+    "changes.value": "value",
+    "changes.source": "source",
+    "changes.note": "note",
+    "filter.userId": "user (selection)",
+    "filter.page": "page (selection)",
+    "filter.user": "user, searched (selection)",
+    "filter.participantId": "participant (selection)",
+    "filter.action": "action (selection)",
+    "filter.from": "from (selection)",
+    "filter.to": "to (selection)",
+    "filter.asOf": "as of (selection)",
+    "filter.cohort": "cohort (selection)",
+    "filter.unit": "unit (selection)",
+    "filter.coordinator": "coordinator (selection)",
+    "filter.gender": "gender (selection)",
+    "filter.education": "level of education (selection)",
+    "filter.settlement": "settlement (selection)",
+    "filter.track": "track (selection)",
   },
+  actionDetailKeys: {
+    "sfi.attendance.correct": { change: "attendance (hours)" },
+    "sfi.enrol.search": { by: "searched by" },
+  },
+  detailValues: {
+    type: { ...planMessages.en.types, ...followupMessages.en.types, jobb: "Job" },
+    status: { ...planMessages.en.statuses, ...outcomeMessages.en.statuses },
+    track: participantMessages.en.tracks,
+    role: catalogues.en.roles,
+    exitReason: outcomeMessages.en.reasons,
+    moment: followupMessages.en.moments,
+    kind: {
+      ...actorMessages.en.kinds,
+      ...referenceMessages.en.kinds,
+      kursbetyg: sfiMessages.en.kursbetyg,
+      nationellt_prov: sfiMessages.en.nationellt_prov,
+      dag90: "Outcome 90 days after the programme",
+      manad12: "Outcome 12 months after the programme",
+    },
+    actor: { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "The region's health care", arbetsgivare: "Employer", vuxenutbildning: "Adult education" },
+    query: { name: "name", personnummer: "personal identity number" },
+    by: {
+      name: "name",
+      birthDate: "date of birth",
+      "name+birthDate": "name and date of birth",
+      "sfi.enrol": "enrolment in sfi",
+      "sfi.avbrott": "an interruption of sfi",
+      "sfi.course.complete": "a completed sfi course",
+    },
+    source: {
+      form: "form",
+      import: "import",
+      opening: "an employer's opening",
+      followup: "a follow-up",
+      worklist: "the worklist",
+      calendar: "the calendar",
+      "dashboard:exitsWithoutOutcome": `results: ${resultsMessages.en.completeness.exitsWithoutOutcome.toLowerCase()}`,
+      "dashboard:exitsWithoutReason": `results: ${resultsMessages.en.completeness.exitsWithoutReason.toLowerCase()}`,
+      "dashboard:withoutEducationLevel": `results: ${resultsMessages.en.completeness.withoutEducationLevel.toLowerCase()}`,
+      "dashboard:withoutCoordinator": `results: ${resultsMessages.en.completeness.withoutCoordinator.toLowerCase()}`,
+      "dashboard:idle": `results: ${resultsMessages.en.now.idle.toLowerCase()}`,
+    },
+    "filter.gender": resultsMessages.en.genderOptions,
+    "filter.education": resultsMessages.en.educationLevels,
+    "filter.settlement": resultsMessages.en.settlements,
+    "filter.track": participantMessages.en.tracks,
+    "changes.role": catalogues.en.roles,
+    "changes.kind": referenceMessages.en.kinds,
+    changed: {
+      ...(extractFieldLabels.en as Record<string, string>),
+      ...participantMessages.en.parts,
+      name: "name",
+      orgNr: "organisation number",
+      industry: "industry",
+      contactName: "contact person",
+      contactPhone: "contact's phone",
+      contactEmail: "contact's email",
+      occupation: "occupation",
+      places: "number of places",
+      languageRequirement: "language requirement",
+      activityTypes: "types of activity",
+      offer: "offer",
+      website: "website",
+    },
+  },
+  closedCasePolicy: "closed case, {n} years after the last activity",
+  yes: "yes",
+  no: "no",
 };
 
 export const auditLabels = { sv, en };
@@ -348,25 +656,99 @@ export function auditActionsByGroup(): { group: AuditActionGroup; actions: Audit
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function value(v: unknown): string {
+/** Whether a value shown is an id (the page shows those as codes, as it does the entry's own id). */
+export function isAuditId(v: string): boolean {
+  return UUID.test(v);
+}
+
+/**
+ * Keys the app writes as a before and an after (an attendance correction's hours, a handover's
+ * coordinators): shown as one line "before → after", in that order, under the third name.
+ */
+export const AUDIT_DETAIL_PAIRS: readonly (readonly [from: string, to: string, as: string])[] = [
+  ["from", "to", "change"],
+  ["fromName", "toName", "coordinator"],
+  ["fromId", "toId", "coordinatorChange"],
+];
+
+const own = <T>(o: Record<string, T> | undefined, k: string): T | undefined => (o && Object.hasOwn(o, k) ? o[k] : undefined);
+
+/** A detail's key (or "parent.child" path) in words; an unknown key as it is, after its parent's words. */
+export function describeAuditDetailKey(path: string, t: AuditLabels, action?: string): string {
+  const words = (action ? own(own(t.actionDetailKeys, action), path) : undefined) ?? own(t.detailKeys, path);
+  if (words) return words;
+  const dot = path.lastIndexOf(".");
+  return dot > 0 ? `${describeAuditDetailKey(path.slice(0, dot), t, action)} – ${path.slice(dot + 1)}` : path;
+}
+
+const POLICY = /^closed case, (\d+) years after last activity$/;
+
+function scalar(v: unknown, path: string, t: AuditLabels): string {
   if (v === null || v === undefined || v === "") return "–";
-  if (Array.isArray(v)) {
-    // The lists' ids (who a caseload or a worklist showed) are counted, not printed: the entry
-    // is found by a participant's id through the filter, and 80 ids help nobody reading.
-    if (v.length > 0 && v.every((x) => typeof x === "string" && UUID.test(x))) return String(v.length);
-    return v.length ? v.map(value).join(", ") : "–";
-  }
-  if (typeof v === "object") {
-    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
-    return parts.length ? `{ ${parts.map(([k, x]) => `${k}: ${value(x)}`).join(", ")} }` : "–";
+  if (typeof v === "boolean") return v ? t.yes : t.no;
+  if (typeof v === "string") {
+    const named = own(own(t.detailValues, path), v);
+    if (named) return named;
+    const policy = path === "policy" ? POLICY.exec(v) : null;
+    if (policy) return t.closedCasePolicy.replace("{n}", policy[1]);
   }
   return String(v);
 }
 
-/** An entry's details as "key: value" pairs to read, lists of ids counted; empty without details. */
-export function describeAuditDetails(details: Record<string, unknown> | null | undefined, t: AuditLabels): [string, string][] {
+/** A field of `changes` as the app writes it: { from, to }. (A filter's from and to are dates.) */
+function isChange(path: string, v: unknown): v is { from?: unknown; to?: unknown } {
+  if (!path.startsWith("changes.") || !v || typeof v !== "object" || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => k === "from" || k === "to");
+}
+
+const change = (from: unknown, to: unknown, path: string, t: AuditLabels) => `${scalar(from, path, t)} → ${scalar(to, path, t)}`;
+
+/** One detail as lines: a nested object as one line per key (by its path), a list on one line. */
+function lines(path: string, v: unknown, t: AuditLabels, action?: string): [string, string][] {
+  const label = () => describeAuditDetailKey(path, t, action);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return [[label(), "–"]];
+    // The lists' ids (who a caseload or a worklist showed) are counted, not printed: the entry
+    // is found by a participant's id through the filter, and 80 ids help nobody reading.
+    if (v.every((x) => typeof x === "string" && UUID.test(x))) return [[label(), String(v.length)]];
+    return [[label(), v.map((x) => (x && typeof x === "object" ? JSON.stringify(x) : scalar(x, path, t))).join(", ")]];
+  }
+  if (isChange(path, v)) return [[label(), change(v.from, v.to, path, t)]];
+  if (v && typeof v === "object") {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
+    return parts.length ? parts.flatMap(([k, x]) => lines(`${path}.${k}`, x, t, action)) : [[label(), "–"]];
+  }
+  return [[label(), scalar(v, path, t)]];
+}
+
+/**
+ * An entry's details as "key: value" lines to read, in words: known keys and codes named, a
+ * change as "before → after", nested objects one line per key, lists of ids counted. Empty
+ * without details. The action, when given, names keys that mean another thing in it.
+ */
+export function describeAuditDetails(details: Record<string, unknown> | null | undefined, t: AuditLabels, action?: string): [string, string][] {
   if (!details) return [];
-  return Object.entries(details)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => [Object.hasOwn(t.detailKeys, k) ? t.detailKeys[k] : k, value(v)]);
+  const out: [string, string][] = [];
+  const done = new Set<string>();
+  for (const [k, v] of Object.entries(details)) {
+    if (done.has(k)) continue;
+    const pair = AUDIT_DETAIL_PAIRS.find(([from, to]) => k === from || k === to);
+    if (pair) {
+      const [from, to, as] = pair;
+      done.add(from).add(to);
+      if ((details[from] ?? null) === null && (details[to] ?? null) === null) continue;
+      out.push([describeAuditDetailKey(as, t, action), change(details[from], details[to], as, t)]);
+      continue;
+    }
+    if (v === undefined || v === null) continue;
+    out.push(...lines(k, v, t, action));
+  }
+  return out;
+}
+
+/** Whether the log's filter asks for days that cannot be: a from-date after the to-date. */
+export function auditFilterFromAfterTo(f: { from?: string; to?: string }): boolean {
+  // ISO dates (YYYY-MM-DD, as the filter parses them) compare as text.
+  return !!f.from && !!f.to && f.from > f.to;
 }

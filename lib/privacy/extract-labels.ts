@@ -3,6 +3,14 @@
 // name it, not as the database does. The JSON download keeps the stored names. A test
 // (extract-labels.test.ts) fails on a column of the extract's tables without words in both
 // languages.
+import { formatInstant } from "@/lib/dates";
+import { followupMessages } from "@/lib/i18n/areas/followup";
+import { outcomeMessages } from "@/lib/i18n/areas/outcome";
+import { participantMessages } from "@/lib/i18n/areas/participant";
+import { planMessages } from "@/lib/i18n/areas/plan";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { resultsMessages } from "@/lib/i18n/areas/results";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
 
 const sv = {
   // Who and where
@@ -226,4 +234,152 @@ export const extractFieldLabels = { sv, en };
 /** A stored field's name in words; a field without words (none, by the test) as it is stored. */
 export function extractFieldLabel(key: string, t: ExtractFieldLabels): string {
   return Object.hasOwn(t, key) ? t[key as keyof ExtractFieldLabels] : key;
+}
+
+/**
+ * Words for what is stored inside a field (an activity's details, a kartläggning, a plan
+ * revision's snapshot): the keys there that are no column of their own. Keys that are columns
+ * take the column's words; an activity's details take the plan form's.
+ */
+const contentSv = {
+  education: "Utbildning",
+  work: "Arbetslivserfarenhet",
+  drivingLicence: "Körkort",
+  languageSkills: "Språk",
+  goalOccupations: "Yrken som är målet",
+  healthNeeds: "Behov som rör hälsan",
+  years: "År",
+  level: "Nivå",
+  country: "Land",
+  field: "Inriktning",
+  language: "Språk",
+  openingId: "Plats hos arbetsgivare (id)",
+  actualStartDate: "Faktisk start",
+  actualEndDate: "Faktiskt slut",
+};
+const contentEn: typeof contentSv = {
+  education: "Education",
+  work: "Work experience",
+  drivingLicence: "Driving licence",
+  languageSkills: "Languages",
+  goalOccupations: "Occupations aimed for",
+  healthNeeds: "Needs concerning health",
+  years: "Years",
+  level: "Level",
+  country: "Country",
+  field: "Field",
+  language: "Language",
+  openingId: "Employer's opening (id)",
+  actualStartDate: "Actual start",
+  actualEndDate: "Actual end",
+};
+
+/** The extract's words: the fields, what is inside them, and stored codes by the field they are in. */
+export interface ExtractWords {
+  fields: ExtractFieldLabels;
+  content: Record<string, string>;
+  values: Record<string, Record<string, string>>;
+  yes: string;
+  no: string;
+}
+
+function wordsFor(locale: "sv" | "en"): ExtractWords {
+  const plan = planMessages[locale];
+  const person = participantMessages[locale];
+  const results = resultsMessages[locale];
+  const outcome = outcomeMessages[locale];
+  const followup = followupMessages[locale];
+  const sfi = sfiMessages[locale];
+  const sv = locale === "sv";
+  return {
+    fields: extractFieldLabels[locale],
+    content: { ...plan.fields, ...(sv ? contentSv : contentEn) },
+    values: {
+      gender: results.genders,
+      educationLevel: results.educationLevels,
+      // A kartläggning's education level and a language's level: codes of their own, one field name.
+      level: { ...results.educationLevels, ...person.levels },
+      settlement: results.settlements,
+      track: person.tracks,
+      exitReason: outcome.reasons,
+      goalType: plan.goalTypes,
+      type: { ...plan.types, ...followup.types },
+      status: {
+        ...plan.statuses,
+        ...outcome.statuses,
+        genomford: sv ? "Genomförd" : "Held",
+        installd: sv ? "Inställd" : "Cancelled",
+      },
+      kind: {
+        ...plan.historyKinds,
+        dag90: sv ? "Utfall 90 dagar efter programmet" : "Outcome 90 days after the programme",
+        manad12: sv ? "Utfall 12 månader efter programmet" : "Outcome 12 months after the programme",
+        kursbetyg: sfi.kursbetyg,
+        nationellt_prov: sfi.nationellt_prov,
+        avbrott: sfi.avbrott,
+        uppehall: sfi.uppehall,
+      },
+      source: outcome.sources,
+      reason: sfi.reasons,
+      healthStatus: plan.healthStatuses,
+      drivingLicence: person.drivingLicences,
+      actor: sv
+        ? { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "Regionens hälso- och sjukvård", arbetsgivare: "Arbetsgivare", vuxenutbildning: "Vuxenutbildningen" }
+        : { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "The region's health care", arbetsgivare: "Employer", vuxenutbildning: "Adult education" },
+      method: privacyMessages[locale].consent.methods,
+    },
+    yes: sv ? "Ja" : "Yes",
+    no: sv ? "Nej" : "No",
+  };
+}
+
+export const extractWords = { sv: wordsFor("sv"), en: wordsFor("en") };
+
+/** A key inside a field in words: a column's words first, then the content's; unknown as it is. */
+export function extractContentLabel(key: string, w: ExtractWords): string {
+  if (Object.hasOwn(w.fields, key)) return w.fields[key as keyof ExtractFieldLabels];
+  return Object.hasOwn(w.content, key) ? w.content[key] : key;
+}
+
+const isEmpty = (v: unknown): boolean =>
+  v === null || v === undefined || v === "" || (Array.isArray(v) && v.every(isEmpty)) || (typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) && Object.values(v as object).every(isEmpty));
+
+/** One stored value in words: codes named, dates in Swedish time, lists joined, objects inline. */
+export function extractValueText(v: unknown, w: ExtractWords, key?: string): string {
+  if (isEmpty(v)) return "–";
+  if (v instanceof Date) return formatInstant(v);
+  if (typeof v === "boolean") return v ? w.yes : w.no;
+  if (Array.isArray(v)) return v.filter((x) => !isEmpty(x)).map((x) => extractValueText(x, w, key)).join(v.some((x) => x !== null && typeof x === "object") ? "; " : ", ");
+  if (typeof v === "object") return extractLines(v as Record<string, unknown>, w).map(([k, x]) => `${k}: ${x}`).join(", ");
+  const named = key && typeof v === "string" && Object.hasOwn(w.values, key) && Object.hasOwn(w.values[key], v) ? w.values[key][v] : undefined;
+  return named ?? String(v);
+}
+
+/**
+ * What is stored inside a field, as "label: value" lines: empty parts left out, a nested object's
+ * parts one line each under "outer – inner".
+ */
+export function extractLines(obj: Record<string, unknown>, w: ExtractWords, prefix = ""): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    if (isEmpty(v)) continue;
+    const label = prefix + extractContentLabel(k, w);
+    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) out.push(...extractLines(v as Record<string, unknown>, w, `${label} – `));
+    else out.push([label, extractValueText(v, w, k)]);
+  }
+  return out;
+}
+
+/** A field of the extract as the page shows it: a line of text, or lines for what is inside it. */
+export function extractCell(v: unknown, w: ExtractWords, key?: string): string | [string, string][] {
+  if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+    const lines = extractLines(v as Record<string, unknown>, w);
+    return lines.length ? lines : "–";
+  }
+  return extractValueText(v, w, key);
+}
+
+/** "1 händelse", "3 händelser": the count with the word that fits it. */
+export function plural(n: number, one: string, many: string): string {
+  return (n === 1 ? one : many).replace("{n}", n.toLocaleString("sv-SE"));
 }

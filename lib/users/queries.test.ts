@@ -6,7 +6,7 @@ import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { listUsers, USERS_PAGE_SIZE } from "./queries";
+import { describeGroupTeachers, listGroupTeachers, listUsers, USERS_PAGE_SIZE } from "./queries";
 
 let handle: DbHandle;
 let admin: Actor;
@@ -102,5 +102,42 @@ describe("listUsers", () => {
     for (const role of ["coordinator", "manager", "sfi_teacher"] as const) {
       await expect(listUsers({ ...admin, role }, {}, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     }
+  });
+});
+
+describe("listGroupTeachers", () => {
+  it("gives each group's teachers by name with whether the account is active, one municipality only", async () => {
+    const schedule = { days: [1, 3], start: "08:30", end: "12:00", hours: 3.5 };
+    const [t1, t2] = await handle.db
+      .insert(s.users)
+      .values([
+        { municipalityId: admin.municipalityId, email: "bo@ett.se", name: "Bo Lärare", role: "sfi_teacher", active: false },
+        { municipalityId: admin.municipalityId, email: "alva@ett.se", name: "Alva Lärare", role: "sfi_teacher" },
+      ])
+      .returning();
+    const [g1, g2, g3] = await handle.db
+      .insert(s.sfiGroups)
+      .values([
+        { municipalityId: admin.municipalityId, name: "C1", school: "Skolan", studyPath: 2, course: "C", schedule },
+        { municipalityId: admin.municipalityId, name: "C2", school: "Skolan", studyPath: 2, course: "C", schedule },
+        { municipalityId: admin.municipalityId, name: "C3", school: "Skolan", studyPath: 2, course: "C", schedule },
+      ])
+      .returning();
+    await handle.db.insert(s.sfiGroupTeachers).values([
+      { groupId: g1.id, userId: t1.id },
+      { groupId: g1.id, userId: t2.id },
+      { groupId: g2.id, userId: t2.id },
+    ]);
+    const teachers = await listGroupTeachers(admin, [g1.id, g2.id, g3.id], handle.db);
+    expect(teachers.get(g1.id)).toEqual([
+      { name: "Alva Lärare", active: true },
+      { name: "Bo Lärare", active: false },
+    ]);
+    expect(describeGroupTeachers(teachers.get(g1.id), "(inaktiv)")).toBe("Alva Lärare, Bo Lärare (inaktiv)");
+    expect(describeGroupTeachers(teachers.get(g2.id), "(inaktiv)")).toBe("Alva Lärare");
+    expect(describeGroupTeachers(teachers.get(g3.id), "(inaktiv)")).toBe("");
+    expect((await listGroupTeachers(otherAdmin, [g1.id], handle.db)).size).toBe(0);
+    expect((await listGroupTeachers(admin, [], handle.db)).size).toBe(0);
+    await expect(listGroupTeachers({ ...admin, role: "coordinator" }, [g1.id], handle.db)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

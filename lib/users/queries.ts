@@ -1,7 +1,7 @@
 // Reads of user accounts, for admins of the same municipality.
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { units, users } from "@/db/schema";
+import { sfiGroupTeachers, units, users } from "@/db/schema";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { containsPattern, pageBounds, searchText } from "@/lib/paging";
@@ -55,4 +55,37 @@ export async function getUserForAdmin(actor: Actor, id: string, db: Executor = g
 
 export async function listUnits(actor: Actor, db: Executor = getDb()) {
   return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.municipalityId, actor.municipalityId)).orderBy(asc(units.name));
+}
+
+export interface GroupTeacher {
+  name: string;
+  active: boolean;
+}
+
+/**
+ * The teachers of the given sfi groups, by group, by name, each with whether the account is
+ * active: the admin's overview marks a deactivated teacher. One query for a page of groups; only
+ * the admin's municipality's users.
+ */
+export async function listGroupTeachers(actor: Actor, groupIds: string[], db: Executor = getDb()): Promise<Map<string, GroupTeacher[]>> {
+  if (!hasPermission(actor, "settings:manage")) throw new NotFoundError("sfi_group");
+  const out = new Map<string, GroupTeacher[]>();
+  if (groupIds.length === 0) return out;
+  const rows = await db
+    .select({ groupId: sfiGroupTeachers.groupId, name: users.name, active: users.active })
+    .from(sfiGroupTeachers)
+    .innerJoin(users, eq(users.id, sfiGroupTeachers.userId))
+    .where(and(inArray(sfiGroupTeachers.groupId, groupIds), eq(users.municipalityId, actor.municipalityId)))
+    .orderBy(asc(users.name), asc(users.id));
+  for (const r of rows) {
+    const list = out.get(r.groupId) ?? [];
+    list.push({ name: r.name, active: r.active });
+    out.set(r.groupId, list);
+  }
+  return out;
+}
+
+/** A group's teachers as one line, a deactivated one marked ("Bo Berg (inaktiv)"); "" for none. */
+export function describeGroupTeachers(teachers: GroupTeacher[] | undefined, inactiveMark: string): string {
+  return (teachers ?? []).map((t) => (t.active ? t.name : `${t.name} ${inactiveMark}`)).join(", ");
 }

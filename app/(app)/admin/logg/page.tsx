@@ -4,12 +4,14 @@ import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/db";
 import Link from "@/app/_components/Link";
-import { describeAuditUserFilter, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, describeAuditUserFilter, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import { fieldAria } from "@/app/_components/Field";
 import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
 import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
-import { AUDIT_ACTION_GROUPS, auditActionsByGroup, auditLabels, describeAuditAction, describeAuditDetails, describeAuditEntity, isAuditAction } from "@/lib/audit/labels";
+import { AUDIT_ACTION_GROUPS, auditActionsByGroup, auditFilterFromAfterTo, auditLabels, describeAuditAction, describeAuditDetails, describeAuditEntity, isAuditAction, isAuditId } from "@/lib/audit/labels";
 import { formatInstant } from "@/lib/dates";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export const metadata: Metadata = { title: "Logg" };
 
@@ -35,7 +37,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   // The chain is one for the whole database (all municipalities write into it); only its
   // intactness is shown, never another municipality's entries.
   const chain = sp.verify === "1" ? await verifyAuditChain(getDb(), { maxBreaks: 20 }) : null;
-  const [{ rows, total, more, page, pageSize }, who] = await Promise.all([listAuditEntries(user, f), describeAuditUserFilter(user, f)]);
+  // Days that cannot be: said next to the from-date, instead of an empty list that says nothing.
+  const fromAfterTo = auditFilterFromAfterTo(f);
+  const [{ rows, total, more, page, pageSize }, who] = await Promise.all([
+    fromAfterTo ? { rows: [], total: 0, more: false, page: 1, pageSize: AUDIT_PAGE_SIZE } : listAuditEntries(user, f),
+    describeAuditUserFilter(user, f),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // An action from the address that is neither a code nor a group stays chosen, as typed.
   const otherAction = f.action && !isAuditAction(f.action) && !AUDIT_ACTION_GROUPS.some((g) => f.action === `${g}.`) ? f.action : null;
@@ -82,7 +89,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <div className="field">
           <label htmlFor="from">{t.from}</label>
-          <input id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+          <input id="from" name="from" type="date" defaultValue={f.from ?? ""} {...fieldAria("from", fromAfterTo ? t.fromAfterTo : undefined)} />
+          {fromAfterTo && (
+            <p id="from-error" className="field-error" role="alert">
+              {t.fromAfterTo}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="to">{t.to}</label>
@@ -120,75 +132,77 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <p aria-live="polite">
-        {more ? t.countMore.replace("{n}", total.toLocaleString("sv-SE")) : `${total} ${t.count}`} ·{" "}
+        {more ? t.countMore.replace("{n}", total.toLocaleString("sv-SE")) : `${total} ${total === 1 ? t.countOne : t.count}`} ·{" "}
         <a href={`/admin/logg/export?${query(f)}`}>{t.exportCsv}</a>
       </p>
       {more && <p className="hint">{t.countMoreHint.replace("{n}", total.toLocaleString("sv-SE"))}</p>}
-      {rows.length === 0 ? (
+      {fromAfterTo ? null : rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t.at}</th>
-              <th scope="col">{t.user}</th>
-              <th scope="col">{t.action}</th>
-              <th scope="col">{t.entity}</th>
-              <th scope="col">{t.participant}</th>
-              <th scope="col">{t.details}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">
-                  <time dateTime={r.at.toISOString()}>{formatInstant(r.at)}</time>
-                </td>
-                <td>
-                  {r.userId && r.userName ? (
-                    <Link href={`/admin/logg?${query({ userId: r.userId, page: 1 })}`} title={`${t.entriesByUser} ${r.userName}`}>
-                      {r.userName}
-                    </Link>
-                  ) : (
-                    (r.userName ?? t.system)
-                  )}
-                </td>
-                <td>
-                  {describeAuditAction(r.action, labels)}
-                  <br />
-                  <code className="audit-code" title={t.code}>
-                    {r.action}
-                  </code>
-                </td>
-                <td>
-                  {describeAuditEntity(r.entityType, labels)}
-                  {r.entityId && (
-                    <>
-                      <br />
-                      <code className="audit-code">{r.entityId}</code>
-                    </>
-                  )}
-                </td>
-                <td className="audit-details">
-                  {r.participantId ? (
-                    <Link href={`/admin/logg?${query({ participantId: r.participantId, page: 1 })}`} title={t.entriesAboutParticipant}>
-                      {r.participantId}
-                    </Link>
-                  ) : (
-                    common.common.none
-                  )}
-                </td>
-                <td className="audit-details">
-                  {describeAuditDetails(r.details, labels).map(([k, v]) => (
-                    <div key={k}>
-                      {k}: {v}
-                    </div>
-                  ))}
-                </td>
+        <TableScroll label={t.title}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.at}</th>
+                <th scope="col">{t.user}</th>
+                <th scope="col">{t.action}</th>
+                <th scope="col">{t.entity}</th>
+                <th scope="col">{t.participant}</th>
+                <th scope="col">{t.details}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">
+                    <time dateTime={r.at.toISOString()}>{formatInstant(r.at)}</time>
+                  </td>
+                  <td>
+                    {r.userId && r.userName ? (
+                      <Link href={`/admin/logg?${query({ userId: r.userId, page: 1 })}`} title={`${t.entriesByUser} ${r.userName}`}>
+                        {r.userName}
+                      </Link>
+                    ) : (
+                      (r.userName ?? t.system)
+                    )}
+                  </td>
+                  <td>
+                    {describeAuditAction(r.action, labels)}
+                    <br />
+                    <code className="audit-code" title={t.code}>
+                      {r.action}
+                    </code>
+                  </td>
+                  <td>
+                    {describeAuditEntity(r.entityType, labels)}
+                    {r.entityId && (
+                      <>
+                        <br />
+                        <code className="audit-code">{r.entityId}</code>
+                      </>
+                    )}
+                  </td>
+                  <td className="audit-details">
+                    {r.participantId ? (
+                      <Link href={`/admin/logg?${query({ participantId: r.participantId, page: 1 })}`} title={t.entriesAboutParticipant}>
+                        {r.participantId}
+                      </Link>
+                    ) : (
+                      common.common.none
+                    )}
+                  </td>
+                  <td className="audit-details">
+                    {describeAuditDetails(r.details, labels, r.action).map(([k, v], i) => (
+                      <div key={i}>
+                        {k}: {isAuditId(v) ? <code className="audit-code">{v}</code> : v}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pager page={page} pages={pages} href={(p) => `/admin/logg?${query(f, p)}`} t={common.common} />
     </>

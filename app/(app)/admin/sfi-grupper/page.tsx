@@ -11,6 +11,8 @@ import { getAreaMessages, getMessages } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { searchText } from "@/lib/paging";
 import { GroupTable } from "../../sfi/GroupTable";
+import { describeGroupTeachers, listGroupTeachers } from "@/lib/users/queries";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
 export const metadata: Metadata = { title: "Sfi-grupper" };
 
@@ -20,7 +22,11 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
   const { common } = await getMessages();
   const sp = await searchParams;
   const q = searchText(sp.q);
-  const { rows, total, page, pages } = await listAllGroups(user, { q, page: Number.parseInt(sp.page ?? "1", 10) || 1 });
+  const { rows: groups, total, page, pages } = await listAllGroups(user, { q, page: Number.parseInt(sp.page ?? "1", 10) || 1 });
+  // A deactivated teacher is still a group's teacher until replaced: marked, so the admin sees it.
+  const inactive = (await getAreaMessages(privacyMessages)).users.inactiveMark;
+  const teachers = await listGroupTeachers(user, groups.map((g) => g.id));
+  const rows = groups.map((g) => ({ ...g, teachers: describeGroupTeachers(teachers.get(g.id), inactive) }));
   return (
     <>
       <h1>{t.allGroupsTitle}</h1>
@@ -29,7 +35,7 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
         <Link href="/sfi/ny">{t.newGroup}</Link>
       </p>
       <ListSearch q={q} label={t.allGroupsSearch} button={common.search} found={t.allGroupsCount.replace("{n}", String(total))} />
-      {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} />}
+      {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} caption={t.allGroupsTitle} />}
       <Pager page={page} pages={pages} href={listPageHref("/admin/sfi-grupper", q)} t={common} />
     </>
   );

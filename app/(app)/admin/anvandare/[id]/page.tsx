@@ -43,7 +43,6 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       </dl>
       <h2>{t.edit}</h2>
       <EditUserForm
-        key={u.updatedAt.toISOString()}
         labels={t}
         roles={roles}
         units={units.map((x) => ({ value: x.id, label: x.name }))}
@@ -52,7 +51,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       {u.id !== admin.id && (
         <>
           <h2>{t.status}</h2>
-          <ActiveToggle labels={t} id={u.id} active={u.active} />
+          <ActiveToggle labels={t} id={u.id} active={u.active} name={u.name} />
         </>
       )}
       <h2>{t.resetPassword}</h2>

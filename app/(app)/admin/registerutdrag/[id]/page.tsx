@@ -4,36 +4,29 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { buildRegisterExtract, summariseAuditEntries } from "@/lib/privacy/extract";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
-import { planMessages } from "@/lib/i18n/areas/plan";
-import { participantMessages } from "@/lib/i18n/areas/participant";
-import { resultsMessages } from "@/lib/i18n/areas/results";
-import { extractFieldLabel, extractFieldLabels, type ExtractFieldLabels } from "@/lib/privacy/extract-labels";
+import { getAreaMessages } from "@/lib/i18n/server";
+import { extractCell, extractFieldLabel, extractValueText, extractWords, plural, type ExtractWords } from "@/lib/privacy/extract-labels";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
-import { formatInstant } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Registerutdrag" };
 
-interface Words {
-  fields: ExtractFieldLabels;
-  yes: string;
-  no: string;
-  /** Stored codes in words, by field, for the sections whose codes have them. */
-  values?: Record<string, Record<string, string>>;
+/** A stored value in words; what is stored inside a field as label: value lines. */
+function Cell({ v, words, field }: { v: unknown; words: ExtractWords; field?: string }) {
+  const cell = extractCell(v, words, field);
+  if (typeof cell === "string") return <>{cell}</>;
+  return (
+    <ul className="extract-lines" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+      {cell.map(([k, x], i) => (
+        <li key={i}>
+          {k}: {x}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
-function show(v: unknown, words: Words, key?: string): string {
-  if (v === null || v === undefined || v === "") return "–";
-  if (v instanceof Date) return formatInstant(v);
-  if (typeof v === "boolean") return v ? words.yes : words.no;
-  if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.length ? v.join(", ") : "–";
-  if (typeof v === "object") return JSON.stringify(v);
-  const named = key && typeof v === "string" ? words.values?.[key]?.[v] : undefined;
-  return named ?? String(v);
-}
-
-function Rows({ title, rows, empty, words, intro }: { title: string; rows: object[]; empty: string; words: Words; intro?: string }) {
+function Rows({ title, rows, empty, words, intro }: { title: string; rows: object[]; empty: string; words: ExtractWords; intro?: string }) {
   const keys = rows.length ? Object.keys(rows[0]) : [];
   return (
     <section className="extract-section">
@@ -59,7 +52,9 @@ function Rows({ title, rows, empty, words, intro }: { title: string; rows: objec
               {rows.map((r, i) => (
                 <tr key={i}>
                   {keys.map((k) => (
-                    <td key={k}>{show((r as Record<string, unknown>)[k], words, k)}</td>
+                    <td key={k}>
+                      <Cell v={(r as Record<string, unknown>)[k]} words={words} field={k} />
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -75,16 +70,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
   const admin = await requirePermission("participant:extract");
   const t = (await getAreaMessages(privacyMessages)).extract;
   const labels = await getAreaMessages(auditLabels);
-  const plan = await getAreaMessages(planMessages);
-  const common = await getMessages();
-  const words: Words = { fields: await getAreaMessages(extractFieldLabels), yes: common.users.yes, no: common.users.no };
-  const person = await getAreaMessages(participantMessages);
-  const results = await getAreaMessages(resultsMessages);
-  const sectionWords: Record<string, Words> = {
-    activities: { ...words, values: { type: plan.types, status: plan.statuses } },
-    plans: { ...words, values: { goalType: plan.goalTypes } },
-  };
-  const personWords: Words = { ...words, values: { gender: results.genders, track: person.tracks } };
+  const words = await getAreaMessages(extractWords);
   const { id } = await params;
   let x;
   try {
@@ -100,7 +86,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
         {t.title}: {p.firstName} {p.lastName}
       </h1>
       <p>
-        {t.producedAt} {show(new Date(x.producedAt), words)}
+        {t.producedAt} {extractValueText(new Date(x.producedAt), words)}
       </p>
       <p className="no-print actions-row">
         <a href={`/admin/registerutdrag/${p.id}/json`} download>
@@ -113,7 +99,9 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           {Object.entries(p).map(([k, v]) => (
             <div key={k} style={{ display: "contents" }}>
               <dt>{extractFieldLabel(k, words.fields)}</dt>
-              <dd>{show(v, personWords, k)}</dd>
+              <dd>
+                <Cell v={v} words={words} field={k} />
+              </dd>
             </div>
           ))}
         </dl>
@@ -152,8 +140,8 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           title={t.sections[key]}
           rows={rows}
           empty={t.noData}
-          words={sectionWords[key] ?? words}
-          intro={key === "auditEntries" && rows.length > 0 ? t.auditSummary.replace("{n}", x.auditEntries.length.toLocaleString("sv-SE")) : undefined}
+          words={words}
+          intro={key === "auditEntries" && rows.length > 0 ? plural(x.auditEntries.length, t.auditSummaryOne, t.auditSummary) : undefined}
         />
       ))}
     </article>
