@@ -118,6 +118,24 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
   await expect(page.getByTestId("history")).toContainText("Ärendet öppnat igen");
 });
 
+test("a programme end after today is refused next to the field, and what was typed stays", async ({ page }) => {
+  const stockholm = (offsetDays: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare/ny");
+  const { pnr, birthDate } = freshPersonnummer();
+  await page.getByLabel("Kommunmottagen").fill(stockholm(-90));
+  await page.getByLabel("Start i etableringsprogrammet (valfritt)").fill(stockholm(-60));
+  const end = page.getByLabel("Slut i etableringsprogrammet (valfritt)");
+  await end.fill(stockholm(200));
+  await register(page, "Framtida", "Avslut", pnr, birthDate);
+  await expect(page.getByText("Programslut är den dag personen lämnade programmet och kan inte ligga i framtiden.", { exact: false })).toBeVisible();
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await expect(end).toHaveValue(stockholm(200));
+  await expect(page.getByLabel("Förnamn")).toHaveValue("Framtida");
+  await expect(page.getByRole("heading", { level: 1, name: "Registrera deltagare" })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("an edit conflict shows both versions and re-applies mine on top of theirs", async ({ browser }) => {
   test.setTimeout(120_000);
   const { a, b, href, close } = await twoCoordinators(browser, 0);
@@ -199,7 +217,7 @@ test("hand a participant over to another coordinator of the unit; the history sh
   await page.getByLabel(`Markera Bashir ${last}`).check();
   await page.getByLabel("Till koordinator").selectOption({ label: "Jonas Berg" });
   await page.getByRole("button", { name: "Överlämna" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "1 deltagare överlämnade till Jonas Berg." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "1 deltagare har överlämnats till Jonas Berg." })).toBeVisible();
 
   await page.goto(`/deltagare?q=${last}`);
   await expect(page.locator("table tbody tr").first()).toContainText("Jonas Berg");

@@ -141,3 +141,51 @@ test("the printout has the plan in plain Swedish, without navigation or personnu
   if (/\d/.test(pnr)) expect(body).not.toContain(pnr);
   await expectAccessible(page);
 });
+
+test("a new person's plan: no goal yet once there are activities, a planned open-ended one runs 'tills vidare' and is drawn, and the validering form labels both result boxes", async ({ page }) => {
+  const stockholm = (offsetDays: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  await signInAs(page, "coordinator");
+  // Someone new, without a personnummer, so the run can be repeated on the same server.
+  await page.goto("/deltagare/ny");
+  await page.getByLabel("Förnamn").fill("Plan");
+  await page.getByLabel("Efternamn").fill(`Utan Mål ${Date.now() % 100_000}`);
+  await page.getByLabel("Födelsedatum").fill("1990-05-05");
+  await page.getByLabel("Kön").selectOption("M");
+  await page.getByRole("button", { name: "Registrera", exact: true }).click();
+  await expect(page).toHaveURL(/\/deltagare\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+  const plan = page.locator("#plan");
+  await expect(plan.getByText("Ingen plan är upprättad ännu.")).toBeVisible();
+
+  // A validering starting in over a year, without an end.
+  await page.goto(`/deltagare/${id}/insats/ny`);
+  await page.getByLabel("Typ av insats").selectOption("validering");
+  // The general result box and the validering's own result are two fields, each with its label.
+  await expect(page.getByLabel("Resultat av valideringen")).toHaveJSProperty("tagName", "INPUT");
+  await expect(page.getByLabel("Resultat", { exact: true })).toHaveJSProperty("tagName", "TEXTAREA");
+  const ids = await page.locator("form [id]").evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.filter((x, i) => ids.indexOf(x) !== i)).toEqual([]);
+  const start = stockholm(400);
+  await page.getByLabel("Planerad start").fill(start);
+  await page.getByLabel("Vad som valideras").fill("Svetsning");
+  await page.getByLabel("Resultat", { exact: true }).fill("Ska bedömas av branschen");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
+
+  // It has not begun, so it is not "pågår".
+  const row = page.locator('#plan-activities tbody tr[data-type="validering"]');
+  await expect(row).toContainText(`${start} – tills vidare`);
+  await expect(row).not.toContainText("pågår");
+  // Its bar is inside the timeline, however far ahead it starts.
+  const figure = await page.locator("figure.timeline").boundingBox();
+  const bar = await page.locator('figure.timeline .bar[data-type="validering"]').boundingBox();
+  expect(figure && bar).toBeTruthy();
+  expect(bar!.width).toBeGreaterThan(2);
+  expect(bar!.x).toBeGreaterThanOrEqual(figure!.x - 1);
+  expect(bar!.x + bar!.width).toBeLessThanOrEqual(figure!.x + figure!.width + 1);
+  // Activities but no goal: it is the goal that is missing.
+  await expect(plan.getByText("Inget mål är satt ännu.")).toBeVisible();
+  await expect(plan.getByText("Ingen plan är upprättad ännu.")).toHaveCount(0);
+  await expectAccessible(page);
+});

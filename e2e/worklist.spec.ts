@@ -1,6 +1,24 @@
 // Journey: a coordinator's worklist shows the day's signals, mine first; one is snoozed with a
 // reason and leaves the list; another links to the place to act.
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+/** A day in Swedish time, `offsetDays` from today. */
+const stockholm = (offsetDays: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+/** The unit's rows of a signal, on every page of the worklist (`name`: one person's only). */
+async function unitSignals(page: Page, key: string, name?: string): Promise<{ count: number; firstPage: number | null }> {
+  let count = 0;
+  let firstPage: number | null = null;
+  for (let n = 1; n <= 10; n++) {
+    await page.goto(`/arbetslista?visa=enheten&page=${n}`);
+    const here = await page.locator(`tr[data-signal="${key}"]`, name ? { hasText: name } : {}).count();
+    if (here > 0 && firstPage === null) firstPage = n;
+    count += here;
+    if (!(await page.getByRole("navigation", { name: "Sida" }).getByRole("link", { name: "Nästa" }).count())) break;
+  }
+  return { count, firstPage };
+}
 
 test("a coordinator sees signals, opens one and snoozes another", async ({ page }) => {
   await signInAs(page, "coordinator");
@@ -28,6 +46,17 @@ test("a coordinator sees signals, opens one and snoozes another", async ({ page 
   await expect(first.getByLabel("Varför kan den vänta?")).toBeHidden();
   await first.locator("summary").click();
   await expect(first.getByLabel("Varför kan den vänta?")).toHaveValue("x");
+  // By default it waits a week; a day already begun or gone by is refused next to the date.
+  const until = first.getByLabel("Vänta till och med");
+  await expect(until).toHaveValue(stockholm(7));
+  await until.fill("2020-01-01");
+  await first.getByRole("button", { name: "Spara" }).click();
+  await expect(first.getByText("Välj ett datum efter i dag: signalen visas igen dagen efter det.")).toBeVisible();
+  await expect(until).toHaveValue("2020-01-01");
+  await until.fill(stockholm(0));
+  await first.getByRole("button", { name: "Spara" }).click();
+  await expect(first.getByText("Välj ett datum efter i dag: signalen visas igen dagen efter det.")).toBeVisible();
+  await until.fill(stockholm(7));
   await first.getByRole("button", { name: "Spara" }).click();
   await expect(first.getByText("Skriv kort varför signalen kan vänta.")).toBeVisible();
   await first.getByLabel("Varför kan den vänta?").fill("Väntar på besked från Arbetsförmedlingen");
@@ -42,6 +71,49 @@ test("a coordinator sees signals, opens one and snoozes another", async ({ page 
   const target = (await rows.first().locator("th").innerText()).trim();
   await link.click();
   await expect(page.getByRole("heading", { level: 1, name: target })).toBeVisible();
+});
+
+test("a missing exit reason is added on the participant's page, a future exit is refused, and the signal leaves", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const { firstPage } = await unitSignals(page, "missing_exit_reason");
+  expect(firstPage, "the demo has someone who left without a reason").not.toBeNull();
+  await page.goto(`/arbetslista?visa=enheten&page=${firstPage}`);
+  const signal = page.locator('tr[data-signal="missing_exit_reason"]').first();
+  await expect(signal).toContainText("Avslutsorsak saknas");
+  const name = (await signal.locator("th").innerText()).trim();
+  await signal.getByRole("link", { name: /Öppna/ }).click();
+  await expect(page).toHaveURL(/#utfall$/);
+  const section = page.locator("#utfall");
+  await expect(section.getByTestId("exit").locator("dd").nth(1)).toHaveText("–");
+  await expect(section.getByText("Orsaken till avslutet saknas.")).toBeVisible();
+  await section.locator("summary", { hasText: "Ange orsak till avslutet" }).click();
+  const date = section.getByLabel("Sista dag i programmet");
+  const left = await date.inputValue();
+  expect(left).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await section.getByRole("button", { name: "Rätta avslutet" }).click();
+  await expect(section.getByText("Välj orsak.")).toBeVisible();
+  await section.getByLabel("Orsak").selectOption("studier");
+  await date.fill(stockholm(30));
+  await section.getByRole("button", { name: "Rätta avslutet" }).click();
+  await expect(section.getByText("Avslutet kan inte ligga i framtiden.", { exact: false })).toBeVisible();
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await date.fill(left);
+  await section.getByRole("button", { name: "Rätta avslutet" }).click();
+  await expect(section.getByText("Avslutet är ändrat.")).toBeVisible();
+  await expect(section.getByTestId("exit")).toContainText("Studier");
+  await expect(section.getByTestId("exit")).toContainText(left);
+  await expect(section.getByText("Orsaken till avslutet saknas.")).toHaveCount(0);
+  // Saved, not only shown: after a reload the reason is there and the form offers a correction.
+  await page.reload();
+  await expect(section.getByTestId("exit")).toContainText("Studier");
+  await expect(section.locator("summary", { hasText: "Rätta avslutet" })).toBeVisible();
+  // In the person's history like the other changes of their details.
+  const history = page.locator("details", { has: page.getByTestId("history") });
+  await history.locator("summary").first().click();
+  await expect(page.getByTestId("history")).toContainText("Ändrat: Orsak till avslutet");
+
+  expect((await unitSignals(page, "missing_exit_reason", name)).count).toBe(0);
 });
 
 test("the whole unit's list comes a page at a time, the count over all of it", async ({ page }) => {

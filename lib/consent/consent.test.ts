@@ -85,3 +85,13 @@ describe("requireConsent", () => {
     expect(audit[0].participantId).toBe(participantId);
   });
 });
+
+describe("recordConsentSchema", () => {
+  it("says that a consent cannot end before the day it was given, next to its end date", () => {
+    const input = { participantId: "00000000-0000-4000-8000-000000000000", actor: "arbetsformedlingen", actorName: "", scope: "Planens mål", method: "skriftligt", givenOn: "2026-01-15" };
+    const early = recordConsentSchema.safeParse({ ...input, validUntil: "2026-01-14" });
+    expect(early.success).toBe(false);
+    expect(early.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["validUntil", "before_given"]]);
+    expect(recordConsentSchema.safeParse({ ...input, validUntil: "2026-01-15" }).success).toBe(true);
+  });
+});

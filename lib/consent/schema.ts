@@ -16,7 +16,7 @@ export const recordConsentSchema = z
     validUntil: optionalDate,
   })
   .refine((v) => v.actor !== "arbetsgivare" || v.actorName !== null, { path: ["actorName"], message: "required" })
-  .refine((v) => !v.validUntil || v.validUntil >= v.givenOn, { path: ["validUntil"], message: "date" });
+  .refine((v) => !v.validUntil || v.validUntil >= v.givenOn, { path: ["validUntil"], message: "before_given" });
 export type RecordConsentInput = z.input<typeof recordConsentSchema>;
 
 export const withdrawConsentSchema = z.object({

@@ -12,7 +12,7 @@ import { addDays, todayIso } from "@/lib/dates";
 import { bookThreePartyDef, recordFollowupDef, scheduleFollowupDef } from "./commands";
 import { planHistoryOf } from "@/lib/plans/testing";
 import { listFollowups } from "./queries";
-import { recordFollowupSchema } from "./schema";
+import { HELD_IN_FUTURE, recordFollowupSchema } from "./schema";
 
 /** The whole worklist on one page. */
 const ALL = Number.MAX_SAFE_INTEGER;
@@ -38,6 +38,15 @@ describe("follow-up commands", () => {
     expect(r.success).toBe(false);
     const paths = r.success ? [] : r.error.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["attendees", "nextDueDate"]));
+  });
+
+  it("validate: a meeting recorded as held took place today (Swedish time) or earlier", () => {
+    const base = { followupId: "00000000-0000-4000-8000-000000000000", version: 1, attendees: "Deltagaren, koordinator", scheduleNext: false };
+    const tomorrow = recordFollowupSchema.safeParse({ ...base, heldDate: addDays(todayIso(), 1) });
+    expect(tomorrow.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["heldDate", HELD_IN_FUTURE]]);
+    expect(recordFollowupSchema.safeParse({ ...base, heldDate: "2099-05-01" }).success).toBe(false);
+    expect(recordFollowupSchema.safeParse({ ...base, heldDate: todayIso() }).success).toBe(true);
+    expect(recordFollowupSchema.safeParse({ ...base, heldDate: addDays(todayIso(), -3) }).success).toBe(true);
   });
 
   it("record an overdue follow-up, book the next, and the worklist stops signalling it", async () => {

@@ -1,7 +1,7 @@
 // The follow-up forms' schemas, shared by the client forms and the server actions.
 import { z } from "zod";
 import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
-import { isValidIsoDate } from "@/lib/dates";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
 
 const date = z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
 
@@ -11,11 +11,14 @@ export const scheduleFollowupSchema = z.object({
   dueDate: date,
 });
 
+export const HELD_IN_FUTURE = "Ett möte kan bara dokumenteras som genomfört när det har hållits: ange i dag eller ett tidigare datum.";
+
 export const recordFollowupSchema = z
   .object({
     followupId: z.string().uuid(),
     version: z.coerce.number().int().min(1),
-    heldDate: date,
+    // Recorded as held: it has happened (Swedish time). A future meeting is booked, not recorded.
+    heldDate: date.refine((v) => !isValidIsoDate(v) || v <= todayIso(), { message: HELD_IN_FUTURE }),
     attendees: z.string().trim().min(2, { message: "Skriv vilka som deltog." }).max(500),
     notes: z.string().trim().max(4000).optional().default(""),
     nextSteps: z.string().trim().max(2000).optional().default(""),

@@ -8,7 +8,9 @@ import * as s from "@/db/schema";
 import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { getWorklist } from "@/lib/signals/queries";
-import { recordExitDef, recordOutcomeDef } from "./commands";
+import { addDays, todayIso } from "@/lib/dates";
+import { correctExitDef, recordExitDef, recordOutcomeDef } from "./commands";
+import { EXIT_IN_FUTURE } from "./schema";
 import { getExitAndOutcome } from "./queries";
 
 /** The whole worklist on one page. */
@@ -83,5 +85,56 @@ describe("exit and outcome", () => {
     expect(view.month12.history.map((h) => [h.status, h.recordedDate])).toEqual([["arbete", "2026-06-01"]]);
     const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.participantId, p.id), eq(s.auditLog.entityType, "outcome"))).orderBy(s.auditLog.id);
     expect(audit.map((a) => [a.action, (a.details as { kind: string }).kind])).toEqual([["outcome.record", "manad12"], ["outcome.record", "dag90"], ["outcome.correct", "manad12"]]);
+  });
+
+  it("refuses an exit after today (Swedish time), next to the date, and accepts today", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd), lte(s.participants.programmeStart, "2026-01-01"))).limit(1);
+    const exit = { participantId: p.id, version: p.version, exitReason: "arbete" };
+    expect(await executeAction(recordExitDef, { ...exit, programmeEnd: addDays(todayIso(), 1) }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [EXIT_IN_FUTURE] } });
+    expect(await executeAction(recordExitDef, { ...exit, programmeEnd: "2027-12-01" > todayIso() ? "2027-12-01" : "2099-12-01" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [EXIT_IN_FUTURE] } });
+    const [still] = await handle.db.select().from(s.participants).where(eq(s.participants.id, p.id));
+    expect(still.programmeEnd).toBeNull();
+    expect(await executeAction(recordExitDef, { ...exit, programmeEnd: todayIso() }, anna, handle.db)).toMatchObject({ ok: true, data: { participant: { programmeEnd: todayIso() } } });
+  });
+
+  it("adds a missing exit reason to a recorded exit: audited as a participant change, and the worklist stops asking", async () => {
+    const missing = (await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals.filter((x) => x.key === "missing_exit_reason");
+    expect(missing.length).toBeGreaterThan(0);
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.id, missing[0].participantId));
+    expect(p.programmeEnd).not.toBeNull();
+    expect(p.exitReason).toBeNull();
+    const fix = { participantId: p.id, version: p.version, programmeEnd: p.programmeEnd!, exitReason: "studier" };
+    // Server-side validation: a reason from the list, an exit not in the future nor before the programme began.
+    expect(await executeAction(correctExitDef, { ...fix, exitReason: "" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { exitReason: ["Välj orsak."] } });
+    expect(await executeAction(correctExitDef, { ...fix, programmeEnd: addDays(todayIso(), 1) }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [EXIT_IN_FUTURE] } });
+    expect(await executeAction(correctExitDef, { ...fix, programmeEnd: "1990-01-01" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [expect.stringMatching(/^Avslutet kan inte vara före/)] } });
+    // Another unit's coordinator does not find the person; a stale form is a conflict.
+    expect(await executeAction(correctExitDef, fix, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await executeAction(correctExitDef, { ...fix, version: p.version + 5 }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+
+    const r = await executeAction(correctExitDef, fix, anna, handle.db);
+    expect(r).toMatchObject({ ok: true, data: { participant: { exitReason: "studier", programmeEnd: p.programmeEnd, version: p.version + 1 }, changed: ["exitReason"] } });
+    const signals = (await getWorklist(anna, TODAY, { pageSize: ALL }, handle.db)).signals;
+    expect(signals.some((x) => x.participantId === p.id && x.key === "missing_exit_reason")).toBe(false);
+    const audit = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.participantId, p.id), eq(s.auditLog.action, "participant.update")));
+    expect(audit.map((a) => a.details)).toEqual([{ changed: ["exitReason"], version: p.version + 1 }]);
+    // The old version is now stale too; the date can be corrected on the new one.
+    expect(await executeAction(correctExitDef, fix, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    const earlier = addDays(p.programmeEnd!, -1) >= (p.programmeStart ?? p.receptionDate) ? addDays(p.programmeEnd!, -1) : p.programmeEnd!;
+    const again = await executeAction(correctExitDef, { ...fix, version: p.version + 1, programmeEnd: earlier, exitReason: "arbete" }, anna, handle.db);
+    expect(again).toMatchObject({ ok: true, data: { participant: { exitReason: "arbete", programmeEnd: earlier, version: p.version + 2 } } });
+  });
+
+  it("corrects only a recorded exit, and not to a date that makes a recorded outcome too early", async () => {
+    const [open] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd))).limit(1);
+    expect(await executeAction(correctExitDef, { participantId: open.id, version: open.version, programmeEnd: "2026-01-01", exitReason: "arbete" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+    const [p] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd), lte(s.participants.programmeStart, "2025-06-01"))).limit(1);
+    const exit = await executeAction(recordExitDef, { participantId: p.id, version: p.version, programmeEnd: "2025-08-01", exitReason: "arbete" }, anna, handle.db);
+    if (!exit.ok) throw new Error(JSON.stringify(exit));
+    expect(await executeAction(recordOutcomeDef, { participantId: p.id, status: "arbete", subsidized: "", recordedDate: "2025-11-01", source: "samtal", version: 0 }, anna, handle.db)).toMatchObject({ ok: true });
+    // 2025-08-15 + 90 days is 2025-11-13, after the outcome's 2025-11-01.
+    const later = await executeAction(correctExitDef, { participantId: p.id, version: exit.data.participant.version, programmeEnd: "2025-08-15", exitReason: "arbete" }, anna, handle.db);
+    expect(later).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [expect.stringContaining("2025-11-13")] } });
+    expect(await executeAction(correctExitDef, { participantId: p.id, version: exit.data.participant.version, programmeEnd: "2025-07-15", exitReason: "arbete" }, anna, handle.db)).toMatchObject({ ok: true, data: { changed: ["programmeEnd"] } });
   });
 });

@@ -1,16 +1,27 @@
 // The exit and outcome (90 days, optionally 12 months) forms' schemas, shared by the client forms and the server actions.
 import { z } from "zod";
 import { EXIT_REASONS, OUTCOME_KINDS, OUTCOME_SOURCES, OUTCOME_STATUSES } from "@/db/schema/enums";
-import { isValidIsoDate } from "@/lib/dates";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
 
 const date = z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
+
+/** The exit is the day the person actually left: today at the latest. */
+export const EXIT_IN_FUTURE = "Avslutet kan inte ligga i framtiden. Ange den sista dagen i programmet, i dag eller tidigare.";
+/** Checked when parsed, so a form left open past midnight (Swedish time) uses the new day. */
+const exitDate = date.refine((v) => !isValidIsoDate(v) || v <= todayIso(), { message: EXIT_IN_FUTURE });
 
 export const exitSchema = z.object({
   participantId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
-  programmeEnd: date,
+  programmeEnd: exitDate,
   exitReason: z.enum(EXIT_REASONS, { message: "Välj orsak." }),
 });
+
+/**
+ * Correcting a recorded exit: its date and its reason (the worklist asks for a missing reason).
+ * `version` is the participant's, as with recording the exit.
+ */
+export const correctExitSchema = exitSchema;
 
 /** Days after the exit from which each kind of outcome can be established. */
 export const OUTCOME_EARLIEST_DAYS = { dag90: 90, manad12: 365 } as const;

@@ -1,7 +1,7 @@
 // Participant commands on a real database (PGlite, or PostgreSQL with DATABASE_URL): validation
 // on the server, unit scoping, duplicate personnummer, version conflicts, kartläggning versions
 // and handover.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { createDemoTestDb } from "@/db/testing";
@@ -12,7 +12,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { luhnCheckDigit } from "@/lib/validation/personnummer";
 import { editParticipant, handoverDef, registerParticipant, saveSkillMappingDef, setCaseStateDef, updateParticipantDef } from "./commands";
 import { findByPersonnummer, getParticipant, getParticipantHistory, getSkillMappings, listParticipants, participantHistoryStatement } from "./queries";
-import { PNR_MESSAGES, emptyParticipantForm, skillMappingFormOf, type ParticipantFormValues } from "./schema";
+import { addDays, todayIso } from "@/lib/dates";
+import { PNR_MESSAGES, PROGRAMME_END_FUTURE, createParticipantSchema, emptyParticipantForm, skillMappingFormOf, type ParticipantFormValues } from "./schema";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -49,6 +50,28 @@ describe("register a participant", () => {
     expect(Object.keys(r.fieldErrors ?? {})).toEqual(expect.arrayContaining(["personnummer", "firstName", "trackReason", "trackReviewDate", "programmeEnd"]));
     const birth = await registerParticipant(anna, form({ birthDate: "1977-07-08" }), handle.db);
     expect(birth.ok ? null : birth.fieldErrors?.birthDate?.[0]).toMatch(/stämmer inte med personnumret/);
+  });
+
+  it("refuses a programme end after today (Swedish time), the day the person actually left", async () => {
+    const future = await registerParticipant(anna, form({ personnummer: "", programmeStart: "2026-03-01", programmeEnd: addDays(todayIso(), 1) }), handle.db);
+    expect(future).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [PROGRAMME_END_FUTURE] } });
+    const today = await registerParticipant(anna, form({ personnummer: "", programmeStart: "2026-03-01", programmeEnd: todayIso() }), handle.db);
+    expect(today).toMatchObject({ ok: true, data: { programmeEnd: todayIso() } });
+  });
+
+  it("opens the form on today's date and checks dates against today in Swedish time, not UTC", () => {
+    // 23:30 UTC on 7 December is 00:30 on 8 December in Sweden.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-12-07T23:30:00Z"));
+      expect(emptyParticipantForm(anna.id).receptionDate).toBe("2026-12-08");
+      const leftToday = createParticipantSchema.safeParse(form({ personnummer: "", programmeStart: "2026-03-01", programmeEnd: "2026-12-08" }));
+      expect(leftToday.success).toBe(true);
+      const leftTomorrow = createParticipantSchema.safeParse(form({ personnummer: "", programmeStart: "2026-03-01", programmeEnd: "2026-12-09" }));
+      expect(leftTomorrow.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["programmeEnd", PROGRAMME_END_FUTURE]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("registers in the user's own unit and audits without the personnummer", async () => {
@@ -94,6 +117,15 @@ describe("edit a participant", () => {
     const p = await fresh("234");
     const r = await executeAction(updateParticipantDef, { ...form({ personnummer: p.personnummer!, phone: "070-123 45 67" }), id: p.id, version: 1 }, anna, handle.db);
     expect(r).toMatchObject({ ok: true, data: { participant: { phone: "070-123 45 67", version: 2 }, changed: ["phone"] } });
+  });
+
+  it("refuses an edit that puts the programme end after today, and keeps the stored one", async () => {
+    const p = await fresh("890");
+    const base = { ...form({ personnummer: p.personnummer!, programmeStart: "2026-03-01" }), id: p.id, version: 1 };
+    expect(await executeAction(updateParticipantDef, { ...base, programmeEnd: addDays(todayIso(), 30) }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [PROGRAMME_END_FUTURE] } });
+    const [row] = await handle.db.select().from(s.participants).where(eq(s.participants.id, p.id));
+    expect(row).toMatchObject({ programmeEnd: null, version: 1 });
+    expect(await executeAction(updateParticipantDef, { ...base, programmeEnd: "2026-06-01" }, anna, handle.db)).toMatchObject({ ok: true, data: { participant: { programmeEnd: "2026-06-01" } } });
   });
 
   it("never overwrites a newer save: a conflict carries their version", async () => {

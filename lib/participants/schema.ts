@@ -4,7 +4,7 @@
 // lib/participants/commands.ts turns them into database values.
 import { z } from "zod";
 import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
-import { isValidIsoDate } from "@/lib/dates";
+import { isValidIsoDate, todayIso } from "@/lib/dates";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
 
 const date = z.string().trim().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
@@ -22,6 +22,9 @@ export const PNR_MESSAGES = {
   checksum: "Personnumrets kontrollsiffra stämmer inte.",
   taken: "Det finns redan en deltagare med det här personnumret i kommunen.",
 } as const;
+
+/** programme_end is the actual exit: it has happened, today at the latest. */
+export const PROGRAMME_END_FUTURE = "Programslut är den dag personen lämnade programmet och kan inte ligga i framtiden. Ange i dag eller ett tidigare datum, eller lämna tomt.";
 
 export const participantFields = z.object({
   personnummer: z.string().trim().max(20, { message: PNR_MESSAGES.format }),
@@ -71,7 +74,8 @@ function crossCheck(v: Fields, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: "custom", path: ["birthDate"], message: `Födelsedatum stämmer inte med personnumret (${parsed.birthDate}).` });
     }
   }
-  const today = new Date().toISOString().slice(0, 10);
+  // Swedish time: between midnight and 01/02 UTC it is already tomorrow for the users.
+  const today = todayIso();
   if (isValidIsoDate(v.birthDate) && v.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Födelsedatum kan inte ligga i framtiden." });
   if (isValidIsoDate(v.birthDate) && isValidIsoDate(v.receptionDate) && v.receptionDate < v.birthDate) {
     ctx.addIssue({ code: "custom", path: ["receptionDate"], message: "Mottagandet kan inte vara före födelsedatum." });
@@ -81,6 +85,10 @@ function crossCheck(v: Fields, ctx: z.RefinementCtx) {
   }
   if (isValidIsoDate(v.programmeStart) && isValidIsoDate(v.programmeEnd) && v.programmeEnd < v.programmeStart) {
     ctx.addIssue({ code: "custom", path: ["programmeEnd"], message: "Programslut kan inte vara före programstart." });
+  }
+  // programme_end is the day the person actually left, never a planned end (as the exit form's).
+  if (isValidIsoDate(v.programmeEnd) && v.programmeEnd > today) {
+    ctx.addIssue({ code: "custom", path: ["programmeEnd"], message: PROGRAMME_END_FUTURE });
   }
   if (v.programmeEnd !== "" && v.programmeStart === "") {
     ctx.addIssue({ code: "custom", path: ["programmeStart"], message: "Ange programstart när programslut är ifyllt." });
@@ -115,7 +123,7 @@ export function emptyParticipantForm(coordinatorId: string): ParticipantFormValu
     birthDate: "",
     gender: "" as ParticipantFormValues["gender"],
     educationLevel: "",
-    receptionDate: new Date().toISOString().slice(0, 10),
+    receptionDate: todayIso(),
     settlement: "",
     programmeStart: "",
     programmeEnd: "",

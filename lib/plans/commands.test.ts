@@ -11,7 +11,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { createActivityDef, describeGoalChange, updateActivityDef, updatePlanGoalDef } from "./commands";
 import { activityFormValues } from "./form";
 import { getPlan } from "./queries";
-import { createActivitySchema } from "./schema";
+import { createActivitySchema, REVIEW_DATE_PAST } from "./schema";
+import { addDays, todayIso } from "@/lib/dates";
 
 const TODAY = "2026-06-30";
 let handle: DbHandle;
@@ -104,7 +105,7 @@ describe("activity commands", () => {
 describe("plan goal", () => {
   it("keeps every revision with who and what changed; a stale goal form is a conflict", async () => {
     const [existing] = await handle.db.select().from(s.plans).where(eq(s.plans.participantId, participant.id));
-    const input = { participantId: participant.id, version: existing.version, goalType: "studier", goalOccupation: "Sjuksköterska", reviewDate: "2026-12-01" };
+    const input = { participantId: participant.id, version: existing.version, goalType: "studier", goalOccupation: "Sjuksköterska", reviewDate: addDays(todayIso(), 60) };
     expect(await executeAction(updatePlanGoalDef, input, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
     const r = await executeAction(updatePlanGoalDef, input, anna, handle.db);
     expect(r).toMatchObject({ ok: true, data: { plan: { goalType: "studier", goalOccupation: "Sjuksköterska", version: existing.version + 1 } } });
@@ -115,6 +116,22 @@ describe("plan goal", () => {
     expect(plan.revisions[0].summary).toContain("Målyrke: " + (existing.goalOccupation ?? "–") + " → Sjuksköterska");
     const [audit] = await handle.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, "plan.update"), eq(s.auditLog.participantId, participant.id)));
     expect(audit).toBeTruthy();
+  });
+
+  it("takes a new next review today or later; a stored one that has passed can stay", async () => {
+    const [before] = await handle.db.select().from(s.plans).where(eq(s.plans.participantId, participant.id));
+    const input = { participantId: participant.id, version: before.version, goalType: "arbete", goalOccupation: "Undersköterska", goalNote: "" };
+    for (const reviewDate of [addDays(todayIso(), -1), "2020-01-01"]) {
+      expect(await executeAction(updatePlanGoalDef, { ...input, reviewDate }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { reviewDate: [REVIEW_DATE_PAST] } });
+    }
+    const [unchanged] = await handle.db.select().from(s.plans).where(eq(s.plans.participantId, participant.id));
+    expect(unchanged.version).toBe(before.version);
+    expect(await executeAction(updatePlanGoalDef, { ...input, reviewDate: todayIso() }, anna, handle.db)).toMatchObject({ ok: true, data: { plan: { reviewDate: todayIso(), version: before.version + 1 } } });
+    // A review date that has passed since it was set is kept when the rest of the goal is saved.
+    await handle.db.update(s.plans).set({ reviewDate: "2026-01-15" }).where(eq(s.plans.participantId, participant.id));
+    expect(await executeAction(updatePlanGoalDef, { ...input, version: before.version + 1, goalOccupation: "Barnskötare", reviewDate: "2026-01-15" }, anna, handle.db)).toMatchObject({ ok: true, data: { plan: { reviewDate: "2026-01-15", goalOccupation: "Barnskötare" } } });
+    // Emptying it is always possible.
+    expect(await executeAction(updatePlanGoalDef, { ...input, version: before.version + 2, reviewDate: "" }, anna, handle.db)).toMatchObject({ ok: true, data: { plan: { reviewDate: null } } });
   });
 
   it("describes a change in plain words", () => {

@@ -13,7 +13,8 @@ import type { AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { activityColumns, activityFormValues } from "./form";
 import { recordActivityRevision } from "./history";
-import { activityDetailsSchema, createActivitySchema, updateActivitySchema, updatePlanGoalSchema } from "./schema";
+import { todayIso } from "@/lib/dates";
+import { activityDetailsSchema, createActivitySchema, REVIEW_DATE_PAST, updateActivitySchema, updatePlanGoalSchema } from "./schema";
 
 type Activity = typeof activities.$inferSelect;
 type Plan = typeof plans.$inferSelect;
@@ -160,6 +161,7 @@ export const updatePlanGoalDef = {
     if (input.reviewDate && input.reviewDate < p!.birthDate) throw new FieldError({ reviewDate: ["Datumet är före personens födelsedatum."] });
     const values = { goalType: input.goalType, goalOccupation: input.goalOccupation, goalNote: input.goalNote || null, reviewDate: input.reviewDate || null };
     const [existing] = await tx.select().from(plans).where(eq(plans.participantId, p!.id));
+    if (input.reviewDate && input.reviewDate !== (existing?.reviewDate ?? null) && input.reviewDate < todayIso()) throw new FieldError({ reviewDate: [REVIEW_DATE_PAST] });
     // Version 0: the plan was made by an activity write and has no goal yet (./history.ts).
     const before = existing && existing.version > 0 ? existing : null;
     let plan: Plan | undefined;

@@ -107,6 +107,12 @@ export type UpdateActivityInput = z.infer<typeof updateActivitySchema>;
 
 export const GOAL_TYPES = ["arbete", "studier"] as const;
 
+/**
+ * A new "Nästa översyn" is today or later (Swedish time). A stored one that has passed stays
+ * savable as it is (the plan is then due for review), so the command checks it against the stored value.
+ */
+export const REVIEW_DATE_PAST = "Nästa översyn ska vara i dag eller ett senare datum.";
+
 /** The plan's goal; version 0 when the plan does not exist yet. */
 export const updatePlanGoalSchema = z.object({
   participantId: z.string().uuid(),

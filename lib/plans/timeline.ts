@@ -38,16 +38,22 @@ export interface Timeline {
 
 export const isWorkplace = (t: ActivityType) => (WORKPLACE_TYPES as readonly string[]).includes(t);
 
+/** How far past its start an open-ended activity that has not begun yet is drawn. */
+const OPEN_AHEAD_DAYS = 30;
+
 /** Lays the activities out from reception to a little after asOf (or the last planned end). */
 export function buildTimeline(activities: TimelineActivity[], receptionDate: string, asOf: string): Timeline {
   const sorted = [...activities].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
-  const ends = sorted.map((a) => a.endDate ?? asOf);
+  // An open-ended activity is drawn up to asOf; one that starts later, for a while from its start,
+  // and the range reaches that far: ending it at asOf left a later start outside, its bar undrawn.
+  const barEnd = (a: TimelineActivity) => a.endDate ?? (a.startDate > asOf ? addDays(a.startDate, OPEN_AHEAD_DAYS) : asOf);
+  const ends = sorted.map(barEnd);
   const from = [receptionDate, ...sorted.map((a) => a.startDate)].sort()[0];
   const to = [addDays(asOf, 30), ...ends].sort().at(-1)!;
   const span = Math.max(1, daysBetween(from, to));
   const laneEnds: string[] = [];
   const bars: Bar[] = sorted.map((a) => {
-    const end = a.endDate ?? (a.startDate > asOf ? a.startDate : asOf);
+    const end = barEnd(a);
     let lane = laneEnds.findIndex((e) => e < a.startDate);
     if (lane === -1) lane = laneEnds.length;
     laneEnds[lane] = end;
@@ -73,6 +79,14 @@ export function buildTimeline(activities: TimelineActivity[], receptionDate: str
   if (coveredUntil !== null && coveredUntil < asOf) gaps.push({ from: addDays(coveredUntil, 1), to: asOf, days: daysBetween(coveredUntil, asOf) });
   const longestGap = gaps.reduce<Gap | null>((best, g) => (!best || g.days > best.days ? g : best), null);
   return { from, to, bars, lanes: laneEnds.length, gaps, longestGap };
+}
+
+/**
+ * How the period of an activity without an end date ends, in words: one under way "pågår"; one
+ * planned or not begun yet runs "tills vidare" (it is not ongoing), as the plan's history says.
+ */
+export function openEndOf(a: Pick<TimelineActivity, "status" | "startDate">, asOf: string): "ongoing" | "untilFurtherNotice" {
+  return a.status === "planerad" || a.startDate > asOf ? "untilFurtherNotice" : "ongoing";
 }
 
 export type WorkplaceFirst =

@@ -1,6 +1,6 @@
 // The worklist on a real database: only the coordinator's unit, signals computed from the data,
 // a page at a time, and a snooze (audited) hides a signal until its date.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
@@ -10,6 +10,7 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { snoozeSignalDef } from "./commands";
+import { SNOOZE_NOT_AFTER_TODAY, snoozeSchema } from "./schema";
 import { getWorklist, participantFacts } from "./queries";
 
 /** The whole worklist on one page. */
@@ -20,6 +21,17 @@ let handle: DbHandle;
 let anna: SessionUser;
 let samira: SessionUser;
 let jonas: SessionUser;
+
+/** Runs `fn` with the clock at `instant` (only Date is faked: the database's timers run on). */
+async function at<T>(instant: string, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(instant));
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 beforeAll(async () => {
   const demo = await createDemoTestDb(AS_OF);
@@ -104,8 +116,11 @@ describe("getWorklist", () => {
     const before = (await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals;
     const [first] = before;
     const input = { participantId: first.participantId, signalKey: first.key, until: "2026-07-10", reason: "Väntar på besked från AF" };
-    expect(await executeAction(snoozeSignalDef, input, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await executeAction(snoozeSignalDef, input, anna, handle.db)).toMatchObject({ ok: true });
+    // A snooze must end after today: the worklist's day is AS_OF here.
+    await at(`${AS_OF}T12:00:00Z`, async () => {
+      expect(await executeAction(snoozeSignalDef, input, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await executeAction(snoozeSignalDef, input, anna, handle.db)).toMatchObject({ ok: true });
+    });
     const after = (await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals;
     expect(after.some((x) => x.participantId === first.participantId && x.key === first.key)).toBe(false);
     // Only that signal waits: the person's other signals stay, in both views, through the snooze's last day.
@@ -119,5 +134,18 @@ describe("getWorklist", () => {
     expect(later.some((x) => x.participantId === first.participantId && x.key === first.key) || first.key === "followup_due").toBe(true);
     const audit = await handle.db.select().from(s.auditLog).where(eq(s.auditLog.action, "signal.snooze"));
     expect(audit).toHaveLength(1);
+  });
+
+  it("refuses a snooze until today or a day gone by (Swedish time), next to the date; tomorrow is the first day", async () => {
+    const [first] = (await getWorklist(anna, AS_OF, { pageSize: ALL }, handle.db)).signals;
+    const input = { participantId: first.participantId, signalKey: first.key, reason: "Väntar på besked från AF" };
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Sweden: 1 July is today, not tomorrow.
+    await at("2026-06-30T22:30:00Z", async () => {
+      for (const until of ["2020-01-01", "2026-06-30", "2026-07-01"]) {
+        expect(await executeAction(snoozeSignalDef, { ...input, until }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { until: [SNOOZE_NOT_AFTER_TODAY] } });
+      }
+      expect(snoozeSchema.safeParse({ ...input, until: "2026-07-02" }).success).toBe(true);
+      expect(await executeAction(snoozeSignalDef, { ...input, until: "2026-07-02" }, anna, handle.db)).toMatchObject({ ok: true, data: { until: "2026-07-02" } });
+    });
   });
 });

@@ -3,7 +3,8 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { snoozeSchema } from "@/lib/signals/schema";
+import { SNOOZE_DEFAULT_DAYS, snoozeSchema } from "@/lib/signals/schema";
+import { addDays } from "@/lib/dates";
 import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import { snoozeSignalServer } from "./actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
@@ -47,7 +48,8 @@ function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { 
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<Input>({
     resolver: zodResolver(snoozeSchema),
-    defaultValues: { participantId, signalKey: signalKey as Input["signalKey"], until: today, reason: "" },
+    // A week ahead: today would hide it only until tomorrow, and the schema asks for a later day.
+    defaultValues: { participantId, signalKey: signalKey as Input["signalKey"], until: addDays(today, SNOOZE_DEFAULT_DAYS), reason: "" },
   });
   const onSubmit = handleSubmit(async (data) => {
     const res = await snoozeSignalServer(data);
@@ -62,7 +64,7 @@ function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { 
     <form onSubmit={onSubmit} noValidate className="form">
       <FormMessage error={formError} />
       <Field id={`${id}-until`} label={t.snoozeUntil} error={e.until?.message}>
-        <input id={`${id}-until`} type="date" {...register("until")} {...fieldAria(`${id}-until`, e.until?.message)} />
+        <input id={`${id}-until`} type="date" min={addDays(today, 1)} {...register("until")} {...fieldAria(`${id}-until`, e.until?.message)} />
       </Field>
       <Field id={`${id}-reason`} label={t.snoozeReason} error={e.reason?.message}>
         <input id={`${id}-reason`} type="text" {...register("reason")} {...fieldAria(`${id}-reason`, e.reason?.message)} />

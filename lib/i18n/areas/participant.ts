@@ -31,6 +31,7 @@ const sv = {
   settlement: "Bosättning (valfritt)",
   programmeStart: "Start i etableringsprogrammet (valfritt)",
   programmeEnd: "Slut i etableringsprogrammet (valfritt)",
+  exitReason: "Orsak till avslutet",
   coordinator: "Ansvarig koordinator",
   noCoordinator: "Ingen ännu",
   languageTitle: "Språk och kontakt",
@@ -122,7 +123,7 @@ const sv = {
   handoverTitle: "Överlämna markerade",
   handoverTo: "Till koordinator",
   handoverButton: "Överlämna",
-  handoverDone: "{n} deltagare överlämnade till {to}.",
+  handoverDone: "{n} deltagare har överlämnats till {to}.",
   select: "Markera",
 };
 export type ParticipantMessages = typeof sv;
@@ -155,6 +156,7 @@ const en: ParticipantMessages = {
   settlement: "Settlement (optional)",
   programmeStart: "Start of the establishment programme (optional)",
   programmeEnd: "End of the establishment programme (optional)",
+  exitReason: "Reason for the exit",
   coordinator: "Responsible coordinator",
   noCoordinator: "None yet",
   languageTitle: "Languages and contact",
@@ -236,7 +238,7 @@ const en: ParticipantMessages = {
   handoverTitle: "Hand over the selected",
   handoverTo: "To coordinator",
   handoverButton: "Hand over",
-  handoverDone: "{n} participants handed over to {to}.",
+  handoverDone: "Participants handed over to {to}: {n}.",
   select: "Select",
 };
 export const participantMessages = { sv, en };

@@ -7,6 +7,7 @@ import { getAreaMessages } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
 import { ConsentForm, WithdrawConsentButton } from "./ConsentForm";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export async function ConsentSection({ participantId, rows }: { participantId: string; rows: Awaited<ReturnType<typeof listConsents>> }) {
   const t = (await getAreaMessages(privacyMessages)).consent;
@@ -19,45 +20,47 @@ export async function ConsentSection({ participantId, rows }: { participantId: s
       {rows.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t.actor}</th>
-              <th scope="col">{t.scope}</th>
-              <th scope="col">{t.givenOn}</th>
-              <th scope="col">{t.method}</th>
-              <th scope="col">{t.validUntil}</th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => {
-              const status = consentStatus(c, today);
-              return (
-                <tr key={c.id}>
-                  <td>
-                    {CONSENT_ACTOR_NAMES[c.actor]}
-                    {c.actorName ? `: ${c.actorName}` : ""}
-                  </td>
-                  <td>{c.scope}</td>
-                  <td>{c.givenOn}</td>
-                  <td>{t.methods[c.method]}</td>
-                  <td>{c.validUntil ?? "–"}</td>
-                  <td>
-                    {statusText[status]}
-                    {c.withdrawnOn ? ` ${c.withdrawnOn}` : ""}
-                    {status === "valid" && !c.withdrawnOn && (
-                      <>
-                        {" "}
-                        <WithdrawConsentButton id={c.id} version={c.version} today={today} label={t.withdraw} />
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t.title}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.actor}</th>
+                <th scope="col">{t.scope}</th>
+                <th scope="col">{t.givenOn}</th>
+                <th scope="col">{t.method}</th>
+                <th scope="col">{t.validUntilColumn}</th>
+                <th scope="col">{t.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => {
+                const status = consentStatus(c, today);
+                return (
+                  <tr key={c.id}>
+                    <td>
+                      {CONSENT_ACTOR_NAMES[c.actor]}
+                      {c.actorName ? `: ${c.actorName}` : ""}
+                    </td>
+                    <td>{c.scope}</td>
+                    <td>{c.givenOn}</td>
+                    <td>{t.methods[c.method]}</td>
+                    <td>{c.validUntil ?? "–"}</td>
+                    <td>
+                      {statusText[status]}
+                      {c.withdrawnOn ? ` ${c.withdrawnOn}` : ""}
+                      {status === "valid" && !c.withdrawnOn && (
+                        <>
+                          {" "}
+                          <WithdrawConsentButton id={c.id} version={c.version} today={today} label={t.withdraw} />
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p>
         <Link href={`/deltagare/${participantId}/sammanfattning-af`}>{t.afSummaryLink}</Link>
@@ -66,7 +69,7 @@ export async function ConsentSection({ participantId, rows }: { participantId: s
       <ConsentForm
         participantId={participantId}
         today={today}
-        labels={{ actor: t.actor, actorName: t.actorName, scope: t.scope, method: t.method, givenOn: t.givenOn, validUntil: t.validUntil, add: t.add, err_required: t.errRequired, err_date: t.errDate }}
+        labels={{ actor: t.actor, actorName: t.actorName, scope: t.scope, method: t.method, givenOn: t.givenOn, validUntil: t.validUntil, add: t.add, err_required: t.errRequired, err_date: t.errDate, err_before_given: t.errBeforeGiven }}
         actors={CONSENT_ACTORS.map((a) => ({ value: a, label: CONSENT_ACTOR_NAMES[a] }))}
         methods={CONSENT_METHODS.map((m) => ({ value: m, label: t.methods[m] }))}
       />

@@ -15,7 +15,7 @@ type Participant = typeof participants.$inferSelect;
 const FIELD_KEYS: Record<string, keyof typeof participantMessages.sv> = {
   personnummer: "personnummer", firstName: "firstName", lastName: "lastName", birthDate: "birthDate", gender: "gender",
   educationLevel: "educationLevel", receptionDate: "receptionDate", settlement: "settlement", programmeStart: "programmeStart",
-  programmeEnd: "programmeEnd", coordinatorId: "coordinator", languages: "languages", interpreterLanguage: "interpreter",
+  programmeEnd: "programmeEnd", exitReason: "exitReason", coordinatorId: "coordinator", languages: "languages", interpreterLanguage: "interpreter",
   phone: "phone", email: "email", address: "address", childrenCount: "childrenCount", childcareNeed: "childcare",
   track: "track", trackReason: "trackReason", trackReviewDate: "trackReviewDate",
 };

@@ -75,12 +75,19 @@ export async function ExitOutcomeSection({ participantId, data }: { participantI
       <h2 id="outcome-title">{t.title}</h2>
       <h3>{t.exitTitle}</h3>
       {p.programmeEnd ? (
-        <dl className="facts" data-testid="exit">
-          <dt>{t.leftOn}</dt>
-          <dd>{p.programmeEnd}</dd>
-          <dt>{t.reason}</dt>
-          <dd>{p.exitReason ? t.reasons[p.exitReason] : "–"}</dd>
-        </dl>
+        <>
+          <dl className="facts" data-testid="exit">
+            <dt>{t.leftOn}</dt>
+            <dd>{p.programmeEnd}</dd>
+            <dt>{t.reason}</dt>
+            <dd>{p.exitReason ? t.reasons[p.exitReason] : "–"}</dd>
+          </dl>
+          {!p.exitReason && <p>{t.reasonMissing}</p>}
+          {/* The worklist's "exit reason missing" leads here: the reason (and the date) can be set after the exit. */}
+          <LazyDetails summary={p.exitReason ? t.correctExit : t.addExitReason}>
+            <ExitForm participantId={p.id} version={p.version} today={today} current={{ programmeEnd: p.programmeEnd, exitReason: p.exitReason }} t={forms} />
+          </LazyDetails>
+        </>
       ) : (
         <>
           <p>{t.inProgramme}</p>

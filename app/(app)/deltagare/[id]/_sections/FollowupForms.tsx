@@ -31,7 +31,7 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
     <form onSubmit={onSubmit} noValidate className="form">
       <FormMessage error={formError} />
       <Field id={`${id}-held`} label={t.heldDate} error={e.heldDate?.message}>
-        <input id={`${id}-held`} type="date" {...register("heldDate")} {...fieldAria(`${id}-held`, e.heldDate?.message)} />
+        <input id={`${id}-held`} type="date" max={today} {...register("heldDate")} {...fieldAria(`${id}-held`, e.heldDate?.message)} />
       </Field>
       <Field id={`${id}-att`} label={t.attendees} error={e.attendees?.message}>
         <input id={`${id}-att`} type="text" {...register("attendees")} {...fieldAria(`${id}-att`, e.attendees?.message)} />

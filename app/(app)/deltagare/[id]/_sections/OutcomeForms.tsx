@@ -24,19 +24,26 @@ function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, t:
   return { formError, apply };
 }
 
-export function ExitForm({ participantId, version, today, t }: { participantId: string; version: number; today: string; t: OutcomeMessages }) {
+/**
+ * Records the exit or, given the recorded one (`current`), corrects its date and reason: the
+ * worklist's "exit reason missing" leads here.
+ */
+export function ExitForm({ participantId, version, today, current, t }: { participantId: string; version: number; today: string; current?: { programmeEnd: string; exitReason: string | null }; t: OutcomeMessages }) {
   const id = useId();
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof exitSchema>>({ resolver: zodResolver(exitSchema), defaultValues: { participantId, version, programmeEnd: today } });
+  const { register, handleSubmit, formState, setError } = useForm<z.input<typeof exitSchema>>({
+    resolver: zodResolver(exitSchema),
+    defaultValues: { participantId, version, programmeEnd: current?.programmeEnd ?? today, exitReason: (current?.exitReason ?? "") as z.input<typeof exitSchema>["exitReason"] },
+  });
   const { formError, apply } = useServerErrors<z.input<typeof exitSchema>>(setError, t);
   const e = formState.errors;
-  if (done) return <p role="status">{t.exitSaved}</p>;
+  if (done) return <p role="status">{current ? t.exitCorrected : t.exitSaved}</p>;
   return (
-    <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordExitServer(d))))}>
+    <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordExitServer(d, !!current))))}>
       <FormMessage error={formError} />
       <div className="field">
         <label htmlFor={`${id}-end`}>{t.exitDate}</label>
-        <input id={`${id}-end`} type="date" {...register("programmeEnd")} {...fieldAria(`${id}-end`, e.programmeEnd?.message)} />
+        <input id={`${id}-end`} type="date" max={today} {...register("programmeEnd")} {...fieldAria(`${id}-end`, e.programmeEnd?.message)} />
         <Err id={`${id}-end`} msg={e.programmeEnd?.message} />
       </div>
       <div className="field">
@@ -47,7 +54,7 @@ export function ExitForm({ participantId, version, today, t }: { participantId: 
         </select>
         <Err id={`${id}-reason`} msg={e.exitReason?.message} />
       </div>
-      <div><button type="submit" className="primary" disabled={formState.isSubmitting}>{t.recordExit}</button></div>
+      <div><button type="submit" className="primary" disabled={formState.isSubmitting}>{current ? t.correctExit : t.recordExit}</button></div>
     </form>
   );
 }

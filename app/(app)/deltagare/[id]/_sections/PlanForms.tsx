@@ -122,7 +122,9 @@ export function ActivityForm({
     : [];
 
   const detailInput = (name: string) => {
-    const fid = `${id}-${name}`;
+    // Prefixed: a type's own field may share a name with a common one (validering's "result" and
+    // the general "resultNote" both made `…-result`, and the second lost its label).
+    const fid = `${id}-details-${name}`;
     const reg = register(`details.${name}` as "details.type");
     const error = err(`details.${name}`);
     const label = t.fields[name] ?? name;
@@ -260,12 +262,12 @@ export function ActivityForm({
         </fieldset>
       )}
       {status === "avbruten" && (
-        <Field id={`${id}-reason`} label={t.fields.interruptReason} error={err("interruptReason")}>
-          <input id={`${id}-reason`} type="text" {...register("interruptReason")} {...fieldAria(`${id}-reason`, err("interruptReason"))} />
+        <Field id={`${id}-interruptReason`} label={t.fields.interruptReason} error={err("interruptReason")}>
+          <input id={`${id}-interruptReason`} type="text" {...register("interruptReason")} {...fieldAria(`${id}-interruptReason`, err("interruptReason"))} />
         </Field>
       )}
-      <Field id={`${id}-result`} label={t.fields.resultNote} error={err("resultNote")}>
-        <textarea id={`${id}-result`} rows={2} {...register("resultNote")} />
+      <Field id={`${id}-resultNote`} label={t.fields.resultNote} error={err("resultNote")}>
+        <textarea id={`${id}-resultNote`} rows={2} {...register("resultNote")} {...fieldAria(`${id}-resultNote`, err("resultNote"))} />
       </Field>
       <div>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

@@ -2,7 +2,7 @@
 // information as a table for screen readers and keyboard users), the gaps between them, and the
 // plan's history: every goal and activity change, newest first.
 import { type getPlan } from "@/lib/plans/queries";
-import { buildTimeline, workplaceFirst } from "@/lib/plans/timeline";
+import { buildTimeline, openEndOf, workplaceFirst } from "@/lib/plans/timeline";
 import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
 import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
@@ -10,6 +10,7 @@ import Link from "@/app/_components/Link";
 import { LazyDetails } from "@/app/_components/LazyDetails";
 import { GoalForm } from "./PlanForms";
 import { GOAL_FORM_MESSAGES } from "./form-messages";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 /** The history shows this many newest changes; the rest open on request. */
@@ -50,7 +51,8 @@ export async function PlanSection({ participantId, data }: { participantId: stri
           <dd>{plan.reviewDate ?? "–"}</dd>
         </dl>
       ) : (
-        <p>{t.noPlan}</p>
+        // Activities make a plan without a goal: then it is the goal that is missing.
+        <p>{activities.length > 0 ? t.noGoal : t.noPlan}</p>
       )}
       <LazyDetails className="no-print" summary={t.editGoal}>
         <GoalForm
@@ -100,56 +102,58 @@ export async function PlanSection({ participantId, data }: { participantId: stri
           </figure>
           <p className="definition">{t.timelineDescription}</p>
 
-          <table className="table" id="plan-activities">
-            <caption className="visually-hidden">{t.activities}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.type}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.period}</th>
-                <th scope="col">{t.provider}</th>
-                <th scope="col" className="num">{t.hours}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.edit}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.bars.map((b) => {
-                const a = activities.find((x) => x.id === b.id)!;
-                return (
-                  <tr key={b.id} data-type={b.type}>
-                    <th scope="row">
-                      {t.types[b.type]}
-                      {b.workplace && <span className="tag">{t.workplaceMark}</span>}
-                    </th>
-                    <td>{t.statuses[b.status]}</td>
-                    <td>
-                      {b.startDate} – {b.endDate ?? t.ongoing}
-                    </td>
-                    <td>
-                      {a.employerId && a.employerName ? (
-                        <Link href={`/arbetsgivare/${a.employerId}`}>{a.employerName}</Link>
-                      ) : a.provider && a.providerActorId ? (
-                        <Link href={`/aktorer/${a.providerActorId}`}>{a.provider}</Link>
-                      ) : (
-                        (a.provider ?? "–")
-                      )}
-                    </td>
-                    <td className="num">{a.hoursPerWeek ?? "–"}</td>
-                    <td>
-                      <Link href={`/deltagare/${participantId}/insats/${b.id}`}>
-                        {t.edit}
-                        <span className="visually-hidden">
-                          : {t.types[b.type]} {b.startDate}
-                        </span>
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="table" id="plan-activities">
+              <caption className="visually-hidden">{t.activities}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.type}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col">{t.period}</th>
+                  <th scope="col">{t.provider}</th>
+                  <th scope="col" className="num">{t.hours}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.edit}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {timeline.bars.map((b) => {
+                  const a = activities.find((x) => x.id === b.id)!;
+                  return (
+                    <tr key={b.id} data-type={b.type}>
+                      <th scope="row">
+                        {t.types[b.type]}
+                        {b.workplace && <span className="tag">{t.workplaceMark}</span>}
+                      </th>
+                      <td>{t.statuses[b.status]}</td>
+                      <td>
+                        {b.startDate} – {b.endDate ?? t[openEndOf(b, today)]}
+                      </td>
+                      <td>
+                        {a.employerId && a.employerName ? (
+                          <Link href={`/arbetsgivare/${a.employerId}`}>{a.employerName}</Link>
+                        ) : a.provider && a.providerActorId ? (
+                          <Link href={`/aktorer/${a.providerActorId}`}>{a.provider}</Link>
+                        ) : (
+                          (a.provider ?? "–")
+                        )}
+                      </td>
+                      <td className="num">{a.hoursPerWeek ?? "–"}</td>
+                      <td>
+                        <Link href={`/deltagare/${participantId}/insats/${b.id}`}>
+                          {t.edit}
+                          <span className="visually-hidden">
+                            : {t.types[b.type]} {b.startDate}
+                          </span>
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
 
           <h3>{t.gaps}</h3>
           {timeline.gaps.length === 0 ? (

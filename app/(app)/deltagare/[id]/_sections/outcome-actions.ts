@@ -2,11 +2,19 @@
 // Exit and outcome actions; permission, validation, scoping, concurrency and audit are in
 // lib/outcomes/commands.ts.
 import { revalidatePath } from "next/cache";
-import { recordExit, recordOutcome } from "@/lib/outcomes/commands";
+import { correctExit, recordExit, recordOutcome } from "@/lib/outcomes/commands";
 
-export async function recordExitServer(input: unknown) {
-  const r = await recordExit(input);
-  if (r.ok) revalidatePath(`/deltagare/${r.data.participant.id}`);
+/**
+ * Records the exit, or with `correct` corrects a recorded one (its date and reason). One action for
+ * both: they share the form and the permission (e2e/matrix.ts declares the file's actions).
+ */
+export async function recordExitServer(input: unknown, correct = false) {
+  const r = await (correct === true ? correctExit : recordExit)(input);
+  if (r.ok) {
+    revalidatePath(`/deltagare/${r.data.participant.id}`);
+    // The worklist's "exit reason missing" goes once the reason is there.
+    if (correct === true) revalidatePath("/arbetslista");
+  }
   return r.ok ? { ok: true as const } : { ok: false as const, code: r.code, formError: r.formError, fieldErrors: r.fieldErrors };
 }
 
