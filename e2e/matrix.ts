@@ -84,6 +84,8 @@ export const PAGES: Entry[] = [
   { file: "(app)/sfi/page.tsx", url: "/sfi", expect: only("sfi_teacher") },
   // Only the group's own teachers; a guessed group id is not found for everyone else.
   { file: "(app)/sfi/[groupId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000", expect: only() },
+  // "Ändra gruppen": the group's own teachers and its municipality's admins; a guessed id is not found for everyone.
+  { file: "(app)/sfi/[groupId]/andra/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000/andra", expect: only() },
   { file: "(app)/sfi/[groupId]/elev/[participantId]/page.tsx", url: "/sfi/00000000-0000-4000-8000-000000000000/elev/{participant}", expect: only() },
   // Teachers create groups they then teach; admins create them for the municipality's teachers.
   { file: "(app)/sfi/ny/page.tsx", url: "/sfi/ny", expect: only("sfi_teacher", ...admins) },
@@ -161,6 +163,7 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     completeCourseServer: "sfi:write",
     searchNextGroupsServer: "sfi:write",
   },
+  "app/(app)/sfi/[groupId]/andra/actions.ts": { updateGroupServer: "sfi:group:manage" },
   "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage", searchTeachersServer: "sfi:group:manage" },
   "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
   "app/(app)/deltagare/actions.ts": {

@@ -1,8 +1,10 @@
 // Journey: an sfi teacher records a full group's attendance and a course result; the student's
-// coordinator sees both on the participant page; the teacher reaches nothing outside their groups.
+// coordinator sees both on the participant page; the teacher reaches nothing outside their groups;
+// a teacher changes a group ("Ändra gruppen") and adds a co-teacher.
 import { expect, expectAccessible, signInAs, test, type AccountKey } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 import { SfiGroupPage } from "./pages/SfiGroupPage";
+import { LoginPage } from "./pages/LoginPage";
 
 /** Opens the student's page as whichever coordinator has them; returns that page. */
 async function openAsCoordinator(browser: Browser, name: string): Promise<Page> {
@@ -252,7 +254,8 @@ test("an admin creates a group for a teacher and sees every group, without stude
   await expect(page.getByRole("heading", { level: 1, name: "Sfi-grupper" })).toBeVisible();
   const row = page.getByRole("row", { name: /Zeta förmiddag 1A/ });
   await expect(row).toContainText("Lena Ek");
-  await expect(page.locator("table tbody a")).toHaveCount(0);
+  // No link to a group's students: only "Ändra" links, to change a group.
+  await expect(page.locator('table tbody a:not([href$="/andra"])')).toHaveCount(0);
   // The list comes a page at a time; a search by the group's or a teacher's name finds it.
   const search = page.getByRole("search");
   await search.getByLabel("Sök på grupp eller lärare").fill("zeta förmiddag");
@@ -265,4 +268,74 @@ test("an admin creates a group for a teacher and sees every group, without stude
   await search.getByLabel("Sök på grupp eller lärare").fill("Ingen sådan grupp");
   await search.getByRole("button", { name: "Sök" }).click();
   await expect(page.getByText("Ingen grupp matchar sökningen.")).toBeVisible();
+});
+
+test("a teacher changes a group's schedule and adds a co-teacher, who then has the group", async ({ page, browser }) => {
+  test.slow(); // two users, several pages
+  // A second sfi teacher, made by the admin (the demo has one).
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "admin");
+  await admin.goto("/admin/anvandare/ny");
+  const stamp = Date.now();
+  const coName = `Sara Medlärare ${stamp}`;
+  const coEmail = `e2e.sfi.${stamp}@demo.etablera.se`;
+  const coPassword = "en-lång-startfras-2026";
+  await admin.getByLabel("Namn").fill(coName);
+  await admin.getByLabel("E-postadress").fill(coEmail);
+  await admin.getByLabel("Roll").selectOption({ label: "Sfi-lärare" });
+  await admin.getByLabel("Startlösenord (minst 12 tecken)").fill(coPassword);
+  await admin.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: coName })).toBeVisible();
+
+  // The teacher makes a group of their own, then changes it from the group's page.
+  await signInAs(page, "sfi_teacher");
+  await page.getByRole("link", { name: "Ny grupp" }).click();
+  const groupName = `Zeta ändras ${stamp}`;
+  await page.getByLabel("Gruppens namn").fill(groupName);
+  await page.getByLabel("Skola", { exact: true }).fill("Lärcentrum Demokommunen");
+  await page.getByLabel("måndag").check();
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await page.getByRole("link", { name: "Ändra gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Ändra gruppen: ${groupName}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing is saved with an end before the start; the error is next to the field.
+  await page.getByLabel("Starttid").fill("17:00");
+  await page.getByLabel("Sluttid").fill("16:00");
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page.locator("#end-error")).toHaveText("Sluttiden måste vara efter starttiden.");
+  await expectAccessible(page);
+  await page.getByLabel("Sluttid").fill("20:00");
+  await page.getByLabel("måndag").uncheck();
+  await page.getByLabel("tisdag").check();
+  await page.getByLabel("torsdag").check();
+  await page.getByLabel("Undervisningstimmar per lektion").fill("2.5");
+  // The co-teacher is found by e-mail and added; the teacher stays checked.
+  await page.getByLabel("Sök lärare på namn eller e-post").fill(coEmail);
+  await expect(page.locator("#teacher-search-status")).toHaveText("Antal lärare som matchar: 1.");
+  await page.getByLabel(coName).check();
+  await expect(page.getByLabel("Lena Ek")).toBeChecked();
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expect(page.getByText("tis, tor 17:00–20:00", { exact: false })).toBeVisible();
+  await expectAccessible(page);
+
+  // The co-teacher now has the group among theirs.
+  const co = await (await browser.newContext()).newPage();
+  const login = new LoginPage(co);
+  await login.goto();
+  await login.signIn(coEmail, coPassword);
+  await expect(co).toHaveURL(/\/sfi$/);
+  await expect(co.getByRole("link", { name: groupName })).toBeVisible();
+  await co.close();
+
+  // The admin reaches the same form from the list of groups.
+  await admin.goto(`/admin/sfi-grupper?q=${encodeURIComponent(groupName)}`);
+  const row = admin.getByRole("row", { name: new RegExp(groupName) });
+  await expect(row).toContainText(coName);
+  await row.getByRole("link", { name: `Ändra ${groupName}` }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `Ändra gruppen: ${groupName}` })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.close();
 });

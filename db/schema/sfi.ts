@@ -17,6 +17,8 @@ export const sfiGroups = pgTable(
     schedule: jsonb("schedule").$type<{ days: number[]; start: string; end: string; hours: number }>().notNull(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by every edit ("Ändra gruppen"); saving over a newer version is a conflict. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("sfi_groups_municipality_idx").on(t.municipalityId)],
 );

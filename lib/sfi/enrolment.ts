@@ -1,8 +1,9 @@
-// Writes that move a student through sfi: groups are created (by an admin or a teacher),
+// Writes that move a student through sfi: groups are created (by an admin or a teacher) and
+// changed ("Ändra gruppen", by its own teachers or an admin, with a version check),
 // students enrolled (which creates or links the sfi activity on their plan, so the coordinator
 // sees it), interrupted or paused, and moved on to the next course of their studieväg when a
 // course is passed. Each runs in one transaction with its audit entries (lib/auth/action.ts).
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db";
 import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
@@ -11,11 +12,11 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDays, todayIso } from "@/lib/dates";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { insertActivity } from "@/lib/plans/commands";
 import { updateActivityWithHistory } from "@/lib/plans/history";
-import { groupResource } from "./queries";
-import { breakSchema, completeCourseSchema, enrolSchema, groupSchema, nextCourse } from "./schema";
+import { groupFormValuesOf, groupResource, groupTeachers, mayEditGroup, type GroupTeacher } from "./queries";
+import { breakSchema, completeCourseSchema, enrolSchema, GROUP_EDIT_FIELDS, groupSchema, nextCourse, updateGroupSchema } from "./schema";
 
 type Group = typeof sfiGroups.$inferSelect;
 
@@ -91,6 +92,75 @@ export const createGroupDef = {
   }),
 } satisfies ActionDefinition<typeof groupSchema, { group: Group; teacherIds: string[] }>;
 export const createGroup = defineAction(createGroupDef);
+
+// ---- Editing a group ("Ändra gruppen") -----------------------------------------------------
+
+/** New teachers must be active sfi teachers of the municipality; kept ones may have left, but one active must remain. */
+async function checkedNewTeachers(tx: Tx, user: SessionUser, requested: string[], current: GroupTeacher[]): Promise<string[]> {
+  const ids = [...new Set(requested)];
+  const added = ids.filter((id) => !current.some((t) => t.id === id));
+  if (added.length) {
+    const found = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, added), eq(users.municipalityId, user.municipalityId), eq(users.role, "sfi_teacher"), eq(users.active, true)));
+    if (found.length !== added.length) throw new FieldError({ teacherIds: ["Välj lärare bland kommunens sfi-lärare."] });
+  }
+  const keptActive = current.some((t) => t.active && ids.includes(t.id));
+  if (!keptActive && added.length === 0) throw new FieldError({ teacherIds: ["Gruppen behöver minst en aktiv lärare."] });
+  return ids;
+}
+
+export interface GroupUpdated {
+  group: Group;
+  changed: string[];
+  teachersAdded: string[];
+  teachersRemoved: string[];
+  teachers: GroupTeacher[];
+}
+
+export const updateGroupDef = {
+  schema: updateGroupSchema,
+  permission: "sfi:group:manage",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof updateGroupSchema>>): Promise<GroupUpdated> {
+    const resource = await groupResource(tx, input.id);
+    authorize(resource);
+    if (!resource || !mayEditGroup(user, resource)) throw new NotFoundError("sfi group");
+    // Locked, so two savers of the same version cannot both pass the check.
+    const [current] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, input.id)).for("update");
+    const before = await groupTeachers(tx, current.id);
+    if (current.version !== input.version) throw new ConflictError(groupFormValuesOf(current, before));
+    if (current.archivedAt) throw new FieldError({}, "Gruppen är avslutad och tar inte emot ändringar.");
+    const teacherIds = await checkedNewTeachers(tx, user, input.teacherIds, before);
+    const schedule = { days: [...new Set(input.days)].sort(), start: input.start, end: input.end, hours: input.hours };
+    const teachersAdded = teacherIds.filter((id) => !before.some((t) => t.id === id));
+    const teachersRemoved = before.filter((t) => !teacherIds.includes(t.id)).map((t) => t.id);
+    const changed = GROUP_EDIT_FIELDS.filter((k) => {
+      if (k === "name" || k === "school") return input[k] !== current[k];
+      if (k === "teacherIds") return teachersAdded.length > 0 || teachersRemoved.length > 0;
+      if (k === "days") return schedule.days.join() !== [...current.schedule.days].sort().join();
+      return schedule[k] !== current.schedule[k];
+    });
+    if (changed.length === 0) return { group: current, changed, teachersAdded, teachersRemoved, teachers: before };
+    if (teachersRemoved.length) {
+      await tx.delete(sfiGroupTeachers).where(and(eq(sfiGroupTeachers.groupId, current.id), inArray(sfiGroupTeachers.userId, teachersRemoved)));
+    }
+    if (teachersAdded.length) await tx.insert(sfiGroupTeachers).values(teachersAdded.map((userId) => ({ groupId: current.id, userId })));
+    const [group] = await tx
+      .update(sfiGroups)
+      .set({ name: input.name, school: input.school, schedule, version: sql`${sfiGroups.version} + 1` })
+      .where(eq(sfiGroups.id, current.id))
+      .returning();
+    return { group, changed, teachersAdded, teachersRemoved, teachers: await groupTeachers(tx, group.id) };
+  },
+  audit: (r: GroupUpdated): AuditEntry => ({
+    action: "sfi.group.update",
+    entityType: "sfi_group",
+    entityId: r.group.id,
+    details: { changed: r.changed, version: r.group.version, teachersAdded: r.teachersAdded, teachersRemoved: r.teachersRemoved },
+  }),
+} satisfies ActionDefinition<typeof updateGroupSchema, GroupUpdated>;
+export const updateGroup = defineAction(updateGroupDef);
 
 // ---- Enrolment -----------------------------------------------------------------------------
 

@@ -24,6 +24,68 @@ export async function groupResource(db: Executor, groupId: string) {
   return { municipalityId: g.municipalityId, teacherIds: teachers.map((t) => t.userId) };
 }
 
+export interface GroupTeacher {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+/** A stored group as the edit form's values (also what the conflict view shows as "saved now"). */
+export interface GroupFormValues {
+  id: string;
+  version: number;
+  name: string;
+  school: string;
+  days: string[];
+  start: string;
+  end: string;
+  hours: string;
+  teacherIds: string[];
+  /** The teachers' names, for the form and the conflict view; not sent back. */
+  teachers: GroupTeacher[];
+}
+
+export async function groupTeachers(db: Executor, groupId: string): Promise<GroupTeacher[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+    .from(sfiGroupTeachers)
+    .innerJoin(users, eq(users.id, sfiGroupTeachers.userId))
+    .where(eq(sfiGroupTeachers.groupId, groupId))
+    .orderBy(asc(users.name));
+}
+
+export function groupFormValuesOf(g: typeof sfiGroups.$inferSelect, teachers: GroupTeacher[]): GroupFormValues {
+  return {
+    id: g.id,
+    version: g.version,
+    name: g.name,
+    school: g.school,
+    days: g.schedule.days.map(String),
+    start: g.schedule.start,
+    end: g.schedule.end,
+    hours: String(g.schedule.hours),
+    teacherIds: teachers.map((t) => t.id),
+    teachers,
+  };
+}
+
+/**
+ * May the user edit this group? Admins of its municipality, and its own teachers: an sfi teacher
+ * has sfi:group:manage (to create groups), but edits only the groups they teach.
+ */
+export function mayEditGroup(user: Pick<Actor, "id" | "role">, resource: { teacherIds: readonly string[] }): boolean {
+  return user.role === "admin" || (user.role === "sfi_teacher" && resource.teacherIds.includes(user.id));
+}
+
+/** A group and its teachers for "Ändra gruppen"; NotFound unless the user may edit it (mayEditGroup). */
+export async function getGroupForEdit(actor: Actor, groupId: string, db: Executor = getDb()): Promise<{ values: GroupFormValues; archived: boolean; studyPath: number; course: string }> {
+  const resource = await groupResource(db, groupId);
+  if (!resource || !can(actor, "sfi:group:manage", resource) || !mayEditGroup(actor, resource)) throw new NotFoundError("sfi group");
+  const [group] = await db.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
+  return { values: groupFormValuesOf(group, await groupTeachers(db, groupId)), archived: group.archivedAt !== null, studyPath: group.studyPath, course: group.course };
+}
+
 /** Active enrolment on a date: started by then and not ended before it. */
 const activeOn = (date: string | SQLWrapper) => and(lte(sfiEnrolments.startDate, date), or(isNull(sfiEnrolments.endDate), gte(sfiEnrolments.endDate, date)));
 

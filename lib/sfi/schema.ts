@@ -73,8 +73,7 @@ export function nextCourse(path: number, course: string): string | null {
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Ange en tid som TT:MM, till exempel 08:30." });
 const isoDate = z.string().refine(isValidIsoDate, { message: "Ange ett datum (ÅÅÅÅ-MM-DD)." });
 
-export const groupSchema = z
-  .object({
+const groupFields = z.object({
     name: z.string().trim().min(1, { message: "Ange gruppens namn." }).max(80, { message: "Högst 80 tecken." }),
     school: z.string().trim().min(1, { message: "Ange skola." }).max(120, { message: "Högst 120 tecken." }),
     studyPath: z.coerce.number<string | number>().int().min(1, { message: "Välj studieväg 1–3." }).max(3, { message: "Välj studieväg 1–3." }),
@@ -87,14 +86,36 @@ export const groupSchema = z
       .min(0.5, { message: "Minst 0,5 timmar." })
       .max(12, { message: "Högst 12 timmar." }),
     teacherIds: z.array(z.string().uuid()).default([]),
-  })
-  .superRefine((g, ctx) => {
-    if (!(COURSES_BY_PATH[g.studyPath] ?? []).includes(g.course)) {
-      ctx.addIssue({ code: "custom", path: ["course"], message: `Studieväg ${g.studyPath} har kurserna ${(COURSES_BY_PATH[g.studyPath] ?? []).join(" och ")}.` });
-    }
-    if (g.end <= g.start) ctx.addIssue({ code: "custom", path: ["end"], message: "Sluttiden måste vara efter starttiden." });
-  });
+});
+
+const endAfterStart = (g: { start: string; end: string }, ctx: z.RefinementCtx) => {
+  if (g.end <= g.start) ctx.addIssue({ code: "custom", path: ["end"], message: "Sluttiden måste vara efter starttiden." });
+};
+
+export const groupSchema = groupFields.superRefine((g, ctx) => {
+  if (!(COURSES_BY_PATH[g.studyPath] ?? []).includes(g.course)) {
+    ctx.addIssue({ code: "custom", path: ["course"], message: `Studieväg ${g.studyPath} har kurserna ${(COURSES_BY_PATH[g.studyPath] ?? []).join(" och ")}.` });
+  }
+  endAfterStart(g, ctx);
+});
 export type GroupInput = z.input<typeof groupSchema>;
+
+/**
+ * "Ändra gruppen": the create form's fields but studieväg and course (its students' enrolments and
+ * plan activities are of that course; a new course is a new group), with the group and the version
+ * the form was opened on. At least one teacher; the server checks that one of them is active.
+ */
+export const updateGroupSchema = groupFields
+  .omit({ studyPath: true, course: true })
+  .extend({
+    id: z.string().uuid(),
+    version: z.coerce.number<string | number>().int().min(1),
+    teacherIds: z.array(z.string().uuid()).min(1, { message: "Gruppen behöver minst en lärare." }),
+  })
+  .superRefine(endAfterStart);
+export type UpdateGroupInput = z.input<typeof updateGroupSchema>;
+/** The fields of a group an edit changes, in the form's order (also the conflict view's rows). */
+export const GROUP_EDIT_FIELDS = ["name", "school", "days", "start", "end", "hours", "teacherIds"] as const;
 
 /** Looking for someone to enrol: a name and/or a birth date, nothing more. */
 export const studentSearchSchema = z

@@ -1,11 +1,12 @@
 // The table of sfi groups: the teacher's own (linking to each group) and the admin's overview
-// (with teachers, no links: only a group's teachers open its students).
+// (with teachers and a link to change each group, none to its students: only a group's teachers
+// open its students).
 import Link from "@/app/_components/Link";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupListRow } from "@/lib/sfi/queries";
 import { ListTable } from "@/app/_components/ListTable";
 
-export function GroupTable({ groups, t, linked, caption }: { groups: GroupListRow[]; t: SfiMessages; linked: boolean; caption: string }) {
+export function GroupTable({ groups, t, linked, caption, editable = false }: { groups: GroupListRow[]; t: SfiMessages; linked: boolean; caption: string; editable?: boolean }) {
   return (
     <ListTable
       caption={caption}
@@ -19,6 +20,18 @@ export function GroupTable({ groups, t, linked, caption }: { groups: GroupListRo
         { label: t.schedule, cell: (g) => <>{g.schedule.days.map((d) => t.weekdays[d]).join(", ")} {g.schedule.start}–{g.schedule.end}</> },
         { label: t.teachers, cell: (g) => g.teachers || "–" },
         { label: t.students, num: true, cell: (g) => (g.startingSoon > 0 ? `${g.students} (+${g.startingSoon} ${t.startingSoonCount})` : g.students) },
+        ...(editable
+          ? [
+              {
+                label: t.editColumn,
+                cell: (g: GroupListRow) => (
+                  <Link href={`/sfi/${g.id}/andra`} aria-label={t.editGroupOf.replace("{name}", g.name)}>
+                    {t.editColumn}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

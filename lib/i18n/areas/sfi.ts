@@ -1,4 +1,6 @@
 // Strings of the sfi teachers' workspace and the coordinator's sfi section.
+import { conflictMessages } from "./conflict";
+
 const sv = {
   title: "Mina grupper",
   intro: "Dina sfi-grupper. Välj en grupp för att registrera närvaro och resultat.",
@@ -132,6 +134,19 @@ const sv = {
   nextGroupSearchFailed: "Sökningen gick inte att göra. Försök igen.",
   completeButton: "Avsluta kursen",
   completed: "Kursen är avslutad.",
+  ...conflictMessages.sv,
+  conflictTitle: "Någon annan har ändrat gruppen sedan du öppnade den",
+  editGroup: "Ändra gruppen",
+  editGroupTitle: "Ändra gruppen",
+  editGroupIntro: "Här ändrar du gruppens namn, skola, schema och lärare. Studieväg och kurs går inte att ändra: en ny kurs blir en ny grupp.",
+  editGroupFixed: "Studieväg {path}, kurs {course}.",
+  editTeachersHelp: "Gruppen behöver minst en aktiv lärare. En lärare som tas bort ser inte längre gruppen eller dess elever.",
+  inactiveTeacher: "har slutat",
+  saveGroup: "Spara ändringarna",
+  groupArchived: "Gruppen är avslutad och kan inte ändras.",
+  editColumn: "Ändra",
+  editGroupOf: "Ändra {name}",
+  groupFields: { name: "Gruppens namn", school: "Skola", days: "Veckodagar", start: "Starttid", end: "Sluttid", hours: "Undervisningstimmar per lektion", teacherIds: "Lärare" } as Record<string, string>,
 };
 
 export type SfiMessages = typeof sv;
@@ -269,6 +284,19 @@ const en: SfiMessages = {
   nextGroupSearchFailed: "The search could not be done. Try again.",
   completeButton: "Complete the course",
   completed: "The course is completed.",
+  ...conflictMessages.en,
+  conflictTitle: "Someone else changed the group since you opened it",
+  editGroup: "Change the group",
+  editGroupTitle: "Change the group",
+  editGroupIntro: "Here you change the group's name, school, schedule and teachers. The study path and course cannot be changed: a new course is a new group.",
+  editGroupFixed: "Study path {path}, course {course}.",
+  editTeachersHelp: "The group needs at least one active teacher. A teacher who is removed no longer sees the group or its students.",
+  inactiveTeacher: "has left",
+  saveGroup: "Save the changes",
+  groupArchived: "The group is closed and cannot be changed.",
+  editColumn: "Change",
+  editGroupOf: "Change {name}",
+  groupFields: { name: "Group name", school: "School", days: "Weekdays", start: "Start time", end: "End time", hours: "Teaching hours per lesson", teacherIds: "Teachers" },
 };
 
 export const sfiMessages = { sv, en };

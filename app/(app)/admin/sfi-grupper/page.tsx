@@ -35,7 +35,7 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
         <Link href="/sfi/ny">{t.newGroup}</Link>
       </p>
       <ListSearch q={q} label={t.allGroupsSearch} button={common.search} found={t.allGroupsCount.replace("{n}", String(total))} />
-      {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} caption={t.allGroupsTitle} />}
+      {rows.length === 0 ? <p>{q ? t.allGroupsNoMatch : t.allGroupsNone}</p> : <GroupTable groups={rows} t={t} linked={false} editable caption={t.allGroupsTitle} />}
       <Pager page={page} pages={pages} href={listPageHref("/admin/sfi-grupper", q)} t={common} />
     </>
   );

@@ -41,6 +41,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       <p>
         {group.school} · {t.studyPath} {group.studyPath} · {t.course} {group.course} · {group.schedule.days.map((d) => t.weekdays[d]).join(", ")} {group.schedule.start}–{group.schedule.end}
       </p>
+      <p>
+        <Link href={`/sfi/${group.id}/andra`}>{t.editGroup}</Link>
+      </p>
       <form method="get" className="search-form">
         <label htmlFor="datum">{t.lessonDate}</label>
         <input id="datum" name="datum" type="date" defaultValue={lessonDate} max={today} />

@@ -18,6 +18,7 @@ export function TeacherChoice({
   chosen,
   onChange,
   error,
+  help,
 }: {
   t: SfiMessages;
   /** The first teachers by name and how many there are, as the page found them. */
@@ -26,6 +27,8 @@ export function TeacherChoice({
   chosen: TeacherOption[];
   onChange: (next: TeacherOption[]) => void;
   error?: string;
+  /** The hint above the list, when not the new group's. */
+  help?: string;
 }) {
   const { q, setQ, found, search, onKeyDown } = useLiveSearch(searchTeachersServer, 1);
 
@@ -56,7 +59,7 @@ export function TeacherChoice({
   return (
     <fieldset className="field teacher-choice" {...fieldAria("teacherIds", error)}>
       <legend>{t.teachers}</legend>
-      <p className="hint">{isTeacher ? t.teachersHelpTeacher : t.teachersHelpAdmin}</p>
+      <p className="hint">{help ?? (isTeacher ? t.teachersHelpTeacher : t.teachersHelpAdmin)}</p>
       <Field id="teacher-search" label={t.teachersSearch}>
         <span className="search-form">
           <input id="teacher-search" type="search" value={q} maxLength={200} autoComplete="off" onChange={(ev) => setQ(ev.target.value)} onKeyDown={onKeyDown} aria-controls="teacher-options" />
