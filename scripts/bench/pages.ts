@@ -65,6 +65,7 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
     ["teacher", "/sfi"],
     ["teacher", "/sfi/ny"],
     ["teacher", group && `/sfi/${group}`],
+    ["teacher", group && `/sfi/${group}/andra`],
     ["teacher", group && student && `/sfi/${group}/elev/${student}`],
     ["manager", "/resultat"],
     // A coordinator's results are their own unit's (metric_facts_unit_idx).
