@@ -12,6 +12,7 @@ import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { createGroupServer } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
 import type { TeacherOption } from "@/lib/sfi/queries";
+import { ScheduleFields } from "./ScheduleFields";
 import { TeacherChoice, type TeacherList } from "./TeacherChoice";
 
 export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: TeacherList; isTeacher: boolean; school: string; done: string }) {
@@ -76,30 +77,7 @@ export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMess
         </select>
         {error("course")}
       </div>
-      <fieldset className="field" {...described("days")}>
-        <legend>{t.days}</legend>
-        {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-          <label key={d} className="checkbox">
-            <input type="checkbox" value={String(d)} {...register("days")} /> {t.dayNames[d]}
-          </label>
-        ))}
-        {error("days")}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="start">{t.start}</label>
-        <input id="start" type="time" {...register("start")} {...described("start")} />
-        {error("start")}
-      </div>
-      <div className="field">
-        <label htmlFor="end">{t.end}</label>
-        <input id="end" type="time" {...register("end")} {...described("end")} />
-        {error("end")}
-      </div>
-      <div className="field">
-        <label htmlFor="hours">{t.hoursPerLesson}</label>
-        <input id="hours" type="number" step="0.5" min="0.5" max="12" {...register("hours")} {...described("hours")} />
-        {error("hours")}
-      </div>
+      <ScheduleFields t={t} field={(name) => register(name)} described={described} error={error} />
       <TeacherChoice
         t={t}
         initial={teachers}

@@ -11,6 +11,7 @@ import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupFormValues, TeacherOption } from "@/lib/sfi/queries";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
+import { ScheduleFields } from "../../ny/ScheduleFields";
 import { TeacherChoice, type TeacherList } from "../../ny/TeacherChoice";
 import { updateGroupServer } from "./actions";
 
@@ -87,30 +88,7 @@ export function EditGroupForm({ t, initial, teachers, userId, isTeacher }: { t: 
         <input id="school" {...register("school")} {...described("school")} />
         {error("school")}
       </div>
-      <fieldset className="field" {...described("days")}>
-        <legend>{t.days}</legend>
-        {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-          <label key={d} className="checkbox">
-            <input type="checkbox" value={String(d)} {...register("days")} /> {t.dayNames[d]}
-          </label>
-        ))}
-        {error("days")}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="start">{t.start}</label>
-        <input id="start" type="time" {...register("start")} {...described("start")} />
-        {error("start")}
-      </div>
-      <div className="field">
-        <label htmlFor="end">{t.end}</label>
-        <input id="end" type="time" {...register("end")} {...described("end")} />
-        {error("end")}
-      </div>
-      <div className="field">
-        <label htmlFor="hours">{t.hoursPerLesson}</label>
-        <input id="hours" type="number" step="0.5" min="0.5" max="12" {...register("hours")} {...described("hours")} />
-        {error("hours")}
-      </div>
+      <ScheduleFields t={t} field={(name) => register(name)} described={described} error={error} />
       <TeacherChoice
         t={t}
         initial={teachers}
