@@ -47,10 +47,45 @@ test("a role never reaches another role's pages", async ({ page }) => {
 
 test("the language switch shows the app in English", async ({ page }) => {
   await signInAs(page, "coordinator");
+  await expect(page).toHaveTitle("Min arbetslista · Etablera");
   await page.getByRole("button", { name: "In English" }).click();
   await expect(page.getByRole("link", { name: "Participants" })).toBeVisible();
+  // The browser tab's title (page.title(), retried until the streamed metadata is in) follows the
+  // language, and never names the person shown.
+  await expect(page).toHaveTitle("My worklist · Etablera");
+  await page.goto("/deltagare");
+  await expect(page).toHaveTitle("Participants · Etablera");
+  // One that the plan specs' goal edits (the first two) do not touch at the same time.
+  const href = (await page.locator("table tbody tr td a").nth(10).getAttribute("href"))!;
+  await page.goto(href);
+  await expect(page).toHaveTitle("Participant · Etablera");
+
+  // The plan's history in English: a goal change made now, and the entries saved before (stored in Swedish).
+  const occupation = `Line cook ${Date.now() % 100_000}`;
+  await page.getByText("Change goal").click();
+  const form = page.getByRole("form", { name: "Change goal" });
+  await form.getByLabel("Goal occupation or field of study").fill(occupation);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  const history = page.getByTestId("plan-history");
+  await history.locator("summary").first().click();
+  const entry = history.locator("li[data-kind=goal]", { hasText: occupation });
+  await expect(entry).toContainText("Goal by Anna");
+  await expect(entry).toContainText(`Goal occupation: `);
+  await expect(entry).toContainText(`→ ${occupation}`);
+  await expect(history).not.toContainText("Målyrke");
+  await expect(history).not.toContainText("Planen upprättades");
+  await page.goto(`${href}/utskrift`);
+  await expect(page).toHaveTitle("Plan for printing · Etablera");
+
+  await page.goto(href);
   await page.getByRole("button", { name: "På svenska" }).click();
-  await expect(page.getByRole("link", { name: "Deltagare" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Deltagare", exact: true })).toBeVisible();
+  await expect(page).toHaveTitle("Deltagare · Etablera");
+  await page.getByTestId("plan-history").locator("summary").first().click();
+  await expect(page.getByTestId("plan-history").locator("li[data-kind=goal]", { hasText: occupation })).toContainText(`av Anna`);
+  await expect(page.getByTestId("plan-history").locator("li[data-kind=goal]", { hasText: occupation })).toContainText(`Målyrke: `);
 });
 
 test("repeated failed sign-ins lock the account for a while with a clear message", async ({ page }) => {

@@ -1,4 +1,5 @@
 // The user's language, from a cookie (Swedish unless they chose English).
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { catalogues, type Locale, type Messages } from "./messages";
 
@@ -11,6 +12,15 @@ export async function getLocale(): Promise<Locale> {
 
 export async function getMessages(): Promise<Messages> {
   return catalogues[await getLocale()];
+}
+
+/**
+ * A page's browser tab title in the user's language, for `generateMetadata` (the root layout adds
+ * " · Etablera"). Static per page on purpose: titles end up in the browser's history, so never a
+ * participant's name or personnummer.
+ */
+export async function pageTitle(key: keyof Messages["titles"]): Promise<Metadata> {
+  return { title: (await getMessages()).titles[key] };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { activityColumns, activityFormValues } from "./form";
 import { recordActivityRevision } from "./history";
+import { describeGoalChange } from "./history-text";
 import { todayIso } from "@/lib/dates";
 import { activityDetailsSchema, createActivitySchema, REVIEW_DATE_PAST, updateActivitySchema, updatePlanGoalSchema } from "./schema";
 
@@ -138,19 +139,6 @@ export const updateActivityDef = {
     return activityAudit(after, "activity.update", { changed });
   },
 } satisfies ActionDefinition<typeof updateActivitySchema, { before: Activity; after: Activity }>;
-
-const GOAL_LABELS = { goalType: "Mål", goalOccupation: "Målyrke", goalNote: "Kommentar", reviewDate: "Nästa översyn" } as const;
-const GOAL_TYPE_SV: Record<string, string> = { arbete: "arbete", studier: "studier" };
-
-/** "Målyrke: Undersköterska → Barnskötare; Nästa översyn: – → 2026-09-01": what a revision changed. */
-export function describeGoalChange(before: Partial<Record<keyof typeof GOAL_LABELS, string | null>> | null, after: Record<keyof typeof GOAL_LABELS, string | null>): string {
-  const show = (k: keyof typeof GOAL_LABELS, v: string | null | undefined) => (v ? (k === "goalType" ? (GOAL_TYPE_SV[v] ?? v) : v) : "–");
-  const parts = (Object.keys(GOAL_LABELS) as (keyof typeof GOAL_LABELS)[])
-    .filter((k) => (before?.[k] ?? null) !== (after[k] ?? null))
-    .map((k) => `${GOAL_LABELS[k]}: ${show(k, before?.[k])} → ${show(k, after[k])}`);
-  if (!before) return `Planen upprättades. ${parts.join("; ")}`.trim();
-  return parts.length ? parts.join("; ") : "Sparad utan ändringar";
-}
 
 export const updatePlanGoalDef = {
   schema: updatePlanGoalSchema,

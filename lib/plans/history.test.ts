@@ -1,6 +1,7 @@
 // The plan's history of activity changes on a real database: created, edited (old → new in plain
-// Swedish) and interrupted activities each leave a revision with who and when, in the same
-// transaction; a failed write leaves none; and activity changes never make an open goal form stale.
+// Swedish, shown in English too) and interrupted activities each leave a revision with who and when,
+// in the same transaction; a failed write leaves none; and activity changes never make an open goal
+// form stale.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
@@ -11,6 +12,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { createActivityDef, updateActivityDef, updatePlanGoalDef } from "./commands";
 import { activityFormValues } from "./form";
 import { describeActivityChange } from "./history";
+import { activityRow as row } from "./testing";
+import { historyEntryText } from "./history-text";
 import { getPlan } from "./queries";
 import { planHistoryOf } from "./testing";
 
@@ -33,30 +36,6 @@ afterAll(async () => {
   await handle?.close();
 });
 
-type Activity = typeof s.activities.$inferSelect;
-const row = (over: Partial<Activity>): Activity => ({
-  id: "a",
-  municipalityId: "m",
-  participantId: "p",
-  type: "praktik",
-  status: "planerad",
-  startDate: "2026-03-01",
-  endDate: "2026-03-31",
-  plannedStartDate: "2026-03-01",
-  plannedEndDate: "2026-03-31",
-  provider: null,
-  responsibleUserId: null,
-  employerId: "e1",
-  hoursPerWeek: "20.0",
-  interruptReason: null,
-  resultNote: null,
-  details: { occupation: "Kock", openingId: "o1" },
-  importKey: null,
-  version: 1,
-  createdAt: new Date(),
-  updatedAt: new Date(),
-  ...over,
-});
 
 describe("describing an activity change", () => {
   const names = { e1: "Hamnkrogen", u1: "Anna Andersson", u2: "Jonas Berg" };
@@ -131,5 +110,17 @@ describe("activity writes in the plan's history", () => {
     expect(page.revisions.map((r) => r.kind)).toEqual(["goal", "activity", "goal", "activity", "activity", "activity"]);
     expect(page.revisions[1].summary).toBe("Ny insats: Samhällsorientering, planerad 2026-10-01 – tills vidare");
     expect(page.revisions[0]).toMatchObject({ summary: "Målyrke: Kock → Kock eller bagare", changedByName: anna.name });
+
+    // Stored in Swedish, every entry shows in English too.
+    expect(page.revisions.map((r) => historyEntryText(r.kind, r.summary, "en"))).toEqual(
+      [
+        "Goal occupation: Kock → Kock eller bagare",
+        "New activity: Civic orientation (samhällsorientering), planned 2026-10-01 – until further notice",
+        "The plan was drawn up. Goal: – → work; Goal occupation: – → Kock",
+        `Internship (praktik) at ${employer.name}: status ongoing → interrupted; end date 2026-11-30 → 2026-09-15; reason for interruption – → Fick anställning på annat håll`,
+        `Internship (praktik) at ${employer.name}: status planned → ongoing; start date 2026-08-01 → 2026-08-03; end date 2026-10-31 → 2026-11-30`,
+        `New activity: Internship (praktik) at ${employer.name}, planned 2026-08-01 – 2026-10-31`,
+      ].map((text) => ({ text, lang: "en" })),
+    );
   });
 });

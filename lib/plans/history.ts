@@ -1,12 +1,14 @@
 // The activity side of a plan's history. Every write that creates or changes an activity (the plan
 // form, booking an opening, a follow-up's next steps, sfi enrolment, interruption and course
 // completion) records a revision on the person's plan in the writer's own transaction: who, when
-// and, in plain Swedish, what changed. Activity revisions never touch plans.version, which counts
+// and, in plain Swedish, what changed (the words: ./history-text.ts, which also reads a stored entry
+// back to show it in English). Activity revisions never touch plans.version, which counts
 // goal changes only, so an open goal form is not made stale by an activity change.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { activities, employers, planRevisions, plans, users } from "@/db/schema";
 import { planMessages } from "@/lib/i18n/areas/plan";
+import { activityNameText, HISTORY_COLUMNS, renderHistoryEntry, shownValue, type FieldChange, type HistoryEntry } from "./history-text";
 
 type Activity = typeof activities.$inferSelect;
 type Names = Record<string, string>;
@@ -24,21 +26,6 @@ export async function planIdFor(tx: Tx, participantId: string): Promise<string> 
   return again.id;
 }
 
-/** The columns and detail keys a revision describes, with their names in the history. */
-const COLUMNS = [
-  ["type", "typ"],
-  ["status", "status"],
-  ["startDate", "startdatum"],
-  ["endDate", "slutdatum"],
-  ["plannedStartDate", "planerad start"],
-  ["plannedEndDate", "planerat slut"],
-  ["employerId", "arbetsgivare"],
-  ["provider", "anordnare"],
-  ["responsibleUserId", "ansvarig"],
-  ["hoursPerWeek", "timmar per vecka"],
-  ["interruptReason", "skäl till avbrott"],
-  ["resultNote", "resultat"],
-] as const satisfies readonly (readonly [keyof Activity, string])[];
 /** Ids kept in the details for the app's own use, not for reading. */
 const HIDDEN_DETAILS = new Set(["openingId", "groupId", "employerId"]);
 const FORM_ORDER = Object.keys(sv.fields);
@@ -46,52 +33,45 @@ const FORM_ORDER = Object.keys(sv.fields);
 const FOLLOWS: Partial<Record<keyof Activity, keyof Activity>> = { plannedStartDate: "startDate", plannedEndDate: "endDate" };
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
-
-function shown(key: string, v: unknown, names: Names): string {
-  if (v === null || v === undefined || v === "") return "–";
-  const s = String(v);
-  if (key === "type") return (sv.types[s] ?? s).toLowerCase();
-  if (key === "status") return (sv.statuses[s] ?? s).toLowerCase();
-  if (key === "healthStatus") return (sv.healthStatuses[s] ?? s).toLowerCase();
-  if (key === "employerId" || key === "responsibleUserId") return names[s] ?? "okänd";
-  if (key === "hoursPerWeek") return s.replace(/\.0$/, "").replace(".", ",");
-  return clip(s);
-}
+const nameOf = (a: Pick<Activity, "type" | "employerId" | "provider">, names: Names) => ({ type: a.type, where: (a.employerId && names[a.employerId]) || a.provider || null });
 
 /** "Praktik hos Ica Maxi", "Sfi hos Lärcentrum", "Samhällsorientering". */
 export function activityLabel(a: Pick<Activity, "type" | "employerId" | "provider">, names: Names): string {
-  const where = (a.employerId && names[a.employerId]) || a.provider;
-  return `${sv.types[a.type] ?? a.type}${where ? ` hos ${where}` : ""}`;
+  return activityNameText(nameOf(a, names), sv);
 }
 
-/**
- * What a write did to an activity, in plain Swedish: "Ny insats: Praktik hos X, planerad
- * 2026-08-01 – 2026-10-31" or "Praktik hos X: slutdatum 2026-10-31 → 2026-11-30; status planerad →
- * pågående". Null when nothing a reader would see changed.
- */
-export function describeActivityChange(before: Activity | null, after: Activity, names: Names = {}): string | null {
+/** What a write did to an activity, as a structured entry (null when nothing a reader would see changed). */
+export function activityChangeOf(before: Activity | null, after: Activity, names: Names = {}): HistoryEntry | null {
   if (!before) {
-    const end = after.endDate ? ` – ${after.endDate}` : " – tills vidare";
-    const reason = after.status === "avbruten" && after.interruptReason ? ` (skäl: ${clip(after.interruptReason)})` : "";
-    return `Ny insats: ${activityLabel(after, names)}, ${shown("status", after.status, names)} ${after.startDate}${end}${reason}`;
+    const reason = after.status === "avbruten" && after.interruptReason ? clip(after.interruptReason) : null;
+    return { kind: "activityCreated", activity: nameOf(after, names), status: shownValue("status", after.status), from: after.startDate, to: after.endDate, reason, note: null };
   }
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  const parts: string[] = [];
-  for (const [key, label] of COLUMNS) {
+  const changes: FieldChange[] = [];
+  for (const key of HISTORY_COLUMNS) {
     if (same(before[key], after[key])) continue;
     const leader = FOLLOWS[key];
     if (leader && same(before[key], before[leader]) && same(after[key], after[leader])) continue;
-    parts.push(`${label} ${shown(key, before[key], names)} → ${shown(key, after[key], names)}`);
+    changes.push({ field: { source: "column", key }, from: shownValue(key, before[key], names), to: shownValue(key, after[key], names) });
   }
   // In the form's order (jsonb keeps its own), then any the form does not know.
   const present = new Set([...Object.keys(before.details ?? {}), ...Object.keys(after.details ?? {})]);
   const keys = [...FORM_ORDER.filter((k) => present.has(k)), ...[...present].filter((k) => !FORM_ORDER.includes(k)).sort()];
   for (const key of keys) {
     if (HIDDEN_DETAILS.has(key) || same(before.details?.[key], after.details?.[key])) continue;
-    const label = (sv.fields[key] ?? key).toLowerCase();
-    parts.push(`${label} ${shown(key, before.details?.[key], names)} → ${shown(key, after.details?.[key], names)}`);
+    changes.push({ field: { source: "detail", key }, from: shownValue(key, before.details?.[key], names), to: shownValue(key, after.details?.[key], names) });
   }
-  return parts.length ? `${activityLabel(before, names)}: ${parts.join("; ")}` : null;
+  return changes.length ? { kind: "activityChanged", activity: nameOf(before, names), changes, note: null } : null;
+}
+
+/**
+ * What a write did to an activity, in plain Swedish as the history stores it: "Ny insats: Praktik
+ * hos X, planerad 2026-08-01 – 2026-10-31" or "Praktik hos X: slutdatum 2026-10-31 → 2026-11-30;
+ * status planerad → pågående". Null when nothing a reader would see changed.
+ */
+export function describeActivityChange(before: Activity | null, after: Activity, names: Names = {}): string | null {
+  const entry = activityChangeOf(before, after, names);
+  return entry && renderHistoryEntry(entry, "sv");
 }
 
 /** Employer and user names the description needs, in one query each (none when no id is involved). */
@@ -114,8 +94,9 @@ const snapshotOf = (a: Activity) => {
 
 /** Records a change of one activity (before null: it was created) in its person's plan history. */
 export async function recordActivityRevision(tx: Tx, changedBy: string | null, before: Activity | null, after: Activity, note?: string): Promise<void> {
-  const summary = describeActivityChange(before, after, await namesOf(tx, [before, after]));
-  if (summary === null) return;
+  const entry = activityChangeOf(before, after, await namesOf(tx, [before, after]));
+  if (entry === null) return;
+  if (note && entry.kind !== "goal" && entry.kind !== "import") entry.note = { text: note };
   const planId = await planIdFor(tx, after.participantId);
   await tx.insert(planRevisions).values({
     planId,
@@ -123,7 +104,7 @@ export async function recordActivityRevision(tx: Tx, changedBy: string | null, b
     activityId: after.id,
     version: after.version,
     changedBy,
-    summary: note ? `${summary} (${note})` : summary,
+    summary: renderHistoryEntry(entry, "sv"),
     snapshot: snapshotOf(after),
   });
 }

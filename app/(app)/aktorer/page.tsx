@@ -6,13 +6,13 @@ import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { actorMessages } from "@/lib/i18n/areas/actors";
 import { listActors } from "@/lib/actors/queries";
 import { searchText } from "@/lib/paging";
 import { ACTIVITY_TYPES } from "@/db/schema/enums";
 
-export const metadata: Metadata = { title: "Aktörer" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("actors"); }
 
 type Search = { q?: string; typ?: string; arkiv?: string; page?: string };
 

@@ -6,13 +6,13 @@ import { ListSearch, listPageHref } from "@/app/_components/ListSearch";
 import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { listEmployers } from "@/lib/employers/queries";
 import { searchText } from "@/lib/paging";
 import { EmployerForm } from "./EmployerForms";
 
-export const metadata: Metadata = { title: "Arbetsgivare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("employers"); }
 
 export default async function EmployersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const user = await requirePermission("employer:write");

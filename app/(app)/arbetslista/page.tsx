@@ -5,7 +5,7 @@ import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { getWorklist } from "@/lib/signals/queries";
 import { todayIso } from "@/lib/dates";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { worklistMessages } from "@/lib/i18n/areas/worklist";
 import { getCalendarFeedStatus } from "@/lib/calendar/queries";
 import { calendarMessages } from "@/lib/i18n/areas/calendar";
@@ -13,7 +13,7 @@ import { WorklistTable, type WorklistRow } from "./WorklistTable";
 import type { Signal } from "@/lib/signals/rules";
 import { CalendarLink } from "./CalendarLink";
 
-export const metadata: Metadata = { title: "Min arbetslista" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("worklist"); }
 
 /** What the table shows of each signal: only these fields reach the browser. */
 const worklistRows = (signals: Signal[]): WorklistRow[] =>
@@ -42,11 +42,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
       <p aria-live="polite">
         {total} {t.count}
       </p>
-      {signals.length === 0 ? (
-        <p>{t.empty}</p>
-      ) : (
-        <WorklistTable rows={worklistRows(signals)} today={today} t={t} />
-      )}
+      {/* Also when empty (it says so): the table keeps its answer when the last signal is let wait. */}
+      <WorklistTable rows={worklistRows(signals)} today={today} t={t} />
       <Pager page={page} pages={pages} href={link} t={common} />
       <section aria-labelledby="kalender-title" id="kalender">
         <h2 id="kalender-title">{c.title}</h2>

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/dates";
 import { filterToSearchParams, getDashboard, parseDashboardFilter } from "@/lib/metrics/dashboard";
-import { getAreaMessages, getLocale, pickMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getLocale, pickMessages, pageTitle } from "@/lib/i18n/server";
 import { resultsMessages, type ResultsMessages } from "@/lib/i18n/areas/results";
 import { EDUCATION_LEVELS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { BarChart, LineChart, type ReferenceMark } from "@/app/_components/charts";
@@ -30,7 +30,7 @@ function People({ which, count, drill, t }: { which: Drilldown; count: number; d
 }
 const PEOPLE_LABELS = ["showPeople", "peopleNote", "peopleLoading", "peopleFailed", "peopleNone", "peopleMore"] as const;
 
-export const metadata: Metadata = { title: "Resultat" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("results"); }
 
 function describeEntry(e: ReferenceEntry, r: ReferenceMessages): string {
   const kind = e.kind === "reference" ? r.dashboard.reference : r.dashboard.target;
@@ -272,6 +272,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             <DataTable
               id="worked-table"
               caption={t.worked.title}
+              regionLabel={t.tableRegion.replace("{caption}", () => t.worked.title)}
               columns={[
                 { label: t.worked.activity },
                 { label: t.worked.withN, num: true },
@@ -318,6 +319,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <ListTable
             id="reference-table"
             caption={rt.dashboard.title}
+            regionLabel={t.tableRegion.replace("{caption}", () => rt.dashboard.title)}
             rows={d.comparisons}
             rowKey={(c) => `${c.indicator}-${c.year}`}
             rowProps={(c) => ({ "data-indicator": c.indicator, "data-year": c.year })}
@@ -411,6 +413,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <DataTable
             id="caseload-table"
             caption={t.caseload.title}
+            regionLabel={t.tableRegion.replace("{caption}", () => t.caseload.title)}
             columns={[{ label: t.caseload.coordinator }, { label: t.caseload.active, num: true }, { label: t.caseload.signals, num: true }]}
             rows={d.caseload.map((r) => ({
               data: { coordinator: r.coordinatorId ?? "" },
@@ -421,6 +424,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <DataTable
           id="unit-signals-table"
           caption={t.caseload.byUnit}
+          regionLabel={t.tableRegion.replace("{caption}", () => t.caseload.byUnit)}
           showCaption
           columns={[{ label: t.caseload.unit }, { label: t.caseload.signals, num: true }]}
           rows={d.signalsByUnit.map((u) => ({ cells: [u.unitName, { parts: [u.signals], data: { signals: u.signals } }] }))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { HOME_BY_ROLE } from "@/lib/auth/permissions";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { LoginForm } from "./LoginForm";
 import { oidcSignInAction } from "./actions";
@@ -10,7 +10,7 @@ import { oidcSettings } from "@/lib/auth/oidc";
 import { LanguageSwitch } from "@/app/_components/LanguageSwitch";
 import { FormMessage } from "@/app/_components/Field";
 
-export const metadata: Metadata = { title: "Logga in" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("login"); }
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {

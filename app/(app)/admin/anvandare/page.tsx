@@ -6,10 +6,10 @@ import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers, userSearchText } from "@/lib/users/queries";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
-export const metadata: Metadata = { title: "Användare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("users"); }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 

@@ -7,13 +7,13 @@ import Link from "@/app/_components/Link";
 import { AUDIT_PAGE_SIZE, describeAuditUserFilter, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
 import { fieldAria } from "@/app/_components/Field";
 import { describeBreak, verifyAuditChain } from "@/lib/audit/verify";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { AUDIT_ACTION_GROUPS, auditActionsByGroup, auditFilterFromAfterTo, auditLabels, describeAuditAction, describeAuditDetails, describeAuditEntity, isAuditAction, isAuditId } from "@/lib/audit/labels";
 import { formatInstant } from "@/lib/dates";
 import { TableScroll } from "@/app/_components/TableScroll";
 
-export const metadata: Metadata = { title: "Logg" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("auditLog"); }
 
 function query(f: AuditFilter, page?: number): string {
   const p = new URLSearchParams();

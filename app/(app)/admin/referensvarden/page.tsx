@@ -6,13 +6,13 @@ import { requirePermission } from "@/lib/auth/guard";
 import { listReferenceValues } from "@/lib/references/queries";
 import { formatReference, REFERENCE_INDICATORS } from "@/lib/references/indicators";
 import { REFERENCE_KINDS } from "@/db/schema/enums";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { referenceMessages } from "@/lib/i18n/areas/reference";
 import { todayIso } from "@/lib/dates";
 import { CreateReferenceForm, type Labels } from "./ReferenceForms";
 import { FormMessage } from "@/app/_components/Field";
 
-export const metadata: Metadata = { title: "Referensvärden och mål" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("referenceValues"); }
 
 export default async function ReferenceValuesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requirePermission("reference:manage");

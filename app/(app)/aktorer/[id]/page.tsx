@@ -6,13 +6,13 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { actorMessages } from "@/lib/i18n/areas/actors";
 import { getActor } from "@/lib/actors/queries";
 import { formatWhen } from "@/lib/dates";
 import { ActorArchiveForm } from "../ActorForms";
 
-export const metadata: Metadata = { title: "Aktör" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("actor"); }
 
 export default async function ActorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("actor:read");

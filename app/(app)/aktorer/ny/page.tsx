@@ -2,11 +2,11 @@
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { actorMessages } from "@/lib/i18n/areas/actors";
 import { ActorForm } from "../ActorForms";
 
-export const metadata: Metadata = { title: "Registrera aktör" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("newActor"); }
 
 export default async function NewActorPage() {
   await requirePermission("actor:write");

@@ -5,7 +5,7 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { getEmployer } from "@/lib/employers/queries";
@@ -47,7 +47,7 @@ function OpeningsTable({ id, employerId, openings, closed, t }: { id: string; em
   return <ListTable id={id} rows={openings} rowKey={(o) => o.id} rowProps={(o) => ({ "data-type": o.type })} columns={columns} />;
 }
 
-export const metadata: Metadata = { title: "Arbetsgivare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("employer"); }
 
 export default async function EmployerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("employer:write");

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getParticipantPage } from "@/lib/participants/page";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { formatPersonnummer } from "@/lib/validation/personnummer";
 import { ConsentSection } from "./_sections/ConsentSection";
@@ -14,7 +14,7 @@ import { ExitOutcomeSection } from "./_sections/ExitOutcomeSection";
 import { DetailsSection } from "./_sections/DetailsSection";
 import { SkillMappingSection } from "./_sections/SkillMappingSection";
 
-export const metadata: Metadata = { title: "Deltagare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("participant"); }
 
 export default async function ParticipantPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("participant:read");

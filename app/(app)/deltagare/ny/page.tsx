@@ -5,12 +5,12 @@ import { requirePermission } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listUnitCoordinators } from "@/lib/participants/queries";
 import { emptyParticipantForm } from "@/lib/participants/schema";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { ParticipantForm } from "../_components/ParticipantForm";
 
-export const metadata: Metadata = { title: "Registrera deltagare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("newParticipant"); }
 
 export default async function NewParticipantPage() {
   const user = await requirePermission("participant:read");

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { searchSfiTeachers } from "@/lib/sfi/queries";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { GroupForm } from "./GroupForm";
 
-export const metadata: Metadata = { title: "Ny sfi-grupp" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("sfiNewGroup"); }
 
 export default async function NewGroupPage() {
   const user = await requirePermission("sfi:group:manage");

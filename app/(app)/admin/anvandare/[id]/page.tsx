@@ -5,13 +5,13 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { getUserForAdmin, listUnits } from "@/lib/users/queries";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { ROLES } from "@/db/schema/enums";
 import { ActiveToggle, EditUserForm, ResetPasswordForm } from "../UserForms";
 import { FormMessage } from "@/app/_components/Field";
 
-export const metadata: Metadata = { title: "Användare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("user"); }
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const admin = await requirePermission("user:manage");

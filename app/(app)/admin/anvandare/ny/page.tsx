@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUnits } from "@/lib/users/queries";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { ROLES } from "@/db/schema/enums";
 import { CreateUserForm } from "../UserForms";
 
-export const metadata: Metadata = { title: "Lägg till användare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("newUser"); }
 
 export default async function NewUserPage() {
   const user = await requirePermission("user:manage");

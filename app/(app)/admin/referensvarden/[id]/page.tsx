@@ -8,11 +8,11 @@ import { REFERENCE_INDICATORS, toEntered } from "@/lib/references/indicators";
 import type { UpdateReferenceInput } from "@/lib/references/schema";
 import { REFERENCE_KINDS } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { referenceMessages } from "@/lib/i18n/areas/reference";
 import { DeleteReference, EditReferenceForm, type Labels } from "../ReferenceForms";
 
-export const metadata: Metadata = { title: "Referensvärde" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("referenceValue"); }
 
 export default async function ReferenceValuePage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requirePermission("reference:manage");

@@ -4,13 +4,13 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { actorMessages } from "@/lib/i18n/areas/actors";
 import { actorFormValuesOf } from "@/lib/actors/commands";
 import { getActor } from "@/lib/actors/queries";
 import { ActorForm } from "../../ActorForms";
 
-export const metadata: Metadata = { title: "Ändra aktör" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("editActor"); }
 
 export default async function EditActorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("actor:write");

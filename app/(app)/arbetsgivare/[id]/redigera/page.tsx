@@ -4,13 +4,13 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { employerFormValuesOf } from "@/lib/employers/commands";
 import { getEmployerDetails } from "@/lib/employers/queries";
 import { EmployerForm } from "../../EmployerForms";
 
-export const metadata: Metadata = { title: "Ändra arbetsgivare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("editEmployer"); }
 
 export default async function EditEmployerPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("employer:write");

@@ -4,7 +4,9 @@
 import { type getPlan } from "@/lib/plans/queries";
 import { buildTimeline, openEndOf, workplaceFirst } from "@/lib/plans/timeline";
 import { todayIso, daysBetween, formatWhen } from "@/lib/dates";
-import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getLocale, pickMessages } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/messages";
+import { historyEntryText } from "@/lib/plans/history-text";
 import { planMessages, type PlanMessages } from "@/lib/i18n/areas/plan";
 import Link from "@/app/_components/Link";
 import { LazyDetails } from "@/app/_components/LazyDetails";
@@ -18,21 +20,26 @@ const HISTORY_FIRST = 10;
 
 type Revision = Awaited<ReturnType<typeof getPlan>>["revisions"][number];
 
-function RevisionList({ revisions, t }: { revisions: Revision[]; t: PlanMessages }) {
+function RevisionList({ revisions, t, locale }: { revisions: Revision[]; t: PlanMessages; locale: Locale }) {
   return (
     <ul className="history">
-      {revisions.map((r) => (
-        <li key={r.id} data-kind={r.kind}>
-          <time dateTime={r.changedAt.toISOString()}>{formatWhen(r.changedAt)}</time> <span className="tag">{t.historyKinds[r.kind] ?? r.kind}</span>
-          {r.changedByName ? ` ${t.historyBy} ${r.changedByName}` : ""}: {r.summary}
-        </li>
-      ))}
+      {revisions.map((r) => {
+        // Stored in Swedish; in English when it reads back, otherwise as stored (marked as Swedish).
+        const entry = historyEntryText(r.kind, r.summary, locale);
+        return (
+          <li key={r.id} data-kind={r.kind}>
+            <time dateTime={r.changedAt.toISOString()}>{formatWhen(r.changedAt)}</time> <span className="tag">{t.historyKinds[r.kind] ?? r.kind}</span>
+            {r.changedByName ? ` ${t.historyBy} ${r.changedByName}` : ""}: {entry.lang === locale ? entry.text : <span lang={entry.lang}>{entry.text}</span>}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
 export async function PlanSection({ participantId, data }: { participantId: string; data: Awaited<ReturnType<typeof getPlan>> }) {
   const t = await getAreaMessages(planMessages);
+  const locale = await getLocale();
   const today = todayIso();
   const { participant, plan, activities, revisions } = data;
   const timeline = buildTimeline(activities, participant.receptionDate, today);
@@ -180,11 +187,11 @@ export async function PlanSection({ participantId, data }: { participantId: stri
             {t.history} ({revisions.length})
           </summary>
           <p className="definition">{t.historyIntro}</p>
-          <RevisionList revisions={revisions.slice(0, HISTORY_FIRST)} t={t} />
+          <RevisionList revisions={revisions.slice(0, HISTORY_FIRST)} t={t} locale={locale} />
           {revisions.length > HISTORY_FIRST && (
             <details data-testid="plan-history-more">
               <summary>{t.historyMore.replace("{n}", String(revisions.length))}</summary>
-              <RevisionList revisions={revisions.slice(HISTORY_FIRST)} t={t} />
+              <RevisionList revisions={revisions.slice(HISTORY_FIRST)} t={t} locale={locale} />
             </details>
           )}
         </details>

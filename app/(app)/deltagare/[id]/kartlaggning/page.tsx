@@ -6,12 +6,12 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getParticipant, getSkillMappings } from "@/lib/participants/queries";
 import { skillMappingFormOf } from "@/lib/participants/schema";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { SkillMappingForm } from "./SkillMappingForm";
 
-export const metadata: Metadata = { title: "Kartläggning" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("skillMapping"); }
 
 export default async function SkillMappingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("participant:read");

@@ -6,12 +6,12 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getParticipant, listUnitCoordinators } from "@/lib/participants/queries";
 import { formValuesOf } from "@/lib/participants/commands";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { ParticipantForm } from "../../_components/ParticipantForm";
 
-export const metadata: Metadata = { title: "Ändra uppgifter" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("editParticipant"); }
 
 export default async function EditParticipantPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("participant:read");

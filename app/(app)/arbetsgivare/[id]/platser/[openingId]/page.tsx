@@ -5,7 +5,7 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { employerMessages } from "@/lib/i18n/areas/employers";
 import { matchOpening } from "@/lib/employers/queries";
 import { openingFormValuesOf } from "@/lib/employers/commands";
@@ -13,7 +13,7 @@ import { isoDateOf } from "@/lib/dates";
 import { BookButton, OpeningForm, OpeningStateForm } from "../../../EmployerForms";
 import { ListTable } from "@/app/_components/ListTable";
 
-export const metadata: Metadata = { title: "Hitta deltagare" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("openingMatch"); }
 
 export default async function MatchPage({ params }: { params: Promise<{ id: string; openingId: string }> }) {
   const user = await requirePermission("plan:write");

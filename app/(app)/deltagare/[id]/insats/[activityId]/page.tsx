@@ -4,14 +4,14 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages, pageTitle } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { activityFormValues } from "@/lib/plans/form";
 import { getActivityForEdit, getPlanFormOptions } from "@/lib/plans/queries";
 import { ActivityForm } from "../../_sections/PlanForms";
 import { ACTIVITY_FORM_MESSAGES } from "../../_sections/form-messages";
 
-export const metadata: Metadata = { title: "Ändra insats" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("editActivity"); }
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string; activityId: string }> }) {
   const user = await requirePermission("plan:write");

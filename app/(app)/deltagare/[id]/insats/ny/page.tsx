@@ -4,13 +4,13 @@ import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pickMessages, pageTitle } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { getPlan, getPlanFormOptions } from "@/lib/plans/queries";
 import { ActivityForm } from "../../_sections/PlanForms";
 import { ACTIVITY_FORM_MESSAGES } from "../../_sections/form-messages";
 
-export const metadata: Metadata = { title: "Lägg till insats" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("newActivity"); }
 
 export default async function NewActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("plan:write");
