@@ -1,6 +1,8 @@
 // Journey: an sfi teacher records a full group's attendance and a course result; the student's
 // coordinator sees both on the participant page; the teacher reaches nothing outside their groups;
-// a teacher changes a group ("Ändra gruppen") and adds a co-teacher.
+// a teacher changes a group ("Ändra gruppen") and adds a co-teacher; a completion or an avbrott
+// recorded by mistake is undone ("Ångra"); a group is closed, found among the closed ones and
+// opened again, by its teacher and by an admin.
 import { expect, expectAccessible, signInAs, test, type AccountKey } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 import { SfiGroupPage } from "./pages/SfiGroupPage";
@@ -34,6 +36,7 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   const group = new SfiGroupPage(page);
   await group.openFirstGroup();
   await expectAccessible(page);
+  const groupUrl = page.url().split("?")[0];
   const names = await group.studentNames();
   expect(names.length).toBeGreaterThan(1);
   const student = names[0];
@@ -67,7 +70,7 @@ test("a teacher records attendance and a result, and the coordinator sees both",
 
   // With the passing grade the course can be completed and the student moved on. The next course's
   // groups are searched for (a region has hundreds); the teacher's own one is chosen already.
-  await page.locator("table.attendance").getByRole("link", { name: student }).click();
+  await page.getByRole("main").getByRole("link", { name: student, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
   const next = page.getByLabel("Grupp i kurs C");
   await expect(next.locator("option:checked")).toHaveText("Sfi 2C förmiddag (Lärcentrum Demokommunen)");
@@ -101,6 +104,26 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   await expect(page.getByRole("heading", { level: 2, name: "Börjar snart" })).toBeVisible();
   await expect(page.getByTestId("upcoming-students").getByRole("listitem").filter({ hasText: student })).toContainText(`börjar ${startsOn}`);
   await expectAccessible(page);
+  const nextGroupUrl = page.url().split("?")[0];
+
+  // Recorded by mistake: "Ångra" on the student's page of the first group puts the place back and
+  // removes the upcoming place in the next course's group.
+  await page.goto(groupUrl);
+  await page.getByRole("main").getByRole("link", { name: student, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
+  const undo = page.getByRole("region", { name: "Ångra" });
+  await expect(undo).toContainText(`Platsen i gruppen Sfi 2C förmiddag från ${startsOn} tas också bort.`);
+  await undo.getByRole("button", { name: "Ångra att kursen är klar" }).click();
+  await expect(page.getByRole("button", { name: "Ja, ångra" })).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ja, ångra" }).click();
+  await expect(page.getByTestId("undo-answer")).toHaveText("Ångrat. Eleven är inskriven i gruppen igen.");
+  await expect(page.getByTestId("student-place")).toHaveText(/^I gruppen sedan \d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole("button", { name: "Avsluta kursen" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ångra" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto(nextGroupUrl);
+  await expect(page.getByTestId("upcoming-students").getByRole("listitem").filter({ hasText: student })).toHaveCount(0);
 });
 
 test("a teacher cannot record attendance or results for days that have not come, nor too many hours", async ({ page }) => {
@@ -202,7 +225,7 @@ test("a teacher creates a group, enrols a student, records a pause and an interr
 
   // The student's page: the course cannot be completed without a passing grade; a pause needs
   // its end date; an interruption ends the place.
-  await page.locator("table.attendance").getByRole("link", { name: student }).click();
+  await page.getByRole("main").getByRole("link", { name: student, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Avsluta kursen" }).click();
@@ -338,4 +361,177 @@ test("a teacher changes a group's schedule and adds a co-teacher, who then has t
   await expect(admin.getByRole("heading", { level: 1, name: `Ändra gruppen: ${groupName}` })).toBeVisible();
   await expectAccessible(admin);
   await admin.close();
+});
+
+/** Creates a group of the teacher's (on its page after) and returns its name. */
+async function createGroup(page: Page, name: string, studyPath = "2", course = "B") {
+  await page.goto("/sfi/ny");
+  await page.getByLabel("Gruppens namn").fill(name);
+  await page.getByLabel("Skola", { exact: true }).fill("Lärcentrum Demokommunen");
+  await page.getByLabel("Studieväg").selectOption(studyPath);
+  await page.getByLabel("Kurs", { exact: true }).selectOption(course);
+  await page.getByLabel("tisdag").check();
+  await page.getByRole("button", { name: "Skapa gruppen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** Enrols the first person found by the name (by default "an") who is in no other group, from today; returns the name. */
+async function enrolSomeone(page: Page, search = "an"): Promise<string> {
+  await page.getByLabel("Namn", { exact: true }).fill(search);
+  await page.getByRole("button", { name: "Sök", exact: true }).click();
+  const hits = page.locator(".enrol table tbody tr");
+  await expect(hits.first()).toBeVisible();
+  for (let i = 0; i < (await hits.count()); i++) {
+    const name = (await hits.nth(i).locator("th").innerText()).trim();
+    await hits.nth(i).getByRole("button", { name: `Skriv in ${name}` }).click();
+    const enrolled = page.getByRole("status").filter({ hasText: `${name} är inskriven i gruppen.` });
+    await expect(enrolled.or(page.locator(".enrol .form-error"))).toBeVisible();
+    if ((await enrolled.count()) > 0) return name;
+  }
+  throw new Error("nobody to enrol");
+}
+
+test("a teacher undoes an avbrott and a completed course recorded by mistake, and the group stays open while the student is in it", async ({ page }) => {
+  test.slow(); // several pages and saves
+  await signInAs(page, "sfi_teacher");
+  // Course D, the last of studieväg 3: completing it ends sfi on the plan, with no next group.
+  await createGroup(page, `Zeta ångra ${Date.now()}`, "3", "D");
+  const groupUrl = page.url().split("?")[0];
+  // Not "an": the first journey leaves an "an" student in no group but on a long uppehåll.
+  const student = await enrolSomeone(page, "Yusuf");
+
+  // An avbrott by mistake, undone after one more question (Escape goes back to the button).
+  await page.getByRole("main").getByRole("link", { name: student, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: student })).toBeVisible();
+  // The student's breaks are the person's, from every group: an earlier journey may have left some.
+  const avbrottItems = page.getByTestId("student-breaks").getByText(/^Avbrott/);
+  const avbrottBefore = await avbrottItems.count();
+  const breakForm = page.getByRole("form", { name: "Avbrott eller uppehåll" });
+  await breakForm.getByLabel("Avbrott").check();
+  await breakForm.getByLabel("Orsak").selectOption({ label: "Arbete" });
+  await breakForm.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByText("Inte längre inskriven i gruppen.")).toBeVisible();
+  const undo = page.getByRole("region", { name: "Ångra" });
+  await expect(undo).toContainText("Ett avbrott registrerades från");
+  await undo.getByRole("button", { name: "Ångra avbrottet" }).click();
+  await expect(page.getByRole("group", { name: `Ångra avbrottet för ${student}?` })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(undo.getByRole("button", { name: "Ångra avbrottet" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Ja, ångra" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("undo-answer")).toHaveText("Ångrat. Eleven är inskriven i gruppen igen.");
+  await expect(page.getByTestId("undo-answer")).toBeFocused();
+  await expect(page.getByTestId("student-place")).toHaveText(/^I gruppen sedan \d{4}-\d{2}-\d{2}$/);
+  // The avbrott is gone.
+  await expect(avbrottItems).toHaveCount(avbrottBefore);
+  await expectAccessible(page);
+
+  // A completed course by mistake: sfi on the plan is ongoing again and the course can be completed later.
+  await page.goto(groupUrl);
+  const results = page.getByRole("form", { name: "Registrera resultat" });
+  await results.getByLabel("Elev", { exact: true }).selectOption({ label: student });
+  await results.getByLabel("Betyg").selectOption("E");
+  await results.getByRole("button", { name: "Spara resultat" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Resultatet är sparat" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: student, exact: true }).click();
+  await page.getByRole("button", { name: "Avsluta kursen" }).click();
+  await expect(page.getByTestId("student-place")).toContainText(", till och med ");
+  await expect(undo).toContainText("Kursen registrerades som klar");
+  await undo.getByRole("button", { name: "Ångra att kursen är klar" }).click();
+  await page.getByRole("button", { name: "Ja, ångra" }).click();
+  await expect(page.getByTestId("undo-answer")).toHaveText("Ångrat. Eleven är inskriven i gruppen igen.");
+  await expect(page.getByTestId("student-place")).toHaveText(/^I gruppen sedan \d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole("button", { name: "Avsluta kursen" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The group is not closed while the student is in it: the page says so instead of the button.
+  await page.goto(groupUrl);
+  await expect(page.getByTestId("close-blocked")).toHaveText(
+    "Gruppen kan avslutas när ingen elev är inskriven längre: 1 elev är fortfarande inskriven. Registrera först att kursen är klar eller ett avbrott för var och en.",
+  );
+  await expect(page.getByRole("button", { name: "Avsluta gruppen" })).toHaveCount(0);
+});
+
+test("a teacher closes a group, finds it among the closed ones and opens it again; an admin does the same", async ({ page, browser }) => {
+  test.slow(); // two users, several pages
+  await signInAs(page, "sfi_teacher");
+  const name = `Zeta avslutas ${Date.now()}`;
+  await createGroup(page, name);
+  const groupUrl = page.url().split("?")[0];
+
+  // Closing asks once more; Avbryt goes back and nothing is closed.
+  const closing = page.getByRole("region", { name: "Avsluta gruppen" });
+  await closing.getByRole("button", { name: "Avsluta gruppen" }).click();
+  await expect(page.getByRole("group", { name: `Avsluta gruppen ${name}? Den tar inte emot närvaro, resultat eller nya elever förrän den öppnas igen.` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ja, avsluta" })).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Avbryt" }).click();
+  await expect(closing.getByRole("button", { name: "Avsluta gruppen" })).toBeFocused();
+  await closing.getByRole("button", { name: "Avsluta gruppen" }).click();
+  await page.getByRole("button", { name: "Ja, avsluta" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gruppen är avslutad." })).toBeVisible();
+
+  // Closed: marked with the day, read without forms.
+  await expect(page.getByTestId("group-closed")).toContainText(/^Avslutad \d{4}-\d{2}-\d{2}/);
+  const closedOn = ((await page.getByTestId("group-closed").locator("strong").innerText()).match(/\d{4}-\d{2}-\d{2}/) ?? [""])[0];
+  await expect(page.getByRole("heading", { level: 2, name: "Skriv in en elev" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Spara närvaro" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Ändra gruppen" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 2, name: "Elever som har gått i gruppen" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Not among the running groups; among the closed ones, with the day.
+  await page.goto("/sfi");
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Visa avslutade grupper" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Avslutade grupper" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(closedOn);
+  await expectAccessible(page);
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByTestId("group-closed")).toBeVisible();
+
+  // Opened again: the forms are back.
+  await page.getByRole("button", { name: "Öppna gruppen igen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gruppen är öppen igen." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Skriv in en elev" })).toBeVisible();
+  await expect(page.getByTestId("group-closed")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The admin closes it from "Ändra gruppen", finds it among the municipality's closed groups and opens it again.
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "admin");
+  await admin.goto(`/admin/sfi-grupper?q=${encodeURIComponent(name)}`);
+  await admin.getByRole("row", { name: new RegExp(name) }).getByRole("link", { name: `Ändra ${name}` }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `Ändra gruppen: ${name}` })).toBeVisible();
+  await admin.getByRole("region", { name: "Avsluta gruppen" }).getByRole("button", { name: "Avsluta gruppen" }).click();
+  await admin.getByRole("button", { name: "Ja, avsluta" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Gruppen är avslutad." })).toBeVisible();
+  await expect(admin.getByText("Gruppen är avslutad och kan inte ändras.")).toBeVisible();
+  await expectAccessible(admin);
+  await admin.goto("/admin/sfi-grupper");
+  await admin.getByRole("link", { name: "Visa avslutade grupper" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Avslutade sfi-grupper" })).toBeVisible();
+  const search = admin.getByRole("search");
+  await search.getByLabel("Sök på grupp eller lärare").fill(name);
+  await search.getByRole("button", { name: "Sök" }).click();
+  await expect.poll(() => new URL(admin.url()).searchParams.get("visa")).toBe("avslutade");
+  await expect(admin.getByText("Antal grupper: 1", { exact: true })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByRole("link", { name: `Ändra ${name}` }).click();
+  await admin.getByRole("button", { name: "Öppna gruppen igen" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Gruppen är öppen igen." })).toBeVisible();
+  await admin.close();
+
+  // The teacher's page was opened before the admin's changes: closing from it is a conflict, said
+  // plainly, and the page then shows the group as it is, from which it closes.
+  await closing.getByRole("button", { name: "Avsluta gruppen" }).click();
+  await page.getByRole("button", { name: "Ja, avsluta" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Gruppen har ändrats sedan du öppnade sidan." })).toBeVisible();
+  await expect(page.getByTestId("group-closed")).toHaveCount(0);
+  await closing.getByRole("button", { name: "Avsluta gruppen" }).click();
+  await page.getByRole("button", { name: "Ja, avsluta" }).click();
+  await expect(page.getByTestId("group-closed")).toBeVisible();
+  expect(page.url().split("?")[0]).toBe(groupUrl);
 });

@@ -32,6 +32,26 @@ export const sfiGroupTeachers = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("sfi_group_teachers_user_idx").on(t.userId)],
 );
 
+/**
+ * How a place in a group was ended in the app, and what that changed, so that "Ångra" (undo) can
+ * put back exactly what was there: the place's last day, the sfi activity's changed fields (and
+ * its version right after, so a later change of the plan is not overwritten), the avbrott's row
+ * and the next course's place that a completion made. `prior` is the ending this one replaced (a
+ * back-dated avbrott of a completed course), put back in its turn.
+ */
+export interface SfiEnrolmentEnding {
+  kind: "klar" | "avbrott";
+  /** When it was recorded (ISO time) and by whom. */
+  recordedAt: string;
+  recordedBy: string;
+  /** The place's last day before it (null: open). */
+  endDateBefore: string | null;
+  activity: { id: string; version: number; before: Record<string, unknown> } | null;
+  breakId: string | null;
+  nextEnrolmentId: string | null;
+  prior: SfiEnrolmentEnding | null;
+}
+
 export const sfiEnrolments = pgTable(
   "sfi_enrolments",
   {
@@ -43,6 +63,10 @@ export const sfiEnrolments = pgTable(
     startDate: date("start_date").notNull(),
     endDate: date("end_date"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by every change of the place (course completed, avbrott, "Ångra"): an undo opened on an older state is refused. */
+    version: integer("version").notNull().default(1),
+    /** The course completion or avbrott that ended the place in the app (null while open, or ended by an import or the demo). */
+    ending: jsonb("ending").$type<SfiEnrolmentEnding>(),
   },
   (t) => [
     index("sfi_enrolments_group_idx").on(t.groupId),

@@ -1,5 +1,5 @@
 // Writes of sfi teachers: a lesson's attendance for the whole group in one transaction (earlier
-// values kept in the audit log when corrected) and course results.
+// values kept in the audit log when corrected) and course results; none in a closed group.
 import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { sfiAttendance, sfiEnrolments, sfiGroups, sfiResults } from "@/db/schema";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
@@ -10,6 +10,17 @@ import { hoursFor } from "./attendance";
 import { groupResource } from "./queries";
 import { attendanceSchema, partialHoursMessage, resultSchema } from "./schema";
 import type { z } from "zod";
+
+/**
+ * The group, after checking that the user teaches it; a closed group ("Avsluta gruppen") takes no
+ * attendance or results until it is opened again. Share-locked: it is not closed meanwhile.
+ */
+async function openGroup(tx: Tx, groupId: string, authorize: (r: Awaited<ReturnType<typeof groupResource>>) => void) {
+  authorize(await groupResource(tx, groupId));
+  const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, groupId)).for("share");
+  if (group.archivedAt) throw new FieldError({}, "Gruppen är avslutad och tar inte emot ändringar.");
+  return group;
+}
 
 async function enrolledIds(tx: Tx, groupId: string, date: string, ids: string[]) {
   const rows = await tx
@@ -31,8 +42,7 @@ export const saveAttendanceDef = {
   schema: attendanceSchema,
   permission: "sfi:write",
   async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof attendanceSchema>>): Promise<AttendanceSaved> {
-    authorize(await groupResource(tx, input.groupId));
-    const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, input.groupId));
+    const group = await openGroup(tx, input.groupId, authorize);
     const ids = input.students.map((s) => s.participantId);
     const enrolled = await enrolledIds(tx, input.groupId, input.lessonDate, ids);
     // Every student must be in this group on that day: nobody else's data is written.
@@ -78,8 +88,7 @@ export const recordResultDef = {
   schema: resultSchema,
   permission: "sfi:write",
   async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof resultSchema>>) {
-    authorize(await groupResource(tx, input.groupId));
-    const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, input.groupId));
+    const group = await openGroup(tx, input.groupId, authorize);
     const enrolled = await enrolledIds(tx, input.groupId, input.resultDate, [input.participantId]);
     if (!enrolled.has(input.participantId)) {
       // A student who was (or will be) in the group, but not on that date, is told so; anyone

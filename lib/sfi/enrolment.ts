@@ -1,34 +1,44 @@
 // Writes that move a student through sfi: groups are created (by an admin or a teacher) and
-// changed ("Ändra gruppen", by its own teachers or an admin, with a version check),
-// students enrolled (which creates or links the sfi activity on their plan, so the coordinator
-// sees it), interrupted or paused, and moved on to the next course of their studieväg when a
-// course is passed. Each runs in one transaction with its audit entries (lib/auth/action.ts).
+// changed ("Ändra gruppen", by its own teachers or an admin, with a version check), closed when
+// the course is over and opened again (the same people, the same check), students enrolled (which
+// creates or links the sfi activity on their plan, so the coordinator sees it), interrupted or
+// paused, and moved on to the next course of their studieväg when a course is passed; a course
+// completion or an avbrott recorded by mistake is undone ("Ångra"). Each runs in one transaction
+// with its audit entries (lib/auth/action.ts).
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db";
-import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
+import { activities, participants, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users, type SfiEnrolmentEnding } from "@/db/schema";
 import type { AuditEntry } from "@/lib/audit/commands";
 import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { addDays, todayIso } from "@/lib/dates";
+import { addDays, isoDateOf, todayIso } from "@/lib/dates";
+import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { insertActivity } from "@/lib/plans/commands";
 import { updateActivityWithHistory } from "@/lib/plans/history";
-import { groupFormValuesOf, groupResource, groupTeachers, mayEditGroup, type GroupTeacher } from "./queries";
-import { breakSchema, completeCourseSchema, enrolSchema, GROUP_EDIT_FIELDS, groupSchema, nextCourse, updateGroupSchema } from "./schema";
+import { closeBlockedText, groupFormValuesOf, groupResource, groupTeachers, mayEditGroup, remainingStudents, undoBlockedText, undoCheck, type GroupTeacher } from "./queries";
+import { breakSchema, completeCourseSchema, enrolSchema, GROUP_EDIT_FIELDS, groupSchema, groupStateSchema, nextCourse, undoEndingSchema, updateGroupSchema } from "./schema";
+
+/** Refusals are in Swedish, as the other sfi refusals of the server are (the forms show them as they come). */
+const text = sfiMessages.sv;
 
 type Group = typeof sfiGroups.$inferSelect;
 
-/** The group, after checking that the user teaches it; archived groups take no new writes. */
+/**
+ * The group, after checking that the user teaches it; archived groups take no new writes. Share-
+ * locked, so the group is not closed while the write is under way (closing locks it for update and
+ * then counts who is still enrolled).
+ */
 async function ownGroup(tx: Tx, groupId: string, authorize: (r: Awaited<ReturnType<typeof groupResource>>) => void): Promise<Group> {
   authorize(await groupResource(tx, groupId));
-  const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
+  const [group] = await tx.select().from(sfiGroups).where(eq(sfiGroups.id, groupId)).for("share");
   if (group.archivedAt) throw new FieldError({}, "Gruppen är avslutad och tar inte emot ändringar.");
   return group;
 }
 
-/** The student's enrolment in this group that is active on `date`, or NotFound. */
+/** The student's enrolment in this group that is active on `date` (locked: it is about to change), or NotFound. */
 async function activeEnrolment(tx: Tx, groupId: string, participantId: string, date: string) {
   const [e] = await tx
     .select()
@@ -42,9 +52,31 @@ async function activeEnrolment(tx: Tx, groupId: string, participantId: string, d
       ),
     )
     .orderBy(desc(sfiEnrolments.startDate))
-    .limit(1);
+    .limit(1)
+    .for("update");
   if (!e) throw new NotFoundError("student");
   return e;
+}
+
+type Enrolment = typeof sfiEnrolments.$inferSelect;
+type Activity = typeof activities.$inferSelect;
+
+/** The activity fields a course completion or an avbrott changes, and so "Ångra" puts back. */
+const ENDING_FIELDS = ["status", "endDate", "interruptReason", "resultNote", "details"] as const;
+type EndingField = (typeof ENDING_FIELDS)[number];
+const fieldsOf = (a: Activity, keys: readonly EndingField[]) => Object.fromEntries(keys.map((k) => [k, a[k]]));
+
+/**
+ * Ends a place (its last day `endDate`) and keeps how and what that changed, for "Ångra": the
+ * place's earlier last day and ending (a back-dated avbrott of a completed course replaces the
+ * completion, and undoing it puts the completion back), raising its version.
+ */
+async function endPlace(tx: Tx, place: Enrolment, endDate: string, ending: Pick<SfiEnrolmentEnding, "kind" | "recordedBy" | "activity" | "breakId" | "nextEnrolmentId">) {
+  const kept: SfiEnrolmentEnding = { ...ending, recordedAt: new Date().toISOString(), endDateBefore: place.endDate, prior: place.ending };
+  await tx
+    .update(sfiEnrolments)
+    .set({ endDate, ending: kept, version: sql`${sfiEnrolments.version} + 1` })
+    .where(eq(sfiEnrolments.id, place.id));
 }
 
 const hoursPerWeek = (g: Group) => String(Math.min(99, Math.round(g.schedule.days.length * g.schedule.hours * 10) / 10));
@@ -161,6 +193,68 @@ export const updateGroupDef = {
   }),
 } satisfies ActionDefinition<typeof updateGroupSchema, GroupUpdated>;
 export const updateGroup = defineAction(updateGroupDef);
+
+// ---- Closing and reopening a group ("Avsluta gruppen", "Öppna gruppen igen") ----------------
+
+/** A group's state as the page that changes it needs to show it again after a conflict. */
+export interface GroupState {
+  id: string;
+  version: number;
+  closedOn: string | null;
+}
+const stateOf = (g: Group): GroupState => ({ id: g.id, version: g.version, closedOn: g.archivedAt ? isoDateOf(g.archivedAt) : null });
+
+/** The group, locked, for whoever may edit it (mayEditGroup: its own teachers and the municipality's admins), at the version the page showed. */
+async function groupToManage(ctx: Pick<ActionContext<unknown>, "tx" | "user" | "authorize">, id: string, version: number): Promise<Group> {
+  const resource = await groupResource(ctx.tx, id);
+  ctx.authorize(resource);
+  if (!resource || !mayEditGroup(ctx.user, resource)) throw new NotFoundError("sfi group");
+  const [current] = await ctx.tx.select().from(sfiGroups).where(eq(sfiGroups.id, id)).for("update");
+  if (current.version !== version) throw new ConflictError(stateOf(current));
+  return current;
+}
+
+/**
+ * Closes a group when its course is over. Refused while a student's place goes on after today
+ * (remainingStudents): the teacher records the course as completed or an avbrott for each first,
+ * so every student's sfi on the plan says how it ended, instead of a closed group ending their
+ * places with no reason. A closed group is read but takes no writes until it is opened again.
+ */
+export const closeGroupDef = {
+  schema: groupStateSchema,
+  permission: "sfi:group:manage",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof groupStateSchema>>): Promise<Group> {
+    const current = await groupToManage({ tx, user, authorize }, input.id, input.version);
+    if (current.archivedAt) throw new FieldError({}, `Gruppen är redan avslutad (${isoDateOf(current.archivedAt)}).`);
+    const remaining = await remainingStudents(tx, current.id, todayIso());
+    if (remaining.active + remaining.upcoming > 0) throw new FieldError({}, closeBlockedText(text, remaining));
+    const [group] = await tx
+      .update(sfiGroups)
+      .set({ archivedAt: sql`now()`, version: sql`${sfiGroups.version} + 1` })
+      .where(eq(sfiGroups.id, current.id))
+      .returning();
+    return group;
+  },
+  audit: (g: Group): AuditEntry => ({ action: "sfi.group.close", entityType: "sfi_group", entityId: g.id, details: { version: g.version } }),
+} satisfies ActionDefinition<typeof groupStateSchema, Group>;
+export const closeGroup = defineAction(closeGroupDef);
+
+export const reopenGroupDef = {
+  schema: groupStateSchema,
+  permission: "sfi:group:manage",
+  async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof groupStateSchema>>): Promise<{ group: Group; closedOn: string }> {
+    const current = await groupToManage({ tx, user, authorize }, input.id, input.version);
+    if (!current.archivedAt) throw new FieldError({}, "Gruppen är inte avslutad.");
+    const [group] = await tx
+      .update(sfiGroups)
+      .set({ archivedAt: null, version: sql`${sfiGroups.version} + 1` })
+      .where(eq(sfiGroups.id, current.id))
+      .returning();
+    return { group, closedOn: isoDateOf(current.archivedAt) };
+  },
+  audit: (r: { group: Group; closedOn: string }): AuditEntry => ({ action: "sfi.group.reopen", entityType: "sfi_group", entityId: r.group.id, details: { version: r.group.version, closedAt: r.closedOn } }),
+} satisfies ActionDefinition<typeof groupStateSchema, { group: Group; closedOn: string }>;
+export const reopenGroup = defineAction(reopenGroupDef);
 
 // ---- Enrolment -----------------------------------------------------------------------------
 
@@ -295,17 +389,19 @@ export const recordBreakDef = {
       // interruption date is the first day away, so the last day in the group is the day before
       // (an interruption on the first day leaves an empty enrolment, kept for the history).
       const lastDay = addDays(input.fromDate, -1);
-      await tx.update(sfiEnrolments).set({ endDate: lastDay }).where(eq(sfiEnrolments.id, enrolment.id));
+      let activity: SfiEnrolmentEnding["activity"] = null;
       if (enrolment.activityId) {
         activityId = enrolment.activityId;
-        await updateActivityWithHistory(
+        const { before, after } = await updateActivityWithHistory(
           tx,
           enrolment.activityId,
           (before) => ({ status: "avbruten", endDate: before.startDate > lastDay ? before.startDate : lastDay, interruptReason: input.reason }),
           user.id,
           "avbrott i sfi",
         );
+        activity = { id: after.id, version: after.version, before: fieldsOf(before, ["status", "endDate", "interruptReason"]) };
       }
+      await endPlace(tx, enrolment, lastDay, { kind: "avbrott", recordedBy: user.id, activity, breakId: row.id, nextEnrolmentId: null });
     }
     return { breakId: row.id, groupId: input.groupId, participantId: input.participantId, kind: input.kind, activityId };
   },
@@ -368,30 +464,43 @@ export const completeCourseDef = {
     const next = nextCourse(group.studyPath, group.course);
     let nextGroup: Group | null = null;
     if (input.nextGroupId) {
-      [nextGroup] = await tx.select().from(sfiGroups).where(and(eq(sfiGroups.id, input.nextGroupId), eq(sfiGroups.municipalityId, user.municipalityId), isNull(sfiGroups.archivedAt)));
+      // Share-locked as the group itself is: not closed while the student's place in it is made.
+      [nextGroup] = await tx
+        .select()
+        .from(sfiGroups)
+        .where(and(eq(sfiGroups.id, input.nextGroupId), eq(sfiGroups.municipalityId, user.municipalityId), isNull(sfiGroups.archivedAt)))
+        .for("share");
       if (!nextGroup || next === null || nextGroup.studyPath !== group.studyPath || nextGroup.course !== next) {
         throw new FieldError({ nextGroupId: [next ? `Välj en grupp i kurs ${next}, studieväg ${group.studyPath}.` : "Kursen är den sista på studievägen: ingen ny grupp behövs."] });
       }
     }
-    await tx.update(sfiEnrolments).set({ endDate: input.completedDate }).where(eq(sfiEnrolments.id, enrolment.id));
     const activityId = enrolment.activityId;
+    let activity: SfiEnrolmentEnding["activity"] = null;
     if (activityId) {
       const note = `kurs ${group.course} klar`;
       if (next === null) {
-        await updateActivityWithHistory(tx, activityId, { status: "avslutad", endDate: input.completedDate, resultNote: `Klar med sfi kurs ${group.course}` }, user.id, note);
+        const { before, after } = await updateActivityWithHistory(tx, activityId, { status: "avslutad", endDate: input.completedDate, resultNote: `Klar med sfi kurs ${group.course}` }, user.id, note);
+        activity = { id: activityId, version: after.version, before: fieldsOf(before, ["status", "endDate", "resultNote"]) };
       } else {
-        await updateActivityWithHistory(
+        const { before, after } = await updateActivityWithHistory(
           tx,
           activityId,
           (a) => ({ details: nextGroup ? { ...a.details, ...sfiDetails(nextGroup) } : { ...a.details, course: next, groupId: null } }),
           user.id,
           note,
         );
+        activity = { id: activityId, version: after.version, before: fieldsOf(before, ["details"]) };
       }
     }
+    let nextEnrolmentId: string | null = null;
     if (nextGroup) {
-      await tx.insert(sfiEnrolments).values({ groupId: nextGroup.id, participantId: input.participantId, activityId, startDate: addDays(input.completedDate, 1) });
+      const [made] = await tx
+        .insert(sfiEnrolments)
+        .values({ groupId: nextGroup.id, participantId: input.participantId, activityId, startDate: addDays(input.completedDate, 1) })
+        .returning({ id: sfiEnrolments.id });
+      nextEnrolmentId = made.id;
     }
+    await endPlace(tx, enrolment, input.completedDate, { kind: "klar", recordedBy: user.id, activity, breakId: null, nextEnrolmentId });
     const nextResource = nextGroup ? await groupResource(tx, nextGroup.id) : null;
     const nextGroupTaught = nextResource !== null && can(user, "sfi:read", nextResource);
     return { groupId: group.id, participantId: input.participantId, course: group.course, next, nextGroupId: nextGroup?.id ?? null, nextGroupTaught, activityId };
@@ -402,3 +511,107 @@ export const completeCourseDef = {
   ],
 } satisfies ActionDefinition<typeof completeCourseSchema, CourseCompleted>;
 export const completeCourse = defineAction(completeCourseDef);
+
+// ---- Undoing a course completion or an avbrott ("Ångra") -----------------------------------
+
+export interface EndingUndone {
+  groupId: string;
+  participantId: string;
+  enrolmentId: string;
+  /** The place's last day that the undone ending had set. */
+  endDate: string | null;
+  /** The avbrott's row, removed, and its reason. */
+  breakId: string | null;
+  reason: string | null;
+  /** The group of the next course's place that the completion made and the undo removed. */
+  nextGroupId: string | null;
+  /** The sfi activity whose fields were put back. */
+  activityId: string | null;
+}
+
+/**
+ * Puts a student's place back as it was before its latest ending (a course completion or an
+ * avbrott recorded in the app), for the group's teachers: the place's last day, the sfi activity's
+ * fields (recorded in the plan's history), and the avbrott's row or the next course's place removed.
+ * Refused when the group is closed, when the place changed since the page was opened (a conflict),
+ * and when later records depend on the ending (undoCheck).
+ */
+async function undoEnding(
+  { tx, input, user, authorize }: ActionContext<z.infer<typeof undoEndingSchema>>,
+  kind: SfiEnrolmentEnding["kind"],
+): Promise<EndingUndone> {
+  await ownGroup(tx, input.groupId, authorize);
+  const [place] = await tx
+    .select()
+    .from(sfiEnrolments)
+    .where(and(eq(sfiEnrolments.id, input.enrolmentId), eq(sfiEnrolments.groupId, input.groupId), eq(sfiEnrolments.participantId, input.participantId)))
+    .for("update");
+  if (!place) throw new NotFoundError("student");
+  if (place.version !== input.version) throw new ConflictError(null);
+  const ending = place.ending;
+  if (!ending || ending.kind !== kind) throw new FieldError({}, text.undoNothing);
+  // Locked before they are checked, so nothing changes them between the check and the undo.
+  if (ending.nextEnrolmentId) await tx.select({ id: sfiEnrolments.id }).from(sfiEnrolments).where(eq(sfiEnrolments.id, ending.nextEnrolmentId)).for("update");
+  if (ending.activity) await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, ending.activity.id)).for("update");
+  const { blocker, nextPlace } = await undoCheck(tx, place, ending);
+  if (blocker) throw new FieldError({}, undoBlockedText(text, blocker));
+
+  if (nextPlace) await tx.delete(sfiEnrolments).where(eq(sfiEnrolments.id, ending.nextEnrolmentId!));
+  let reason: string | null = null;
+  if (ending.breakId) {
+    const [removed] = await tx
+      .delete(sfiBreaks)
+      .where(and(eq(sfiBreaks.id, ending.breakId), eq(sfiBreaks.participantId, place.participantId)))
+      .returning({ reason: sfiBreaks.reason });
+    reason = removed?.reason ?? null;
+  }
+  let activityId: string | null = null;
+  let prior = ending.prior;
+  if (ending.activity) {
+    const [exists] = await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, ending.activity.id));
+    if (exists) {
+      const before = Object.fromEntries(Object.entries(ending.activity.before).filter(([k]) => (ENDING_FIELDS as readonly string[]).includes(k)));
+      const note = kind === "klar" ? "ångrat att kursen är klar" : "ångrat avbrott i sfi";
+      const { after } = await updateActivityWithHistory(tx, exists.id, before as Partial<typeof activities.$inferInsert>, user.id, note);
+      activityId = exists.id;
+      // The ending put back (a completion an avbrott replaced) left the activity at the version this undo just moved on.
+      if (prior?.activity?.id === exists.id) prior = { ...prior, activity: { ...prior.activity, version: after.version } };
+    }
+  }
+  await tx
+    .update(sfiEnrolments)
+    .set({ endDate: ending.endDateBefore, ending: prior, version: sql`${sfiEnrolments.version} + 1` })
+    .where(eq(sfiEnrolments.id, place.id));
+  return {
+    groupId: place.groupId,
+    participantId: place.participantId,
+    enrolmentId: place.id,
+    endDate: place.endDate,
+    breakId: ending.breakId,
+    reason,
+    nextGroupId: nextPlace?.groupId ?? null,
+    activityId,
+  };
+}
+
+export const undoCourseCompletionDef = {
+  schema: undoEndingSchema,
+  permission: "sfi:write",
+  run: (ctx: ActionContext<z.infer<typeof undoEndingSchema>>) => undoEnding(ctx, "klar"),
+  audit: (r: EndingUndone): AuditEntry[] => [
+    { action: "sfi.course.complete.undo", entityType: "sfi_enrolment", entityId: r.enrolmentId, participantId: r.participantId, details: { groupId: r.groupId, endDate: r.endDate, nextGroupId: r.nextGroupId } },
+    ...(r.activityId ? [{ action: "activity.update", entityType: "activity", entityId: r.activityId, participantId: r.participantId, details: { by: "sfi.course.complete.undo" } }] : []),
+  ],
+} satisfies ActionDefinition<typeof undoEndingSchema, EndingUndone>;
+export const undoCourseCompletion = defineAction(undoCourseCompletionDef);
+
+export const undoAvbrottDef = {
+  schema: undoEndingSchema,
+  permission: "sfi:write",
+  run: (ctx: ActionContext<z.infer<typeof undoEndingSchema>>) => undoEnding(ctx, "avbrott"),
+  audit: (r: EndingUndone): AuditEntry[] => [
+    { action: "sfi.avbrott.undo", entityType: "sfi_break", entityId: r.breakId, participantId: r.participantId, details: { groupId: r.groupId, reason: r.reason, endDate: r.endDate } },
+    ...(r.activityId ? [{ action: "activity.update", entityType: "activity", entityId: r.activityId, participantId: r.participantId, details: { by: "sfi.avbrott.undo" } }] : []),
+  ],
+} satisfies ActionDefinition<typeof undoEndingSchema, EndingUndone>;
+export const undoAvbrott = defineAction(undoAvbrottDef);

@@ -1,13 +1,15 @@
 // Reads for sfi teachers (their own groups and students only, and only sfi data) and the
-// read-only sfi summary a coordinator sees on the participant page. Reads are audited.
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
+// read-only sfi summary a coordinator sees on the participant page, with what closing a group and
+// undoing a completion or an avbrott ("Ångra") depend on. Reads are audited.
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lte, notInArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users } from "@/db/schema";
+import { activities, participants, sfiAttendance, sfiBreaks, sfiEnrolments, sfiGroups, sfiGroupTeachers, sfiResults, users, type SfiEnrolmentEnding } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { scopedParticipantRow } from "@/lib/participants/scope";
-import { todayIso } from "@/lib/dates";
+import { isoDateOf, todayIso } from "@/lib/dates";
+import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { foldName } from "@/lib/participants/search";
 import { containsPattern, escapeLike, pageBounds, searchText } from "@/lib/paging";
 import { attendanceShare, coursesPassed, lastFourWeeks, timeOnCourses, type CourseTime, type PassedCourse } from "./attendance";
@@ -78,12 +80,67 @@ export function mayEditGroup(user: Pick<Actor, "id" | "role">, resource: { teach
   return user.role === "admin" || (user.role === "sfi_teacher" && resource.teacherIds.includes(user.id));
 }
 
-/** A group and its teachers for "Ändra gruppen"; NotFound unless the user may edit it (mayEditGroup). */
-export async function getGroupForEdit(actor: Actor, groupId: string, db: Executor = getDb()): Promise<{ values: GroupFormValues; archived: boolean; studyPath: number; course: string }> {
+/**
+ * A group and its teachers for "Ändra gruppen", with what closing it needs (the day it was closed,
+ * or how many students are still enrolled: counts only, an admin sees no student data); NotFound
+ * unless the user may edit it (mayEditGroup).
+ */
+export async function getGroupForEdit(
+  actor: Actor,
+  groupId: string,
+  db: Executor = getDb(),
+): Promise<{ values: GroupFormValues; archived: boolean; closedOn: string | null; remaining: Remaining; studyPath: number; course: string }> {
   const resource = await groupResource(db, groupId);
   if (!resource || !can(actor, "sfi:group:manage", resource) || !mayEditGroup(actor, resource)) throw new NotFoundError("sfi group");
   const [group] = await db.select().from(sfiGroups).where(eq(sfiGroups.id, groupId));
-  return { values: groupFormValuesOf(group, await groupTeachers(db, groupId)), archived: group.archivedAt !== null, studyPath: group.studyPath, course: group.course };
+  return {
+    values: groupFormValuesOf(group, await groupTeachers(db, groupId)),
+    archived: group.archivedAt !== null,
+    closedOn: group.archivedAt ? isoDateOf(group.archivedAt) : null,
+    remaining: group.archivedAt ? { active: 0, upcoming: 0 } : await remainingStudents(db, groupId, todayIso()),
+    studyPath: group.studyPath,
+    course: group.course,
+  };
+}
+
+// ---- Closing a group ---------------------------------------------------------------------
+
+/** Students whose place in a group goes on after `today` (a place ending today does not), and of them those whose place starts later. */
+export interface Remaining {
+  active: number;
+  upcoming: number;
+}
+
+/**
+ * Who keeps a group from being closed: students whose place goes on after today, among them those
+ * whose place has not started (moved on from the previous course). A place that ends today (a course
+ * completed today) does not; nor does a place interrupted before it began, nor a person deleted or
+ * anonymised (the group's page does not list them either, so nobody could end their place).
+ */
+export async function remainingStudents(db: Executor, groupId: string, today: string): Promise<Remaining> {
+  const [r] = await db
+    .select({
+      active: sql<number>`(count(*) filter (where ${sfiEnrolments.startDate} <= ${today}))::int`,
+      upcoming: sql<number>`(count(*) filter (where ${sfiEnrolments.startDate} > ${today}))::int`,
+    })
+    .from(sfiEnrolments)
+    .innerJoin(participants, eq(participants.id, sfiEnrolments.participantId))
+    .where(
+      and(
+        eq(sfiEnrolments.groupId, groupId),
+        or(isNull(sfiEnrolments.endDate), and(gt(sfiEnrolments.endDate, today), gte(sfiEnrolments.endDate, sfiEnrolments.startDate))),
+        isNull(participants.deletedAt),
+        isNull(participants.erasedAt),
+      ),
+    );
+  return { active: Number(r?.active ?? 0), upcoming: Number(r?.upcoming ?? 0) };
+}
+
+/** Why a group cannot be closed yet, in words: how many are still enrolled and what to do. */
+export function closeBlockedText(t: SfiMessages, r: Remaining): string {
+  const n = r.active + r.upcoming;
+  const students = (n === 1 ? t.remainingOne : t.remainingMany.replace("{n}", String(n))) + (r.upcoming > 0 ? t.remainingLater.replace("{n}", String(r.upcoming)) : "");
+  return t.closeBlocked.replace("{students}", students);
 }
 
 /** Active enrolment on a date: started by then and not ended before it. */
@@ -98,6 +155,8 @@ function groupListColumns(today: string) {
     studyPath: sfiGroups.studyPath,
     course: sfiGroups.course,
     schedule: sfiGroups.schedule,
+    /** When the group was closed ("Avsluta gruppen"); null while it runs. */
+    closedAt: sfiGroups.archivedAt,
     teachers: sql<string>`coalesce((select string_agg(u.name, ', ' order by u.name) from sfi_group_teachers gt join users u on u.id = gt.user_id where gt.group_id = sfi_groups.id), '')`,
     students: sql<number>`(select count(*)::int from sfi_enrolments e where e.group_id = sfi_groups.id
       and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))`,
@@ -117,6 +176,28 @@ export async function listMyGroups(actor: Actor, db: Executor = getDb()) {
     .orderBy(asc(sfiGroups.name));
 }
 
+/**
+ * The teacher's closed groups ("Visa avslutade grupper"), the most recently closed first, a page at
+ * a time: they pile up term after term, while the open ones stay few.
+ */
+export async function listMyClosedGroups(actor: Actor, opts: { page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
+  if (!hasPermission(actor, "sfi:read")) throw new NotFoundError("sfi");
+  const mine = sql`exists (select 1 from sfi_group_teachers gt where gt.group_id = ${sfiGroups.id} and gt.user_id = ${actor.id})`;
+  const where = and(eq(sfiGroups.municipalityId, actor.municipalityId), isNotNull(sfiGroups.archivedAt), mine);
+  const [{ total }] = await db.select({ total: count() }).from(sfiGroups).where(where);
+  const { offset, ...bounds } = pageBounds(total, opts);
+  const rows = total
+    ? await db
+        .select(groupListColumns(todayIso()))
+        .from(sfiGroups)
+        .where(where)
+        .orderBy(desc(sfiGroups.archivedAt), asc(sfiGroups.name), asc(sfiGroups.id))
+        .limit(bounds.pageSize)
+        .offset(offset)
+    : [];
+  return { rows, total, ...bounds };
+}
+
 export interface StudentRow {
   participantId: string;
   firstName: string;
@@ -128,7 +209,21 @@ export interface StudentRow {
   lastResult: { grade: string; course: string; kind: string; resultDate: string } | null;
 }
 
-/** A teacher's group on a lesson date: its students (name and birth date only) and their sfi figures. */
+/** A student who has been in a closed group, with the place's first and last day. */
+export interface FormerStudent {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/**
+ * A teacher's group on a lesson date: its students (name and birth date only) and their sfi
+ * figures. An open group also says how many keep it from being closed; a closed one lists everyone
+ * who has been in it (the day's list only holds those there on that day).
+ */
 export async function getGroupDay(actor: Actor, groupId: string, lessonDate: string, db: Executor = getDb()) {
   const resource = await groupResource(db, groupId);
   if (!resource || !can(actor, "sfi:read", resource)) throw new NotFoundError("sfi group");
@@ -185,15 +280,33 @@ export async function getGroupDay(actor: Actor, groupId: string, lessonDate: str
     const r = results.find((x) => x.participantId === s.participantId);
     return { ...s, attendedHours: today ? today.attendedHours : null, share4w: attendanceShare(mine), lastResult: r ? { grade: r.grade, course: r.course, kind: r.kind, resultDate: r.resultDate } : null };
   });
-  if (students.length || upcoming.length) {
+  const former: FormerStudent[] = group.archivedAt
+    ? await db
+        .select({ participantId: participants.id, firstName: participants.firstName, lastName: participants.lastName, birthDate: participants.birthDate, startDate: sfiEnrolments.startDate, endDate: sfiEnrolments.endDate })
+        .from(sfiEnrolments)
+        .innerJoin(participants, eq(participants.id, sfiEnrolments.participantId))
+        .where(and(eq(sfiEnrolments.groupId, groupId), isNull(participants.deletedAt), isNull(participants.erasedAt)))
+        .orderBy(asc(participants.lastName), asc(participants.firstName), asc(sfiEnrolments.startDate))
+    : [];
+  const shown = [...new Set([...students, ...upcoming, ...former].map((s) => s.participantId))];
+  if (shown.length) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "sfi.group.read",
       entityType: "sfi_group",
       entityId: groupId,
-      details: { lessonDate, participantIds: [...students, ...upcoming].map((s) => s.participantId) },
+      details: { lessonDate, participantIds: shown },
     });
   }
-  return { group, students: rows, paused, upcoming, recorded: attendance.some((a) => a.lessonDate === lessonDate) };
+  return {
+    group,
+    students: rows,
+    paused,
+    upcoming,
+    recorded: attendance.some((a) => a.lessonDate === lessonDate),
+    closedOn: group.archivedAt ? isoDateOf(group.archivedAt) : null,
+    remaining: group.archivedAt ? { active: 0, upcoming: 0 } : await remainingStudents(db, groupId, todayIso()),
+    former,
+  };
 }
 
 export interface SfiSummary {
@@ -287,18 +400,21 @@ export async function searchSfiTeachers(actor: Actor, q: unknown, db: Executor =
  * thousands of groups: the page is chosen first, and only its groups' teachers and students are
  * counted.
  */
-export async function listAllGroups(actor: Actor, opts: { q?: string; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
+export async function listAllGroups(actor: Actor, opts: { q?: string; closed?: boolean; page?: number; pageSize?: number } = {}, db: Executor = getDb()) {
   if (!hasPermission(actor, "sfi:group:manage") || actor.role !== "admin") throw new NotFoundError("sfi");
   const q = searchText(opts.q);
   const pattern = containsPattern(q);
   const where = and(
     eq(sfiGroups.municipalityId, actor.municipalityId),
-    isNull(sfiGroups.archivedAt),
+    // The running groups, or (closed) the closed ones, the most recently closed first.
+    opts.closed ? isNotNull(sfiGroups.archivedAt) : isNull(sfiGroups.archivedAt),
     q ? or(ilike(sfiGroups.name, pattern), sql`exists (select 1 from sfi_group_teachers gt join users u on u.id = gt.user_id where gt.group_id = ${sfiGroups.id} and u.name ilike ${pattern})`) : undefined,
   );
   const [{ total }] = await db.select({ total: count() }).from(sfiGroups).where(where);
   const { offset, ...bounds } = pageBounds(total, opts);
-  const order = [asc(sfiGroups.studyPath), asc(sfiGroups.course), asc(sfiGroups.name), asc(sfiGroups.id)];
+  const order = opts.closed
+    ? [desc(sfiGroups.archivedAt), asc(sfiGroups.name), asc(sfiGroups.id)]
+    : [asc(sfiGroups.studyPath), asc(sfiGroups.course), asc(sfiGroups.name), asc(sfiGroups.id)];
   const pageIds = db.select({ id: sfiGroups.id }).from(sfiGroups).where(where).orderBy(...order).limit(bounds.pageSize).offset(offset);
   const rows = await db
     .select(groupListColumns(todayIso()))
@@ -363,10 +479,106 @@ export interface StudentPage {
   courses: CourseTime[];
   passed: PassedCourse[];
   results: { kind: string; course: string; grade: string; resultDate: string }[];
-  breaks: { kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
+  breaks: { id: string; kind: string; reason: string | null; fromDate: string; toDate: string | null }[];
   /** The next course of the studieväg (null after the last) and the first of its groups (searchNextGroups). */
   nextCourse: string | null;
   nextGroups: { rows: NextGroup[]; total: number };
+  /** The course completion or avbrott that ended the student's latest place in this group, which "Ångra" can undo; null when there is none. */
+  undo: UndoOffer | null;
+}
+
+/** A place in the next course's group that a completion made. */
+export interface NextPlace {
+  groupId: string;
+  groupName: string;
+  startDate: string;
+}
+
+/** Why an ending can no longer be undone: later records depend on it. */
+export type UndoBlocker =
+  | { code: "later"; group: string; date: string }
+  | { code: "nextChanged"; group: string; date: string }
+  | { code: "nextRecorded"; group: string }
+  | { code: "plan" };
+
+export interface UndoOffer {
+  kind: SfiEnrolmentEnding["kind"];
+  enrolmentId: string;
+  /** The place's version, which the undo form carries (a changed place is a conflict). */
+  version: number;
+  /** The place's last day as the ending set it. */
+  endDate: string;
+  breakId: string | null;
+  /** The next course's place the completion made, which undoing removes too. */
+  nextPlace: NextPlace | null;
+  blocker: UndoBlocker | null;
+}
+
+/**
+ * Whether the ending of `place` can still be undone, and the next course's place it made. Refused
+ * (the first reason found) when later records depend on it: the next course's place changed (an
+ * avbrott, a completed course) or has anything recorded on it (attendance, a result, a pause or an
+ * avbrott in that group); another place of the student goes on after this one ended; or the sfi
+ * activity on the plan was changed after the ending (by the coordinator or in another group), which
+ * putting back its fields would overwrite. The same check runs in the undo's transaction.
+ */
+export async function undoCheck(
+  db: Executor,
+  place: { id: string; participantId: string; startDate: string; endDate: string | null },
+  ending: SfiEnrolmentEnding,
+): Promise<{ blocker: UndoBlocker | null; nextPlace: NextPlace | null }> {
+  let nextPlace: NextPlace | null = null;
+  if (ending.nextEnrolmentId) {
+    const [n] = await db
+      .select({ groupId: sfiEnrolments.groupId, startDate: sfiEnrolments.startDate, endDate: sfiEnrolments.endDate, version: sfiEnrolments.version, name: sfiGroups.name })
+      .from(sfiEnrolments)
+      .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
+      .where(eq(sfiEnrolments.id, ending.nextEnrolmentId));
+    if (n) {
+      nextPlace = { groupId: n.groupId, groupName: n.name, startDate: n.startDate };
+      if (n.version !== 1 || n.endDate !== null) return { blocker: { code: "nextChanged", group: n.name, date: n.startDate }, nextPlace };
+      const inNext = (t: typeof sfiAttendance | typeof sfiResults | typeof sfiBreaks) => and(eq(t.groupId, n.groupId), eq(t.participantId, place.participantId));
+      const [attended] = await db.select({ one: sql<number>`1` }).from(sfiAttendance).where(inNext(sfiAttendance)).limit(1);
+      const [graded] = attended ? [] : await db.select({ one: sql<number>`1` }).from(sfiResults).where(inNext(sfiResults)).limit(1);
+      const [paused] = attended || graded ? [] : await db.select({ one: sql<number>`1` }).from(sfiBreaks).where(inNext(sfiBreaks)).limit(1);
+      if (attended || graded || paused) return { blocker: { code: "nextRecorded", group: n.name }, nextPlace };
+    }
+  }
+  const end = place.endDate ?? place.startDate;
+  const [later] = await db
+    .select({ name: sfiGroups.name, startDate: sfiEnrolments.startDate })
+    .from(sfiEnrolments)
+    .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
+    .where(
+      and(
+        eq(sfiEnrolments.participantId, place.participantId),
+        notInArray(sfiEnrolments.id, ending.nextEnrolmentId ? [place.id, ending.nextEnrolmentId] : [place.id]),
+        // A place that goes on after this one ended; one interrupted before it began is empty.
+        or(isNull(sfiEnrolments.endDate), and(gt(sfiEnrolments.endDate, end), gte(sfiEnrolments.endDate, sfiEnrolments.startDate))),
+      ),
+    )
+    .orderBy(asc(sfiEnrolments.startDate))
+    .limit(1);
+  if (later) return { blocker: { code: "later", group: later.name, date: later.startDate }, nextPlace };
+  if (ending.activity) {
+    const [a] = await db.select({ version: activities.version }).from(activities).where(eq(activities.id, ending.activity.id));
+    if (a && a.version !== ending.activity.version) return { blocker: { code: "plan" }, nextPlace };
+  }
+  return { blocker: null, nextPlace };
+}
+
+/** An UndoBlocker in words. */
+export function undoBlockedText(t: SfiMessages, b: UndoBlocker): string {
+  switch (b.code) {
+    case "later":
+      return t.undoBlockedLater.replace("{group}", b.group).replace("{date}", b.date);
+    case "nextChanged":
+      return t.undoBlockedNextChanged.replace("{group}", b.group).replace("{date}", b.date);
+    case "nextRecorded":
+      return t.undoBlockedNextRecorded.replace("{group}", b.group);
+    case "plan":
+      return t.undoBlockedPlan;
+  }
 }
 
 /** Groups of the next course a student page offers at most, without a search or as its matches. */
@@ -423,7 +635,16 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
   const resource = await groupResource(db, groupId);
   if (!resource || !isUuid(participantId) || !can(actor, "sfi:read", resource)) throw new NotFoundError("student");
   const enrolments = await db
-    .select({ groupId: sfiEnrolments.groupId, startDate: sfiEnrolments.startDate, endDate: sfiEnrolments.endDate, course: sfiGroups.course, studyPath: sfiGroups.studyPath })
+    .select({
+      id: sfiEnrolments.id,
+      groupId: sfiEnrolments.groupId,
+      startDate: sfiEnrolments.startDate,
+      endDate: sfiEnrolments.endDate,
+      version: sfiEnrolments.version,
+      ending: sfiEnrolments.ending,
+      course: sfiGroups.course,
+      studyPath: sfiGroups.studyPath,
+    })
     .from(sfiEnrolments)
     .innerJoin(sfiGroups, eq(sfiGroups.id, sfiEnrolments.groupId))
     .where(eq(sfiEnrolments.participantId, participantId))
@@ -452,10 +673,17 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
     .where(eq(sfiResults.participantId, participantId))
     .orderBy(desc(sfiResults.resultDate), desc(sfiResults.createdAt));
   const breaks = await db
-    .select({ kind: sfiBreaks.kind, reason: sfiBreaks.reason, fromDate: sfiBreaks.fromDate, toDate: sfiBreaks.toDate })
+    .select({ id: sfiBreaks.id, kind: sfiBreaks.kind, reason: sfiBreaks.reason, fromDate: sfiBreaks.fromDate, toDate: sfiBreaks.toDate })
     .from(sfiBreaks)
     .where(eq(sfiBreaks.participantId, participantId))
-    .orderBy(desc(sfiBreaks.fromDate));
+    .orderBy(desc(sfiBreaks.fromDate), desc(sfiBreaks.createdAt));
+  // The latest place here, when a completion or an avbrott recorded in the app ended it.
+  const last = here[here.length - 1];
+  let undo: UndoOffer | null = null;
+  if (last.ending && last.endDate !== null) {
+    const check = await undoCheck(db, { ...last, participantId }, last.ending);
+    undo = { kind: last.ending.kind, enrolmentId: last.id, version: last.version, endDate: last.endDate, breakId: last.ending.breakId, nextPlace: check.nextPlace, blocker: check.blocker };
+  }
   const next = nextCourseOf(group.studyPath, group.course);
   const nextGroups = next ? await nextGroupsOf(db, actor, group, "") : { rows: [], total: 0 };
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, { action: "sfi.student.read", entityType: "participant", entityId: participantId, participantId, details: { groupId } });
@@ -472,5 +700,6 @@ export async function getStudent(actor: Actor, groupId: string, participantId: s
     breaks,
     nextCourse: next,
     nextGroups,
+    undo,
   };
 }

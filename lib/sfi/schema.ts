@@ -158,3 +158,19 @@ export const completeCourseSchema = z.object({
   nextGroupId: z.union([z.literal(""), z.string().uuid()]).default(""),
 });
 export type CompleteCourseInput = z.input<typeof completeCourseSchema>;
+
+/** Closing ("Avsluta gruppen") or reopening a group: the group and the version the page showed. */
+export const groupStateSchema = z.object({
+  id: z.string().uuid(),
+  version: z.coerce.number<string | number>().int().min(1),
+});
+export type GroupStateInput = z.input<typeof groupStateSchema>;
+
+/** "Ångra": the student's place whose course completion or avbrott is undone, at the version the page showed. */
+export const undoEndingSchema = z.object({
+  groupId: z.string().uuid(),
+  participantId: z.string().uuid(),
+  enrolmentId: z.string().uuid(),
+  version: z.coerce.number<string | number>().int().min(1),
+});
+export type UndoEndingInput = z.input<typeof undoEndingSchema>;

@@ -3,7 +3,7 @@
 // audit are in lib/sfi/commands.ts and lib/sfi/enrolment.ts (defineAction).
 import { revalidatePath } from "next/cache";
 import { recordResult, saveAttendance } from "@/lib/sfi/commands";
-import { completeCourse, enrol, recordBreak } from "@/lib/sfi/enrolment";
+import { completeCourse, enrol, recordBreak, undoAvbrott, undoCourseCompletion } from "@/lib/sfi/enrolment";
 import { searchNextGroups, searchStudents, type Candidate } from "@/lib/sfi/queries";
 import { studentSearchSchema } from "@/lib/sfi/schema";
 import { fieldErrorsOf } from "@/lib/auth/action";
@@ -55,6 +55,22 @@ export async function completeCourseServer(input: unknown) {
   const result = await completeCourse(input);
   if (result.ok) revalidatePath(`/sfi/${result.data.groupId}`, "layout");
   return result;
+}
+
+/** "Ångra": the student's place is back in this group, and the next course's place (another group's page) is gone. */
+export async function undoCourseCompletionServer(input: unknown) {
+  const result = await undoCourseCompletion(input);
+  if (!result.ok) return { ok: false as const, code: result.code, formError: result.formError };
+  revalidatePath(`/sfi/${result.data.groupId}`, "layout");
+  if (result.data.nextGroupId) revalidatePath(`/sfi/${result.data.nextGroupId}`, "layout");
+  return { ok: true as const };
+}
+
+export async function undoAvbrottServer(input: unknown) {
+  const result = await undoAvbrott(input);
+  if (!result.ok) return { ok: false as const, code: result.code, formError: result.formError };
+  revalidatePath(`/sfi/${result.data.groupId}`, "layout");
+  return { ok: true as const };
 }
 
 /** The student page's search for a group of the next course: group names and schools, no participant data (nothing to audit). */

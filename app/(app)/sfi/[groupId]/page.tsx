@@ -2,17 +2,20 @@ import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
-import { getGroupDay } from "@/lib/sfi/queries";
+import { closeBlockedText, getGroupDay } from "@/lib/sfi/queries";
+import { formatHours } from "@/lib/sfi/schema";
 import { isoWeekday } from "@/lib/sfi/attendance";
 import { NotFoundError } from "@/lib/errors";
 import { isValidIsoDate, todayIso } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { AttendanceForm } from "./AttendanceForm";
 import { ResultForm } from "./ResultForm";
 import { EnrolForm } from "./EnrolForm";
+import { GroupStateControl } from "./GroupStateControl";
+import { ListTable } from "@/app/_components/ListTable";
 
-export const metadata: Metadata = { title: "Sfi-grupp" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("sfiGroup"); }
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<{ datum?: string }> }) {
   const user = await requirePermission("sfi:read");
@@ -30,7 +33,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const { group, students, paused, upcoming, recorded } = day;
+  const { group, students, paused, upcoming, recorded, closedOn, remaining, former } = day;
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
   return (
     <>
@@ -41,9 +44,16 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       <p>
         {group.school} · {t.studyPath} {group.studyPath} · {t.course} {group.course} · {group.schedule.days.map((d) => t.weekdays[d]).join(", ")} {group.schedule.start}–{group.schedule.end}
       </p>
-      <p>
-        <Link href={`/sfi/${group.id}/andra`}>{t.editGroup}</Link>
-      </p>
+      {closedOn ? (
+        // A closed group is read, not written: no forms until it is opened again (at the bottom).
+        <p className="notice" data-testid="group-closed">
+          <strong>{t.closedOn.replace("{date}", closedOn)}</strong> {t.closedHelp}
+        </p>
+      ) : (
+        <p>
+          <Link href={`/sfi/${group.id}/andra`}>{t.editGroup}</Link>
+        </p>
+      )}
       <form method="get" className="search-form">
         <label htmlFor="datum">{t.lessonDate}</label>
         <input id="datum" name="datum" type="date" defaultValue={lessonDate} max={today} />
@@ -55,7 +65,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         </p>
       )}
       {!group.schedule.days.includes(isoWeekday(lessonDate)) && <p className="notice">{t.notLessonDay}</p>}
-      {recorded && <p className="notice">{t.recordedBefore}</p>}
+      {recorded && !closedOn && <p className="notice">{t.recordedBefore}</p>}
       {students.length === 0 ? (
         <p>{t.noStudents}</p>
       ) : (
@@ -63,24 +73,41 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           <h2>
             {t.attendanceTitle} {lessonDate}
           </h2>
-          <p>{t.attendanceHelp}</p>
-          <AttendanceForm
-            key={`${lessonDate}:${students.map((s) => s.participantId).join(",")}`}
-            groupId={group.id}
-            lessonDate={lessonDate}
-            scheduledHours={group.schedule.hours}
-            students={students.map((s) => ({
-              participantId: s.participantId,
-              name: `${s.firstName} ${s.lastName}`,
-              birthDate: s.birthDate,
-              attendedHours: s.attendedHours,
-              share4w: pct(s.share4w),
-              lastResult: s.lastResult ? `${s.lastResult.course}: ${s.lastResult.grade} (${s.lastResult.resultDate})` : "–",
-            }))}
-            t={t}
-          />
-          <h2>{t.resultTitle}</h2>
-          <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={today} t={t} />
+          {closedOn ? (
+            <ListTable
+              caption={`${t.attendanceTitle} ${lessonDate}`}
+              rows={students}
+              rowKey={(s) => s.participantId}
+              columns={[
+                { label: t.name, cell: (s) => <Link href={`/sfi/${group.id}/elev/${s.participantId}`}>{`${s.firstName} ${s.lastName}`}</Link> },
+                { label: t.birthDate, cell: (s) => s.birthDate },
+                { label: t.attendedHours, num: true, cell: (s) => (s.attendedHours === null ? t.notRecorded : formatHours(s.attendedHours)) },
+                { label: t.share4w, num: true, cell: (s) => pct(s.share4w) },
+                { label: t.lastResult, cell: (s) => (s.lastResult ? `${s.lastResult.course}: ${s.lastResult.grade} (${s.lastResult.resultDate})` : "–") },
+              ]}
+            />
+          ) : (
+            <>
+              <p>{t.attendanceHelp}</p>
+              <AttendanceForm
+                key={`${lessonDate}:${students.map((s) => s.participantId).join(",")}`}
+                groupId={group.id}
+                lessonDate={lessonDate}
+                scheduledHours={group.schedule.hours}
+                students={students.map((s) => ({
+                  participantId: s.participantId,
+                  name: `${s.firstName} ${s.lastName}`,
+                  birthDate: s.birthDate,
+                  attendedHours: s.attendedHours,
+                  share4w: pct(s.share4w),
+                  lastResult: s.lastResult ? `${s.lastResult.course}: ${s.lastResult.grade} (${s.lastResult.resultDate})` : "–",
+                }))}
+                t={t}
+              />
+              <h2>{t.resultTitle}</h2>
+              <ResultForm groupId={group.id} students={students.map((s) => ({ id: s.participantId, name: `${s.firstName} ${s.lastName}` }))} today={today} t={t} />
+            </>
+          )}
         </>
       )}
       {paused.length > 0 && (
@@ -114,6 +141,25 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           </ul>
         </>
       )}
+      {closedOn && (
+        <>
+          <h2>{t.formerTitle}</h2>
+          {former.length === 0 ? (
+            <p>{t.noFormer}</p>
+          ) : (
+            <ul data-testid="former-students">
+              {former.map((s) => (
+                <li key={`${s.participantId}:${s.startDate}`}>
+                  <Link href={`/sfi/${group.id}/elev/${s.participantId}`}>
+                    {s.firstName} {s.lastName}
+                  </Link>{" "}
+                  ({s.startDate}–{s.endDate ?? ""})
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       {!group.archivedAt && (
         <>
           <h2>{t.enrolTitle}</h2>
@@ -121,6 +167,14 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           <EnrolForm groupId={group.id} today={today} t={t} />
         </>
       )}
+      <GroupStateControl
+        id={group.id}
+        version={group.version}
+        name={group.name}
+        closedOn={closedOn}
+        blocked={remaining.active + remaining.upcoming > 0 ? closeBlockedText(t, remaining) : null}
+        t={t}
+      />
     </>
   );
 }

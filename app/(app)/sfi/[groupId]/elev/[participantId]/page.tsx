@@ -1,19 +1,21 @@
 // One student of a teacher's group: attendance over four weeks and over the course, courses
-// passed, time on each course, results, interruptions and pauses; and the forms to record an
-// interruption or pause and to complete the course. Sfi data only: never plans or notes.
+// passed, time on each course, results, interruptions and pauses; the forms to record an
+// interruption or pause and to complete the course, and "Ångra" for the latest completion or
+// avbrott recorded by mistake. A closed group's student is read only. Sfi data only: never plans or notes.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
-import { getStudent } from "@/lib/sfi/queries";
+import { getStudent, undoBlockedText } from "@/lib/sfi/queries";
 import { NotFoundError } from "@/lib/errors";
-import { todayIso } from "@/lib/dates";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { addDays, isoDateOf, todayIso } from "@/lib/dates";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { BreakForm, CompleteCourseForm } from "./StudentForms";
+import { UndoEnding, type UndoView } from "./UndoEnding";
 import { TableScroll } from "@/app/_components/TableScroll";
 
-export const metadata: Metadata = { title: "Elev" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("sfiStudent"); }
 
 export default async function StudentPage({ params }: { params: Promise<{ groupId: string; participantId: string }> }) {
   const user = await requirePermission("sfi:read");
@@ -30,6 +32,18 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
   const today = todayIso();
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
   const name = `${student.firstName} ${student.lastName}`;
+  const closedOn = group.archivedAt ? isoDateOf(group.archivedAt) : null;
+  const u = data.undo;
+  const undo: UndoView | null = u && {
+    kind: u.kind,
+    enrolmentId: u.enrolmentId,
+    version: u.version,
+    help:
+      u.kind === "klar"
+        ? t.undoCompleteHelp.replace("{date}", u.endDate) + (u.nextPlace ? ` ${t.undoCompleteNext.replace("{group}", u.nextPlace.groupName).replace("{date}", u.nextPlace.startDate)}` : "")
+        : t.undoBreakHelp.replace("{date}", data.breaks.find((b) => b.id === u.breakId)?.fromDate ?? addDays(u.endDate, 1)),
+    blocked: u.blocker ? undoBlockedText(t, u.blocker) : null,
+  };
   return (
     <>
       <p>
@@ -40,6 +54,11 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
         {t.birthDate} {student.birthDate} · {t.studyPath} {group.studyPath} · {t.course} {group.course} ·{" "}
         <span data-testid="student-place">{active ? `${t.inGroupSince} ${active.startDate}${active.endDate ? `, ${t.through} ${active.endDate}` : ""}` : upcoming ? `${t.inGroupFrom} ${upcoming.startDate}` : t.notInGroup}</span>
       </p>
+      {closedOn && (
+        <p className="notice" data-testid="group-closed">
+          <strong>{t.closedOn.replace("{date}", closedOn)}</strong> {t.closedHelp}
+        </p>
+      )}
 
       <h2>{t.figures}</h2>
       <dl className="facts">
@@ -104,6 +123,7 @@ export default async function StudentPage({ params }: { params: Promise<{ groupI
         </ul>
       )}
 
+      {!group.archivedAt && <UndoEnding groupId={group.id} participantId={student.participantId} name={name} offer={undo} t={t} />}
       {active && !group.archivedAt && (
         <>
           {/* A place with its last day set (the course completed, or an interruption ahead) has nothing left to complete. */}
