@@ -34,7 +34,7 @@ test("an overdue follow-up is recorded and leaves the worklist", async ({ page }
   await expect(page.locator('tr[data-signal="followup_overdue"]', { hasText: name })).toHaveCount(0);
 });
 
-test("a coordinator records an exit and later the 90-day outcome, which the worklist stops asking for", async ({ page }) => {
+test("a coordinator records an exit, corrects its date (the booked follow-up moves with it) and later the 90-day outcome, which the worklist stops asking for", async ({ page }) => {
   await signInAs(page, "coordinator");
   await page.goto("/deltagare");
   // Someone in the programme for a while: their row says "Pågår".
@@ -49,6 +49,18 @@ test("a coordinator records an exit and later the 90-day outcome, which the work
   await section.getByLabel("Orsak").selectOption("arbete");
   await section.getByRole("button", { name: "Registrera avslut" }).click();
   await expect(section.getByTestId("exit")).toContainText(left);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  await expect(page.locator("#uppfoljning")).toContainText(iso(Date.parse(left) + 90 * 86_400_000));
+
+  // A day earlier after all: the correction moves the follow-up booked at exit with it, and says so.
+  const corrected = iso(Date.parse(left) - 86_400_000);
+  const due = iso(Date.parse(corrected) + 90 * 86_400_000);
+  await section.locator("summary", { hasText: "Rätta avslutet" }).click();
+  await section.getByLabel("Sista dag i programmet").fill(corrected);
+  await section.getByRole("button", { name: "Rätta avslutet" }).click();
+  await expect(section.getByText(`Avslutet är ändrat. Den bokade uppföljningen av utfallet efter 90 dagar är flyttad till ${due}.`)).toBeVisible();
+  await expect(section.getByTestId("exit")).toContainText(corrected);
+  await expect(page.locator("#uppfoljning")).toContainText(due);
 
   await page.goto("/arbetslista?visa=enheten");
   await expect(page.locator('tr[data-signal="outcome_due"]', { hasText: name })).toHaveCount(1);
@@ -63,7 +75,7 @@ test("a coordinator records an exit and later the 90-day outcome, which the work
   await expect(section.getByTestId("outcome")).toContainText("Arbete (Osubventionerad)");
   // The 12-month outcome is offered too, but refused before a year has passed since the exit.
   const month12 = section.locator('[data-outcome-kind="manad12"]');
-  await expect(month12).toContainText(`Kan registreras från ${new Date(Date.parse(left) + 365 * 86_400_000).toISOString().slice(0, 10)}`);
+  await expect(month12).toContainText(`Kan registreras från ${iso(Date.parse(corrected) + 365 * 86_400_000)}`);
   await month12.locator("summary").first().click();
   await month12.getByLabel("Utfall", { exact: true }).selectOption("studier");
   await month12.getByLabel("Fastställt den").fill(new Date().toISOString().slice(0, 10));
@@ -95,6 +107,8 @@ test("a coordinator records a follow-up that adds a praktik, books its proposed 
   await section.getByLabel("Typ").selectOption("uppfoljning");
   await section.getByLabel("Datum", { exact: true }).fill(today);
   await section.getByRole("button", { name: "Boka", exact: true }).click();
+  // The answer is where the keyboard is: the booking button was disabled while it was sent.
+  await expect(section.getByRole("status").filter({ hasText: "Uppföljningen är bokad." })).toBeFocused();
   const item = section.locator("li[data-followup]", { hasText: `Uppföljningssamtal ${today}` }).first();
   await expect(item).toBeVisible();
   await item.locator("summary").click();

@@ -1,4 +1,5 @@
-// The audit view: admins only, own municipality only, filters as text, CSV that a spreadsheet won't run.
+// The audit view: admins only, own municipality only, filters as text, CSV that a spreadsheet won't
+// run, in the page's words and without a personnummer.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
@@ -7,6 +8,10 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "./commands";
+import { formatInstant } from "@/lib/dates";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
+import { auditExportCsv } from "./export";
+import { auditLabels } from "./labels";
 import { AUDIT_COUNT_MAX, AUDIT_PAGE_SIZE, AUDIT_USERS_SHOWN, describeAuditUserFilter, exportAuditEntries, listAuditEntries, parseAuditFilter, toCsv } from "./queries";
 
 let handle: DbHandle;
@@ -198,6 +203,63 @@ describe("the user filter", () => {
   });
   it("is not found for anyone without audit:read", async () => {
     await expect(describeAuditUserFilter({ ...admin3, role: "manager" }, parseAuditFilter({ user: "anna" }), handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+// The export as the page reads: every column named in words, the action and the kind of record in
+// words beside their codes, the details in words (never their JSON), and no personnummer.
+describe("the CSV export in words", () => {
+  it("has a header of the page's words and writes each entry's action and details as the page does", async () => {
+    await withOwnAdmin(async (h, a) => {
+      await writeAudit(h.db, a, [
+        { action: "participant.update", entityType: "participant", entityId: P1, participantId: P1, details: { changed: ["firstName", "phone"], version: 2 } },
+        { action: "followup.reschedule", entityType: "followup", entityId: P1, participantId: P1, details: { from: "2025-10-30", to: "2025-10-13", by: "exit.correct" } },
+        { action: "user.create", entityType: "user", entityId: a.id, details: { role: "coordinator", unitId: null } },
+      ]);
+      await writeAudit(h.db, { id: null, municipalityId: a.municipalityId }, { action: "participant.erase", entityType: "participant", details: { policy: "closed case, 3 years after last activity" } });
+      const rows = await exportAuditEntries(a, parseAuditFilter({}), h.db);
+      const lines = auditExportCsv(rows, privacyMessages.sv.audit, auditLabels.sv).split("\r\n");
+      expect(lines[0]).toBe("Händelsens id,Tidpunkt (svensk tid),Användare,Användarens id,Händelse,Kod,Uppgift,Uppgiftens id,Deltagarens id,Detaljer");
+      const [update, moved, created, erased] = rows;
+      // The details in the order jsonb keeps them, as the page shows them; an empty one left out.
+      expect(lines.slice(1, 5)).toEqual([
+        `${update.id},${formatInstant(update.at)},Egen,${a.id},Ändrade deltagarens uppgifter,participant.update,Deltagare,${P1},${P1},"ändrade fält: Förnamn, Telefon; version: 2"`,
+        `${moved.id},${formatInstant(moved.at)},Egen,${a.id},Flyttade en uppföljning,followup.reschedule,Uppföljning,${P1},${P1},"till följd av: rättat datum för avslutet; datum: 2025-10-30 → 2025-10-13"`,
+        `${created.id},${formatInstant(created.at)},Egen,${a.id},Lade till en användare,user.create,Användare,${a.id},,roll: Etableringskoordinator`,
+        `${erased.id},${formatInstant(erased.at)},Systemet,,Gallrade deltagarens uppgifter,participant.erase,Deltagare,,,"regel: avslutat ärende, 3 år efter senaste aktivitet"`,
+      ]);
+      expect(lines.slice(5)).toEqual([""]);
+      // In English for an admin reading in English.
+      const en = auditExportCsv(rows, privacyMessages.en.audit, auditLabels.en).split("\r\n");
+      expect(en[0]).toBe("Entry id,Time (Swedish time),User,User id,Action,Code,Record,Record id,Participant id,Details");
+      expect(en[2]).toContain(",Moved a follow-up,followup.reschedule,Follow-up,");
+      expect(en[2]).toContain(',"as part of: a corrected exit date; date: 2025-10-30 → 2025-10-13"');
+    });
+  });
+
+  it("leaves no personnummer in the file, wherever an entry's free text held one", async () => {
+    await withOwnAdmin(async (h, a) => {
+      await writeAudit(h.db, a, [
+        // A snooze's reason and an uploaded file's name are typed by people.
+        { action: "signal.snooze", entityType: "signal", entityId: `outcome_due:${P1}`, participantId: P1, details: { until: "2026-12-20", reason: "Ring om 19811218-9876 på fredag" } },
+        { action: "import.start", entityType: "import", details: { files: ["811218-9876.xlsx", "deltagare.csv"] } },
+        // A sole trader's organisationsnummer is the owner's personnummer; a company's is not.
+        { action: "employer.create", entityType: "employer", details: { orgNr: "8112189876" } },
+        { action: "employer.create", entityType: "employer", details: { orgNr: "556036-0793" } },
+        // The log's user filter as an admin typed it.
+        { action: "audit.export", entityType: "audit_log", details: { filter: { user: "198112189876" }, rows: 3 } },
+      ]);
+      const csv = auditExportCsv(await exportAuditEntries(a, parseAuditFilter({}), h.db), privacyMessages.sv.audit, auditLabels.sv);
+      expect(csv).not.toMatch(/811218.?9876/);
+      expect(csv).toContain("anledning: Ring om [personnummer borttaget] på fredag");
+      expect(csv).toContain('"filer: [personnummer borttaget].xlsx, deltagare.csv"');
+      expect(csv).toContain("organisationsnummer: [personnummer borttaget]");
+      expect(csv).toContain("organisationsnummer: 556036-0793");
+      expect(csv).toContain('"rader: 3; användare, sökt (urval): [personnummer borttaget]"');
+      // The signal's key with the participant's id stays whole.
+      expect(csv).toContain(`outcome_due:${P1}`);
+      expect(csv).not.toContain("{");
+    });
   });
 });
 

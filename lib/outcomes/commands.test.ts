@@ -1,5 +1,6 @@
 // Exit and 90-day outcome on a real database: the follow-up at exit + 90, refused before then,
-// corrections kept, stale forms refused, another unit not found, the worklist stops asking.
+// corrections kept, stale forms refused, another unit not found, the worklist stops asking; a
+// corrected exit date moves the booked follow-up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { createDemoTestDb } from "@/db/testing";
@@ -9,7 +10,9 @@ import { executeAction } from "@/lib/auth/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { getWorklist } from "@/lib/signals/queries";
 import { addDays, todayIso } from "@/lib/dates";
-import { correctExitDef, recordExitDef, recordOutcomeDef } from "./commands";
+import { auditLabels, describeAuditAction, describeAuditDetails } from "@/lib/audit/labels";
+import { recordFollowupDef } from "@/lib/followups/commands";
+import { correctExitDef, EXIT_FOLLOWUP_NOTE, exitFollowupDueDate, recordExitDef, recordOutcomeDef } from "./commands";
 import { EXIT_IN_FUTURE } from "./schema";
 import { getExitAndOutcome } from "./queries";
 
@@ -20,12 +23,14 @@ const TODAY = "2026-06-30";
 let handle: DbHandle;
 let anna: SessionUser;
 let samira: SessionUser;
+let demoUser: (emailPrefix: string) => SessionUser;
 
 beforeAll(async () => {
   const demo = await createDemoTestDb(TODAY);
   handle = demo.handle;
   anna = demo.userBy("anna");
   samira = demo.userBy("samira");
+  demoUser = demo.userBy;
 });
 afterAll(async () => {
   await handle?.close();
@@ -136,5 +141,88 @@ describe("exit and outcome", () => {
     const later = await executeAction(correctExitDef, { participantId: p.id, version: exit.data.participant.version, programmeEnd: "2025-08-15", exitReason: "arbete" }, anna, handle.db);
     expect(later).toMatchObject({ ok: false, code: "invalid", fieldErrors: { programmeEnd: [expect.stringContaining("2025-11-13")] } });
     expect(await executeAction(correctExitDef, { participantId: p.id, version: exit.data.participant.version, programmeEnd: "2025-07-15", exitReason: "arbete" }, anna, handle.db)).toMatchObject({ ok: true, data: { changed: ["programmeEnd"] } });
+  });
+});
+
+describe("a corrected exit date moves the booked 90-day follow-up", () => {
+  /** Someone of Anna's unit still in the programme, exited on `end`; the follow-up booked at exit. */
+  async function exited(end: string) {
+    const [p] = await handle.db
+      .select()
+      .from(s.participants)
+      .where(and(eq(s.participants.unitId, anna.unitId!), isNull(s.participants.programmeEnd), lte(s.participants.programmeStart, "2025-01-01")))
+      .limit(1);
+    const r = await executeAction(recordExitDef, { participantId: p.id, version: p.version, programmeEnd: end, exitReason: "arbete" }, anna, handle.db);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const [followup] = await handle.db.select().from(s.followups).where(eq(s.followups.id, r.data.followupId));
+    expect(followup).toMatchObject({ dueDate: addDays(end, 90), status: "planerad", notes: EXIT_FOLLOWUP_NOTE });
+    return { participant: r.data.participant, followup };
+  }
+  const followupOf = async (id: string) => (await handle.db.select().from(s.followups).where(eq(s.followups.id, id)))[0];
+  const auditOf = async (participantId: string) =>
+    (await handle.db.select().from(s.auditLog).where(eq(s.auditLog.participantId, participantId)).orderBy(s.auditLog.id)).map((a) => [a.action, a.entityId, a.details]);
+
+  it("moves the open follow-up on the old exit + 90 days to the new one, audited with why, in words", async () => {
+    const { participant: p, followup } = await exited("2025-08-01");
+    // Another follow-up on the same day, booked by hand, is not the exit's and stays.
+    const [other] = await handle.db.insert(s.followups).values({ municipalityId: p.municipalityId, participantId: p.id, type: "uppfoljning", dueDate: followup.dueDate, responsibleUserId: anna.id }).returning();
+    const r = await executeAction(correctExitDef, { participantId: p.id, version: p.version, programmeEnd: "2025-07-15", exitReason: "arbete" }, anna, handle.db);
+    expect(r).toMatchObject({ ok: true, data: { changed: ["programmeEnd"], movedFollowups: [{ id: followup.id, from: "2025-10-30", to: "2025-10-13" }], keptFollowups: 0 } });
+    expect(exitFollowupDueDate("2025-07-15")).toBe("2025-10-13");
+    expect(await followupOf(followup.id)).toMatchObject({ dueDate: "2025-10-13", status: "planerad", version: followup.version + 1 });
+    expect(await followupOf(other.id)).toMatchObject({ dueDate: "2025-10-30", version: 1 });
+    // The exit's entries, then the correction's: the participant's change, the follow-up's move.
+    expect((await auditOf(p.id)).slice(-2)).toEqual([
+      ["participant.update", p.id, { changed: ["programmeEnd"], version: p.version + 1 }],
+      ["followup.reschedule", followup.id, { from: "2025-10-30", to: "2025-10-13", by: "exit.correct" }],
+    ]);
+    expect(describeAuditDetails({ from: "2025-10-30", to: "2025-10-13", by: "exit.correct" }, auditLabels.sv, "followup.reschedule")).toEqual([
+      ["datum", "2025-10-30 → 2025-10-13"],
+      ["till följd av", "rättat datum för avslutet"],
+    ]);
+    expect(describeAuditAction("followup.reschedule", auditLabels.sv)).toBe("Flyttade en uppföljning");
+
+    // Only the reason corrected: nothing moves, nothing more audited about follow-ups.
+    const reason = await executeAction(correctExitDef, { participantId: p.id, version: p.version + 1, programmeEnd: "2025-07-15", exitReason: "studier" }, anna, handle.db);
+    expect(reason).toMatchObject({ ok: true, data: { changed: ["exitReason"], movedFollowups: [], keptFollowups: 0 } });
+    expect(await followupOf(followup.id)).toMatchObject({ dueDate: "2025-10-13", version: followup.version + 1 });
+    expect((await auditOf(p.id)).filter(([a]) => a === "followup.reschedule")).toHaveLength(1);
+  });
+
+  it("leaves a follow-up that was held, or moved by hand to another day, where it is", async () => {
+    const held = await exited("2025-06-02");
+    expect(
+      await executeAction(recordFollowupDef, { followupId: held.followup.id, version: held.followup.version, heldDate: "2025-09-01", attendees: "Deltagaren och koordinatorn", scheduleNext: false }, anna, handle.db),
+    ).toMatchObject({ ok: true });
+    const afterHeld = await followupOf(held.followup.id);
+    const r = await executeAction(correctExitDef, { participantId: held.participant.id, version: held.participant.version, programmeEnd: "2025-05-20", exitReason: "arbete" }, anna, handle.db);
+    expect(r).toMatchObject({ ok: true, data: { changed: ["programmeEnd"], movedFollowups: [], keptFollowups: 0 } });
+    expect(await followupOf(held.followup.id)).toEqual(afterHeld);
+    expect((await auditOf(held.participant.id)).filter(([a]) => a === "followup.reschedule")).toEqual([]);
+
+    // Moved by hand (the coordinator agreed another day): open, but not on the old exit + 90 days.
+    const moved = await exited("2025-06-03");
+    await handle.db.update(s.followups).set({ dueDate: "2025-09-15" }).where(eq(s.followups.id, moved.followup.id));
+    const m = await executeAction(correctExitDef, { participantId: moved.participant.id, version: moved.participant.version, programmeEnd: "2025-05-21", exitReason: "arbete" }, anna, handle.db);
+    expect(m).toMatchObject({ ok: true, data: { movedFollowups: [], keptFollowups: 1 } });
+    expect(await followupOf(moved.followup.id)).toMatchObject({ dueDate: "2025-09-15", version: moved.followup.version });
+    expect((await auditOf(moved.participant.id)).filter(([a]) => a === "followup.reschedule")).toEqual([]);
+  });
+
+  it("moves nothing when the correction is refused: a stale form, another unit, a role without the permission, an outcome it would make too early", async () => {
+    const { participant: p, followup } = await exited("2025-04-01");
+    const fix = { participantId: p.id, version: p.version, programmeEnd: "2025-03-20", exitReason: "arbete" };
+    expect(await executeAction(correctExitDef, { ...fix, version: p.version - 1 }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await executeAction(correctExitDef, fix, samira, handle.db)).toMatchObject({ ok: false, code: "not_found" });
+    for (const who of ["lena", "karin", "admin"]) expect(await executeAction(correctExitDef, fix, demoUser(who), handle.db), who).toMatchObject({ ok: false, code: "not_found" });
+    // An outcome recorded on 2025-07-01 (the old exit + 91 days) is before the new date's + 90.
+    expect(await executeAction(recordOutcomeDef, { participantId: p.id, status: "arbete", subsidized: "", recordedDate: "2025-07-01", source: "samtal", version: 0 }, anna, handle.db)).toMatchObject({ ok: true });
+    expect(await executeAction(correctExitDef, { ...fix, programmeEnd: "2025-04-10" }, anna, handle.db)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await followupOf(followup.id)).toEqual(followup);
+    expect((await auditOf(p.id)).filter(([a]) => a === "followup.reschedule" || a === "participant.update")).toEqual([]);
+    // The same correction, current and allowed, moves it; a second with the old version is stale and moves nothing more.
+    expect(await executeAction(correctExitDef, fix, anna, handle.db)).toMatchObject({ ok: true, data: { movedFollowups: [{ id: followup.id, to: "2025-06-18" }] } });
+    expect(await executeAction(correctExitDef, { ...fix, programmeEnd: "2025-03-19" }, anna, handle.db)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await followupOf(followup.id)).toMatchObject({ dueDate: "2025-06-18", version: followup.version + 1 });
   });
 });

@@ -13,6 +13,10 @@ const sv = {
   addExitReason: "Ange orsak till avslutet",
   correctExit: "Rätta avslutet",
   exitCorrected: "Avslutet är ändrat.",
+  /** After exitCorrected, when the new date moved the follow-up booked at exit. */
+  followupMoved: "Den bokade uppföljningen av utfallet efter 90 dagar är flyttad till {date}.",
+  /** After exitCorrected, when that follow-up had been moved to another date by hand and kept it. */
+  followupKept: "Uppföljningen av utfallet efter 90 dagar har flyttats tidigare och har kvar sitt datum. Kontrollera att det fortfarande stämmer.",
   outcomeTitle: "Utfall 90 dagar efter programmet",
   month12Title: "Utfall 12 månader efter programmet (valfritt)",
   month12Intro: "Ett uppföljande utfall ett år efter avslutet, om ni följer upp så länge.",
@@ -46,6 +50,8 @@ const en: OutcomeMessages = {
   addExitReason: "Add the reason for the exit",
   correctExit: "Correct the exit",
   exitCorrected: "The exit is changed.",
+  followupMoved: "The booked follow-up of the 90-day outcome is moved to {date}.",
+  followupKept: "The follow-up of the 90-day outcome was moved earlier and keeps its date. Check that it is still right.",
   outcomeTitle: "Outcome 90 days after the programme",
   month12Title: "Outcome 12 months after the programme (optional)",
   month12Intro: "A further outcome a year after the exit, if you follow up that long.",

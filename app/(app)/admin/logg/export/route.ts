@@ -1,9 +1,12 @@
-// CSV export of the audit view's current filter. The export itself is audited.
+// CSV export of the audit view's current filter, in the page's words (lib/audit/export.ts). The
+// export itself is audited.
 import { getDb } from "@/db";
 import { writeAudit } from "@/lib/audit/commands";
-import { exportAuditEntries, parseAuditFilter, toCsv } from "@/lib/audit/queries";
-import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
+import { auditExportCsv } from "@/lib/audit/export";
+import { exportAuditEntries, parseAuditFilter } from "@/lib/audit/queries";
+import { auditLabels } from "@/lib/audit/labels";
 import { getAreaMessages } from "@/lib/i18n/server";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -20,10 +23,7 @@ export async function GET(request: Request) {
     details: { filter: { ...f, page: undefined }, rows: rows.length },
   });
   const labels = await getAreaMessages(auditLabels);
-  const csv = toCsv(
-    ["id", "tidpunkt", "anvandare_id", "anvandare", "handelse", "beskrivning", "typ", "uppgift_id", "deltagare_id", "detaljer"],
-    rows.map((r) => [r.id, r.at.toISOString(), r.userId, r.userName, r.action, describeAuditAction(r.action, labels), r.entityType, r.entityId, r.participantId, r.details ? JSON.stringify(r.details) : null]),
-  );
+  const csv = auditExportCsv(rows, (await getAreaMessages(privacyMessages)).audit, labels);
   return new Response("\uFEFF" + csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -11,7 +11,7 @@ import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field"
 
 const Err = ({ id, msg }: { id: string; msg?: string }) => (msg ? <p id={`${id}-error`} className="field-error">{msg}</p> : null);
 
-type Result = { ok: true } | { ok: false; code?: string; formError?: string; fieldErrors?: Record<string, string[]> };
+type Result = { ok: true; followupMovedTo?: string | null; followupKept?: boolean } | { ok: false; code?: string; formError?: string; fieldErrors?: Record<string, string[]> };
 
 function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, t: OutcomeMessages) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -30,16 +30,28 @@ function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, t:
  */
 export function ExitForm({ participantId, version, today, current, t }: { participantId: string; version: number; today: string; current?: { programmeEnd: string; exitReason: string | null }; t: OutcomeMessages }) {
   const id = useId();
-  const [done, setDone] = useState(false);
+  // Saved: what the correction did to the booked 90-day follow-up, to say beside the confirmation.
+  const [done, setDone] = useState<{ followupMovedTo?: string | null; followupKept?: boolean } | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<z.input<typeof exitSchema>>({
     resolver: zodResolver(exitSchema),
     defaultValues: { participantId, version, programmeEnd: current?.programmeEnd ?? today, exitReason: (current?.exitReason ?? "") as z.input<typeof exitSchema>["exitReason"] },
   });
   const { formError, apply } = useServerErrors<z.input<typeof exitSchema>>(setError, t);
   const e = formState.errors;
-  if (done) return <p role="status">{current ? t.exitCorrected : t.exitSaved}</p>;
+  if (done) {
+    if (!current) return <p role="status">{t.exitSaved}</p>;
+    const followup = done.followupMovedTo ? t.followupMoved.replace("{date}", done.followupMovedTo) : done.followupKept ? t.followupKept : null;
+    return <p role="status">{followup ? `${t.exitCorrected} ${followup}` : t.exitCorrected}</p>;
+  }
   return (
-    <form noValidate className="form" onSubmit={handleSubmit(async (d) => setDone(apply(await recordExitServer(d, !!current))))}>
+    <form
+      noValidate
+      className="form"
+      onSubmit={handleSubmit(async (d) => {
+        const r = await recordExitServer(d, !!current);
+        if (apply(r) && r.ok) setDone(r);
+      })}
+    >
       <FormMessage error={formError} />
       <div className="field">
         <label htmlFor={`${id}-end`}>{t.exitDate}</label>

@@ -17,7 +17,7 @@ export const FOLLOWUP_FORM_MESSAGES = [
 export type FollowupFormMessages = Pick<FollowupMessages, (typeof FOLLOWUP_FORM_MESSAGES)[number]>;
 
 export const OUTCOME_FORM_MESSAGES = [
-  "conflict", "exitSaved", "exitDate", "reason", "reasons", "recordExit", "correctExit", "exitCorrected", "saved", "status", "statuses", "subsidized",
+  "conflict", "exitSaved", "exitDate", "reason", "reasons", "recordExit", "correctExit", "exitCorrected", "followupMoved", "followupKept", "saved", "status", "statuses", "subsidized",
   "subsidizedOptions", "recordedDate", "source", "sources",
 ] as const;
 export type OutcomeFormMessages = Pick<OutcomeMessages, (typeof OUTCOME_FORM_MESSAGES)[number]>;
