@@ -1,7 +1,7 @@
 // `npm run import` (node scripts/import.mjs, which runs import.ts from a cached bundle): the
 // summary line on stdout and exit 0; every error line and exit 1 with nothing written; a dry run
 // writes nothing.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,11 +58,31 @@ describe("npm run import", { timeout: 240_000 }, () => {
     const r = await runCli("import.mjs", [data], env());
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split("\n")).toEqual([
-      "participants.csv:2: gender: invalid value, allowed: K, M, X",
+      'participants.csv:2: gender: invalid value, allowed: K, M, X; given: "Q"',
       "participants.csv:3: last_name: value is required",
-      "participants.csv:3: reception_date: invalid date, use YYYY-MM-DD",
+      'participants.csv:3: reception_date: invalid date, use YYYY-MM-DD; given: "2024-13-01"',
     ]);
     expect(await participantCount()).toBe(2);
+  });
+
+  it("writes warnings and notices to stderr: stdout is the summary line alone, the exit code 0", async () => {
+    const future = `${new Date().getUTCFullYear() + 2}-01-01`;
+    const data = folder({ participants: [P_HEADER, `W1,,Warn,Ing,1990-01-01,K,,2024-01-01,,2024-02-01,${future},`].join("\n") });
+    const r = await runCli("import.mjs", [data], env());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("imported: 1 participants, 0 activities, 0 outcomes; updated: 0\n");
+    expect(r.stderr).toContain(`participants.csv:2: programme_end: warning: the date ${future} is in the future; the app's forms do not accept it`);
+    expect(r.stderr).toContain('import: 1 participant(s) have no coordinator and go to the list "Ej tilldelade" (unassigned)');
+  });
+
+  it("names a file that is not UTF-8 and its row, in the contract's error format", async () => {
+    const data = mkdtempSync(path.join(tmpdir(), "etablera-import-cp1252-"));
+    writeFileSync(path.join(data, "participants.csv"), Buffer.from([P_HEADER, "C1,,Åsa,Berg,1990-01-01,K,,2024-01-01,,,,"].join("\r\n"), "latin1"));
+    const r = await runCli("import.mjs", [data], env());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      'participants.csv:2: -: the file is not saved as UTF-8 (this row has characters that cannot be read, e.g. å, ä or ö from an older Excel); save it in Excel as "CSV UTF-8 (Comma delimited)" and try again\n',
+    );
   });
 
   it("refuses a path that does not exist", async () => {

@@ -1,7 +1,10 @@
 // `npm run import -- <folder|file.xlsx> [--dry-run] [--municipality CODE] [--name "Name"] [--lang sv|en]`
 // The bulk importer of ../shared/spec/import-format.md. On success: exit 0 and the one-line
 // summary on stdout. On any error: exit 1; validation errors each as `file:row: column: message`
-// on stdout (then a count on stderr), and nothing written.
+// on stdout (then a count on stderr), and nothing written. Warnings (rows the contract accepts
+// that deserve a look: dates after today, cases gallring would anonymise at once) and notices
+// (people without a coordinator) go to stderr, after the summary: stdout and the exit code are
+// the contract's whatever they say.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -46,7 +49,7 @@ async function main(): Promise<number> {
   const { openConfigured } = await import("@/db/client");
   const { openSource } = await import("@/lib/import/source");
   const { runImport } = await import("@/lib/import/run");
-  const { formatError, formatPlan, formatSummary } = await import("@/lib/import/format");
+  const { formatError, formatNotices, formatPlan, formatSummary, formatWarning } = await import("@/lib/import/format");
   const { renderImportMessage } = await import("@/lib/import/messages");
   const { UsageError } = await import("@/lib/tenancy/queries");
   const { safeMessage } = await import("@/lib/errors");
@@ -80,6 +83,9 @@ async function main(): Promise<number> {
       return 1;
     }
     await out(values["dry-run"] ? formatPlan(result) : formatSummary(result));
+    for (const w of result.warnings) console.error(formatWarning(w, lang));
+    if (result.warningCount > result.warnings.length) console.error(`import: ${result.warningCount - result.warnings.length} more warning(s) not shown`);
+    for (const line of formatNotices(result, lang)) console.error(`import: ${line}`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {

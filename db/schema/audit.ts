@@ -3,7 +3,16 @@ import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** The changes a participant's page lists as its history (lib/participants/queries.ts). */
-export const PARTICIPANT_HISTORY_ACTIONS = ["participant.create", "participant.update", "participant.handover", "skillmapping.save", "participant.close", "participant.reopen"] as const;
+export const PARTICIPANT_HISTORY_ACTIONS = [
+  "participant.create",
+  "participant.update",
+  "participant.handover",
+  // Taken from the coordinators' list "Ej tilldelade" (a person imported without a coordinator).
+  "participant.assign",
+  "skillmapping.save",
+  "participant.close",
+  "participant.reopen",
+] as const;
 
 /**
  * `action in ('participant.create', …)` written out: the history query and its partial index share

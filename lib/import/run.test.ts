@@ -148,7 +148,7 @@ describe("a valid caseload", () => {
     // immediate read sometimes saw a truncated workbook.
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "bad.xlsx" });
-    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:2: gender: invalid value, allowed: K, M, X"]);
+    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:2: gender: invalid value, allowed: K, M, X; given: \"Q\""]);
   });
 });
 
@@ -174,7 +174,7 @@ describe("XLSX files whatever the order of their parts", () => {
 
     const result = await runImport(handle.db, await openSource(file), { municipalityCode: "1287", sourceName: "order.xlsx" });
     // Read and named: the sheet's second data row is found wrong by its sheet name and row.
-    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:3: gender: invalid value, allowed: K, M, X"]);
+    expect(result.errors.map((e) => formatError(e, "en"))).toEqual(["participants:3: gender: invalid value, allowed: K, M, X; given: \"Q\""]);
   });
 });
 
@@ -331,12 +331,12 @@ describe("bad input: every error listed, nothing written", () => {
     {
       name: "unknown activity type",
       files: { activities: [A_HEADER, "A1,kurs,2024-02-01,,pagaende,,,"].join("\n") },
-      expected: ["activities.csv:2: type: invalid value, allowed: sfi, yrkes_sfi, samhallsorientering, validering, praktik, extratjanst, introduktionsjobb, anstallning, rekryteringsutbildning, arbetsmarknadsutbildning, vuxenutbildning, halsoundersokning, annan"],
+      expected: ["activities.csv:2: type: invalid value, allowed: sfi, yrkes_sfi, samhallsorientering, validering, praktik, extratjanst, introduktionsjobb, anstallning, rekryteringsutbildning, arbetsmarknadsutbildning, vuxenutbildning, halsoundersokning, annan; given: \"kurs\""],
     },
     {
       name: "unknown participant reference",
       files: { activities: [A_HEADER, "NOPE,sfi,2024-02-01,,pagaende,,,"].join("\n") },
-      expected: ["activities.csv:2: participant_external_id: participant is neither in participants.csv nor in the database"],
+      expected: ["activities.csv:2: participant_external_id: participant is neither in participants.csv nor in the database; given: \"NOPE\""],
     },
     {
       name: "duplicate external_id",
@@ -351,7 +351,7 @@ describe("bad input: every error listed, nothing written", () => {
     {
       name: "coordinator email that is not a coordinator",
       files: { participants: [P_HEADER, "E1,,A,B,1990-01-01,K,,2024-01-01,,,,chef@trelleborg.se"].join("\n") },
-      expected: ["participants.csv:2: coordinator_email: no active etableringskoordinator has that email"],
+      expected: ["participants.csv:2: coordinator_email: no active etableringskoordinator has that email; given: \"chef@trelleborg.se\""],
     },
     {
       name: "an outcome for someone without programme_end, a bad org nr and bad hours",
@@ -361,7 +361,7 @@ describe("bad input: every error listed, nothing written", () => {
       },
       expected: [
         "activities.csv:2: employer_org_nr: organisationsnummer check digit is wrong",
-        "activities.csv:2: hours_per_week: hours per week must be a number from 0 to 60",
+        "activities.csv:2: hours_per_week: hours per week must be a number from 0 to 60; given: \"70\"",
         "activities.csv:3: employer_org_nr: an employer is only given for praktik, extratjanst, introduktionsjobb and anstallning",
         "outcomes.csv:2: participant_external_id: participant has no programme_end",
       ],
@@ -390,7 +390,7 @@ describe("bad input: every error listed, nothing written", () => {
       activities: [A_HEADER, "N1,sfi,2024-01-05,,pagaende,,,", "N1,sfi,2024-01-05,,okand,,,"].join("\n"),
     });
     const { lines } = await importDir(dir);
-    expect(lines).toEqual(["participants.csv:3: gender: invalid value, allowed: K, M, X", "activities.csv:3: status: invalid value, allowed: planerad, pagaende, avslutad, avbruten"]);
+    expect(lines).toEqual(['participants.csv:3: gender: invalid value, allowed: K, M, X; given: "Z"', 'activities.csv:3: status: invalid value, allowed: planerad, pagaende, avslutad, avbruten; given: "okand"']);
     expect(await counts()).toEqual(before);
   });
 

@@ -1,15 +1,19 @@
 // The importer: validate every row of every table first (streaming), and only when nothing is
 // wrong write it all in one transaction (streaming again, in batches of multi-row upserts).
-// Used by `npm run import` and by the admin page.
+// Used by `npm run import` and by the admin page. Besides the errors it reports warnings, which
+// the contract does not make errors (the row is imported): dates after today, and people whose
+// closed case gallring would anonymise at its next run.
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Db, Executor, Tx } from "@/db";
 import * as s from "@/db/schema";
 import { openAuditChain, type AuditEntry } from "@/lib/audit/commands";
+import { todayIso } from "@/lib/dates";
 import { searchNameOf } from "@/lib/participants/search";
+import { CASE_RETENTION_YEARS, isCaseDue } from "@/lib/privacy/retention";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
 import { UsageError } from "@/lib/tenancy/queries";
 import { SourceError, type Table } from "./source";
-import { loaderFor, type Loader, type TextRow } from "./stage";
+import { loaderFor, yieldToEventLoop, type Loader, type TextRow } from "./stage";
 import {
   earliestOutcomeDate,
   readHeader,
@@ -25,6 +29,12 @@ import {
 
 export interface ImportProgress {
   phase: "validate" | "write" | "done";
+  /**
+   * What the write is doing, in order: the people, their activities (and the plans' history),
+   * the outcomes, then the audit entries. `done` of `total` counts the rows of the files written
+   * and the audit entries (one per person, about).
+   */
+  step?: "participants" | "activities" | "outcomes" | "audit";
   done: number;
   total: number;
 }
@@ -41,6 +51,10 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Rows written from which the tables' statistics are refreshed afterwards (ANALYZE_AFTER_ROWS). */
   analyzeAfterRows?: number;
+  /** The day dates are compared with (warnings, gallring); today in Sweden by default. */
+  today?: string;
+  /** The rows a dry run of the same files counted: the total of the checking's progress. */
+  expectedRows?: number;
 }
 
 /**
@@ -59,12 +73,24 @@ export interface ImportCounts {
   outcomes: number;
 }
 
+/** At most this many warnings are kept (counted all the same): a file of 100 000 rows dated ahead would otherwise keep them all. */
+export const MAX_WARNINGS = 10_000;
+
 export interface ImportResult {
   ok: boolean;
   errors: RowError[];
+  /** Rows imported as they are that deserve a look (the first MAX_WARNINGS; warningCount counts all). */
+  warnings: RowError[];
+  warningCount: number;
   municipality: { code: string; name: string; created: boolean };
-  /** What a write would do: new and existing participants and outcomes, activity rows. */
-  planned: { participantsCreate: number; participantsUpdate: number; activities: number; outcomesCreate: number; outcomesUpdate: number };
+  /**
+   * What a write would do: new and existing participants and outcomes, activity rows, and the
+   * participants who will have no unit (no coordinator_email, and none before): the coordinators'
+   * list "Ej tilldelade".
+   */
+  planned: { participantsCreate: number; participantsUpdate: number; activities: number; outcomesCreate: number; outcomesUpdate: number; unassigned: number };
+  /** Participants of the file whose case is closed and already past the retention period (a warning per row too). */
+  dueForGallring: number;
   imported: ImportCounts;
   updated: number;
   rows: number;
@@ -75,6 +101,8 @@ export interface ImportResult {
 interface Known {
   id: string;
   programmeEnd: string | null;
+  closedAt: string | null;
+  unitId: string | null;
 }
 
 async function* dataRows(table: Table): AsyncGenerator<{ row: number; cells: string[] } | { header: string[] }> {
@@ -148,7 +176,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   // What the database already holds for this municipality.
   const coordinators = new Map<string, { id: string; unitId: string | null }>();
   const known = new Map<string, Known>();
-  const pnrOwner = new Map<string, string>();
+  // The holder of each personnummer: their external_id, or (registered in the app) their id.
+  const pnrOwner = new Map<string, { key: string; externalId: string | null }>();
+  const units = new Map<string, string>();
   const existingOutcomes = new Set<string>();
   if (municipalityId) {
     for (const u of await db
@@ -158,11 +188,20 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       coordinators.set(u.email.toLowerCase(), { id: u.id, unitId: u.unitId });
     }
     for (const p of await db
-      .select({ id: s.participants.id, externalId: s.participants.externalId, programmeEnd: s.participants.programmeEnd, personnummer: s.participants.personnummer })
+      .select({
+        id: s.participants.id,
+        externalId: s.participants.externalId,
+        programmeEnd: s.participants.programmeEnd,
+        closedAt: s.participants.closedAt,
+        unitId: s.participants.unitId,
+        personnummer: s.participants.personnummer,
+      })
       .from(s.participants)
       .where(eq(s.participants.municipalityId, municipalityId))) {
-      if (p.externalId) known.set(p.externalId, { id: p.id, programmeEnd: p.programmeEnd });
-      if (p.personnummer) pnrOwner.set(p.personnummer, p.externalId ?? p.id);
+      // A unit's id once, not once per person (a region's 200 000 people are in a hundred units).
+      const unitId = p.unitId === null ? null : (units.get(p.unitId) ?? units.set(p.unitId, p.unitId).get(p.unitId)!);
+      if (p.externalId) known.set(p.externalId, { id: p.id, programmeEnd: p.programmeEnd, closedAt: p.closedAt, unitId });
+      if (p.personnummer) pnrOwner.set(p.personnummer, { key: p.externalId ?? p.id, externalId: p.externalId });
     }
     for (const o of await db
       .select({ externalId: s.participants.externalId })
@@ -181,7 +220,18 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   const inFile = new Map<string, { row: number; programmeEnd: string | null }>();
   const pnrRow = new Map<string, number>();
   const outcomeRow = new Map<string, number>();
-  const planned = { participantsCreate: 0, participantsUpdate: 0, activities: 0, outcomesCreate: 0, outcomesUpdate: 0 };
+  const planned = { participantsCreate: 0, participantsUpdate: 0, activities: 0, outcomesCreate: 0, outcomesUpdate: 0, unassigned: 0 };
+  const today = opts.today ?? todayIso();
+  const warnings: RowError[] = [];
+  let warningCount = 0;
+  const warn = (list: RowError[]) => {
+    warningCount += list.length;
+    for (const w of list) if (warnings.length < MAX_WARNINGS) warnings.push(w);
+  };
+  // People of the participants file whose case would be due for gallring on their own row's
+  // dates; their activities in the files (and in the database, for people already there) may
+  // still make it younger. Few in any file: only closed cases from years back.
+  const gallring = new Map<string, { row: number; closedAt: string | null; programmeEnd: string | null; last: string | null; known: boolean }>();
   let rows = 0;
   const byKind = new Map(tables.map((t) => [t.kind, t]));
   const participantsTable = byKind.get("participants");
@@ -191,14 +241,14 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   const exists = (ext: string) => inFile.has(ext) || known.has(ext);
   const tick = () => {
     rows++;
-    if (rows % 5000 === 0) progress({ phase: "validate", done: rows, total: 0 });
+    if (rows % 5000 === 0) progress({ phase: "validate", done: rows, total: Math.max(opts.expectedRows ?? 0, rows) });
   };
   const coordinatorOf = (p: ParticipantRecord) => (p.coordinatorEmail ? coordinators.get(p.coordinatorEmail) : undefined);
 
   async function* participantRows(table: Table): AsyncGenerator<TextRow> {
     for await (const { reader: r, row } of checkedRows(table, errors)) {
       tick();
-      const p = validateParticipant(r);
+      const p = validateParticipant(r, today);
       const ext = r.text("external_id");
       if (ext) {
         const first = inFile.get(ext);
@@ -212,15 +262,24 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         if (firstRow) r.error("personnummer", { key: "pnrDuplicateFile", row: firstRow });
         else pnrRow.set(pnr.value, row);
         const owner = pnrOwner.get(pnr.value);
-        if (owner !== undefined && owner !== ext) r.error("personnummer", { key: "pnrTaken" });
+        if (owner !== undefined && owner.key !== ext) r.error("personnummer", { key: "pnrTaken", owner: owner.externalId });
       }
       const email = r.text("coordinator_email")?.toLowerCase();
-      if (email && !coordinators.has(email)) r.error("coordinator_email", { key: "notCoordinator" });
+      if (email && !coordinators.has(email)) r.error("coordinator_email", { key: "notCoordinator", value: r.text("coordinator_email") ?? undefined });
       if (p && r.errors.length === 0) {
-        if (known.has(p.externalId)) planned.participantsUpdate++;
+        const before = known.get(p.externalId);
+        if (before) planned.participantsUpdate++;
         else planned.participantsCreate++;
+        // Without a coordinator in the file a person keeps the unit they have (see write()).
+        const c = coordinatorOf(p);
+        if ((c ? c.unitId : (before?.unitId ?? null)) === null) planned.unassigned++;
+        const closedAt = before?.closedAt ?? null;
+        if (isCaseDue({ closedAt, programmeEnd: p.programmeEnd, lastActivity: null }, today)) {
+          gallring.set(p.externalId, { row, closedAt, programmeEnd: p.programmeEnd, last: null, known: before !== undefined });
+        }
       }
       for (const e of r.errors) errors.push(e);
+      warn(r.warnings);
       if (p && errors.length === 0) {
         const c = coordinatorOf(p);
         yield [String(row), p.externalId, c?.unitId ?? null, p.personnummer, p.firstName, p.lastName, searchNameOf(p.firstName, p.lastName),
@@ -233,8 +292,13 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       tick();
       const a = validateActivity(r);
       const ext = r.text("participant_external_id");
-      if (ext && !exists(ext)) r.error("participant_external_id", { key: "unknownParticipant" });
-      if (a && r.errors.length === 0) planned.activities++;
+      if (ext && !exists(ext)) r.error("participant_external_id", { key: "unknownParticipant", value: ext });
+      if (a && r.errors.length === 0) {
+        planned.activities++;
+        const g = gallring.get(a.participantExternalId);
+        const day = a.endDate ?? a.startDate;
+        if (g && (g.last === null || day > g.last)) g.last = day;
+      }
       for (const e of r.errors) errors.push(e);
       if (a && errors.length === 0) yield [String(row), a.participantExternalId, a.type, a.status, a.startDate, a.endDate, a.provider, a.employerOrgNr, a.hoursPerWeek];
     }
@@ -242,10 +306,10 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   async function* outcomeRows(table: Table): AsyncGenerator<TextRow> {
     for await (const { reader: r, row } of checkedRows(table, errors)) {
       tick();
-      const o = validateOutcome(r);
+      const o = validateOutcome(r, today);
       const ext = r.text("participant_external_id");
       if (ext) {
-        if (!exists(ext)) r.error("participant_external_id", { key: "unknownParticipant" });
+        if (!exists(ext)) r.error("participant_external_id", { key: "unknownParticipant", value: ext });
         else {
           const end = inFile.has(ext) ? inFile.get(ext)!.programmeEnd : known.get(ext)!.programmeEnd;
           if (!end) r.error("participant_external_id", { key: "noProgrammeEnd" });
@@ -260,8 +324,42 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         else planned.outcomesCreate++;
       }
       for (const e of r.errors) errors.push(e);
+      warn(r.warnings);
       if (o && errors.length === 0) yield [String(row), o.participantExternalId, o.status, o.recordedDate];
     }
+  }
+
+  /**
+   * The rows whose case gallring would anonymise at its next run, as warnings: the rule of
+   * lib/privacy/retention.ts over the dates of the files and, for people already in the database,
+   * their activities and follow-ups there (`db`: the transaction when there is one).
+   */
+  async function gallringWarnings(db: Executor) {
+    const knownIds = [...gallring.entries()].filter(([, g]) => g.known).map(([ext]) => known.get(ext)!.id);
+    if (knownIds.length) {
+      for (let i = 0; i < knownIds.length; i += PAGE) {
+        const ids = knownIds.slice(i, i + PAGE);
+        const stored = await rowsOf<{ external_id: string; last: string | null }>(db, sql`
+          select p.external_id, greatest(
+            (select max(coalesce(a.end_date, a.start_date)) from activities a where a.participant_id = p.id),
+            (select max(coalesce(f.held_date, f.due_date)) from followups f where f.participant_id = p.id))::text as last
+          from participants p where p.id = any(${`{${ids.join(",")}}`}::uuid[])`);
+        for (const r of stored) {
+          const g = gallring.get(r.external_id);
+          if (g && r.last !== null && (g.last === null || r.last > g.last)) g.last = r.last;
+        }
+      }
+    }
+    const label = participantsTable?.label ?? "participants";
+    const due: RowError[] = [];
+    for (const g of gallring.values()) {
+      if (!isCaseDue({ closedAt: g.closedAt, programmeEnd: g.programmeEnd, lastActivity: g.last }, today)) continue;
+      const lastActivity = [g.closedAt, g.programmeEnd, g.last].filter((d): d is string => d !== null).reduce((a, b) => (a > b ? a : b));
+      due.push({ label, row: g.row, column: "programme_end", message: { key: "dueForGallring", lastActivity, years: CASE_RETENTION_YEARS } });
+    }
+    gallring.clear();
+    result.dueForGallring = due.length;
+    warn(due.sort((a, b) => a.row - b.row));
   }
 
   /** Reads and validates every table; `loader` (none on a dry run) stages the valid rows. */
@@ -279,6 +377,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   const result: ImportResult = {
     ok: false,
     errors,
+    warnings,
+    warningCount: 0,
+    dueForGallring: 0,
     municipality: { code: tenant.row?.code ?? tenant.create!.code, name: tenant.row?.name ?? tenant.create!.name, created: !tenant.row },
     planned,
     imported: { participants: 0, activities: 0, outcomes: 0 },
@@ -289,18 +390,29 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
   const finish = () => {
     result.ok = errors.length === 0;
     result.rows = rows;
+    result.warningCount = warningCount;
+    // Warnings in the files' order and by row, as the errors (gallring's are found last).
+    const fileOrder = new Map(tables.map((t, i) => [t.label, i]));
+    warnings.sort((a, b) => (fileOrder.get(a.label) ?? 0) - (fileOrder.get(b.label) ?? 0) || a.row - b.row);
     progress({ phase: "done", done: rows, total: rows });
     return result;
   };
   if (opts.dryRun) {
     await validateAll(null);
+    await gallringWarnings(db);
     return finish();
   }
 
+  // The write's progress: the rows of the files as each statement has written them, then the
+  // audit entries a page at a time (about one per person; the total is corrected once known).
+  // Between the steps the event loop gets a turn: with embedded PGlite the transaction holds the
+  // one connection, but the page's progress poll reads only memory (lib/import/jobs.ts).
   let done = 0;
-  const step = (n: number) => {
+  let total = 0;
+  const step = async (name: NonNullable<ImportProgress["step"]>, n: number) => {
     done += n;
-    progress({ phase: "write", done, total: rows });
+    progress({ phase: "write", step: name, done: Math.min(done, total), total });
+    await yieldToEventLoop();
   };
   try {
     await db.transaction(async (tx) => {
@@ -311,6 +423,9 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       for (const statement of STAGING_TABLES) await tx.execute(sql.raw(statement));
       await validateAll(loader);
       if (errors.length > 0) throw new Invalid();
+      await gallringWarnings(tx);
+      total = rows + planned.participantsCreate + planned.participantsUpdate;
+      await step("participants", 0);
       // The lookups of the validation (a few hundred thousand keys on a re-import) are not needed
       // for the write: freed now, their memory serves the audit instead of adding to the peak.
       for (const m of [known, pnrOwner, existingOutcomes, inFile, pnrRow, outcomeRow]) m.clear();
@@ -345,14 +460,21 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     // Every staged participant is recorded as written, changed or not (the audit and the counts
     // name them all), in file order.
     const cols = ["unit_id", "personnummer", "first_name", "last_name", "search_name", "birth_date", "gender", "education_level", "reception_date", "settlement", "programme_start", "programme_end", "coordinator_id"];
-    const tuple = (alias: string) => sql.raw(`(${cols.map((x) => `${alias}.${x}`).join(", ")})`);
+    // A row without coordinator_email leaves a known person's coordinator and unit as they are: a
+    // person taken from the coordinators' list "Ej tilldelade" (or given a coordinator in the app)
+    // is not put back there by a re-import of the same files.
+    const kept: Record<string, string> = {
+      unit_id: "case when i.coordinator_id is null then p.unit_id else i.unit_id end",
+      coordinator_id: "coalesce(i.coordinator_id, p.coordinator_id)",
+    };
+    const tuple = (alias: string) => sql.raw(`(${cols.map((x) => (alias === "i" && kept[x] ? kept[x] : `${alias}.${x}`)).join(", ")})`);
     await tx.execute(sql`
       with w as (
         insert into participants (municipality_id, external_id, unit_id, personnummer, first_name, last_name, search_name,
                                   birth_date, gender, education_level, reception_date, settlement, programme_start,
                                   programme_end, coordinator_id)
-        select ${mId}::uuid, i.external_id, i.unit_id, i.personnummer, i.first_name, i.last_name, i.search_name, i.birth_date, i.gender,
-               i.education_level, i.reception_date, i.settlement, i.programme_start, i.programme_end, i.coordinator_id
+        select ${mId}::uuid, i.external_id, ${sql.raw(kept.unit_id)}, i.personnummer, i.first_name, i.last_name, i.search_name, i.birth_date, i.gender,
+               i.education_level, i.reception_date, i.settlement, i.programme_start, i.programme_end, ${sql.raw(kept.coordinator_id)}
         from imp_participants i
         left join participants p on p.municipality_id = ${mId}::uuid and p.external_id = i.external_id
         where p.id is null or ${tuple("p")} is distinct from ${tuple("i")}
@@ -376,7 +498,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       left join participants p on p.municipality_id = ${mId}::uuid and p.external_id = i.external_id
       order by i.line`);
     lap("participants");
-    step(planned.participantsCreate + planned.participantsUpdate);
+    await step("activities", planned.participantsCreate + planned.participantsUpdate);
 
     // A new employer is named by its number until someone fills in the name.
     await tx.execute(sql`
@@ -414,12 +536,14 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       left join employers e on e.municipality_id = ${mId}::uuid and e.org_nr = r.employer_org_nr
       order by r.participant_id, r.line`);
     await tx.execute(sql`analyze imp_src`);
+    await yieldToEventLoop();
     const aInsert = sql.raw(`insert into activities (municipality_id, participant_id, type, status, start_date, end_date,
                             planned_start_date, planned_end_date, provider, employer_id, hours_per_week, import_key)`);
     const aValues = sql.raw("s.participant_id, s.type, s.status, s.start_date, s.end_date, s.planned_start_date, s.planned_end_date, s.provider, s.employer_id, s.hours_per_week, s.import_key");
     // People this import has just created have no activities yet: theirs are inserted as they are,
     // with no search for a row to update (imp_src is already in the order to write them).
     await tx.execute(sql`${aInsert} select ${mId}::uuid, ${aValues} from imp_src s where s.fresh`);
+    await yieldToEventLoop();
     // For the others, as for participants, only new or differing rows go into the upsert (hours
     // compared at the column's precision). Every staged activity is counted per person: inserted,
     // changed (by this import, so the plan's history and the version move only then) and in all.
@@ -448,6 +572,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       from staged s left join written w on w.participant_id = s.participant_id
       order by s.participant_id`);
     lap("activities");
+    await yieldToEventLoop();
     // One revision in each person's plan history for what the import added or changed (plans made
     // where there was none yet, version 0: no goal), set-based like the rest.
     await tx.execute(sql`
@@ -465,7 +590,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
       where w.inserted > 0 or w.changed > 0
       order by w.seq`);
     lap("plan history");
-    step(planned.activities);
+    await step("outcomes", planned.activities);
 
     await tx.execute(sql`
       with w as (
@@ -478,7 +603,7 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         returning id, participant_id, (xmax = 0) as inserted)
       insert into imp_written_outcomes (id, participant_id, inserted) select id, participant_id, inserted from w`);
     lap("outcomes");
-    step(planned.outcomesCreate + planned.outcomesUpdate);
+    await step("audit", planned.outcomesCreate + planned.outcomesUpdate);
 
     const [c] = await rowsOf<{ p_new: number; p_old: number; a_new: number; a_all: number; o_new: number; o_old: number }>(tx, sql`
       select (select count(*) filter (where inserted) from imp_written_participants)::int as p_new,
@@ -505,6 +630,11 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     // Read a page at a time by seq: with the key, each page is a range of the index instead of
     // a scan and sort of the whole table.
     await tx.execute(sql`alter table imp_audit add primary key (seq)`);
+    const others = "not exists (select 1 from imp_written_participants p where p.id = w.participant_id)";
+    const [n] = await rowsOf<{ n: number }>(tx, sql.raw(`select ((select count(*) from imp_audit) + (select count(*) from imp_written_outcomes w where ${others})
+      + (select count(*) from imp_written_activities w where ${others}) + 1)::int as n`));
+    total = rows + Number(n.n);
+    await step("audit", 0);
     const chain = await openAuditChain(tx, { id: opts.userId ?? null, municipalityId: mId });
     const pFile = participantsTable?.label;
     const oFile = outcomesTable?.label;
@@ -518,7 +648,6 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
         if (w.outcome_ids !== null) Object.assign(details, { outcomesFile: oFile, outcomes: w.outcome_ids, outcomesCreated: Number(w.outcomes_new) });
         yield { action: w.inserted ? "participant.import.create" : "participant.import.update", entityType: "participant", entityId: w.id, participantId: w.id, details };
       }
-      const others = "not exists (select 1 from imp_written_participants p where p.id = w.participant_id)";
       for await (const w of pages<{ id: string; participant_id: string; inserted: boolean }>(tx, `select * from (select seq, id, participant_id, inserted from imp_written_outcomes w where ${others}) x`)) {
         yield { action: w.inserted ? "outcome.import.create" : "outcome.import.update", entityType: "outcome", entityId: w.id, participantId: w.participant_id, details: { source: "import", file: oFile, import: source } };
       }
@@ -529,7 +658,10 @@ export async function runImport(db: Db, tables: Table[], opts: ImportOptions): P
     }
     // The entries are read from the written_* tables page by page, so they are loaded a page
     // at a time too (one connection cannot query while a COPY is open).
-    const audit = (batch: TextRow[]) => loader.load("audit_log", AUDIT_COLUMNS.map((c) => c[0]), AUDIT_COLUMNS.map((c) => c[1]), fromArray(batch));
+    const audit = async (batch: TextRow[]) => {
+      await loader.load("audit_log", AUDIT_COLUMNS.map((c) => c[0]), AUDIT_COLUMNS.map((c) => c[1]), fromArray(batch));
+      await step("audit", batch.length);
+    };
     let batch: TextRow[] = [];
     for await (const e of entries()) {
       const r = chain(e);
@@ -585,7 +717,7 @@ async function* pages<T>(tx: Tx, select: string): AsyncGenerator<T> {
   }
 }
 
-async function rowsOf<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
+async function rowsOf<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await tx.execute(query);
   return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
 }

@@ -2,7 +2,10 @@
 // file of 100 000 rows is never held in memory whole. Each table yields its rows as arrays of
 // strings, the header first; blank rows are yielded too (as empty arrays) so row numbers stay
 // the ones a spreadsheet shows. A workbook that cannot be read whole is an error of the import,
-// never fewer rows (see ./xlsx.ts).
+// never fewer rows (see ./xlsx.ts). A CSV file must be UTF-8 (the contract; a BOM is allowed, and
+// UTF-16 with its BOM, as Excel's "Unicode text" writes it, is read too): a byte that is not is an
+// error naming the row, never a name with garbled letters.
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -57,6 +60,125 @@ async function readHeaderLine(file: string): Promise<string> {
   }
 }
 
+/** How many bytes of `buf` end on a whole UTF-8 character (the rest may go on in the next chunk). */
+export function wholeUtf8Length(buf: Uint8Array): number {
+  // Back from the end over at most three continuation bytes to the lead byte of the last character.
+  let i = buf.length - 1;
+  let back = 0;
+  while (i >= 0 && back < 3 && (buf[i] & 0xc0) === 0x80) {
+    i--;
+    back++;
+  }
+  if (i < 0) return buf.length;
+  const lead = buf[i];
+  const need = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 1;
+  // A lead byte whose character is not complete yet waits for the next chunk; anything else
+  // (complete, or not UTF-8 at all) is for isUtf8 to judge.
+  return need > 1 && back + 1 < need ? i : buf.length;
+}
+
+/** The length of the longest prefix of `b` that is valid UTF-8 (run only on a chunk found not to be). */
+export function validUtf8Prefix(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // Continuation bytes after the lead, and the range of the first (no overlong forms, no
+    // surrogates, nothing above U+10FFFF), as the Unicode standard's table 3-7.
+    let n: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c === 0xe0) [n, min] = [2, 0xa0];
+    else if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) n = 2;
+    else if (c === 0xed) [n, max] = [2, 0x9f];
+    else if (c === 0xf0) [n, min] = [3, 0x90];
+    else if (c >= 0xf1 && c <= 0xf3) n = 3;
+    else if (c === 0xf4) [n, max] = [3, 0x8f];
+    else return i;
+    if (i + n > b.length - 1 || b[i + 1] < min || b[i + 1] > max) return i;
+    for (let k = 2; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+interface Utf8Check {
+  /** Set when a byte was found that is not UTF-8: the bytes before it were passed on, nothing after. */
+  invalid: boolean;
+  /** Whether the last byte passed on ends a line (then the bad byte begins a row of its own). */
+  endsLine: boolean;
+  /** Whether anything but a BOM was passed on. */
+  passed: boolean;
+  /** Whether the bytes passed on hold an odd number of quotes: the bad byte is inside a quoted field. */
+  inQuotes: boolean;
+}
+
+/**
+ * The file's bytes as they are, checked to be UTF-8 on the way through (chunk by chunk, a character
+ * cut by a chunk's end carried to the next). At the first byte that is not, the bytes before it
+ * are passed on and the stream ends, `check.invalid` telling why. A UTF-16 file (its BOM first)
+ * passes unchecked: the parser decodes it.
+ */
+async function* utf8Checked(file: string, check: Utf8Check): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  let first = true;
+  let utf16 = false;
+  const pass = (bytes: Buffer) => {
+    const bomOnly = !check.passed && bytes.length <= 3 && bytes.equals(UTF8_BOM.subarray(0, bytes.length));
+    if (!bomOnly) check.passed = true;
+    check.endsLine = bytes[bytes.length - 1] === 0x0a || bytes[bytes.length - 1] === 0x0d;
+    // Quotes open and close fields ("" inside one counts twice): an odd count so far is inside one.
+    for (let i = bytes.indexOf(0x22); i !== -1; i = bytes.indexOf(0x22, i + 1)) check.inQuotes = !check.inQuotes;
+    return bytes;
+  };
+  for await (const raw of createReadStream(file) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      utf16 = raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff));
+    }
+    if (utf16) {
+      yield raw;
+      continue;
+    }
+    const chunk: Buffer = carry ? Buffer.concat([carry, raw]) : raw;
+    const whole = wholeUtf8Length(chunk);
+    const body = chunk.subarray(0, whole);
+    if (!isUtf8(body)) {
+      check.invalid = true;
+      const good = body.subarray(0, validUtf8Prefix(body));
+      if (good.length) yield pass(good);
+      yield* closing(check);
+      return;
+    }
+    carry = whole < chunk.length ? Buffer.from(chunk.subarray(whole)) : null;
+    if (body.length) yield pass(body);
+  }
+  // A character cut off by the end of the file.
+  if (carry) {
+    check.invalid = true;
+    yield* closing(check);
+  }
+}
+
+/**
+ * After the last good byte: a quoted field left open is closed, so the parser ends on a row of its
+ * own (cut where the bad byte was) instead of failing on the open quote and dropping the rows it
+ * had read but not yet handed on.
+ */
+function* closing(check: Utf8Check): Generator<Buffer> {
+  if (check.inQuotes) {
+    check.endsLine = false;
+    check.passed = true;
+    yield Buffer.from('"\n');
+  }
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 function csvTable(kind: FileKind, file: string): Table {
   const label = path.basename(file);
   return {
@@ -64,18 +186,36 @@ function csvTable(kind: FileKind, file: string): Table {
     label,
     async *rows() {
       const delimiter = detectDelimiter(await readHeaderLine(file));
-      const parser = createReadStream(file).pipe(
-        parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }),
-      );
+      const check: Utf8Check = { invalid: false, endsLine: true, passed: false, inQuotes: false };
+      const source = Readable.from(utf8Checked(file, check), { objectMode: false });
+      const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+      source.on("error", (err) => parser.destroy(err));
+      source.pipe(parser);
       let row = 0;
+      // Each row is passed on once the next has been read: when the file turns out not to be
+      // UTF-8, the row it was cut in is never validated as a row (the error names it instead).
+      let held: string[] | null = null;
+      let parseError: unknown = null;
       try {
         for await (const cells of parser as AsyncIterable<string[]>) {
+          if (held) yield held;
           row++;
-          yield cells.length === 1 && cells[0] === "" ? [] : cells;
+          held = cells.length === 1 && cells[0] === "" ? [] : cells;
         }
       } catch (err) {
-        throw new SourceError(label, row + 1, err instanceof Error ? err.message : String(err));
+        parseError = err;
       }
+      if (check.invalid) {
+        // The bytes before the bad one ended a row (or were none): the bad one begins the next row.
+        // Otherwise the last row read is the one it was cut in (a quoted field in it closed by
+        // `closing`, so the row ends where the bad byte was).
+        const cut = parseError === null && check.passed && !check.endsLine;
+        if (held && !cut) yield held;
+        const at = cut ? row : row + 1;
+        throw new SourceError(label, Math.max(at, 1), "not UTF-8", { key: "notUtf8" });
+      }
+      if (held) yield held;
+      if (parseError !== null) throw new SourceError(label, row + 1, parseError instanceof Error ? parseError.message : String(parseError));
     },
   };
 }

@@ -68,6 +68,15 @@ function copyLoader(client: PostgresJsCopy): Loader {
   };
 }
 
+/**
+ * A turn of the event loop for everything else the process serves: with embedded PGlite each
+ * statement runs on this thread, and a long import would otherwise keep every other request
+ * (the import page's progress poll among them) waiting until it ends.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 const ARRAY_BATCH = 5000;
 
 function arrayLoader(tx: Tx): Loader {
@@ -82,6 +91,7 @@ function arrayLoader(tx: Tx): Loader {
         const selected = sql.raw(columns.map((c, i) => `u.${c}::${casts[i]}`).join(", "));
         const params = sql.join(arrays.map((a) => sql`${a}::text[]`), sql`, `);
         await tx.execute(sql`insert into ${sql.raw(table)} (${names}) select ${selected} from unnest(${params}) as u(${names})`);
+        await yieldToEventLoop();
       };
       for await (const row of rows) {
         batch.push(row);

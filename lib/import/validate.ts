@@ -1,5 +1,6 @@
-// Row validation: turns a row of strings into a typed record, or into the errors a user can fix.
-// Pure functions; the database facts they need come in through ImportContext.
+// Row validation: turns a row of strings into a typed record, or into the errors a user can fix,
+// and notes the warnings (rows the contract accepts but the app's forms would not: a date in the
+// future). Pure functions; the database facts they need come in from the caller (./run.ts).
 import { addDays, isValidIsoDate } from "@/lib/dates";
 import { parseOrgNr, parsePersonnummer } from "@/lib/validation/personnummer";
 import { WORKPLACE_TYPES, type ActivityStatus, type ActivityType, type OutcomeStatus } from "@/db/schema/enums";
@@ -69,6 +70,8 @@ const validDates = new Set<string>();
 /** Reads one row's cells by column name; collects errors as it goes. */
 export class RowReader {
   readonly errors: RowError[] = [];
+  /** Not errors: the row is imported as it is, and the preview and the command line show these beside it. */
+  readonly warnings: RowError[] = [];
   constructor(
     private readonly label: string,
     private readonly row: number,
@@ -78,6 +81,15 @@ export class RowReader {
 
   error(column: string, message: ImportMessage) {
     this.errors.push({ label: this.label, row: this.row, column, message });
+  }
+
+  warn(column: string, message: ImportMessage) {
+    this.warnings.push({ label: this.label, row: this.row, column, message });
+  }
+
+  /** A date already read (valid) after `today`: a warning, as the contract does not forbid it. */
+  notAfter(column: string, date: string | null, today: string) {
+    if (date !== null && date > today) this.warn(column, { key: "futureDate", date });
   }
 
   text(column: string): string | null {
@@ -99,7 +111,7 @@ export class RowReader {
     if (v === null) return null;
     if (validDates.has(v)) return v;
     if (!isValidIsoDate(v)) {
-      this.error(column, { key: "badDate" });
+      this.error(column, { key: "badDate", value: v });
       return null;
     }
     if (validDates.size >= 100_000) validDates.clear();
@@ -111,14 +123,18 @@ export class RowReader {
     const v = required ? this.required(column) : this.text(column);
     if (v === null) return null;
     if (!(allowed as readonly string[]).includes(v)) {
-      this.error(column, { key: "badCode", allowed });
+      this.error(column, { key: "badCode", allowed, value: v });
       return null;
     }
     return v as T;
   }
 }
 
-export function validateParticipant(r: RowReader): ParticipantRecord | null {
+/**
+ * `today` (the app's day, Swedish time): birth, reception and exit after it are warned about, as
+ * the participant form refuses them; the contract lists no such error, so the row stays valid.
+ */
+export function validateParticipant(r: RowReader, today?: string): ParticipantRecord | null {
   const externalId = r.required("external_id");
   const firstName = r.required("first_name");
   const lastName = r.required("last_name");
@@ -143,6 +159,11 @@ export function validateParticipant(r: RowReader): ParticipantRecord | null {
   }
   if (programmeStart && programmeEnd && programmeEnd < programmeStart) r.error("programme_end", { key: "endBeforeStart", start: programmeStart });
   if (birthDate && receptionDate && receptionDate < birthDate) r.error("reception_date", { key: "beforeBirth" });
+  if (today !== undefined) {
+    r.notAfter("birth_date", birthDate, today);
+    r.notAfter("reception_date", receptionDate, today);
+    r.notAfter("programme_end", programmeEnd, today);
+  }
   if (r.errors.length || !externalId || !firstName || !lastName || !birthDate || !gender || !receptionDate) return null;
   return { externalId, personnummer, firstName, lastName, birthDate, gender, educationLevel, receptionDate, settlement, programmeStart, programmeEnd, coordinatorEmail };
 }
@@ -166,7 +187,7 @@ export function validateActivity(r: RowReader): ActivityRecord | null {
   const hoursRaw = r.text("hours_per_week");
   if (hoursRaw !== null) {
     const n = Number(hoursRaw.replace(",", "."));
-    if (!/^\d+([.,]\d+)?$/.test(hoursRaw) || !Number.isFinite(n) || n < 0 || n > 60) r.error("hours_per_week", { key: "hours" });
+    if (!/^\d+([.,]\d+)?$/.test(hoursRaw) || !Number.isFinite(n) || n < 0 || n > 60) r.error("hours_per_week", { key: "hours", value: hoursRaw });
     else hoursPerWeek = String(Math.round(n * 10) / 10);
   }
   if (startDate && endDate && endDate < startDate) r.error("end_date", { key: "endBeforeStart", start: startDate });
@@ -174,10 +195,12 @@ export function validateActivity(r: RowReader): ActivityRecord | null {
   return { participantExternalId, type, startDate, endDate, status, provider, employerOrgNr, hoursPerWeek };
 }
 
-export function validateOutcome(r: RowReader): OutcomeRecord | null {
+/** `today`: an outcome recorded after it is warned about (the outcome form refuses it). */
+export function validateOutcome(r: RowReader, today?: string): OutcomeRecord | null {
   const participantExternalId = r.required("participant_external_id");
   const status = r.code("status", CODES.outcome_status, true);
   const recordedDate = r.date("recorded_date", true);
+  if (today !== undefined) r.notAfter("recorded_date", recordedDate, today);
   if (r.errors.length || !participantExternalId || !status || !recordedDate) return null;
   return { participantExternalId, status, recordedDate };
 }

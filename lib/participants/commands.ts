@@ -1,9 +1,10 @@
 // Writes of participants: register, edit (optimistic concurrency on `version`), kartläggning
-// (each save a new version) and handover to another coordinator of the unit. Every one runs
+// (each save a new version), handover to another coordinator of the unit, and taking people from
+// "Ej tilldelade" into the unit (assignFromIntake). Every one runs
 // through defineAction: permission, zod validation on the server, one transaction, audit entry.
 // Audit details name the fields that changed, never their values (a personnummer must not end
 // up in the log).
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Db, type Executor, type Tx } from "@/db";
 import { participants, skillMappings, users } from "@/db/schema";
@@ -19,6 +20,7 @@ import {
   changedParts,
   createParticipantSchema,
   handoverSchema,
+  intakeAssignSchema,
   caseStateSchema,
   skillMappingDataOf,
   skillMappingSchema,
@@ -257,6 +259,57 @@ export const handoverDef = {
       details: { fromId: m.fromId, fromName: m.fromName, toId: r.to.id, toName: r.to.name },
     })),
 } satisfies ActionDefinition<typeof handoverSchema, HandedOver>;
+
+type Assigned = { to: { id: string; name: string }; unitId: string; assigned: { id: string; version: number; firstName: string; lastName: string }[] };
+
+/** What a conflict of taking a case says: who was taken by someone else meanwhile, who was changed. */
+export interface IntakeConflict {
+  taken: string[];
+  changed: string[];
+}
+
+/**
+ * Take people from "Ej tilldelade" (the municipality's people without a unit; see intakeScope):
+ * they get the chosen coordinator of the user's unit and that unit, all or none. A person someone
+ * else has taken, or changed, since the list was shown is a conflict; one of another municipality,
+ * or removed, is not found. Each gets an audit entry and a line in their history.
+ */
+export const assignFromIntakeDef = {
+  schema: intakeAssignSchema,
+  permission: "participant:handover",
+  async run({ tx, input, user }: ActionContext<z.output<typeof intakeAssignSchema>>): Promise<Assigned> {
+    if (user.role !== "coordinator" || !user.unitId) throw new NotFoundError("unit");
+    const seen = new Map(input.items.map((i) => [i.participantId, i.version]));
+    const rows = await tx
+      .select({ id: participants.id, unitId: participants.unitId, version: participants.version })
+      .from(participants)
+      .where(and(inArray(participants.id, [...seen.keys()]), eq(participants.municipalityId, user.municipalityId), isNull(participants.deletedAt), isNull(participants.erasedAt)))
+      .for("update");
+    if (rows.length !== seen.size) throw new NotFoundError("participant");
+    const conflict: IntakeConflict = {
+      taken: rows.filter((r) => r.unitId !== null).map((r) => r.id),
+      changed: rows.filter((r) => r.unitId === null && r.version !== seen.get(r.id)).map((r) => r.id),
+    };
+    if (conflict.taken.length || conflict.changed.length) throw new ConflictError<IntakeConflict>(conflict);
+    const to = await checkCoordinator(tx, user, input.coordinatorId);
+    if (!to) throw new FieldError({ coordinatorId: ["Välj vem som tar ärendet."] });
+    const assigned = await tx
+      .update(participants)
+      .set({ unitId: user.unitId, coordinatorId: to.id, version: sql`${participants.version} + 1`, updatedAt: sql`now()` })
+      .where(and(inArray(participants.id, rows.map((r) => r.id)), isNull(participants.unitId)))
+      .returning({ id: participants.id, version: participants.version, firstName: participants.firstName, lastName: participants.lastName });
+    return { to, unitId: user.unitId, assigned };
+  },
+  audit: (r: Assigned): AuditEntry[] =>
+    r.assigned.map((a) => ({
+      action: "participant.assign",
+      entityType: "participant",
+      entityId: a.id,
+      participantId: a.id,
+      details: { source: "intake", toId: r.to.id, toName: r.to.name, unitId: r.unitId, version: a.version },
+    })),
+} satisfies ActionDefinition<typeof intakeAssignSchema, Assigned>;
+export const assignFromIntake = defineAction(assignFromIntakeDef);
 
 type CaseState = { id: string; closedAt: string | null; version: number };
 

@@ -10,7 +10,7 @@ import { changedParts, type ParticipantStatus, type SkillMappingData } from "./s
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { participantScope, preparedScope, scopedParticipantRow } from "./scope";
+import { participantScope, preparedIntakeScope, preparedScope, scopedParticipantRow } from "./scope";
 import { preparedOnce } from "@/db/prepared";
 import { foldName } from "./search";
 import { escapeLike } from "@/lib/paging";
@@ -26,9 +26,21 @@ export interface ParticipantListOptions {
   today?: string;
   /** name: "mine" first, then by name (default); reception: longest since reception first; end: programme ending soonest first. */
   sort?: ParticipantSort;
+  /**
+   * The list "Ej tilldelade" instead of the unit's: the municipality's people without a unit
+   * (lib/participants/scope.ts intakeScope), each with its version for taking the case on.
+   */
+  intake?: boolean;
 }
 
 export const PARTICIPANT_SORTS = ["name", "reception", "end"] as const;
+
+/**
+ * The caseload's link to "Ej tilldelade" counts its people up to this many and then says "more":
+ * a first import of a whole caseload without coordinators leaves tens of thousands there, and every
+ * coordinator's every view of the caseload would count them all.
+ */
+export const UNASSIGNED_COUNT_CAP = 1000;
 export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
 /** What a row of the list shows beside the person: ongoing activities and the next planned follow-up. */
@@ -59,8 +71,13 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
   const q = opts.q?.trim();
-  const coordinatorId = opts.coordinatorId && /^[0-9a-f-]{36}$/i.test(opts.coordinatorId) ? opts.coordinatorId : undefined;
-  const scope = preparedScope(actor);
+  // (People without a unit have no coordinator of the unit to filter by.)
+  const coordinatorId = !opts.intake && opts.coordinatorId && /^[0-9a-f-]{36}$/i.test(opts.coordinatorId) ? opts.coordinatorId : undefined;
+  const scope = opts.intake ? preparedIntakeScope(actor) : preparedScope(actor);
+  // How many are in "Ej tilldelade", for the caseload's link to it: in the count's statement, an
+  // index-only look at the unit-less entries of participants_unit_list_idx (unit_id is null), at
+  // most UNASSIGNED_COUNT_CAP + 1 of them.
+  const intake = opts.intake ? null : preparedIntakeScope(actor);
   // Both statements are prepared once per shape of the query (db/prepared.ts): which filters it
   // has and its order decide the text; the values go in as placeholders.
   const shape = `${scope.key}:${q ? "q" : ""}:${opts.status ?? ""}:${opts.track ? "t" : ""}:${coordinatorId ? "c" : ""}`;
@@ -121,20 +138,38 @@ export async function listParticipants(actor: Actor, opts: ParticipantListOption
         coordinatorId: page_.coordinatorId,
         coordinatorName: users.name,
         ...listExtras(page_.id, sql.placeholder("today")),
+        // Taking a case from "Ej tilldelade" names the version seen; read for the page's rows only,
+        // so the page is still chosen from the list index alone.
+        ...(opts.intake ? { version: sql<number>`(select v.version from ${participants} v where v.id = ${page_.id})`.as("version") } : {}),
       })
       .from(page_)
       .leftJoin(users, eq(users.id, page_.coordinatorId))
       .orderBy(...listOrder(opts.sort, page_, page_.mine));
   }).execute({ ...values, me: actor.id, limit: pageSize, offset: (page - 1) * pageSize });
-  const [{ total }] = await preparedOnce(db, `participants_count:${shape}`, () => db.select({ total: count() }).from(participants).where(where())).execute(values);
+  const [counted] = await preparedOnce(db, `participants_count:${shape}:${intake?.key ?? ""}`, () =>
+    db
+      .select({
+        total: count(),
+        unassigned:
+          intake && intake.key !== "none"
+            ? sql<number>`(select count(*) from (select 1 from ${participants} u where u.municipality_id = ${sql.placeholder("intakeMunicipality")} and u.unit_id is null
+                and u.deleted_at is null and u.erased_at is null limit ${UNASSIGNED_COUNT_CAP + 1}) x)`.mapWith(Number)
+            : sql<number>`0`.mapWith(Number),
+      })
+      .from(participants)
+      .where(where()),
+  ).execute({ ...values, ...intake?.values });
+  const total = counted.total;
   if (rows.length > 0) {
     await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
       action: "participant.list",
       entityType: "participant",
-      details: { ids: rows.map((r) => r.id), query: q ? "name" : null },
+      // list: which list was read, "intake" for "Ej tilldelade" (left out for the unit's).
+      details: { ids: rows.map((r) => r.id), query: q ? "name" : null, list: opts.intake ? "intake" : undefined },
     });
   }
-  return { rows, total, page, pageSize };
+  /** unassigned: how many are in "Ej tilldelade" (for the list itself, its total; else at most UNASSIGNED_COUNT_CAP + 1, meaning more). */
+  return { rows, total, page, pageSize, unassigned: opts.intake ? total : counted.unassigned };
 }
 
 /** The list's order: by reception date, by programme end, or "mine" first; then by name and id. */

@@ -260,6 +260,20 @@ export const handoverSchema = z.object({
   coordinatorId: z.string().uuid({ message: "Välj vem som tar över." }),
 });
 
+/**
+ * Taking people from "Ej tilldelade": each with the version the list showed (someone who took or
+ * changed them since is a conflict), and the coordinator of the user's unit who gets them (the
+ * user themselves for "Jag tar ärendet").
+ */
+export const intakeAssignSchema = z.object({
+  items: z
+    .array(z.object({ participantId: z.string().uuid(), version: z.coerce.number<string | number>().int().min(1) }))
+    .min(1, { message: "Välj minst en deltagare i listan." })
+    .max(200, { message: "Högst 200 åt gången." }),
+  coordinatorId: z.string().uuid({ message: "Välj vem som tar ärendet." }),
+});
+export type IntakeAssignInput = z.input<typeof intakeAssignSchema>;
+
 export const personnummerSearchSchema = z.object({
   personnummer: z
     .string()

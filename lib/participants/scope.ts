@@ -1,5 +1,8 @@
 // The SQL form of the participant scoping rule in lib/auth/permissions.ts: coordinators see the
-// active participants of their own unit; nobody else reads individual participants here.
+// active participants of their own unit; nobody else reads individual participants here. Besides
+// their unit, coordinators see the list "Ej tilldelade" (intakeScope): their municipality's people
+// who have no unit (imported without a coordinator), to take them on; only that list, not the
+// person's page, until one of them has taken the case.
 import { and, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import type { Executor } from "@/db";
@@ -28,6 +31,26 @@ export function preparedScope(actor: Actor): { key: string; where: () => SQL; va
     where: () => unitScope(sql.placeholder("scopeMunicipality"), sql.placeholder("scopeUnit")),
     values: { scopeMunicipality: actor.municipalityId, scopeUnit: actor.unitId },
   };
+}
+
+/**
+ * "Ej tilldelade": the active participants of the coordinator's municipality who have no unit.
+ * Every coordinator with a unit of their own sees it (a coordinator takes a case into their own
+ * unit); sfi teachers, managers and admins see nothing, nor does anyone of another municipality.
+ */
+export function intakeScope(actor: Actor): SQL {
+  if (actor.role !== "coordinator" || !actor.unitId) return sql`false`;
+  return noUnit(actor.municipalityId);
+}
+
+function noUnit(municipalityId: string | SQLWrapper): SQL {
+  return and(eq(participants.municipalityId, municipalityId), isNull(participants.unitId), isNull(participants.deletedAt), isNull(participants.erasedAt))!;
+}
+
+/** intakeScope for a statement prepared once, as preparedScope (the placeholder `intakeMunicipality`). */
+export function preparedIntakeScope(actor: Actor): { key: string; where: () => SQL; values: Record<string, string> } {
+  if (actor.role !== "coordinator" || !actor.unitId) return { key: "none", where: () => sql`false`, values: {} };
+  return { key: "intake", where: () => noUnit(sql.placeholder("intakeMunicipality")), values: { intakeMunicipality: actor.municipalityId } };
 }
 
 /**

@@ -1,11 +1,12 @@
 "use server";
-// Participant actions: register, edit, handover and the exact personnummer search (a POST, so the
-// number never reaches a URL). Permission, validation, scoping, concurrency and audit live in
-// lib/participants.
+// Participant actions: register, edit, handover, taking people from "Ej tilldelade" and the exact
+// personnummer search (a POST, so the number never reaches a URL). Permission, validation,
+// scoping, concurrency and audit live in lib/participants.
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
-import { editParticipant, handover, registerParticipant, setCaseState } from "@/lib/participants/commands";
+import { executeAction } from "@/lib/auth/action";
+import { assignFromIntakeDef, editParticipant, handover, registerParticipant, setCaseState } from "@/lib/participants/commands";
 import { findByPersonnummer } from "@/lib/participants/queries";
 import { personnummerSearchSchema } from "@/lib/participants/schema";
 import type { ParticipantFormValues } from "@/lib/participants/schema";
@@ -44,6 +45,39 @@ export async function handoverServer(_prev: HandoverState, form: FormData): Prom
   }
   const first = Object.values(r.fieldErrors ?? {})[0]?.[0];
   return { ok: false, message: first ?? r.formError ?? "" };
+}
+
+export type IntakeState =
+  | { ok: true; to: string; toMe: boolean; people: { id: string; name: string }[] }
+  | { ok: false; code: "conflict" | "invalid" | "not_found" | "error"; message?: string }
+  | null;
+
+/**
+ * From the list "Ej tilldelade": the row's "Jag tar ärendet" (`take`: its id and version, to the
+ * user) or the checked rows (`items`) to the chosen coordinator of the user's unit.
+ */
+export async function assignIntakeServer(_prev: IntakeState, form: FormData): Promise<IntakeState> {
+  const user = await getCurrentUser();
+  const take = form.get("take");
+  const items = (take ? [String(take)] : form.getAll("items").map(String)).map((v) => {
+    const [participantId = "", version = ""] = v.split(":");
+    return { participantId, version };
+  });
+  const coordinatorId = take ? (user?.id ?? "") : String(form.get("coordinatorId") ?? "");
+  const r = await executeAction(assignFromIntakeDef, { items, coordinatorId }, user);
+  revalidatePath("/deltagare");
+  if (r.ok) {
+    return {
+      ok: true,
+      to: r.data.to.name,
+      toMe: r.data.to.id === user?.id,
+      people: r.data.assigned.map((a) => ({ id: a.id, name: `${a.firstName} ${a.lastName}` })),
+    };
+  }
+  if (r.code === "conflict" || r.code === "not_found" || r.code === "invalid") {
+    return { ok: false, code: r.code, message: Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.formError };
+  }
+  return { ok: false, code: "error", message: r.formError };
 }
 
 export type PnrSearchState = { ok: boolean; error?: string; rows?: { id: string; firstName: string; lastName: string; birthDate: string }[] } | null;

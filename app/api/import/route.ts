@@ -21,10 +21,13 @@ export async function POST(req: Request) {
   const problem = checkFileNames(files.map((f) => f.name));
   if (problem) return Response.json({ error: problem }, { status: 400 });
   const dryRun = form.get("mode") !== "import";
+  // The rows the preview counted, sent back with the confirmation: only the progress bar's total.
+  const expectedRows = Number.parseInt(String(form.get("rows") ?? ""), 10);
   const id = await startImportJob({
     userId: user.id,
     municipalityId: user.municipalityId,
     dryRun,
+    expectedRows: Number.isSafeInteger(expectedRows) && expectedRows > 0 ? expectedRows : undefined,
     lang: await getLocale(),
     files: await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))),
   });

@@ -72,6 +72,7 @@ export async function DetailsSection({ user, participant: p, history }: { user: 
               const d = (h.details ?? {}) as { changed?: string[]; fromName?: string | null; toName?: string; version?: number };
               let what = "";
               if (h.action === "participant.handover") what = fill(t.handedOverFromTo, { from: d.fromName ?? t.noCoordinator, to: d.toName ?? "" });
+              else if (h.action === "participant.assign") what = fill(t.assignedTo, { to: d.toName ?? "" });
               else if (h.action === "participant.update" && d.changed?.length) what = `${t.changedFields}: ${d.changed.map(label).join(", ")}`;
               else if (h.action === "skillmapping.save" && d.changed?.length) what = `${t.changedFields}: ${d.changed.map((c) => t.parts[c] ?? c).join(", ")}`;
               return (

@@ -1,0 +1,3 @@
+-- A participant taken from the coordinators' list "Ej tilldelade" (participant.assign) shows in their page's history: the history's partial index names that action too.
+DROP INDEX "audit_participant_history_idx";--> statement-breakpoint
+CREATE INDEX "audit_participant_history_idx" ON "audit_log" USING btree ("participant_id","at","id") WHERE action in ('participant.create', 'participant.update', 'participant.handover', 'participant.assign', 'skillmapping.save', 'participant.close', 'participant.reopen');
