@@ -104,7 +104,21 @@ test("the register extract names stored codes in words and shows no JSON", async
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Registerutdrag");
   // Gender in words, as the rest of the app says it.
-  await expect(page.locator("dt", { hasText: /^Kön$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("Kvinna");
+  const fact = (label: RegExp) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(fact(/^Kön$/)).toHaveText("Kvinna");
+  // Other records by their names, not their ids: the municipality, the unit, the coordinator.
+  await expect(fact(/^Kommun$/)).toHaveText("Testkommunen");
+  await expect(fact(/^Enhet$/)).toHaveText("Testenheten");
+  await expect(fact(/^Koordinator$/)).toHaveText("Tove Testkoordinator");
+  await expect(page.locator("main")).not.toContainText("(id)");
+  // What only the system needs is left out; the person's identifiers in the system stand apart, marked.
+  await expect(page.locator("dt", { hasText: /^Version/ })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: /^Version|Nyckel från import/ })).toHaveCount(0);
+  await expect(page.getByText("Namnet så som det söks")).toHaveCount(0);
+  const technical = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Tekniska uppgifter" }) });
+  await expect(technical.locator("dt", { hasText: /^Id i systemet$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText(FIX.participantId);
+  await expect(technical.locator("dt", { hasText: /externt id/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("E2E-1");
+  await expect(technical.locator("dt", { hasText: /söker på/ })).toHaveCount(1);
   const activities = page.getByRole("region", { name: /^Insatser/ });
   await expect(activities.getByRole("cell", { name: "Praktik", exact: true })).toBeVisible();
   // The activity's empty details are left out, not printed as {}.

@@ -135,22 +135,54 @@ test("markup in names and text fields renders as text; search treats SQL-shaped 
   await expect(page.getByRole("main").getByRole("alert")).toContainText("inget giltigt samtycke");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Arbetsförmedlingen");
   await page.goBack();
+  // Submitted empty: the message names the field, next to it, and the focus goes there.
+  await page.getByRole("button", { name: "Registrera samtycke" }).click();
+  await expect(page.locator("#consent-scope-error")).toHaveText("Skriv vad som får delas.");
+  await expect(page.getByLabel("Vad som får delas")).toBeFocused();
+  await expect(page.getByText("Fyll i fältet.")).toHaveCount(0);
   const scope = `<script>window.__xss=3</script><b>mål</b> och "insatser"`;
   await page.getByLabel("Vad som får delas").fill(scope);
   await page.getByRole("button", { name: "Registrera samtycke" }).click();
   await expect(page.getByRole("cell", { name: scope })).toBeVisible();
+  // The confirmation is said where the focus goes.
+  const answer = page.getByTestId("consent-answer");
+  await expect(answer).toHaveText("Samtycket till Arbetsförmedlingen är registrerat.");
+  await expect(answer).toBeFocused();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Sammanfattning av planen för Arbetsförmedlingen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sammanfattning för Arbetsförmedlingen" })).toBeVisible();
   await expect(page.locator("pre")).toContainText(scope);
   await expect(page.locator("pre")).toContainText(FIX.xssFirstName);
+  // The scope names the goal and the activities: those, in words, and nothing else.
+  await expect(page.getByText("Med enligt samtycket: planens mål, insatserna.")).toBeVisible();
+  await expect(page.locator("pre")).toContainText("Praktik, pågående, från 2025-11-01, anordnare: Testkommunens äldreboende");
+  await expect(page.locator("pre")).toContainText("Arbete: Undersköterska");
+  await expect(page.locator("pre")).not.toContainText("Hälsoundersökning");
+  await expect(page.locator("pre")).not.toContainText("Närvaro i sfi");
+  await expect(page.locator("pre")).not.toContainText("pagaende");
   await expectAccessible(page);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-  // Withdrawn today: the hand-over is refused again.
+  // Withdrawn, asked once more with its day: a day to come is refused next to the date, then today.
   await page.goBack();
-  await page.getByRole("button", { name: "Återkalla" }).click();
+  await page.getByRole("button", { name: "Återkalla", exact: true }).click();
+  const date = page.getByLabel("Återkallat den");
+  await expect(date).toBeFocused();
+  await expect(page.getByRole("group", { name: /Återkalla samtycket till Arbetsförmedlingen/ })).toContainText("Från och med den dag du anger");
+  const today = await date.inputValue();
+  const [y, mo, d] = today.split("-").map(Number);
+  const tomorrow = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+  await date.fill(tomorrow);
+  await page.getByRole("button", { name: "Ja, återkalla" }).click();
+  await expect(page.getByText("Ett samtycke kan inte återkallas i förväg")).toBeVisible();
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("cell", { name: /Återkallat/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await date.fill(today);
+  await page.getByRole("button", { name: "Ja, återkalla" }).click();
   await expect(page.getByRole("cell", { name: /Återkallat/ })).toBeVisible();
+  await expect(answer).toHaveText(`Samtycket till Arbetsförmedlingen är återkallat från och med ${today}.`);
+  await expect(answer).toBeFocused();
   await page.goto(`/deltagare/${FIX.participantId}/sammanfattning-af`);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("inget giltigt samtycke");
 
@@ -180,6 +212,19 @@ test("an admin finds a person by posted personnummer and gets the register extra
   const { context, page } = await contextFor(browser, "otherMunicipalityAdmin");
   await page.goto("/admin/registerutdrag");
   await expectAccessible(page);
+  // Nothing filled in: said as such, not as "nobody found".
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Fyll i personnummer eller deltagarens id.");
+  await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
+  // A personnummer whose check digit is wrong: said next to the field, what was typed kept.
+  const wrong = `${FIX_PERSONNUMMER.slice(0, 11)}${(Number(FIX_PERSONNUMMER[11]) + 1) % 10}`;
+  await page.getByLabel("Personnummer (ÅÅÅÅMMDDNNNN)").fill(wrong);
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page.locator("#personnummer-error")).toContainText("inget giltigt personnummer");
+  await expect(page.getByLabel("Personnummer (ÅÅÅÅMMDDNNNN)")).toHaveValue(wrong);
+  await expect(page.getByLabel("Personnummer (ÅÅÅÅMMDDNNNN)")).toBeFocused();
+  expect(page.url()).not.toContain(wrong);
+  await page.getByLabel("Personnummer (ÅÅÅÅMMDDNNNN)").fill("");
   await page.getByLabel("Externt id").fill("finns-inte");
   await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Ingen deltagare med det personnumret eller id:t.");

@@ -145,6 +145,12 @@ test("admin creates a user; the user's session ends at once when deactivated", a
   const csvText = await csv.text();
   expect(csvText).toContain("user.deactivate");
   expect(csvText).toContain("Avaktiverade en användare");
+  // In the page's words: the columns named, the action in words beside its code, the details
+  // in words (the new user's role), never their JSON.
+  const csvLines = csvText.replace(/^\uFEFF/, "").split("\r\n");
+  expect(csvLines[0]).toBe("Händelsens id,Tidpunkt (svensk tid),Användare,Användarens id,Händelse,Kod,Uppgift,Uppgiftens id,Deltagarens id,Detaljer");
+  expect(csvLines.some((l) => l.includes(",Lade till en användare,user.create,Användare,") && /roll: (Etableringskoordinator|Sfi-lärare|Chef|Administratör)/.test(l))).toBe(true);
+  expect(csvText).not.toContain('{"');
 
   // The user filter is a field for a name or e-mail address, not a list of every user; what was
   // typed stays, the matched users are named, and the CSV export applies the same filter.
@@ -190,10 +196,32 @@ test("an admin runs gallring: the due cases counted, anonymised as a job, nothin
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/admin/gallring");
   await expect(page.getByText("Avslutade ärenden som har passerat bevarandetiden: 3. De äldsta visas först.")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Detta skulle anonymiseras" }).getByRole("row")).toHaveCount(4);
+  const table = page.getByRole("table", { name: "Detta skulle anonymiseras" });
+  await expect(table.getByRole("row")).toHaveCount(4);
+  // Whose cases they are: the person, closing day and last activity, and their register extract by id.
+  const amal = table.getByRole("row", { name: /Amal Gallrad/ });
+  await expect(amal.getByRole("rowheader")).toHaveText("Amal Gallrad");
+  await expect(amal).toContainText("Ingen enhet, ingen koordinator");
+  await expect(amal.getByRole("cell", { name: "2019-04-15", exact: true })).toHaveCount(2);
+  const extract = amal.getByRole("link", { name: "Registerutdrag för Amal Gallrad" });
+  await expect(extract).toHaveAttribute("href", /^\/admin\/registerutdrag\/[0-9a-f-]{36}$/);
   await expectAccessible(page);
+  // Asked once more, saying it cannot be undone; Avbryt (or Escape) goes back with nothing done.
   await page.getByRole("button", { name: "Anonymisera nu" }).click();
-  await expect(page.getByText("Anonymiserat: 3")).toBeVisible();
+  const confirm = page.getByRole("group", { name: "Anonymisera 3 ärenden?" });
+  await expect(confirm).toContainText("Det går inte att ångra");
+  await expect(confirm.getByRole("button", { name: "Ja, anonymisera 3 ärenden" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Anonymisera nu" })).toBeFocused();
+  await expect(table.getByRole("row")).toHaveCount(4);
+  await page.getByRole("button", { name: "Anonymisera nu" }).click();
+  await page.getByRole("button", { name: "Ja, anonymisera 3 ärenden" }).click();
+  // The result is said, and focused, where the buttons were.
+  const answer = page.getByTestId("gallring-answer");
+  await expect(answer).toHaveText("Klart. Anonymiserat: 3 ärenden.");
+  await expect(answer).toBeFocused();
   await expect(page.getByText("Inget att gallra i dag.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Anonymisera nu" })).toHaveCount(0);
   await expectAccessible(page);

@@ -9,7 +9,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { ActionDefinition } from "@/lib/auth/action";
 import type { Actor } from "@/lib/auth/permissions";
 import { participantScope, scopedParticipantRow } from "@/lib/participants/scope";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordConsentSchema, withdrawConsentSchema } from "./schema";
 
 export const CONSENT_ACTOR_NAMES: Record<ConsentActor, string> = {
@@ -24,6 +24,20 @@ export class ConsentRequiredError extends Error {
   constructor(public readonly actor: ConsentActor) {
     super(`Uppgifterna kan inte lämnas ut: det finns inget giltigt samtycke från deltagaren att dela uppgifter med ${CONSENT_ACTOR_NAMES[actor]}.`);
     this.name = "ConsentRequiredError";
+  }
+}
+
+/**
+ * A valid consent whose scope names nothing the hand-over is made of (lib/consent/scope.ts): the
+ * hand-over is refused rather than made of parts the participant did not name.
+ */
+export class ConsentScopeError extends Error {
+  constructor(
+    public readonly actor: ConsentActor,
+    public readonly scope: string,
+  ) {
+    super(`Samtycket till ${CONSENT_ACTOR_NAMES[actor]} nämner inget av det som kan lämnas ut.`);
+    this.name = "ConsentScopeError";
   }
 }
 
@@ -106,12 +120,15 @@ export async function withdrawConsent(tx: Tx, actor: Actor, input: z.output<type
   if (!c) throw new NotFoundError("consent");
   const p = await scopedParticipant(tx, actor, c.participantId);
   authorize(p);
-  if (c.version !== input.version) throw new ConflictError(c);
+  // The version the page showed: a consent changed or withdrawn since is shown again, not overwritten.
+  if (c.version !== input.version || c.withdrawnOn) throw new ConflictError(c);
+  // The schema keeps the day out of the future; the stored consent says when it began.
+  if (input.withdrawnOn < c.givenOn) throw new FieldError({ withdrawnOn: ["before_given"] });
   await tx
     .update(consents)
     .set({ withdrawnOn: input.withdrawnOn, withdrawnBy: actor.id, version: c.version + 1, updatedAt: new Date() })
     .where(eq(consents.id, c.id));
-  return { id: c.id, participantId: c.participantId, actor: c.actor };
+  return { id: c.id, participantId: c.participantId, actor: c.actor, withdrawnOn: input.withdrawnOn };
 }
 
 export const recordConsentAction: ActionDefinition<typeof recordConsentSchema, { id: string; participantId: string; actor: ConsentActor }> = {
@@ -121,9 +138,9 @@ export const recordConsentAction: ActionDefinition<typeof recordConsentSchema, {
   audit: (r) => ({ action: "consent.create", entityType: "consent", entityId: r.id, participantId: r.participantId, details: { actor: r.actor } }),
 };
 
-export const withdrawConsentAction: ActionDefinition<typeof withdrawConsentSchema, { id: string; participantId: string; actor: ConsentActor }> = {
+export const withdrawConsentAction: ActionDefinition<typeof withdrawConsentSchema, { id: string; participantId: string; actor: ConsentActor; withdrawnOn: string }> = {
   schema: withdrawConsentSchema,
   permission: "participant:write",
   run: ({ tx, user, input, authorize }) => withdrawConsent(tx, user, input, authorize),
-  audit: (r) => ({ action: "consent.withdraw", entityType: "consent", entityId: r.id, participantId: r.participantId, details: { actor: r.actor } }),
+  audit: (r) => ({ action: "consent.withdraw", entityType: "consent", entityId: r.id, participantId: r.participantId, details: { actor: r.actor, withdrawnOn: r.withdrawnOn } }),
 };

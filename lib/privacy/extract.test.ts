@@ -16,6 +16,8 @@ let handle: DbHandle;
 let admin: Actor;
 let otherAdmin: Actor;
 let participantId: string;
+let coordinatorId: string;
+let strangerId: string;
 const nine = "900101912";
 const PNR = `19${nine}${luhnCheckDigit(nine)}`;
 
@@ -27,13 +29,23 @@ beforeAll(async () => {
   const [a2] = await handle.db.insert(s.users).values({ municipalityId: m2.id, email: "b@x.se", name: "B", role: "admin" }).returning();
   admin = { id: a1.id, role: "admin", municipalityId: m1.id, unitId: null };
   otherAdmin = { id: a2.id, role: "admin", municipalityId: m2.id, unitId: null };
+  const [unit] = await handle.db.insert(s.units).values({ municipalityId: m1.id, name: "Centrum" }).returning();
+  const [coord] = await handle.db.insert(s.users).values({ municipalityId: m1.id, unitId: unit.id, email: "k@x.se", name: "Karin Koordinator", role: "coordinator" }).returning();
+  coordinatorId = coord.id;
+  // Another municipality's user, referred to by mistake: not named in this municipality's extract.
+  strangerId = a2.id;
+  const [employer] = await handle.db.insert(s.employers).values({ municipalityId: m1.id, orgNr: "556677-8899", name: "Bageriet AB" }).returning();
   const [p] = await handle.db
     .insert(s.participants)
-    .values({ municipalityId: m1.id, personnummer: PNR, externalId: "EXT-1", firstName: "Yusuf", lastName: "Ali", searchName: searchNameOf("Yusuf", "Ali"), birthDate: "1990-01-01", gender: "M", receptionDate: "2025-01-01" })
+    .values({ municipalityId: m1.id, unitId: unit.id, coordinatorId: coord.id, personnummer: PNR, externalId: "EXT-1", firstName: "Yusuf", lastName: "Ali", searchName: searchNameOf("Yusuf", "Ali"), birthDate: "1990-01-01", gender: "M", receptionDate: "2025-01-01" })
     .returning();
   participantId = p.id;
-  await handle.db.insert(s.activities).values({ municipalityId: m1.id, participantId, type: "praktik", status: "pagaende", startDate: "2025-03-01" });
-  await handle.db.insert(s.consents).values({ municipalityId: m1.id, participantId, actor: "arbetsformedlingen", scope: "Plan", method: "skriftligt", givenOn: "2025-02-01" });
+  const [act] = await handle.db
+    .insert(s.activities)
+    .values({ municipalityId: m1.id, participantId, type: "praktik", status: "pagaende", startDate: "2025-03-01", employerId: employer.id, responsibleUserId: coord.id, importKey: "praktik|2025-03-01", details: { type: "praktik", employerId: employer.id, supervisor: "Eva" } })
+    .returning();
+  await handle.db.insert(s.followups).values({ municipalityId: m1.id, participantId, activityId: act.id, type: "uppfoljning", status: "planerad", dueDate: "2025-04-01", responsibleUserId: a2.id });
+  await handle.db.insert(s.consents).values({ municipalityId: m1.id, participantId, actor: "arbetsformedlingen", scope: "Plan", method: "skriftligt", givenOn: "2025-02-01", recordedBy: coord.id });
 });
 afterAll(async () => {
   await handle?.close();
@@ -47,6 +59,10 @@ describe("register extract", () => {
     expect(await findParticipantForExtract(admin, { externalId: "EXT-" }, handle.db)).toBeNull();
     expect(await findParticipantForExtract(admin, { externalId: "' or 1=1 --" }, handle.db)).toBeNull();
     expect(await findParticipantForExtract(otherAdmin, { personnummer: PNR }, handle.db)).toBeNull();
+    // Or by the person's id in the system (as the audit log and gallring show it), in the own municipality only.
+    expect(await findParticipantForExtract(admin, { externalId: participantId.toUpperCase() }, handle.db)).toBe(participantId);
+    expect(await findParticipantForExtract(otherAdmin, { externalId: participantId }, handle.db)).toBeNull();
+    expect(await findParticipantForExtract(admin, {}, handle.db)).toBeNull();
   });
   it("holds all the person's data and is audited", async () => {
     const x = await buildRegisterExtract(admin, participantId, handle.db);
@@ -61,6 +77,14 @@ describe("register extract", () => {
     await writeAudit(handle.db, { id: admin.id, municipalityId: admin.municipalityId }, { action: "participant.list", entityType: "participant", details: { ids: [], query: "name" } });
     const again = await buildRegisterExtract(admin, participantId, handle.db);
     expect(again.auditEntries.map((e) => e.action)).toEqual(["participant.extract", "participant.list"]);
+  });
+  it("names the records the data refers to, within the municipality only", async () => {
+    const x = await buildRegisterExtract(admin, participantId, handle.db);
+    expect(x.names.municipalities).toEqual({ [admin.municipalityId]: "Ett" });
+    expect(Object.values(x.names.units)).toEqual(["Centrum"]);
+    expect(x.names.users[coordinatorId]).toBe("Karin Koordinator");
+    expect(Object.values(x.names.employers)).toEqual(["Bageriet AB"]);
+    expect(x.names.users[strangerId]).toBeUndefined();
   });
   it("is not found for another municipality's admin or for a coordinator", async () => {
     await expect(buildRegisterExtract(otherAdmin, participantId, handle.db)).rejects.toBeInstanceOf(NotFoundError);

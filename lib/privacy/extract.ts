@@ -1,7 +1,9 @@
 // Registerutdrag (GDPR art. 15): everything held about one participant, gathered for an admin who
 // produces it on the person's request. The person is found by exact personnummer (posted, never
-// in a URL) or external id, within the admin's municipality; producing the extract is audited.
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+// in a URL), external id or their id in the system, within the admin's municipality; producing the
+// extract is audited. The records the data refers to by id (the municipality, units, users,
+// employers, openings, sfi groups) are named alongside, so the page can say who and what.
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import * as s from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
@@ -9,8 +11,15 @@ import { concernsParticipant } from "@/lib/audit/queries";
 import { can, hasPermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
+import { referencedIds, type ExtractNames } from "./extract-view";
 
-/** The participant's id, or null. Only exact matches: this is no search. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The participant's id, or null. Only exact matches: this is no search. `externalId` is the id
+ * from the system the data was imported from, or the participant's own id in this one (as the
+ * audit log and gallring show it).
+ */
 export async function findParticipantForExtract(actor: Actor, query: { personnummer?: string; externalId?: string }, db: Executor = getDb()): Promise<string | null> {
   if (!hasPermission(actor, "participant:extract")) throw new NotFoundError("participant");
   const conditions = [];
@@ -18,6 +27,7 @@ export async function findParticipantForExtract(actor: Actor, query: { personnum
   if (pnr?.ok) conditions.push(eq(s.participants.personnummer, pnr.value));
   const ext = query.externalId?.trim();
   if (ext) conditions.push(eq(s.participants.externalId, ext));
+  if (ext && UUID.test(ext)) conditions.push(eq(s.participants.id, ext.toLowerCase()));
   if (conditions.length === 0) return null;
   const [row] = await db
     .select({ id: s.participants.id })
@@ -56,6 +66,7 @@ export async function buildRegisterExtract(actor: Actor, participantId: string, 
     .leftJoin(s.users, eq(s.users.id, s.auditLog.userId))
     .where(concernsParticipant(id))
     .orderBy(asc(s.auditLog.id));
+  const names = await referencedNames(db, actor.municipalityId, { participant, skillMappings, plans, planRevisions, activities, followups, outcomes, outcomeHistory, sfiEnrolments, sfiAttendance, sfiResults, sfiBreaks, consents });
   await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
     action: "participant.extract",
     entityType: "participant",
@@ -75,9 +86,45 @@ export async function buildRegisterExtract(actor: Actor, participantId: string, 
     sfi: { enrolments: sfiEnrolments, attendance: sfiAttendance, results: sfiResults, breaks: sfiBreaks },
     consents,
     auditEntries,
+    names,
   };
 }
 export type RegisterExtract = Awaited<ReturnType<typeof buildRegisterExtract>>;
+
+/** The names of the records the person's data refers to, within the admin's municipality (one query a kind). */
+async function referencedNames(db: Executor, municipalityId: string, data: unknown): Promise<ExtractNames> {
+  const ids = referencedIds(data);
+  const list = (set: Set<string>) => [...set].filter((x) => UUID.test(x));
+  const named = (rows: { id: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  const none = Promise.resolve([] as { id: string; name: string }[]);
+  const [municipalities, units, users, employers, openings, sfiGroups] = await Promise.all([
+    ids.municipalities.has(municipalityId) ? db.select({ id: s.municipalities.id, name: s.municipalities.name }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId)) : none,
+    list(ids.units).length ? db.select({ id: s.units.id, name: s.units.name }).from(s.units).where(and(inArray(s.units.id, list(ids.units)), eq(s.units.municipalityId, municipalityId))) : none,
+    list(ids.users).length ? db.select({ id: s.users.id, name: s.users.name }).from(s.users).where(and(inArray(s.users.id, list(ids.users)), eq(s.users.municipalityId, municipalityId))) : none,
+    list(ids.employers).length ? db.select({ id: s.employers.id, name: s.employers.name }).from(s.employers).where(and(inArray(s.employers.id, list(ids.employers)), eq(s.employers.municipalityId, municipalityId))) : none,
+    list(ids.openings).length
+      ? db
+          .select({ id: s.openings.id, name: sql<string>`${s.openings.occupation} || ', ' || ${s.employers.name}` })
+          .from(s.openings)
+          .innerJoin(s.employers, eq(s.employers.id, s.openings.employerId))
+          .where(and(inArray(s.openings.id, list(ids.openings)), eq(s.openings.municipalityId, municipalityId)))
+      : none,
+    list(ids.sfiGroups).length
+      ? db
+          .select({ id: s.sfiGroups.id, name: sql<string>`${s.sfiGroups.name} || ', ' || ${s.sfiGroups.school}` })
+          .from(s.sfiGroups)
+          .where(and(inArray(s.sfiGroups.id, list(ids.sfiGroups)), eq(s.sfiGroups.municipalityId, municipalityId)))
+      : none,
+  ]);
+  return {
+    municipalities: named(municipalities),
+    units: named(units),
+    users: named(users),
+    employers: named(employers),
+    openings: named(openings),
+    sfiGroups: named(sfiGroups),
+  };
+}
 
 export interface AuditSummaryRow {
   userName: string | null;

@@ -9,6 +9,9 @@ import { writeAudit } from "@/lib/audit/commands";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { searchNameOf } from "@/lib/participants/search";
 import { countDueCases, findDueCases, previewGallring, runGallring } from "./retention";
+import type { Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { and, sql } from "drizzle-orm";
 
 let handle: DbHandle;
 let oldCase: string;
@@ -48,6 +51,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.close();
 });
+
+async function adminOf(municipalityId: string, email: string, role: "admin" | "coordinator" | "manager" = "admin"): Promise<Actor> {
+  const [u] = await handle.db.insert(s.users).values({ municipalityId, email, name: email, role }).returning();
+  return { id: u.id, role, municipalityId, unitId: null };
+}
 
 describe("gallring", () => {
   it("finds closed cases whose last activity is more than three years old", async () => {
@@ -101,19 +109,61 @@ describe("the preview, a page at a time", () => {
     const followedUp = await inM("2018-06-01");
     await handle.db.insert(s.followups).values({ municipalityId: other.id, participantId: followedUp, type: "uppfoljning", status: "genomford", dueDate: "2024-01-01", heldDate: "2024-01-02" });
     const asOf = "2026-06-01";
+    const otherAdmin = await adminOf(other.id, "l-admin@x.se");
     expect(await countDueCases(handle.db, { asOf, municipalityId: other.id })).toBe(5);
-    const first = await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2 });
+    const first = await previewGallring(otherAdmin, { asOf, pageSize: 2 }, handle.db);
     expect(first).toMatchObject({ total: 5, page: 1, pages: 3, pageSize: 2 });
     expect(first.cases.map((c) => c.id)).toEqual(due.slice(0, 2).map((d) => d.id));
-    expect(first.cases[0]).toEqual({ id: due[0].id, municipalityId: other.id, lastActivity: "2018-01-01" });
-    expect((await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2, page: 3 })).cases.map((c) => c.id)).toEqual([due[4].id]);
+    expect(first.cases[0]).toMatchObject({ id: due[0].id, municipalityId: other.id, lastActivity: "2018-01-01" });
+    expect((await previewGallring(otherAdmin, { asOf, pageSize: 2, page: 3 }, handle.db)).cases.map((c) => c.id)).toEqual([due[4].id]);
     // A page past the last (cases were anonymised meanwhile) shows the last.
-    expect((await previewGallring(handle.db, { asOf, municipalityId: other.id, pageSize: 2, page: 40 })).page).toBe(3);
+    expect((await previewGallring(otherAdmin, { asOf, pageSize: 2, page: 40 }, handle.db)).page).toBe(3);
     // The whole list, for the command and the run, is the same cases in the same order; another municipality's are not in it.
     expect((await findDueCases(handle.db, { asOf, municipalityId: other.id })).map((c) => c.id)).toEqual(due.map((d) => d.id));
     expect((await findDueCases(handle.db, { asOf, municipalityId: m })).some((c) => due.some((d) => d.id === c.id))).toBe(false);
     // The cutoff is the day: the case closed 2022-01-01 is due from 2025-01-02.
     expect(await countDueCases(handle.db, { asOf: "2025-01-01", municipalityId: other.id })).toBe(4);
     expect(await countDueCases(handle.db, { asOf: "2025-01-02", municipalityId: other.id })).toBe(5);
+  });
+});
+
+describe("the preview says whose cases they are", () => {
+  it("names each case's person, external id, unit, coordinator, closing day and last activity, and audits the page as a list read", async () => {
+    const [mu] = await handle.db.insert(s.municipalities).values({ code: "9403", name: "M" }).returning();
+    const [unit] = await handle.db.insert(s.units).values({ municipalityId: mu.id, name: "Centrum" }).returning();
+    const [coord] = await handle.db.insert(s.users).values({ municipalityId: mu.id, unitId: unit.id, email: "k@m.se", name: "Karin Koordinator", role: "coordinator" }).returning();
+    const closed = await participant({ municipalityId: mu.id, unitId: unit.id, coordinatorId: coord.id, externalId: "EXT-9", firstName: "Hana", lastName: "Ali", closedAt: "2020-02-01", programmeEnd: "2020-01-15" });
+    // Due because the programme ended long ago, without a closing day, unit or coordinator.
+    const ended = await participant({ municipalityId: mu.id, firstName: "Omar", lastName: "Nur", programmeEnd: "2021-03-01" });
+    const admin = await adminOf(mu.id, "admin@m.se");
+    const asOf = "2026-06-01";
+    const preview = await previewGallring(admin, { asOf }, handle.db);
+    expect(preview.total).toBe(2);
+    expect(preview.cases).toEqual([
+      { id: closed, municipalityId: mu.id, lastActivity: "2020-02-01", externalId: "EXT-9", firstName: "Hana", lastName: "Ali", closedAt: "2020-02-01", programmeEnd: "2020-01-15", unitName: "Centrum", coordinatorName: "Karin Koordinator" },
+      { id: ended, municipalityId: mu.id, lastActivity: "2021-03-01", externalId: null, firstName: "Omar", lastName: "Nur", closedAt: null, programmeEnd: "2021-03-01", unitName: null, coordinatorName: null },
+    ]);
+    // The same cases as the run takes, in the same order.
+    expect((await findDueCases(handle.db, { asOf, municipalityId: mu.id })).map((c) => c.id)).toEqual([closed, ended]);
+    const reads = await handle.db
+      .select()
+      .from(s.auditLog)
+      .where(and(eq(s.auditLog.action, "participant.list"), eq(s.auditLog.userId, admin.id)));
+    expect(reads.map((r) => r.details)).toEqual([{ ids: [closed, ended], source: "gallring" }]);
+    // Found by the person, as the audit log's participant filter and the register extract find list reads.
+    const byPerson = await handle.db.select().from(s.auditLog).where(sql`${s.auditLog.details} -> 'ids' @> ${JSON.stringify([ended])}::jsonb`);
+    expect(byPerson).toHaveLength(1);
+  });
+
+  it("gives another municipality's admin only their own cases, and other roles nothing", async () => {
+    const [mu] = await handle.db.insert(s.municipalities).values({ code: "9404", name: "N" }).returning();
+    const stranger = await adminOf(mu.id, "admin@n.se");
+    const shown = await previewGallring(stranger, { asOf: "2026-06-01" }, handle.db);
+    expect(shown).toMatchObject({ total: 0, cases: [] });
+    expect(await handle.db.$count(s.auditLog, eq(s.auditLog.userId, stranger.id))).toBe(0);
+    for (const role of ["coordinator", "manager"] as const) {
+      const someone = await adminOf(m, `${role}@k.se`, role);
+      await expect(previewGallring(someone, { asOf: "2026-06-01" }, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    }
   });
 });

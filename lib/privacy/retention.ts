@@ -12,10 +12,12 @@
 //   names or personnummer, so once the participant is anonymised they identify no one by themselves.
 import { eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { resultRows } from "@/db/json";
-import type { Db, Executor } from "@/db";
+import { getDb, type Db, type Executor } from "@/db";
 import * as s from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
+import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import { addDays } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
 import { pageWindow } from "@/lib/paging";
 
 export const CASE_RETENTION_YEARS = 3;
@@ -27,12 +29,42 @@ export interface DueCase {
   lastActivity: string;
 }
 
+/** A due case as the admin's preview shows it: whose case it is, so that the right ones go. */
+export interface DueCaseRow extends DueCase {
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  /** The day the case was closed; null when it is due because the programme ended. */
+  closedAt: string | null;
+  programmeEnd: string | null;
+  unitName: string | null;
+  coordinatorName: string | null;
+}
+
 function yearsBefore(iso: string, years: number): string {
   const [y, m, d] = iso.split("-").map(Number);
   // 29 February goes to 28 February in a year without it.
   const dt = new Date(Date.UTC(y - years, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) dt.setUTCDate(0);
   return dt.toISOString().slice(0, 10);
+}
+
+/** The day a case's last activity must be before for the case to be due on `asOf`. */
+export function retentionCutoff(asOf: string): string {
+  return yearsBefore(asOf, CASE_RETENTION_YEARS);
+}
+
+/**
+ * The rule of dueCases below for one case whose facts are at hand (the importer's preview warns
+ * about rows that gallring would anonymise at once): closed (closed_at set, or programme_end on
+ * or before asOf), and the latest of closed_at, programme_end and `lastActivity` (its activities'
+ * and follow-ups' dates) before the cutoff. The dates are ISO strings; null is no date.
+ */
+export function isCaseDue(c: { closedAt: string | null; programmeEnd: string | null; lastActivity: string | null }, asOf: string): boolean {
+  const closed = c.closedAt !== null || (c.programmeEnd !== null && c.programmeEnd <= asOf);
+  const dates = [c.closedAt, c.programmeEnd, c.lastActivity].filter((d): d is string => d !== null);
+  // greatest() of no dates is null, and null is not before the cutoff.
+  return closed && dates.length > 0 && dates.reduce((a, b) => (a > b ? a : b)) < retentionCutoff(asOf);
 }
 
 interface DueOptions {
@@ -52,7 +84,7 @@ interface DueOptions {
  * (1.7 → 1.2 s for the preview of 15 592 due cases among 28 513 closed).
  */
 function dueCases(opts: DueOptions): SQL {
-  const cutoff = yearsBefore(opts.asOf, CASE_RETENTION_YEARS);
+  const cutoff = retentionCutoff(opts.asOf);
   return sql`(select * from (
       select p.id, p.municipality_id, greatest(p.closed_at, p.programme_end, la.last, lf.last) as last_activity
       from participants p
@@ -89,19 +121,69 @@ async function dueCasePage(db: Executor, opts: DueOptions & { limit?: number; of
   return { cases, total };
 }
 
+/**
+ * One page of due cases with whose they are: the same ordered, counted pass as dueCasePage, and
+ * only the page's rows (50) looked up by primary key for the name, unit and coordinator, in the
+ * same statement. The due cases themselves are found exactly as before (scripts/bench/JOURNAL.md,
+ * "Gallring's due cases"): nothing is added to the pass over the municipality's closed cases.
+ */
+async function dueCasePageWithPeople(db: Executor, opts: DueOptions & { limit: number; offset: number }): Promise<{ cases: DueCaseRow[]; total: number }> {
+  const rows = resultRows(
+    await db.execute(sql`
+      select d.id, d.municipality_id, d.last_activity::text as last_activity, d.total,
+        p.external_id, p.first_name, p.last_name, p.closed_at::text as closed_at, p.programme_end::text as programme_end,
+        u.name as unit_name, c.name as coordinator_name
+      from (
+        select due.id, due.municipality_id, due.last_activity, count(*) over ()::int as total
+        from ${dueCases(opts)} order by due.last_activity, due.id limit ${opts.limit} offset ${opts.offset}
+      ) d
+      join participants p on p.id = d.id
+      left join units u on u.id = p.unit_id
+      left join users c on c.id = p.coordinator_id
+      order by d.last_activity, d.id`),
+  );
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const cases = rows.map((r) => ({
+    id: String(r.id),
+    municipalityId: String(r.municipality_id),
+    lastActivity: String(r.last_activity),
+    externalId: text(r.external_id),
+    firstName: String(r.first_name),
+    lastName: String(r.last_name),
+    closedAt: text(r.closed_at),
+    programmeEnd: text(r.programme_end),
+    unitName: text(r.unit_name),
+    coordinatorName: text(r.coordinator_name),
+  }));
+  const total = rows.length ? Number(rows[0].total) : opts.offset ? await countDueCases(db, opts) : 0;
+  return { cases, total };
+}
+
 /** Cases of the preview a page shows. */
 export const GALLRING_PAGE_SIZE = 50;
 
 /**
- * What /admin/gallring shows before the admin runs the policy: how many cases are due in their
- * municipality and one page of them, the oldest first (a page past the last shows the last).
+ * What /admin/gallring shows before the admin runs the policy: how many cases are due in the
+ * admin's municipality and one page of them, the oldest first (a page past the last shows the
+ * last), each with whose case it is. Only for those who may run gallring (settings:manage); the
+ * people shown are audited as a list read, so each one's register extract and the audit log's
+ * participant filter find it.
  */
-export async function previewGallring(db: Executor, opts: { asOf: string; municipalityId: string; page?: number; pageSize?: number }) {
+export async function previewGallring(actor: Actor, opts: { asOf: string; page?: number; pageSize?: number }, db: Executor = getDb()) {
+  if (!hasPermission(actor, "settings:manage")) throw new NotFoundError("gallring");
+  const due = { asOf: opts.asOf, municipalityId: actor.municipalityId };
   const size = Math.max(1, Math.floor(opts.pageSize ?? GALLRING_PAGE_SIZE));
   const asked = pageWindow(Number.MAX_SAFE_INTEGER, opts.page, size);
-  let { cases, total } = await dueCasePage(db, { ...opts, limit: size, offset: asked.offset });
+  let { cases, total } = await dueCasePageWithPeople(db, { ...due, limit: size, offset: asked.offset });
   const { page, pages, pageSize, offset } = pageWindow(total, opts.page, size);
-  if (offset !== asked.offset) cases = (await dueCasePage(db, { ...opts, limit: size, offset })).cases;
+  if (offset !== asked.offset) cases = (await dueCasePageWithPeople(db, { ...due, limit: size, offset })).cases;
+  if (cases.length) {
+    await writeAudit(db, { id: actor.id, municipalityId: actor.municipalityId }, {
+      action: "participant.list",
+      entityType: "participant",
+      details: { ids: cases.map((c) => c.id), source: "gallring" },
+    });
+  }
   return { cases, total, page, pages, pageSize };
 }
 
@@ -133,6 +215,8 @@ export async function anonymiseParticipant(tx: Executor, participantId: string) 
     })
     .where(eq(s.participants.id, participantId));
   await tx.update(s.activities).set({ interruptReason: null, resultNote: null, details: {} }).where(eq(s.activities.participantId, participantId));
+  // What an sfi course completion or avbrott changed on the plan, kept for "Ångra": copies of the same texts.
+  await tx.update(s.sfiEnrolments).set({ ending: null }).where(eq(s.sfiEnrolments.participantId, participantId));
   await tx.update(s.followups).set({ attendees: null, notes: null, nextSteps: null }).where(eq(s.followups.participantId, participantId));
   const planIds = (await tx.select({ id: s.plans.id }).from(s.plans).where(eq(s.plans.participantId, participantId))).map((r) => r.id);
   if (planIds.length) {

@@ -15,14 +15,16 @@ export interface GallringState {
   error?: string;
 }
 
+const runSchema = z.object({ expected: z.coerce.number().int().min(0), confirmed: z.literal("yes") });
+
 export async function runGallringServer(_prev: GallringState, formData: FormData): Promise<GallringState> {
   const user = await getCurrentUser();
   if (!user || !hasPermission(user, "settings:manage")) return { error: "Hittades inte." };
   const t = (await getAreaMessages(privacyMessages)).gallring;
-  // The admin confirms the exact set previewed: if it changed meanwhile, show the new preview.
-  const expected = z.coerce.number().int().min(0).safeParse(formData.get("expected"));
-  if (!expected.success) return { error: t.changed };
-  const r = await startGallringJob(getDb(), { municipalityId: user.municipalityId, actorId: user.id, asOf: todayIso(), expected: expected.data });
+  // The admin confirms, once more, the exact set previewed: if it changed meanwhile, show the new preview.
+  const input = runSchema.safeParse({ expected: formData.get("expected"), confirmed: formData.get("confirmed") });
+  if (!input.success) return { error: input.error.issues.some((i) => i.path[0] === "confirmed") ? t.notConfirmed : t.changed };
+  const r = await startGallringJob(getDb(), { municipalityId: user.municipalityId, actorId: user.id, asOf: todayIso(), expected: input.data.expected });
   if (r.ok) return { job: r.job };
   // Someone else's run of the same municipality: its progress is shown instead.
   return r.reason === "running" ? { job: r.job, error: t.alreadyRunning } : { error: t.changed };

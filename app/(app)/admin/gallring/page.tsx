@@ -1,17 +1,19 @@
-// Gallring: first what the retention policy would anonymise today, then the admin runs it.
+// Gallring: first what the retention policy would anonymise today, whose cases they are, then the
+// admin runs it (asked once more: it cannot be undone).
 import type { Metadata } from "next";
-import { getDb } from "@/db";
+import Link from "@/app/_components/Link";
 import { requirePermission } from "@/lib/auth/guard";
-import { getAreaMessages, getMessages } from "@/lib/i18n/server";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getAreaMessages, getMessages, pageTitle } from "@/lib/i18n/server";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { todayIso } from "@/lib/dates";
-import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, previewGallring } from "@/lib/privacy/retention";
+import { CASE_RETENTION_YEARS, LOGIN_ATTEMPT_RETENTION_DAYS, previewGallring, type DueCaseRow } from "@/lib/privacy/retention";
 import { runningGallringJob } from "@/lib/privacy/gallring-jobs";
 import { RunForm } from "./RunForm";
 import { ListTable } from "@/app/_components/ListTable";
 import { Pager } from "@/app/_components/Pager";
 
-export const metadata: Metadata = { title: "Gallring" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("gallring"); }
 
 export default async function GallringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission("settings:manage");
@@ -21,7 +23,10 @@ export default async function GallringPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const requested = Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10);
   // A region holds tens of thousands of due cases: their count, and a page of them, the oldest first.
-  const preview = await previewGallring(getDb(), { asOf, municipalityId: admin.municipalityId, page: requested });
+  const preview = await previewGallring(admin, { asOf, page: requested });
+  // The admin checks the right people go: each one's register extract, by id (never personnummer).
+  const mayExtract = hasPermission(admin, "participant:extract");
+  const name = (c: DueCaseRow) => `${c.firstName} ${c.lastName}`.trim();
   return (
     <>
       <h1>{t.title}</h1>
@@ -42,16 +47,31 @@ export default async function GallringPage({ searchParams }: { searchParams: Pro
             caption={t.preview}
             rows={preview.cases}
             rowKey={(c) => c.id}
-            rowHeader={false}
             columns={[
-              { label: t.caseId, cell: (c) => c.id },
+              { label: t.name, cell: name },
+              { label: t.externalId, cell: (c) => c.externalId ?? "–" },
+              { label: t.unitCoordinator, cell: (c) => `${c.unitName ?? t.noUnit}, ${c.coordinatorName ?? t.noCoordinator}` },
+              { label: t.closed, cell: (c) => c.closedAt ?? (c.programmeEnd ? t.programmeEnded.replace("{date}", c.programmeEnd) : "–") },
               { label: t.lastActivity, cell: (c) => c.lastActivity },
+              ...(mayExtract
+                ? [
+                    {
+                      label: t.extract,
+                      cell: (c: DueCaseRow) => (
+                        <Link href={`/admin/registerutdrag/${c.id}`}>
+                          {t.extract}
+                          <span className="visually-hidden"> {t.extractFor.replace("{name}", name(c))}</span>
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           <Pager page={preview.page} pages={preview.pages} href={(p) => `/admin/gallring?page=${p}`} t={common.common} />
         </>
       )}
-      <RunForm expected={preview.total} running={runningGallringJob(admin.municipalityId)} labels={t} />
+      <RunForm expected={preview.total} running={runningGallringJob(admin.municipalityId)} t={t} />
     </>
   );
 }

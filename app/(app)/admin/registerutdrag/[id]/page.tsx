@@ -1,15 +1,18 @@
-// The register extract as a readable, print-friendly document.
+// The register extract as a readable, print-friendly document, written for the person it is about:
+// other records named instead of their ids, what only the system needs left out, the person's own
+// identifiers in the system in a technical appendix (lib/privacy/extract-view.ts). The JSON keeps all.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { buildRegisterExtract, summariseAuditEntries } from "@/lib/privacy/extract";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, pageTitle } from "@/lib/i18n/server";
 import { extractCell, extractFieldLabel, extractValueText, extractWords, plural, type ExtractWords } from "@/lib/privacy/extract-labels";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { auditLabels, describeAuditAction } from "@/lib/audit/labels";
+import { extractPageWords, personFields, sectionFields } from "@/lib/privacy/extract-view";
 
-export const metadata: Metadata = { title: "Registerutdrag" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("extract"); }
 
 /** A stored value in words; what is stored inside a field as label: value lines. */
 function Cell({ v, words, field }: { v: unknown; words: ExtractWords; field?: string }) {
@@ -27,7 +30,7 @@ function Cell({ v, words, field }: { v: unknown; words: ExtractWords; field?: st
 }
 
 function Rows({ title, rows, empty, words, intro }: { title: string; rows: object[]; empty: string; words: ExtractWords; intro?: string }) {
-  const keys = rows.length ? Object.keys(rows[0]) : [];
+  const keys = sectionFields(rows);
   return (
     <section className="extract-section">
       <h2>
@@ -70,7 +73,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
   const admin = await requirePermission("participant:extract");
   const t = (await getAreaMessages(privacyMessages)).extract;
   const labels = await getAreaMessages(auditLabels);
-  const words = await getAreaMessages(extractWords);
+  const baseWords = await getAreaMessages(extractWords);
   const { id } = await params;
   let x;
   try {
@@ -80,6 +83,20 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
     throw err;
   }
   const p = x.participant;
+  const words = extractPageWords(baseWords, x.names, { activities: x.activities, outcomes: x.outcomes });
+  const fields = personFields(p);
+  const facts = (keys: string[]) => (
+    <dl className="facts">
+      {keys.map((k) => (
+        <div key={k} style={{ display: "contents" }}>
+          <dt>{extractFieldLabel(k, words.fields)}</dt>
+          <dd>
+            <Cell v={(p as Record<string, unknown>)[k]} words={words} field={k} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
   return (
     <article className="extract">
       <h1>
@@ -95,16 +112,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
       </p>
       <section className="extract-section">
         <h2>{t.personalData}</h2>
-        <dl className="facts">
-          {Object.entries(p).map(([k, v]) => (
-            <div key={k} style={{ display: "contents" }}>
-              <dt>{extractFieldLabel(k, words.fields)}</dt>
-              <dd>
-                <Cell v={v} words={words} field={k} />
-              </dd>
-            </div>
-          ))}
-        </dl>
+        {facts(fields.personal)}
       </section>
       {(
         [
@@ -120,7 +128,7 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           ["sfiResults", x.sfi.results],
           ["sfiBreaks", x.sfi.breaks],
           ["consents", x.consents],
-          // Who did what and how often, in words first, the code after (the JSON keeps every entry).
+          // Who did what and how often, in words (the JSON keeps every entry, with its code).
           [
             "auditEntries",
             summariseAuditEntries(x.auditEntries).map((e) => ({
@@ -129,8 +137,6 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
               count: e.count,
               first: e.first,
               last: e.last,
-              action: e.action,
-              userId: e.userId,
             })),
           ],
         ] as const
@@ -144,6 +150,11 @@ export default async function ExtractPage({ params }: { params: Promise<{ id: st
           intro={key === "auditEntries" && rows.length > 0 ? plural(x.auditEntries.length, t.auditSummaryOne, t.auditSummary) : undefined}
         />
       ))}
+      <section className="extract-section">
+        <h2>{t.technical}</h2>
+        <p>{t.technicalIntro}</p>
+        {facts(fields.technical)}
+      </section>
     </article>
   );
 }
