@@ -113,6 +113,8 @@ export const ROUTES: Entry[] = [
   { file: "api/export/resultat/route.ts", url: "/api/export/resultat?format=csv", expect: only("manager") },
   // A job is only ever visible to the admin who started it; a guessed id is not found for all.
   { file: "api/import/[job]/route.ts", url: "/api/import/00000000-0000-4000-8000-000000000000", expect: only() },
+  // A job's every error as CSV: the same rule (the admin who started it), a guessed id is not found for all.
+  { file: "api/import/[job]/fel/route.ts", url: "/api/import/00000000-0000-4000-8000-000000000000/fel", expect: only() },
   // The calendar feed has no session (calendar apps send none): only its secret token opens it, so
   // a wrong or guessed token is 404 for everyone, signed in or not. A valid token is fetched
   // without a session in e2e/followup.spec.ts.
@@ -162,14 +164,20 @@ export const SERVER_ACTIONS: Record<string, Record<string, string>> = {
     recordBreakServer: "sfi:write",
     completeCourseServer: "sfi:write",
     searchNextGroupsServer: "sfi:write",
+    // "Ångra" a course completion or an avbrott: the group's own teachers, as recording them.
+    undoCourseCompletionServer: "sfi:write",
+    undoAvbrottServer: "sfi:write",
   },
-  "app/(app)/sfi/[groupId]/andra/actions.ts": { updateGroupServer: "sfi:group:manage" },
+  // Changing, closing and reopening a group: its own teachers and its municipality's admins (mayEditGroup).
+  "app/(app)/sfi/[groupId]/andra/actions.ts": { updateGroupServer: "sfi:group:manage", closeGroupServer: "sfi:group:manage", reopenGroupServer: "sfi:group:manage" },
   "app/(app)/sfi/ny/actions.ts": { createGroupServer: "sfi:group:manage", searchTeachersServer: "sfi:group:manage" },
   "app/(app)/arbetslista/calendar-actions.ts": { createCalendarFeedServer: "worklist:read", revokeCalendarFeedServer: "worklist:read" },
   "app/(app)/deltagare/actions.ts": {
     registerParticipantServer: "participant:write",
     updateParticipantServer: "participant:write",
     handoverServer: "participant:handover",
+    // Taking people from "Ej tilldelade" into the user's unit (lib/participants/commands.ts assignFromIntake).
+    assignIntakeServer: "participant:handover",
     findByPersonnummerServer: "participant:read",
     setCaseStateServer: "participant:write",
   },

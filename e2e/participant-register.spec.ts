@@ -70,6 +70,8 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
   await page.goto("/deltagare/ny");
   await register(page, "Annan", "Person", pnr, birthDate);
   await expect(page.getByText("Det finns redan en deltagare med det här personnumret i kommunen.")).toBeVisible();
+  // The server's answer: focus is on the field it is about, as for errors found before sending.
+  await expect(page.getByLabel("Personnummer (valfritt)")).toBeFocused();
   await page.getByRole("link", { name: "Öppna den som redan finns" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Amal Registrerad" })).toBeVisible();
 
@@ -116,6 +118,26 @@ test("register a participant, refuse a duplicate, add a kartläggning that shows
   await expect(page.getByTestId("case-state")).toHaveText("Ärendet är öppet.");
   await expect(page.getByTestId("history")).toContainText("Ärendet avslutat");
   await expect(page.getByTestId("history")).toContainText("Ärendet öppnat igen");
+});
+
+test("the birth date is filled in from a valid personnummer while it is empty, and one entered stays", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/deltagare/ny");
+  const { pnr, birthDate } = freshPersonnummer();
+  const number = page.getByLabel("Personnummer (valfritt)");
+  const birth = page.getByLabel("Födelsedatum");
+  await number.fill(pnr.slice(0, -1));
+  await expect(birth).toHaveValue("");
+  await number.fill(pnr);
+  await expect(birth).toHaveValue(birthDate);
+  await expect(page.getByTestId("birth-date-filled")).toHaveText("Födelsedatumet är ifyllt från personnumret.");
+  await expectAccessible(page);
+  // A date the user entered is theirs: another number does not replace it (the server says if they disagree).
+  await birth.fill("1981-01-01");
+  await expect(page.getByTestId("birth-date-filled")).toHaveCount(0);
+  await number.fill("");
+  await number.fill(pnr);
+  await expect(birth).toHaveValue("1981-01-01");
 });
 
 test("a programme end after today is refused next to the field, and what was typed stays", async ({ page }) => {

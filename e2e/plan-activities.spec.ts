@@ -125,15 +125,32 @@ test("a stale goal form shows both goals, keeps what was typed and saves it on t
   await expect(page.getByTestId("plan-history")).toContainText("Körkort först");
 });
 
-test("the printout has the plan in plain Swedish, without navigation or personnummer", async ({ page }) => {
+test("the printout has the plan in plain Swedish, without navigation or personnummer, and names whom to ask", async ({ page }) => {
   await signInAs(page, "coordinator");
+  // The list's first row is one of Anna's own (hers come first).
   const id = await firstParticipant(page);
+  // A one-day activity: printed as that day, once.
+  const day = isoIn(30 + (Date.now() % 60));
+  await page.goto(`/deltagare/${id}/insats/ny`);
+  await page.getByLabel("Typ av insats").selectOption("samhallsorientering");
+  await page.getByLabel("Planerad start").fill(day);
+  await page.getByLabel("Planerat slut").fill(day);
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deltagare/${id}#plan$`));
   await page.goto(`/deltagare/${id}`);
   const pnr = (await page.locator("dl.facts dd").first().innerText()).trim();
   await page.getByRole("link", { name: "Utskrift för deltagaren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Din plan: / })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Ditt mål" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Nästa möte med din handläggare" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Nästa möte med din etableringskoordinator" })).toBeVisible();
+  const long = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  const oneDay = page.locator('#print-activities tbody tr[data-type="samhallsorientering"]', { hasText: long }).first();
+  await expect(oneDay.locator("td").first()).toHaveText(`den ${long}`);
+  // Whom to ask: the responsible coordinator by name, with their e-mail.
+  await expect(page.getByRole("heading", { level: 2, name: "Din etableringskoordinator", exact: true })).toBeVisible();
+  await expect(page.getByTestId("print-contact")).toHaveText("Har du frågor? Kontakta Anna Lindqvist, din etableringskoordinator.");
+  await expect(page.getByRole("link", { name: "anna.koordinator@demo.etablera.se" })).toHaveAttribute("href", "mailto:anna.koordinator@demo.etablera.se");
+  await expect(page.locator("body")).not.toContainText("handläggare");
   await expect(page.locator("nav")).toHaveCount(0);
   await expect(page.locator(".app-header")).toHaveCount(0);
   const body = await page.locator("body").innerText();

@@ -61,8 +61,12 @@ test("a coordinator sees signals, opens one and snoozes another", async ({ page 
   await expect(first.getByText("Skriv kort varför signalen kan vänta.")).toBeVisible();
   await first.getByLabel("Varför kan den vänta?").fill("Väntar på besked från Arbetsförmedlingen");
   await first.getByRole("button", { name: "Spara" }).click();
-  // The list re-renders without the snoozed signal (its confirmation goes with the row).
+  // The list re-renders without the snoozed signal. Its row's answer goes with it: the table says
+  // it in a status of its own, and focus is on the row that took its place.
   await expect(page.locator(`tr[data-signal="${signal}"]`, { hasText: name })).toHaveCount(before - 1);
+  await expect(page.getByTestId("worklist-status")).toHaveText(`Signalen för ${name} väntar till och med ${stockholm(7)} och visas inte i listan till dess.`);
+  await expect(rows.first().locator("th")).toBeFocused();
+  await expectAccessible(page);
   await page.reload();
   await expect(page.locator(`tr[data-signal="${signal}"]`, { hasText: name })).toHaveCount(before - 1);
 

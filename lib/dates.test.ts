@@ -1,7 +1,7 @@
 // Day arithmetic on ISO dates: the fast reading and writing of YYYY-MM-DD give what the general
 // forms (split and Date.UTC, toISOString) give, for every day of two centuries and at the edges.
 import { describe, expect, it } from "vitest";
-import { addDays, addYears, daysBetween, formatInstant, parseIsoDate, startOfSwedishDay, toIsoDate } from "./dates";
+import { addDays, addYears, daysBetween, formatInstant, parseIsoDate, periodText, startOfSwedishDay, toIsoDate } from "./dates";
 
 const DAY = 86_400_000;
 const general = (s: string) => {
@@ -58,5 +58,22 @@ describe("startOfSwedishDay", () => {
     expect(startOfSwedishDay("2026-03-30").toISOString()).toBe("2026-03-29T22:00:00.000Z");
     expect(startOfSwedishDay("2026-10-25").toISOString()).toBe("2026-10-24T22:00:00.000Z");
     expect(startOfSwedishDay("2026-10-26").toISOString()).toBe("2026-10-25T23:00:00.000Z");
+  });
+});
+
+describe("periodText", () => {
+  const long = (d: string) => new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+  const sv = { on: "den {date}", from: "från {date}", fromTo: "{from} till {to}" };
+  it("says a one-day period as that day, once", () => {
+    expect(periodText("2026-09-20", "2026-09-20", long, sv)).toBe("den 20 september 2026");
+    expect(periodText("2026-09-20", "2026-09-20", (d) => d, { on: "on {date}", from: "from {date}", fromTo: "{from} to {to}" })).toBe("on 2026-09-20");
+  });
+  it("says a longer period from one day to the other, and one without an end from its start", () => {
+    expect(periodText("2026-09-20", "2026-09-21", long, sv)).toBe("20 september 2026 till 21 september 2026");
+    expect(periodText("2026-09-20", null, long, sv)).toBe("från 20 september 2026");
+    expect(periodText("2026-09-20", undefined, long, sv)).toBe("från 20 september 2026");
+  });
+  it("writes a day's text as it is, even with a $ in it", () => {
+    expect(periodText("2026-09-20", "2026-09-20", () => "$& $1", sv)).toBe("den $& $1");
   });
 });

@@ -67,6 +67,24 @@ export function addYears(d: IsoDate, n: number): IsoDate {
   return toIsoDate(Date.UTC(dt.getUTCFullYear() + n, dt.getUTCMonth(), dt.getUTCDate()));
 }
 
+/** The words of a period: templates with `{date}` (`on`, `from`) and `{from}`, `{to}` (`fromTo`). */
+export interface PeriodWords {
+  on: string;
+  from: string;
+  fromTo: string;
+}
+
+/**
+ * A period in words, as a printout says it: a single day once ("den 20 september 2026", not "20
+ * september 2026 till 20 september 2026"), else from one day to the other, or from its start when
+ * it has no end. `format` writes a day (e.g. in the reader's language).
+ */
+export function periodText(start: IsoDate, end: IsoDate | null | undefined, format: (d: IsoDate) => string, words: PeriodWords): string {
+  if (!end) return words.from.replace("{date}", () => format(start));
+  if (end === start) return words.on.replace("{date}", () => format(start));
+  return words.fromTo.replace("{from}", () => format(start)).replace("{to}", () => format(end));
+}
+
 const SWEDISH_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
 
 /** The day an instant falls on in Swedish local time. */

@@ -15,7 +15,7 @@ describe("actionMessage", () => {
     const result = { ok: false, formError: "stale", fieldErrors: { name: ["Ange ett namn."], _form: ["stale"] } };
     expect(actionMessage(setError, result, { stale: "Någon annan har ändrat." }, "Sparat.")).toEqual({ ok: false, text: "Någon annan har ändrat." });
     expect(setError).toHaveBeenCalledTimes(1);
-    expect(setError).toHaveBeenCalledWith("name", { message: "Ange ett namn." });
+    expect(setError).toHaveBeenCalledWith("name", { message: "Ange ett namn." }, { shouldFocus: true });
   });
 
   it("has no text when only fields were wrong", () => {

@@ -70,13 +70,15 @@ export function DataTable(props: {
   /** For screen readers only (the page's heading says it to the eye), unless `showCaption`. */
   caption?: string;
   showCaption?: boolean;
+  /** The scroll area's name, when not the caption (see TableScroll). */
+  regionLabel?: string;
   columns: DataColumn[];
   rows: DataRow[];
   rowHeader?: boolean;
 }) {
   const { caption, showCaption, columns, rows, rowHeader } = props;
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={props.regionLabel ?? caption}>
       <table className="table" id={props.id} dangerouslySetInnerHTML={{ __html: dataTableMarkup({ caption, showCaption, columns, rows, rowHeader }) }} />
     </TableScroll>
   );

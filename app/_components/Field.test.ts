@@ -2,8 +2,8 @@
 // journeys and the axe checks look for these roles and classes).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
-import { FormMessage } from "./Field";
+import { describe, expect, it, vi } from "vitest";
+import { FormMessage, setFieldErrors } from "./Field";
 
 const html = (props: Parameters<typeof FormMessage>[0]) => renderToStaticMarkup(createElement(FormMessage, props));
 
@@ -28,5 +28,38 @@ describe("FormMessage", () => {
 
   it("renders text as text", () => {
     expect(html({ error: "<b>x</b>" })).toBe('<p role="alert" class="form-error">&lt;b&gt;x&lt;/b&gt;</p>');
+  });
+});
+
+describe("setFieldErrors", () => {
+  it("puts each field's first message on it, skipping the form's own, and asks for focus until a field has it", () => {
+    const setError = vi.fn();
+    const focused = setFieldErrors(setError, { _form: ["Ändrat sedan dess."], personnummer: ["Finns redan.", "Annat"], birthDate: ["Fel datum."], empty: [] });
+    // Without a page (here) no field can be seen to have taken focus: each is asked, and the form may focus its message.
+    expect(setError.mock.calls).toEqual([
+      ["personnummer", { message: "Finns redan." }, { shouldFocus: true }],
+      ["birthDate", { message: "Fel datum." }, { shouldFocus: true }],
+    ]);
+    expect(focused).toBe(false);
+    expect(setFieldErrors(setError, undefined)).toBe(false);
+  });
+
+  it("tries the next field when the first has no control that took focus", () => {
+    const fields = new Map([["birthDate", { name: "birthDate" }]]);
+    const doc = { activeElement: null as { name: string } | null };
+    vi.stubGlobal("document", doc);
+    try {
+      const setError = vi.fn((name: string, _e: unknown, o?: { shouldFocus?: boolean }) => {
+        if (o?.shouldFocus && fields.has(name)) doc.activeElement = fields.get(name)!;
+      });
+      expect(setFieldErrors(setError, { participantId: ["Okänd."], birthDate: ["Fel datum."], gender: ["Välj."] })).toBe(true);
+      expect(setError.mock.calls.map((c) => [c[0], c[2]])).toEqual([
+        ["participantId", { shouldFocus: true }],
+        ["birthDate", { shouldFocus: true }],
+        ["gender", { shouldFocus: false }],
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

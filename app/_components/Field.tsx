@@ -31,11 +31,22 @@ export function fieldAria(id: string, error?: string, hint?: boolean) {
   return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
 }
 
-/** Puts the server's field errors (zod's, by field name) next to their fields. */
-export function setFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldErrors: Record<string, string[] | undefined> | undefined) {
+/**
+ * Puts the server's field errors (zod's, by field name) next to their fields, and moves focus to
+ * the first of them that has a control in the form, as react-hook-form does for the errors it
+ * finds itself: after the round trip the submit button was disabled, and focus had fallen to the
+ * page. Returns whether a field got focus (if none did, the form can focus its message instead).
+ */
+export function setFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldErrors: Record<string, string[] | undefined> | undefined): boolean {
+  let focused = false;
   for (const [field, msgs] of Object.entries(fieldErrors ?? {})) {
-    if (field !== "_form" && msgs?.length) setError(field as Path<T>, { message: msgs[0] });
+    if (field === "_form" || !msgs?.length) continue;
+    setError(field as Path<T>, { message: msgs[0] }, { shouldFocus: !focused });
+    // A field the form registered has its name on its control; an error of one it has not (a
+    // field of the server's only) leaves focus where it was, and the next one is tried.
+    if (!focused && typeof document !== "undefined") focused = (document.activeElement as HTMLInputElement | null)?.name === field;
   }
+  return focused;
 }
 
 /** A form's answer to its last submit: a success (`ok`) or an error, in words. */
@@ -47,20 +58,22 @@ export type FormMessageValue = { ok: boolean; text: string } | null;
  * wins over a success). `inline`: the answer beside a button in a row (a span, the error as
  * `field-error`, a success as plain text). Plain markup, so server pages use it too.
  */
-export function FormMessage({ message, error, success, inline }: { message?: FormMessageValue; error?: string | null; success?: string | null; inline?: boolean }) {
+export function FormMessage({ message, error, success, inline, focusRef }: { message?: FormMessageValue; error?: string | null; success?: string | null; inline?: boolean; focusRef?: (el: HTMLElement | null) => void }) {
   const m = message ?? (error ? { ok: false, text: error } : success ? { ok: true, text: success } : null);
   if (!m?.text) return null;
   const role = m.ok ? "status" : "alert";
+  // With `focusRef` (a client form's, from useFocusOnAnswer) the message can take focus.
+  const focus = focusRef ? { ref: focusRef, tabIndex: -1 } : {};
   if (inline) {
     return (
-      <span role={role} className={m.ok ? undefined : "field-error"}>
+      <span role={role} className={m.ok ? undefined : "field-error"} {...focus}>
         {" "}
         {m.text}
       </span>
     );
   }
   return (
-    <p role={role} className={m.ok ? "success" : "form-error"}>
+    <p role={role} className={m.ok ? "success" : "form-error"} {...focus}>
       {m.text}
     </p>
   );

@@ -16,10 +16,12 @@ export interface ListColumn<R> {
 }
 
 
-export function ListTable<R>({ id, caption, rows, rowKey, rowProps, columns, rowHeader = true }: {
+export function ListTable<R>({ id, caption, regionLabel, rows, rowKey, rowProps, columns, rowHeader = true }: {
   id?: string;
   /** For screen readers only (the page's heading says it to the eye). */
   caption?: string;
+  /** The scroll area's name, when not the caption (see TableScroll). */
+  regionLabel?: string;
   rows: R[];
   rowKey: (row: R) => string;
   /** Attributes of a row (data-* for the journeys). */
@@ -28,7 +30,7 @@ export function ListTable<R>({ id, caption, rows, rowKey, rowProps, columns, row
   rowHeader?: boolean;
 }) {
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={regionLabel ?? caption}>
       <table className="table" id={id}>
         <TableTop caption={caption} columns={columns} />
         <tbody>

@@ -9,6 +9,7 @@ import { followupMessages } from "@/lib/i18n/areas/followup";
 import { outcomeMessages } from "@/lib/i18n/areas/outcome";
 import { participantMessages } from "@/lib/i18n/areas/participant";
 import { planMessages } from "@/lib/i18n/areas/plan";
+import { privacyMessages } from "@/lib/i18n/areas/privacy";
 import { referenceMessages } from "@/lib/i18n/areas/reference";
 import { resultsMessages } from "@/lib/i18n/areas/results";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
@@ -66,6 +67,7 @@ const sv = {
     "participant.create": "Registrerade deltagaren",
     "participant.update": "Ändrade deltagarens uppgifter",
     "participant.handover": "Lämnade över deltagaren till en annan koordinator",
+    "participant.assign": "Tog deltagaren från Ej tilldelade till en koordinator och enhet",
     "participant.exit": "Registrerade att deltagaren lämnat etableringsprogrammet",
     "participant.close": "Avslutade ärendet",
     "participant.reopen": "Öppnade ärendet igen",
@@ -81,6 +83,7 @@ const sv = {
     "activity.import": "Importerade aktiviteter",
     "followup.schedule": "Planerade en uppföljning",
     "followup.record": "Dokumenterade en uppföljning",
+    "followup.reschedule": "Flyttade en uppföljning",
     "outcome.record": "Registrerade utfall",
     "outcome.correct": "Rättade utfall",
     "outcome.import.create": "Registrerade utfall genom import",
@@ -93,6 +96,8 @@ const sv = {
     "handover.af_plan_summary": "Tog fram sammanfattning av planen till Arbetsförmedlingen",
     "sfi.group.create": "Skapade en sfi-grupp",
     "sfi.group.update": "Ändrade en sfi-grupp",
+    "sfi.group.close": "Avslutade en sfi-grupp",
+    "sfi.group.reopen": "Öppnade en avslutad sfi-grupp igen",
     "sfi.group.read": "Öppnade en sfi-grupp",
     "sfi.enrol": "Skrev in deltagaren i en sfi-grupp",
     "sfi.enrol.search": "Sökte deltagare att skriva in i sfi",
@@ -104,6 +109,8 @@ const sv = {
     "sfi.avbrott.create": "Registrerade avbrott i sfi",
     "sfi.uppehall.create": "Registrerade uppehåll i sfi",
     "sfi.course.complete": "Registrerade avslutad sfi-kurs",
+    "sfi.course.complete.undo": "Ångrade en avslutad sfi-kurs",
+    "sfi.avbrott.undo": "Ångrade ett avbrott i sfi",
     "signal.snooze": "Sköt upp en signal",
     "calendar.create": "Skapade en kalenderlänk",
     "calendar.renew": "Förnyade kalenderlänken",
@@ -173,6 +180,7 @@ const sv = {
     participants: "deltagare som visades",
     source: "källa",
     query: "sökning",
+    list: "lista",
     changed: "ändrade fält",
     changes: "ändringar",
     version: "version",
@@ -236,6 +244,8 @@ const sv = {
     lastActivity: "senaste aktivitet",
     asOf: "per datum",
     consentId: "samtycke",
+    parts: "vad som lämnades ut",
+    withdrawnOn: "återkallat från och med",
     followupId: "uppföljning",
     activityId: "aktivitet",
     moment: "tidpunkt",
@@ -271,6 +281,7 @@ const sv = {
   actionDetailKeys: {
     "sfi.attendance.correct": { change: "närvaro (timmar)" },
     "sfi.enrol.search": { by: "sökte på" },
+    "followup.reschedule": { change: "datum" },
   } as Record<string, Record<string, string>>,
   /** Stored codes in words, by the key they are the value of; other values are shown as they are. */
   detailValues: {
@@ -289,7 +300,10 @@ const sv = {
       manad12: "Utfall 12 månader efter programmet",
     },
     actor: { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "Regionens hälso- och sjukvård", arbetsgivare: "Arbetsgivare", vuxenutbildning: "Vuxenutbildningen" },
+    // What a hand-over to Arbetsförmedlingen held (lib/consent/scope.ts), as its page names it.
+    parts: privacyMessages.sv.consent.afSummaryParts,
     query: { name: "namn", personnummer: "personnummer" },
+    list: { intake: "Ej tilldelade" },
     by: {
       name: "namn",
       birthDate: "födelsedatum",
@@ -297,14 +311,19 @@ const sv = {
       "sfi.enrol": "inskrivning i sfi",
       "sfi.avbrott": "avbrott i sfi",
       "sfi.course.complete": "avslutad sfi-kurs",
+      "sfi.course.complete.undo": "ångrad avslutad sfi-kurs",
+      "sfi.avbrott.undo": "ångrat avbrott i sfi",
+      "exit.correct": "rättat datum för avslutet",
     },
     source: {
       form: "formulär",
       import: "import",
+      intake: "listan Ej tilldelade",
       opening: "en plats hos en arbetsgivare",
       followup: "en uppföljning",
       worklist: "arbetslistan",
       calendar: "kalendern",
+      gallring: "gallringens förhandsvisning",
       "dashboard:exitsWithoutOutcome": `resultat: ${resultsMessages.sv.completeness.exitsWithoutOutcome.toLowerCase()}`,
       "dashboard:exitsWithoutReason": `resultat: ${resultsMessages.sv.completeness.exitsWithoutReason.toLowerCase()}`,
       "dashboard:withoutEducationLevel": `resultat: ${resultsMessages.sv.completeness.withoutEducationLevel.toLowerCase()}`,
@@ -344,6 +363,8 @@ const sv = {
   } as Record<string, Record<string, string>>,
   /** The retention rule of an erasure ("closed case, N years after last activity"). */
   closedCasePolicy: "avslutat ärende, {n} år efter senaste aktivitet",
+  /** In place of a personnummer in free text of an entry, where the log leaves the app (its export). */
+  personnummerMasked: "[personnummer borttaget]",
   yes: "ja",
   no: "nej",
 };
@@ -378,6 +399,7 @@ const en: AuditLabels = {
     "participant.create": "Registered the participant",
     "participant.update": "Changed the participant's details",
     "participant.handover": "Handed the participant over to another coordinator",
+    "participant.assign": "Took the participant from Ej tilldelade (unassigned) to a coordinator and unit",
     "participant.exit": "Recorded that the participant left the introduction programme",
     "participant.close": "Closed the case",
     "participant.reopen": "Reopened the case",
@@ -393,6 +415,7 @@ const en: AuditLabels = {
     "activity.import": "Imported activities",
     "followup.schedule": "Scheduled a follow-up",
     "followup.record": "Recorded a follow-up",
+    "followup.reschedule": "Moved a follow-up",
     "outcome.record": "Recorded an outcome",
     "outcome.correct": "Corrected an outcome",
     "outcome.import.create": "Recorded an outcome by import",
@@ -405,6 +428,8 @@ const en: AuditLabels = {
     "handover.af_plan_summary": "Produced a plan summary for Arbetsförmedlingen",
     "sfi.group.create": "Created an sfi group",
     "sfi.group.update": "Changed an sfi group",
+    "sfi.group.close": "Closed an sfi group",
+    "sfi.group.reopen": "Opened a closed sfi group again",
     "sfi.group.read": "Opened an sfi group",
     "sfi.enrol": "Enrolled the participant in an sfi group",
     "sfi.enrol.search": "Searched for participants to enrol in sfi",
@@ -416,6 +441,8 @@ const en: AuditLabels = {
     "sfi.avbrott.create": "Recorded an interruption of sfi",
     "sfi.uppehall.create": "Recorded a break in sfi",
     "sfi.course.complete": "Recorded a completed sfi course",
+    "sfi.course.complete.undo": "Undid a completed sfi course",
+    "sfi.avbrott.undo": "Undid an interruption of sfi",
     "signal.snooze": "Snoozed a signal",
     "calendar.create": "Created a calendar link",
     "calendar.renew": "Renewed the calendar link",
@@ -479,6 +506,7 @@ const en: AuditLabels = {
     participants: "participants shown",
     source: "source",
     query: "search",
+    list: "list",
     changed: "changed fields",
     changes: "changes",
     version: "version",
@@ -542,6 +570,8 @@ const en: AuditLabels = {
     lastActivity: "last activity",
     asOf: "as of",
     consentId: "consent",
+    parts: "what was handed over",
+    withdrawnOn: "withdrawn from",
     followupId: "follow-up",
     activityId: "activity",
     moment: "when",
@@ -576,6 +606,7 @@ const en: AuditLabels = {
   actionDetailKeys: {
     "sfi.attendance.correct": { change: "attendance (hours)" },
     "sfi.enrol.search": { by: "searched by" },
+    "followup.reschedule": { change: "date" },
   },
   detailValues: {
     type: { ...planMessages.en.types, ...followupMessages.en.types, jobb: "Job" },
@@ -593,7 +624,9 @@ const en: AuditLabels = {
       manad12: "Outcome 12 months after the programme",
     },
     actor: { arbetsformedlingen: "Arbetsförmedlingen", region_halsa: "The region's health care", arbetsgivare: "Employer", vuxenutbildning: "Adult education" },
+    parts: privacyMessages.en.consent.afSummaryParts,
     query: { name: "name", personnummer: "personal identity number" },
+    list: { intake: "Ej tilldelade (unassigned)" },
     by: {
       name: "name",
       birthDate: "date of birth",
@@ -601,14 +634,19 @@ const en: AuditLabels = {
       "sfi.enrol": "enrolment in sfi",
       "sfi.avbrott": "an interruption of sfi",
       "sfi.course.complete": "a completed sfi course",
+      "sfi.course.complete.undo": "an undone completed sfi course",
+      "sfi.avbrott.undo": "an undone interruption of sfi",
+      "exit.correct": "a corrected exit date",
     },
     source: {
       form: "form",
       import: "import",
+      intake: "the list Ej tilldelade (unassigned)",
       opening: "an employer's opening",
       followup: "a follow-up",
       worklist: "the worklist",
       calendar: "the calendar",
+      gallring: "the retention preview",
       "dashboard:exitsWithoutOutcome": `results: ${resultsMessages.en.completeness.exitsWithoutOutcome.toLowerCase()}`,
       "dashboard:exitsWithoutReason": `results: ${resultsMessages.en.completeness.exitsWithoutReason.toLowerCase()}`,
       "dashboard:withoutEducationLevel": `results: ${resultsMessages.en.completeness.withoutEducationLevel.toLowerCase()}`,
@@ -645,6 +683,7 @@ const en: AuditLabels = {
     },
   },
   closedCasePolicy: "closed case, {n} years after the last activity",
+  personnummerMasked: "[personal identity number removed]",
   yes: "yes",
   no: "no",
 };

@@ -1,13 +1,13 @@
 // The plan is read within the coordinator's unit only, and the read is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getPlan, getPlanFormOptions } from "./queries";
+import { getPlan, getPlanContact, getPlanFormOptions } from "./queries";
 
 let handle: DbHandle;
 let anna: Actor;
@@ -42,6 +42,25 @@ describe("getPlan", () => {
     await expect(getPlan(samira, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlan(anna, "00000000-0000-4000-8000-000000000000", handle.db)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlan({ ...anna, role: "manager" }, p.id, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("getPlanContact", () => {
+  it("names the responsible coordinator and their e-mail, within the unit only, and nobody for a deactivated account", async () => {
+    const [p] = await handle.db.select().from(s.participants).where(eq(s.participants.coordinatorId, anna.id)).limit(1);
+    const [u] = await handle.db.select().from(s.users).where(eq(s.users.id, anna.id));
+    expect(await getPlanContact(anna, p.id, handle.db)).toEqual({ name: u.name, email: u.email });
+    expect(await getPlanContact(samira, p.id, handle.db)).toBeNull();
+    await expect(getPlanContact(anna, "x", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    const [nobody] = await handle.db.select().from(s.participants).where(and(eq(s.participants.unitId, anna.unitId!), ne(s.participants.id, p.id))).limit(1);
+    await handle.db.update(s.participants).set({ coordinatorId: null }).where(eq(s.participants.id, nobody.id));
+    expect(await getPlanContact(anna, nobody.id, handle.db)).toBeNull();
+    await handle.db.update(s.users).set({ active: false }).where(eq(s.users.id, anna.id));
+    try {
+      expect(await getPlanContact(anna, p.id, handle.db)).toBeNull();
+    } finally {
+      await handle.db.update(s.users).set({ active: true }).where(eq(s.users.id, anna.id));
+    }
   });
 });
 

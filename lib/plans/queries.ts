@@ -88,6 +88,22 @@ export async function getPlan(actor: Actor, participantId: string, db: Executor 
 }
 
 /**
+ * Whom the participant asks about the plan (its printout): the responsible coordinator's name and
+ * e-mail, while the account is active; null when nobody is responsible. Scoped as getPlan, which
+ * the printout calls first (and which writes the read's audit entry); a coordinator's name and
+ * work address are not the participant's data.
+ */
+export async function getPlanContact(actor: Actor, participantId: string, db: Executor = getDb()): Promise<{ name: string; email: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(participantId)) throw new NotFoundError("plan");
+  const [row] = await db
+    .select({ name: users.name, email: users.email })
+    .from(participants)
+    .innerJoin(users, and(eq(users.id, participants.coordinatorId), eq(users.active, true)))
+    .where(and(eq(participants.id, participantId), participantScope(actor)));
+  return row ?? null;
+}
+
+/**
  * What the activity form offers: the unit's active coordinators as responsible, and the activity's
  * current employer (when editing one that has it), and the actor directory's active actors as
  * suggested providers (a municipality has tens). The municipality's other employers are not sent:

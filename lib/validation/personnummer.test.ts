@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { luhnCheckDigit, parseOrgNr, parsePersonnummer } from "./personnummer";
+import { hasPersonnummer, looksLikePersonnummer, luhnCheckDigit, maskPersonnummer, parseOrgNr, parsePersonnummer } from "./personnummer";
 
 describe("parsePersonnummer", () => {
   it("accepts a valid personnummer with and without dash", () => {
@@ -50,5 +50,53 @@ describe("parseOrgNr", () => {
   it("refuses a wrong checksum or format", () => {
     expect(parseOrgNr("556036-0794")).toEqual({ ok: false, error: "checksum" });
     expect(parseOrgNr("55603-0793")).toEqual({ ok: false, error: "format" });
+  });
+});
+
+describe("maskPersonnummer", () => {
+  const M = "[pnr]";
+  it("masks a personnummer or samordningsnummer in any written form, wherever in the text", () => {
+    for (const pnr of ["198112189876", "19811218-9876", "811218-9876", "8112189876", "19811218+9876", "19701063-2391"]) {
+      expect(maskPersonnummer(`Väntar på ${pnr}, ring`, M)).toBe(`Väntar på ${M}, ring`);
+    }
+    expect(maskPersonnummer("19811218-9876.xlsx och 19900101-0000", M)).toBe(`${M}.xlsx och ${M}`);
+  });
+  it("leaves dates, counts, a company's organisationsnummer and ids alone", () => {
+    for (const text of [
+      "2025-03-04",
+      "20250304",
+      "rader: 1234",
+      "556036-0793",
+      "5560360793",
+      "12345678901234",
+      "00000000-0000-4000-8000-199001011234",
+      "19900101-1234-4000-8000-000000000001",
+      "abc19900101-1234",
+    ]) {
+      expect(maskPersonnummer(text, M), text).toBe(text);
+    }
+  });
+});
+
+describe("looksLikePersonnummer", () => {
+  it("takes 10 or 12 digits, with or without -, + or a space before the last four, and spaces around", () => {
+    for (const v of ["19900315-2387", "199003152387", "900315-2387", "9003152387", "19900315+2387", "900315+2387", "19900375-2380", " 19900315 2387 ", "19991399-0000"]) {
+      expect(looksLikePersonnummer(v), v).toBe(true);
+    }
+  });
+  it("leaves names, dates, parts of a number and longer runs of digits to the name search", () => {
+    for (const v of ["", "Andersson", "Anna 19900315-2387", "1990-03-15", "19900315", "900315-23", "19900315-23871", "1234567890123", "19900315--2387", "19900315-238a"]) {
+      expect(looksLikePersonnummer(v), v).toBe(false);
+    }
+  });
+});
+
+describe("hasPersonnummer", () => {
+  it("finds a personnummer anywhere in the text, and nothing in names, dates or a company's organisationsnummer", () => {
+    expect(hasPersonnummer("Anna 19900315-2387")).toBe(true);
+    expect(hasPersonnummer("900315-2387 Anna")).toBe(true);
+    for (const v of ["Anna Andersson", "2025-03-04", "556036-0793", ""]) expect(hasPersonnummer(v), v).toBe(false);
+    // The same answer twice in a row: the pattern is global, and search() does not keep its place.
+    expect(hasPersonnummer("Anna 19900315-2387")).toBe(true);
   });
 });

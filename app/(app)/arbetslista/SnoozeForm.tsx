@@ -9,6 +9,7 @@ import type { WorklistMessages } from "@/lib/i18n/areas/worklist";
 import { snoozeSignalServer } from "./actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { LazyDetails } from "@/app/_components/LazyDetails";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
 
 type Input = z.input<typeof snoozeSchema>;
 
@@ -18,6 +19,8 @@ interface Props {
   name: string;
   today: string;
   t: WorklistMessages;
+  /** Told when the signal waits: the row leaves the list, and the table says so and moves focus. */
+  onSnoozed?: (until: string) => void;
 }
 
 /**
@@ -38,7 +41,13 @@ export function SnoozeForm(props: Props) {
         </>
       }
     >
-      <SnoozeFields {...props} onDone={setDone} />
+      <SnoozeFields
+        {...props}
+        onDone={(until) => {
+          setDone(until);
+          props.onSnoozed?.(until);
+        }}
+      />
     </LazyDetails>
   );
 }
@@ -46,6 +55,7 @@ export function SnoozeForm(props: Props) {
 function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { onDone: (until: string) => void }) {
   const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
+  const message = useFocusAfterUpdate();
   const { register, handleSubmit, formState, setError } = useForm<Input>({
     resolver: zodResolver(snoozeSchema),
     // A week ahead: today would hide it only until tomorrow, and the schema asks for a later day.
@@ -56,13 +66,13 @@ function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { 
     if (res.ok) onDone(res.until);
     else {
       setFormError(res.formError ?? null);
-      setFieldErrors(setError, res.fieldErrors);
+      if (!setFieldErrors(setError, res.fieldErrors) && res.formError) message.focus();
     }
   });
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormMessage error={formError} />
+      <FormMessage error={formError} focusRef={message.ref} />
       <Field id={`${id}-until`} label={t.snoozeUntil} error={e.until?.message}>
         <input id={`${id}-until`} type="date" min={addDays(today, 1)} {...register("until")} {...fieldAria(`${id}-until`, e.until?.message)} />
       </Field>

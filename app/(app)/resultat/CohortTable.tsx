@@ -19,6 +19,7 @@ export function CohortTable<R extends { cohort: string; group: Group; n: number 
   t,
 }: {
   id: string;
+  /** The figure's title; the table's scroll area is named "Tabell: <title>" (the section has the title). */
   caption: string;
   rows: R[];
   columns: CohortColumn<R>[];
@@ -28,6 +29,7 @@ export function CohortTable<R extends { cohort: string; group: Group; n: number 
     <DataTable
       id={id}
       caption={caption}
+      regionLabel={t.tableRegion.replace("{caption}", () => caption)}
       columns={[{ label: t.cohort }, { label: t.group }, { label: t.n, num: true }, ...columns.map((c) => ({ label: c.label, num: true }))]}
       rows={rows.map((r) => ({
         data: { cohort: r.cohort, group: r.group },

@@ -82,7 +82,7 @@ const en: EmployerMessages = {
   noOpenings: "No openings are registered.",
   addOpening: "Add an opening",
   openingAdded: "The opening is saved.",
-  openingTypes: { praktik: "Internship (praktik)", extratjanst: "Extratjänst", jobb: "Job", rekryteringsutbildning: "Recruitment training" },
+  openingTypes: { praktik: "Internship (praktik)", extratjanst: "Subsidised job (extratjänst)", jobb: "Job", rekryteringsutbildning: "Recruitment training" },
   booked: "Booked",
   period: "Period",
   match: "Find participants",

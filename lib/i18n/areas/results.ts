@@ -38,6 +38,8 @@ const sv = {
   noneReached: "– visas när ingen i gruppen har haft en arbetsplatsförlagd insats ännu.",
   cohort: "Kohort",
   group: "Grupp",
+  /** A table's scroll area, named apart from the section around it that has the same title. */
+  tableRegion: "Tabell: {caption}",
   n: "n",
   outcome90: {
     title: "I arbete eller studier 90 dagar efter etableringsprogrammet",
@@ -183,6 +185,7 @@ const en: ResultsMessages = {
   noneReached: "– is shown when nobody in the group has had a workplace-based activity yet.",
   cohort: "Cohort",
   group: "Group",
+  tableRegion: "Table: {caption}",
   n: "n",
   outcome90: {
     title: "In work or studies 90 days after the establishment programme",

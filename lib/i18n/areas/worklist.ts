@@ -18,6 +18,7 @@ const sv = {
   snoozeReason: "Varför kan den vänta?",
   snoozeSave: "Spara",
   snoozed: "Signalen väntar till",
+  snoozedFor: "Signalen för {name} väntar till och med {until} och visas inte i listan till dess.",
   priority: { 1: "Agera i dag", 2: "Snart", 3: "Komplettera" } as Record<number, string>,
   signals: {
     followup_overdue: "Uppföljningen är försenad ({value} dagar)",
@@ -55,6 +56,7 @@ const en: WorklistMessages = {
   snoozeReason: "Why can it wait?",
   snoozeSave: "Save",
   snoozed: "The signal waits until",
+  snoozedFor: "The signal for {name} waits until {until} and is not shown in the list until then.",
   priority: { 1: "Act today", 2: "Soon", 3: "Complete" },
   signals: {
     followup_overdue: "The follow-up is overdue ({value} days)",

@@ -9,11 +9,12 @@ import { findByPersonnummerServer, handoverServer, type HandoverState, type PnrS
 /** The messages the list's tools use: only these are sent to the browser with the page. */
 export type ListToolMessages = Pick<ParticipantMessages, "pnrSearch" | "pnrSearchLabel" | "pnrButton" | "pnrNoMatch" | "handoverTitle" | "handoverTo" | "choose" | "handoverButton" | "handoverDone">;
 
-export function PersonnummerSearch({ t }: { t: ListToolMessages }) {
+/** `formId`: the name search hands a personnummer typed there to this form (NameSearchForm). */
+export function PersonnummerSearch({ t, formId }: { t: ListToolMessages; formId?: string }) {
   const id = useId();
   const [state, action, pending] = useActionState<PnrSearchState, FormData>(findByPersonnummerServer, null);
   return (
-    <form action={action} className="search-form" aria-label={t.pnrSearch}>
+    <form id={formId} action={action} className="search-form" aria-label={t.pnrSearch}>
       <label htmlFor={`${id}-pnr`}>{t.pnrSearchLabel}</label>
       <input id={`${id}-pnr`} name="personnummer" type="search" inputMode="numeric" autoComplete="off" {...(state?.error ? { "aria-invalid": true, "aria-describedby": `${id}-err` } : {})} />
       <button type="submit" disabled={pending}>

@@ -14,6 +14,8 @@ import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { registerParticipantServer, updateParticipantServer } from "../actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
+import { birthDateToFill } from "@/lib/participants/birth-date";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
 type Versioned = Values & { version: number };
@@ -41,13 +43,25 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const [existingId, setExistingId] = useState<string | null>(null);
   const conflict = useEditConflict<Versioned, Key>({ ...initial, version: initial.version ?? 0 }, KEYS);
   const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
-  const { register, handleSubmit, watch, formState, setError, reset } = useForm<Values>({
+  const { register, handleSubmit, watch, formState, setError, reset, getValues, setValue } = useForm<Values>({
     // The two schemas share their fields; edit adds id and version.
     resolver: zodResolver(schema as typeof updateParticipantSchema) as never,
     defaultValues: initial,
   });
   const e = formState.errors;
   const f = (k: Key) => `${id}-${k}`;
+  const message = useFocusAfterUpdate();
+  // The birth date filled in from the personnummer (said beside it while it is still that date).
+  const [filledBirthDate, setFilledBirthDate] = useState<string | null>(null);
+  const personnummerField = register("personnummer", {
+    onChange: (ev: { target: { value: string } }) => {
+      const birthDate = birthDateToFill(ev.target.value, getValues("birthDate"));
+      if (birthDate) {
+        setValue("birthDate", birthDate, { shouldDirty: true });
+        setFilledBirthDate(birthDate);
+      }
+    },
+  });
 
   const save = async (data: Values) => {
     setFormError(null);
@@ -64,7 +78,8 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
     }
     setFormError(r.formError ?? null);
     if (r.existingId) setExistingId(r.existingId);
-    setFieldErrors(setError, r.fieldErrors);
+    // The first wrong field takes focus, as with the errors found before sending; else the message.
+    if (!setFieldErrors(setError, r.fieldErrors) && r.formError) message.focus();
   };
   const onSubmit = handleSubmit(save);
 
@@ -124,7 +139,7 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
   const annat = watch("track") === "annat_stod";
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormMessage error={formError} />
+      <FormMessage error={formError} focusRef={message.ref} />
       <fieldset>
         <legend>{t.basics}</legend>
         <Field
@@ -141,8 +156,15 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
             ) : null
           }
         >
-          <input id={f("personnummer")} type="text" inputMode="numeric" autoComplete="off" {...register("personnummer")} {...fieldAria(f("personnummer"), e.personnummer?.message, true)} />
+          <input id={f("personnummer")} type="text" inputMode="numeric" autoComplete="off" {...personnummerField} {...fieldAria(f("personnummer"), e.personnummer?.message, true)} />
         </Field>
+        <div aria-live="polite">
+          {filledBirthDate && watch("birthDate") === filledBirthDate && (
+            <p className="definition" data-testid="birth-date-filled">
+              {t.birthDateFromPersonnummer}
+            </p>
+          )}
+        </div>
         {text("firstName", t.firstName)}
         {text("lastName", t.lastName)}
         {text("birthDate", t.birthDate, { type: "date" })}

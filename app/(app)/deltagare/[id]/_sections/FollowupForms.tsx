@@ -8,6 +8,7 @@ import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/sc
 import type { FollowupFormMessages as FollowupMessages } from "./form-messages";
 import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
 
 
 export function RecordFollowupForm({ followupId, version, today, nextDue, t, activityTypes }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages; activityTypes: Record<string, string> }) {
@@ -93,14 +94,21 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
 export function ScheduleFollowupForm({ participantId, defaultDue, t }: { participantId: string; defaultDue: string; t: FollowupMessages }) {
   const id = useId();
   const [status, setStatus] = useState<string | null>(null);
+  // Booked: the answer takes focus (the button it came from was disabled while booking).
+  const answer = useFocusAfterUpdate();
   const { register, handleSubmit, formState, setError } = useForm<z.input<typeof scheduleFollowupSchema>>({
     resolver: zodResolver(scheduleFollowupSchema),
     defaultValues: { participantId, type: "uppfoljning", dueDate: defaultDue },
   });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (data) => {
+    setStatus(null);
     const r = await scheduleFollowupServer(data);
-    if (r.ok) return setStatus(t.booked);
+    if (r.ok) {
+      setStatus(t.booked);
+      answer.focus();
+      return;
+    }
     setFieldErrors(setError, r.fieldErrors ?? { dueDate: [r.formError ?? ""] });
   });
   return (
@@ -122,7 +130,7 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
           {t.book}
         </button>
       </div>
-      {status && <p role="status">{status}</p>}
+      <FormMessage success={status} focusRef={answer.ref} />
     </form>
   );
 }

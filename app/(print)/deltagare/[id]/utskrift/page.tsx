@@ -1,19 +1,20 @@
 // The plan printed for the participant, in plain Swedish: the goal, the activities with their
-// dates and places, and the next meeting. No personnummer, no internal notes, no navigation.
+// dates and places, the next meeting and whom to ask (the responsible coordinator, by name and
+// e-mail). No personnummer, no internal notes, no navigation.
 import type { Metadata } from "next";
 import Link from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
-import { getAreaMessages, getLocale } from "@/lib/i18n/server";
+import { getAreaMessages, getLocale, pageTitle } from "@/lib/i18n/server";
 import { planMessages } from "@/lib/i18n/areas/plan";
 import { printMessages } from "@/lib/i18n/areas/print";
-import { getPlan } from "@/lib/plans/queries";
+import { getPlan, getPlanContact } from "@/lib/plans/queries";
 import { listFollowups } from "@/lib/followups/queries";
-import { todayIso } from "@/lib/dates";
+import { periodText, todayIso } from "@/lib/dates";
 import { PrintButton } from "./PrintButton";
 
-export const metadata: Metadata = { title: "Plan för utskrift" };
+export async function generateMetadata(): Promise<Metadata> { return pageTitle("printPlan"); }
 export const dynamic = "force-dynamic";
 
 export default async function PrintPlanPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,9 +25,10 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   let data;
   let followups;
+  let contact;
   try {
     data = await getPlan(user, id);
-    followups = await listFollowups(user, id);
+    [followups, contact] = await Promise.all([listFollowups(user, id), getPlanContact(user, id)]);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -71,7 +73,7 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ id: 
                 <th scope="row">
                   {pt.types[a.type]} ({t.statusNote[a.status]})
                 </th>
-                <td>{a.endDate ? t.fromTo.replace("{from}", fmt(a.startDate)).replace("{to}", fmt(a.endDate)) : t.from.replace("{date}", fmt(a.startDate))}</td>
+                <td>{periodText(a.startDate, a.endDate, fmt, t)}</td>
                 <td>{a.employerName ?? a.provider ?? "–"}</td>
                 <td className="num">{a.hoursPerWeek ? String(Number(a.hoursPerWeek)).replace(".", ",") : "–"}</td>
               </tr>
@@ -81,7 +83,17 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ id: 
       )}
       <h2>{t.nextFollowup}</h2>
       <p data-testid="print-next">{next ? fmt(next.dueDate) : t.noFollowup}</p>
-      <p>{t.questions}</p>
+      <h2>{t.contactTitle}</h2>
+      {contact ? (
+        <>
+          <p data-testid="print-contact">{t.contact.replace("{name}", () => contact.name)}</p>
+          <p>
+            {t.email}: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </p>
+        </>
+      ) : (
+        <p data-testid="print-contact">{t.questions}</p>
+      )}
     </article>
   );
 }
