@@ -46,6 +46,8 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
   const visits: [string, string | null | undefined][] = [
     ["coordinator", "/deltagare"],
     ["coordinator", "/deltagare/ny"],
+    // The municipality's people without a unit (the caseload's index, unit_id null).
+    ["coordinator", "/deltagare?lista=ej-tilldelade"],
     ["coordinator", p],
     ["coordinator", p && `${p}/redigera`],
     ["coordinator", p && `${p}/insats/ny`],
@@ -67,6 +69,7 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
     ["teacher", group && `/sfi/${group}`],
     ["teacher", group && `/sfi/${group}/andra`],
     ["teacher", group && student && `/sfi/${group}/elev/${student}`],
+    ["teacher", "/sfi?visa=avslutade"],
     ["manager", "/resultat"],
     // A coordinator's results are their own unit's (metric_facts_unit_idx).
     ["coordinator", "/resultat"],
@@ -85,6 +88,7 @@ export async function pagesToVisit(ctx: BenchContext, coordinator: BenchUser, te
     ["admin", "/admin/registerutdrag"],
     ["admin", participantId && `/admin/registerutdrag/${participantId}`],
     ["admin", "/admin/sfi-grupper"],
+    ["admin", "/admin/sfi-grupper?visa=avslutade"],
     ["admin", "/sfi/ny"],
   ];
   return visits.filter((v): v is [string, string] => Boolean(v[1])).map(([as, path]) => ({ as, path }));
