@@ -1,6 +1,7 @@
 // The actor directory's forms (register, edit, archive or restore an actor), shared by the client
 // forms and the server commands. Client-safe.
 import { z } from "zod";
+import { errorText } from "@/lib/i18n/errors";
 import { ACTIVITY_TYPES } from "@/db/schema/enums";
 import { optionalEmail, optionalPhone } from "@/lib/validation/contact";
 
@@ -11,7 +12,7 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 /** The fields of an actor a user edits, in the form's order (also the conflict view's rows). */
 export const ACTOR_FIELDS = ["name", "kind", "activityTypes", "offer", "contactName", "contactPhone", "contactEmail", "address", "website"] as const;
 
-const text = (max = 200) => z.string().trim().max(max, { message: `Högst ${max} tecken.` }).optional().default("");
+const text = (max = 200) => z.string().trim().max(max, { message: errorText("maxChars", { max }) }).optional().default("");
 /** The version a form was opened on: saving over a newer one is a conflict. */
 const version = z.coerce.number<string | number>().int().min(1);
 

@@ -2,10 +2,14 @@
 // validates the input with the form's zod schema on the server, checks the permission, runs the
 // change in one transaction and writes the audit entry in that same transaction, so no action
 // can forget any of these. Resource-level scoping happens inside `run` through `ctx.authorize`.
+// Its messages, and the schema's and the domain's refusals, are written in Swedish and answered in
+// the user's language (lib/i18n/errors.ts).
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/db";
 import { writeAudit, type AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError, safeMessage } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/messages";
+import { translateServerError } from "@/lib/i18n/server-errors";
 import { can, hasPermission, type Permission, type ScopedResource } from "./permissions";
 import type { SessionUser } from "./session";
 
@@ -36,29 +40,59 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   audit(result: T, input: z.infer<S>): AuditEntry | AuditEntry[];
 }
 
-/** zod's issues as { field: [messages] }, the shape forms show next to each field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+const NOT_SIGNED_IN = "Du är inte inloggad.";
+const NOT_FOUND = "Hittades inte.";
+const CHECK_FIELDS = "Kontrollera de markerade fälten.";
+const CHANGED_MEANWHILE = "Någon annan har ändrat uppgifterna sedan du öppnade dem. Jämför och spara igen.";
+const FAILED = "Något gick fel. Försök igen om en stund.";
+
+/** zod's issues as { field: [messages] }, the shape forms show next to each field, in the user's language. */
+export function fieldErrorsOf(error: z.ZodError, locale: Locale = "sv"): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(translateServerError(issue.message, locale));
   }
   return out;
 }
 
+/**
+ * An answer's messages (the form's and each field's) in the user's language; a message without
+ * English stays Swedish, and a code a form translates itself (the consent form's "future") stays.
+ */
+export function localizeResult<R extends { ok: boolean; formError?: string; fieldErrors?: Record<string, string[]> }>(result: R, locale: Locale): R {
+  if (result.ok || locale === "sv") return result;
+  const out = { ...result };
+  if (typeof out.formError === "string") out.formError = translateServerError(out.formError, locale);
+  if (out.fieldErrors) {
+    out.fieldErrors = Object.fromEntries(Object.entries(out.fieldErrors).map(([k, msgs]) => [k, Array.isArray(msgs) ? msgs.map((m) => translateServerError(m, locale)) : msgs]));
+  }
+  return out;
+}
+
+/**
+ * Run an action for a user. The answer's messages are in `locale` (Swedish unless given: the
+ * server actions pass the user's language, see defineAction; tests may pass either).
+ */
 export async function executeAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
   rawInput: unknown,
   user: SessionUser | null,
   /** The database to run on; tests pass their own. */
   db: Db = getDb(),
+  locale: Locale = "sv",
 ): Promise<ActionResult<T>> {
-  if (!user) return { ok: false, code: "not_signed_in", formError: "Du är inte inloggad." };
+  return localizeResult(await runAction(def, rawInput, user, db), locale);
+}
+
+/** executeAction's work, answered in Swedish. */
+async function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>, rawInput: unknown, user: SessionUser | null, db: Db): Promise<ActionResult<T>> {
+  if (!user) return { ok: false, code: "not_signed_in", formError: NOT_SIGNED_IN };
   // Without the permission at all, the answer is the same as for a missing record.
-  if (!hasPermission(user, def.permission)) return { ok: false, code: "not_found", formError: "Hittades inte." };
+  if (!hasPermission(user, def.permission)) return { ok: false, code: "not_found", formError: NOT_FOUND };
   const parsed = def.schema.safeParse(rawInput);
   if (!parsed.success) {
-    return { ok: false, code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), formError: "Kontrollera de markerade fälten." };
+    return { ok: false, code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), formError: CHECK_FIELDS };
   }
   const input = parsed.data as z.infer<S>;
   try {
@@ -77,28 +111,22 @@ export async function executeAction<S extends z.ZodType, T>(
     });
     return { ok: true, data };
   } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false, code: "not_found", formError: "Hittades inte." };
-    if (err instanceof ConflictError) {
-      return {
-        ok: false,
-        code: "conflict",
-        current: err.current,
-        formError: "Någon annan har ändrat uppgifterna sedan du öppnade dem. Jämför och spara igen.",
-      };
-    }
+    if (err instanceof NotFoundError) return { ok: false, code: "not_found", formError: NOT_FOUND };
+    if (err instanceof ConflictError) return { ok: false, code: "conflict", current: err.current, formError: CHANGED_MEANWHILE };
     if (err instanceof FieldError) {
-      return { ok: false, code: "invalid", fieldErrors: err.fieldErrors, formError: err.formError ?? "Kontrollera de markerade fälten." };
+      return { ok: false, code: "invalid", fieldErrors: err.fieldErrors, formError: err.formError ?? CHECK_FIELDS };
     }
     console.error(`[action ${def.permission}] failed:`, safeMessage(err));
-    return { ok: false, code: "error", formError: "Något gick fel. Försök igen om en stund." };
+    return { ok: false, code: "error", formError: FAILED };
   }
 }
 
-/** Make a server action (or the body of a route handler) from a definition. */
+/** Make a server action (or the body of a route handler) from a definition, answering in the user's language. */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     // Loaded when an action runs, so domain tests can use executeAction without Next.js' runtime.
-    const { getCurrentUser } = await import("./session");
-    return executeAction(def, rawInput, await getCurrentUser());
+    const [{ getCurrentUser }, { getLocale }] = await Promise.all([import("./session"), import("@/lib/i18n/server")]);
+    const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+    return executeAction(def, rawInput, user, undefined, locale);
   };
 }

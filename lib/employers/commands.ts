@@ -10,6 +10,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import { todayIso } from "@/lib/dates";
 import type { AuditEntry } from "@/lib/audit/commands";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { activityAudit, insertActivity } from "@/lib/plans/commands";
 import { ACTIVITY_FOR_OPENING } from "./matching";
 import {
@@ -70,7 +71,7 @@ async function checkOrgNrFree(tx: Tx, municipalityId: string, orgNr: string, exc
     .from(employers)
     .where(and(eq(employers.municipalityId, municipalityId), eq(employers.orgNr, orgNr), exceptId ? ne(employers.id, exceptId) : undefined));
   if (!dup) return;
-  throw new FieldError({ orgNr: [exceptId ? `Organisationsnumret hör redan till ${dup.name}.` : "Arbetsgivaren är redan registrerad."] });
+  throw new FieldError({ orgNr: [exceptId ? errorText("orgNrTaken", { name: dup.name }) : "Arbetsgivaren är redan registrerad."] });
 }
 
 export const registerEmployerDef = {
@@ -160,7 +161,7 @@ export const updateOpeningDef = {
     const changed = OPENING_FIELDS.filter((k) => cols[k] !== current[k]);
     if (changed.length === 0) return { opening: current, changed };
     const booked = (await bookedOn(tx, current.id)).length;
-    if (cols.places < booked) throw new FieldError({ places: [`${booked} personer är redan bokade, så platserna kan inte vara färre.`] });
+    if (cols.places < booked) throw new FieldError({ places: [errorText("placesBooked", { n: booked })] });
     const [row] = await tx
       .update(openings)
       .set({ ...cols, version: sql`${openings.version} + 1` })

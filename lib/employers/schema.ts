@@ -2,12 +2,13 @@
 // reopen it, book a participant on an opening), shared by the client forms and the server
 // commands. Client-safe.
 import { z } from "zod";
+import { errorText } from "@/lib/i18n/errors";
 import { OPENING_TYPES } from "@/db/schema/enums";
 import { isValidIsoDate } from "@/lib/dates";
 import { parseOrgNr } from "@/lib/validation/personnummer";
 import { optionalEmail, optionalPhone } from "@/lib/validation/contact";
 
-const text = (max = 200) => z.string().trim().max(max, { message: `Högst ${max} tecken.` }).optional().default("");
+const text = (max = 200) => z.string().trim().max(max, { message: errorText("maxChars", { max }) }).optional().default("");
 const optDate = z
   .string()
   .optional()

@@ -11,6 +11,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { AuditEntry } from "@/lib/audit/commands";
 import { addDays, todayIso } from "@/lib/dates";
 import { ConflictError, FieldError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { correctExitSchema, EXIT_IN_FUTURE, exitSchema, OUTCOME_EARLIEST_DAYS, outcomeSchema } from "./schema";
 
 type Participant = typeof participants.$inferSelect;
@@ -34,8 +35,8 @@ export function exitFollowupDueDate(programmeEnd: string): string {
 /** An exit's date against the person's own dates and today (Swedish time); the schema checks today too. */
 function checkExitDate(p: Participant, programmeEnd: string) {
   if (programmeEnd > todayIso()) throw new FieldError({ programmeEnd: [EXIT_IN_FUTURE] });
-  if (p.programmeStart && programmeEnd < p.programmeStart) throw new FieldError({ programmeEnd: [`Avslutet kan inte vara före programstarten (${p.programmeStart}).`] });
-  if (programmeEnd < p.receptionDate) throw new FieldError({ programmeEnd: [`Avslutet kan inte vara före mottagandet (${p.receptionDate}).`] });
+  if (p.programmeStart && programmeEnd < p.programmeStart) throw new FieldError({ programmeEnd: [errorText("exitBeforeStart", { date: p.programmeStart })] });
+  if (programmeEnd < p.receptionDate) throw new FieldError({ programmeEnd: [errorText("exitBeforeReception", { date: p.receptionDate })] });
 }
 
 export const recordExitDef = {
@@ -127,8 +128,8 @@ export const correctExitDef = {
       for (const o of recorded) {
         const earliest = addDays(input.programmeEnd, OUTCOME_EARLIEST_DAYS[o.kind]);
         if (o.recordedDate < earliest) {
-          const which = o.kind === "dag90" ? "90 dagar" : "12 månader";
-          throw new FieldError({ programmeEnd: [`Utfallet efter ${which} är fastställt ${o.recordedDate}, före ${earliest}, som det nya datumet skulle ge. Rätta utfallet först, eller välj ett tidigare datum.`] });
+          const message = errorText(o.kind === "dag90" ? "outcomeBeforeNewExitDag90" : "outcomeBeforeNewExitManad12", { recorded: o.recordedDate, earliest });
+          throw new FieldError({ programmeEnd: [message] });
         }
       }
     }
@@ -161,8 +162,7 @@ export const recordOutcomeDef = {
     authorize(p);
     if (!p.programmeEnd) throw new FieldError({}, "Registrera först att personen har lämnat etableringsprogrammet.");
     const earliest = addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS[input.kind]);
-    const after = input.kind === "dag90" ? "90 dagar" : "12 månader";
-    if (input.recordedDate < earliest) throw new FieldError({ recordedDate: [`Utfallet kan fastställas tidigast ${earliest} (${after} efter avslutet).`] });
+    if (input.recordedDate < earliest) throw new FieldError({ recordedDate: [errorText(input.kind === "dag90" ? "outcomeTooEarlyDag90" : "outcomeTooEarlyManad12", { date: earliest })] });
     const values = { status: input.status, subsidized: input.status === "arbete" && input.subsidized ? input.subsidized === "ja" : null, recordedDate: input.recordedDate, source: input.source };
     const [current] = await tx.select().from(outcomes).where(and(eq(outcomes.participantId, p.id), eq(outcomes.kind, input.kind)));
     if (!current) {

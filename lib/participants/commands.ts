@@ -8,11 +8,12 @@ import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Db, type Executor, type Tx } from "@/db";
 import { participants, skillMappings, users } from "@/db/schema";
-import { defineAction, executeAction, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/auth/action";
+import { defineAction, executeAction, localizeResult, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/auth/action";
 import type { AuditEntry } from "@/lib/audit/commands";
 import { can, type Actor } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/messages";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
 import { todayIso } from "@/lib/dates";
 import {
@@ -343,25 +344,26 @@ export type RegisterResult = ActionResult<Participant> & { existingId?: string }
 
 /**
  * Register a participant. A personnummer already in the municipality is refused next to the
- * field, with the existing person's id for a link when the user may open them.
+ * field, with the existing person's id for a link when the user may open them. The refusal is
+ * recognised in Swedish, as it was made, and answered in `locale`.
  */
-export async function registerParticipant(user: SessionUser | null, raw: unknown, db: Db = getDb()): Promise<RegisterResult> {
+export async function registerParticipant(user: SessionUser | null, raw: unknown, db: Db = getDb(), locale: Locale = "sv"): Promise<RegisterResult> {
   const r = await executeAction(createParticipantDef, raw, user, db);
   if (!r.ok && user && r.fieldErrors?.personnummer?.includes(PNR_MESSAGES.taken)) {
     const existingId = await visibleDuplicate(user, (raw as { personnummer?: string }).personnummer ?? "", undefined, db);
-    return existingId ? { ...r, existingId } : r;
+    if (existingId) return localizeResult({ ...r, existingId }, locale);
   }
-  return r;
+  return localizeResult(r, locale);
 }
 
-export async function editParticipant(user: SessionUser | null, raw: unknown, db: Db = getDb()): Promise<ActionResult<Updated> & { existingId?: string }> {
+export async function editParticipant(user: SessionUser | null, raw: unknown, db: Db = getDb(), locale: Locale = "sv"): Promise<ActionResult<Updated> & { existingId?: string }> {
   const r = await executeAction(updateParticipantDef, raw, user, db);
   if (!r.ok && user && r.fieldErrors?.personnummer?.includes(PNR_MESSAGES.taken)) {
     const self = (raw as { id?: string }).id;
     const existingId = await visibleDuplicate(user, (raw as { personnummer?: string }).personnummer ?? "", self, db);
-    return existingId ? { ...r, existingId } : r;
+    if (existingId) return localizeResult({ ...r, existingId }, locale);
   }
-  return r;
+  return localizeResult(r, locale);
 }
 
 async function visibleDuplicate(user: Actor, rawPnr: string, exceptId: string | undefined, db: Executor): Promise<string | null> {

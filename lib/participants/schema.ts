@@ -3,6 +3,7 @@
 // Form values stay strings and booleans so what the browser holds is what the server checks;
 // lib/participants/commands.ts turns them into database values.
 import { z } from "zod";
+import { errorText } from "@/lib/i18n/errors";
 import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { isValidIsoDate, todayIso } from "@/lib/dates";
 import { parsePersonnummer } from "@/lib/validation/personnummer";
@@ -12,7 +13,7 @@ const optionalDate = z
   .string()
   .trim()
   .refine((v) => v === "" || isValidIsoDate(v), { message: "Ange ett datum (ÅÅÅÅ-MM-DD) eller lämna tomt." });
-const optionalText = (max: number) => z.string().trim().max(max, { message: `Högst ${max} tecken.` });
+const optionalText = (max: number) => z.string().trim().max(max, { message: errorText("maxChars", { max }) });
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.union([z.enum(values, { message }), z.literal("")], { message });
 
 /** The messages of a personnummer that cannot be used (the same checks as the importer's). */
@@ -71,7 +72,7 @@ function crossCheck(v: Fields, ctx: z.RefinementCtx) {
     const parsed = parsePersonnummer(v.personnummer);
     if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["personnummer"], message: PNR_MESSAGES[parsed.error] });
     else if (isValidIsoDate(v.birthDate) && parsed.birthDate !== v.birthDate) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: `Födelsedatum stämmer inte med personnumret (${parsed.birthDate}).` });
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: errorText("birthDateMismatch", { date: parsed.birthDate }) });
     }
   }
   // Swedish time: between midnight and 01/02 UTC it is already tomorrow for the users.

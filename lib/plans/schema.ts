@@ -1,10 +1,11 @@
 // The plan forms' schemas (activities of every type and the plan's goal), shared by the client
 // forms and the server commands. Client-safe: no database imports.
 import { z } from "zod";
+import { errorText } from "@/lib/i18n/errors";
 import { ACTIVITY_STATUSES, SFI_COURSES } from "@/db/schema/enums";
 import { isValidIsoDate } from "@/lib/dates";
 
-const text = (max = 200) => z.string().trim().max(max, { message: `Högst ${max} tecken.` }).optional().default("");
+const text = (max = 200) => z.string().trim().max(max, { message: errorText("maxChars", { max }) }).optional().default("");
 const optDate = z
   .string()
   .optional()

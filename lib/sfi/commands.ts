@@ -6,6 +6,7 @@ import { defineAction, type ActionContext, type ActionDefinition } from "@/lib/a
 import type { Tx } from "@/db";
 import type { AuditEntry } from "@/lib/audit/commands";
 import { FieldError, NotFoundError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { hoursFor } from "./attendance";
 import { groupResource } from "./queries";
 import { attendanceSchema, partialHoursMessage, resultSchema } from "./schema";
@@ -100,8 +101,10 @@ export const recordResultDef = {
         .orderBy(desc(sfiEnrolments.startDate))
         .limit(1);
       if (!place) throw new NotFoundError("student");
-      const period = place.endDate ? `${place.startDate}–${place.endDate}` : `från ${place.startDate}`;
-      throw new FieldError({ participantId: [`Eleven var inte inskriven i gruppen den ${input.resultDate} (inskriven ${period}).`] });
+      const message = place.endDate
+        ? errorText("notEnrolledBetween", { date: input.resultDate, from: place.startDate, to: place.endDate })
+        : errorText("notEnrolledFrom", { date: input.resultDate, from: place.startDate });
+      throw new FieldError({ participantId: [message] });
     }
     // The same result twice is a double click, not a new result.
     const [same] = await tx
@@ -118,8 +121,8 @@ export const recordResultDef = {
       )
       .limit(1);
     if (same) {
-      const what = input.kind === "kursbetyg" ? "kursbetyg" : "nationellt prov";
-      throw new FieldError({}, `Resultatet finns redan: ${what} ${input.grade} i kurs ${group.course} den ${input.resultDate}.`);
+      const values = { grade: input.grade, course: group.course, date: input.resultDate };
+      throw new FieldError({}, errorText(input.kind === "kursbetyg" ? "resultExistsKursbetyg" : "resultExistsNationelltProv", values));
     }
     const [row] = await tx
       .insert(sfiResults)

@@ -16,12 +16,13 @@ import type { SessionUser } from "@/lib/auth/session";
 import { addDays, isoDateOf, todayIso } from "@/lib/dates";
 import { sfiMessages } from "@/lib/i18n/areas/sfi";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { insertActivity } from "@/lib/plans/commands";
 import { updateActivityWithHistory } from "@/lib/plans/history";
 import { closeBlockedText, groupFormValuesOf, groupResource, groupTeachers, mayEditGroup, remainingStudents, undoBlockedText, undoCheck, type GroupTeacher } from "./queries";
 import { breakSchema, completeCourseSchema, enrolSchema, GROUP_EDIT_FIELDS, groupSchema, groupStateSchema, nextCourse, undoEndingSchema, updateGroupSchema } from "./schema";
 
-/** Refusals are in Swedish, as the other sfi refusals of the server are (the forms show them as they come). */
+/** Refusals are worded in Swedish, as every refusal of the server is; the action's answer is in the user's language (lib/i18n/server-errors.ts). */
 const text = sfiMessages.sv;
 
 type Group = typeof sfiGroups.$inferSelect;
@@ -225,7 +226,7 @@ export const closeGroupDef = {
   permission: "sfi:group:manage",
   async run({ tx, input, user, authorize }: ActionContext<z.infer<typeof groupStateSchema>>): Promise<Group> {
     const current = await groupToManage({ tx, user, authorize }, input.id, input.version);
-    if (current.archivedAt) throw new FieldError({}, `Gruppen är redan avslutad (${isoDateOf(current.archivedAt)}).`);
+    if (current.archivedAt) throw new FieldError({}, errorText("groupAlreadyClosed", { date: isoDateOf(current.archivedAt) }));
     const remaining = await remainingStudents(tx, current.id, todayIso());
     if (remaining.active + remaining.upcoming > 0) throw new FieldError({}, closeBlockedText(text, remaining));
     const [group] = await tx
@@ -337,7 +338,7 @@ export const enrolDef = {
         participantId: [
           current.groupId === group.id
             ? "Personen är redan inskriven i gruppen."
-            : `Personen är inskriven i gruppen ${current.name}. Den inskrivningen behöver avslutas först (kurs klar eller avbrott).`,
+            : errorText("enrolledElsewhere", { group: current.name }),
         ],
       });
     }
@@ -439,7 +440,7 @@ export const completeCourseDef = {
       .where(and(eq(sfiEnrolments.participantId, input.participantId), gt(sfiEnrolments.startDate, enrolment.startDate)))
       .limit(1);
     if (enrolment.endDate !== null && later) {
-      throw new FieldError({ completedDate: [`Kursen är redan avslutad den ${enrolment.endDate}, och eleven har en plats från ${later.startDate}.`] });
+      throw new FieldError({ completedDate: [errorText("courseAlreadyEnded", { end: enrolment.endDate, start: later.startDate })] });
     }
     // The earliest passing course grade: the course can be complete from its date on.
     const [passed] = await tx
@@ -455,10 +456,10 @@ export const completeCourseDef = {
       )
       .orderBy(asc(sfiResults.resultDate))
       .limit(1);
-    if (!passed) throw new FieldError({ completedDate: [`Registrera först ett godkänt kursbetyg (A–E) i kurs ${group.course}.`] });
+    if (!passed) throw new FieldError({ completedDate: [errorText("passingGradeFirst", { course: group.course })] });
     if (passed.resultDate > input.completedDate) {
       throw new FieldError({
-        completedDate: [`Det godkända kursbetyget i kurs ${group.course} är daterat ${passed.resultDate}, efter ${input.completedDate}. Kursen kan bli klar tidigast ${passed.resultDate}.`],
+        completedDate: [errorText("passingGradeLater", { course: group.course, date: passed.resultDate, completed: input.completedDate })],
       });
     }
     const next = nextCourse(group.studyPath, group.course);
@@ -471,7 +472,7 @@ export const completeCourseDef = {
         .where(and(eq(sfiGroups.id, input.nextGroupId), eq(sfiGroups.municipalityId, user.municipalityId), isNull(sfiGroups.archivedAt)))
         .for("share");
       if (!nextGroup || next === null || nextGroup.studyPath !== group.studyPath || nextGroup.course !== next) {
-        throw new FieldError({ nextGroupId: [next ? `Välj en grupp i kurs ${next}, studieväg ${group.studyPath}.` : "Kursen är den sista på studievägen: ingen ny grupp behövs."] });
+        throw new FieldError({ nextGroupId: [next ? errorText("nextGroupCourse", { course: next, path: group.studyPath }) : "Kursen är den sista på studievägen: ingen ny grupp behövs."] });
       }
     }
     const activityId = enrolment.activityId;

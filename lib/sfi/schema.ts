@@ -1,5 +1,6 @@
 // The sfi forms' schemas, shared by the client and the server actions.
 import { z } from "zod";
+import { errorText } from "@/lib/i18n/errors";
 import { isValidIsoDate, todayIso } from "@/lib/dates";
 
 /** A date that has happened: today (Swedish time, as the users' day is) or earlier. */
@@ -13,7 +14,7 @@ const notAfterToday = (message: string) =>
 export const formatHours = (h: number) => String(h).replace(".", ",");
 
 /** What a teacher may mark as partial attendance: more than the lesson's hours is a mistake, never full attendance. */
-export const partialHoursMessage = (scheduledHours: number) => `Högst ${formatHours(scheduledHours)} timmar.`;
+export const partialHoursMessage = (scheduledHours: number) => errorText("maxHours", { hours: formatHours(scheduledHours) });
 
 export const attendanceSchema = z.object({
   groupId: z.string().uuid(),
@@ -94,7 +95,7 @@ const endAfterStart = (g: { start: string; end: string }, ctx: z.RefinementCtx) 
 
 export const groupSchema = groupFields.superRefine((g, ctx) => {
   if (!(COURSES_BY_PATH[g.studyPath] ?? []).includes(g.course)) {
-    ctx.addIssue({ code: "custom", path: ["course"], message: `Studieväg ${g.studyPath} har kurserna ${(COURSES_BY_PATH[g.studyPath] ?? []).join(" och ")}.` });
+    ctx.addIssue({ code: "custom", path: ["course"], message: errorText("studyPathCourses", { path: g.studyPath, courses: (COURSES_BY_PATH[g.studyPath] ?? []).join(" och ") }) });
   }
   endAfterStart(g, ctx);
 });

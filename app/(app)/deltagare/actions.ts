@@ -6,6 +6,8 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { executeAction } from "@/lib/auth/action";
+import { translateServerError } from "@/lib/i18n/server-errors";
+import { getLocale } from "@/lib/i18n/server";
 import { assignFromIntakeDef, editParticipant, handover, registerParticipant, setCaseState } from "@/lib/participants/commands";
 import { findByPersonnummer } from "@/lib/participants/queries";
 import { personnummerSearchSchema } from "@/lib/participants/schema";
@@ -16,7 +18,7 @@ export type SaveParticipantResult =
   | { ok: false; code: string; formError?: string; fieldErrors?: Record<string, string[]>; existingId?: string; current?: ParticipantFormValues & { version: number } };
 
 export async function registerParticipantServer(input: unknown): Promise<SaveParticipantResult> {
-  const r = await registerParticipant(await getCurrentUser(), input);
+  const r = await registerParticipant(await getCurrentUser(), input, undefined, await getLocale());
   if (r.ok) {
     revalidatePath("/deltagare");
     return { ok: true, id: r.data.id };
@@ -25,7 +27,7 @@ export async function registerParticipantServer(input: unknown): Promise<SavePar
 }
 
 export async function updateParticipantServer(input: unknown): Promise<SaveParticipantResult> {
-  const r = await editParticipant(await getCurrentUser(), input);
+  const r = await editParticipant(await getCurrentUser(), input, undefined, await getLocale());
   if (r.ok) {
     revalidatePath(`/deltagare/${r.data.participant.id}`);
     revalidatePath("/deltagare");
@@ -64,7 +66,7 @@ export async function assignIntakeServer(_prev: IntakeState, form: FormData): Pr
     return { participantId, version };
   });
   const coordinatorId = take ? (user?.id ?? "") : String(form.get("coordinatorId") ?? "");
-  const r = await executeAction(assignFromIntakeDef, { items, coordinatorId }, user);
+  const r = await executeAction(assignFromIntakeDef, { items, coordinatorId }, user, undefined, await getLocale());
   revalidatePath("/deltagare");
   if (r.ok) {
     return {
@@ -83,10 +85,10 @@ export async function assignIntakeServer(_prev: IntakeState, form: FormData): Pr
 export type PnrSearchState = { ok: boolean; error?: string; rows?: { id: string; firstName: string; lastName: string; birthDate: string }[] } | null;
 
 export async function findByPersonnummerServer(_prev: PnrSearchState, form: FormData): Promise<PnrSearchState> {
-  const user = await getCurrentUser();
-  if (!user || !hasPermission(user, "participant:read")) return { ok: false, error: "Hittades inte." };
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (!user || !hasPermission(user, "participant:read")) return { ok: false, error: translateServerError("Hittades inte.", locale) };
   const parsed = personnummerSearchSchema.safeParse({ personnummer: String(form.get("personnummer") ?? "") });
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message };
+  if (!parsed.success) return { ok: false, error: translateServerError(parsed.error.issues[0]?.message ?? "", locale) };
   return { ok: true, rows: await findByPersonnummer(user, parsed.data.personnummer) };
 }
 

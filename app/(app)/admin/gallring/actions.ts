@@ -7,7 +7,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/dates";
 import { getGallringJob, startGallringJob, type GallringJobView } from "@/lib/privacy/gallring-jobs";
-import { getAreaMessages } from "@/lib/i18n/server";
+import { getAreaMessages, getLocale } from "@/lib/i18n/server";
+import { translateServerError } from "@/lib/i18n/server-errors";
 import { privacyMessages } from "@/lib/i18n/areas/privacy";
 
 export interface GallringState {
@@ -19,7 +20,7 @@ const runSchema = z.object({ expected: z.coerce.number().int().min(0), confirmed
 
 export async function runGallringServer(_prev: GallringState, formData: FormData): Promise<GallringState> {
   const user = await getCurrentUser();
-  if (!user || !hasPermission(user, "settings:manage")) return { error: "Hittades inte." };
+  if (!user || !hasPermission(user, "settings:manage")) return { error: translateServerError("Hittades inte.", await getLocale()) };
   const t = (await getAreaMessages(privacyMessages)).gallring;
   // The admin confirms, once more, the exact set previewed: if it changed meanwhile, show the new preview.
   const input = runSchema.safeParse({ expected: formData.get("expected"), confirmed: formData.get("confirmed") });

@@ -10,6 +10,8 @@ import { fieldErrorsOf } from "@/lib/auth/action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { translateServerError } from "@/lib/i18n/server-errors";
 
 export async function saveAttendanceServer(input: unknown) {
   const result = await saveAttendance(input);
@@ -27,14 +29,14 @@ type SearchResult = { ok: true; data: Candidate[] } | { ok: false; formError?: s
 
 /** A read, not a change: the query checks the group and audits what was shown. */
 export async function searchStudentsServer(input: unknown): Promise<SearchResult> {
-  const user = await getCurrentUser();
-  if (!user || !hasPermission(user, "sfi:write")) return { ok: false, formError: "Hittades inte." };
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (!user || !hasPermission(user, "sfi:write")) return { ok: false, formError: translateServerError("Hittades inte.", locale) };
   const parsed = studentSearchSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, locale) };
   try {
     return { ok: true, data: await searchStudents(user, parsed.data) };
   } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false, formError: "Hittades inte." };
+    if (err instanceof NotFoundError) return { ok: false, formError: translateServerError("Hittades inte.", locale) };
     throw err;
   }
 }
@@ -75,12 +77,12 @@ export async function undoAvbrottServer(input: unknown) {
 
 /** The student page's search for a group of the next course: group names and schools, no participant data (nothing to audit). */
 export async function searchNextGroupsServer(groupId: unknown, q: unknown) {
-  const user = await getCurrentUser();
-  if (!user || !hasPermission(user, "sfi:write")) return { ok: false as const, formError: "Hittades inte." };
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (!user || !hasPermission(user, "sfi:write")) return { ok: false as const, formError: translateServerError("Hittades inte.", locale) };
   try {
     return { ok: true as const, ...(await searchNextGroups(user, groupId, q)) };
   } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false as const, formError: "Hittades inte." };
+    if (err instanceof NotFoundError) return { ok: false as const, formError: translateServerError("Hittades inte.", locale) };
     throw err;
   }
 }

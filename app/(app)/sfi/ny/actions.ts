@@ -4,6 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { translateServerError } from "@/lib/i18n/server-errors";
 import { createGroup } from "@/lib/sfi/enrolment";
 import { searchSfiTeachers } from "@/lib/sfi/queries";
 
@@ -17,12 +19,12 @@ export async function createGroupServer(input: unknown) {
 
 /** The form's teacher search: a read of colleagues' names and e-mail addresses, no participant data (nothing to audit). */
 export async function searchTeachersServer(q: unknown) {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false as const, formError: "Du är inte inloggad." };
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (!user) return { ok: false as const, formError: translateServerError("Du är inte inloggad.", locale) };
   try {
     return { ok: true as const, ...(await searchSfiTeachers(user, q)) };
   } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false as const, formError: "Hittades inte." };
+    if (err instanceof NotFoundError) return { ok: false as const, formError: translateServerError("Hittades inte.", locale) };
     throw err;
   }
 }

@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEmployerOption, searchEmployerChoices } from "@/lib/employers/queries";
 import { NotFoundError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { translateServerError } from "@/lib/i18n/server-errors";
 import { createActivity, updateActivity, updatePlanGoal } from "@/lib/plans/commands";
 
 export async function createActivityServer(input: unknown) {
@@ -32,13 +34,13 @@ export async function updatePlanGoalServer(input: unknown) {
 
 /** The activity form's employer search: a read, not a change (nothing to audit: no participant data). */
 export async function searchEmployersServer(q: unknown) {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false as const, formError: "Du är inte inloggad." };
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (!user) return { ok: false as const, formError: translateServerError("Du är inte inloggad.", locale) };
   try {
     const { rows, total } = await searchEmployerChoices(user, q);
     return { ok: true as const, rows: rows.map(({ id, name }) => ({ id, name })), total };
   } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false as const, formError: "Hittades inte." };
+    if (err instanceof NotFoundError) return { ok: false as const, formError: translateServerError("Hittades inte.", locale) };
     throw err;
   }
 }
