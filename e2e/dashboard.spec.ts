@@ -146,6 +146,7 @@ test("an admin enters a reference value and a target; a manager sees them beside
   await page.getByLabel("Källa").fill("Riket (Kolada)");
   await page.getByRole("button", { name: "Spara värdet" }).click();
   await expect(page.getByRole("status")).toHaveText("Värdet är sparat.");
+  await expect(page.getByRole("status")).toBeFocused();
   const row = page.locator(`#reference-values tr[data-indicator="outcome90.share"][data-year="${year}"][data-kind="reference"]`);
   await expect(row).toContainText("48,5 %");
   await expect(row).toContainText("Riket (Kolada)");

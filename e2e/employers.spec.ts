@@ -197,6 +197,8 @@ test("an opening lists the participants who fit, and Boka puts it on the plan in
   await row.getByRole("button", { name: /Boka/ }).click();
   // The confirmation is replaced as soon as the page revalidates and marks the row booked.
   await expect(page.locator("#matches tbody tr", { hasText: name })).toContainText("Bokad");
+  // The row's button has given way to "Bokad": the list says who was booked, and has the focus.
+  await expect(page.getByTestId("match-status").getByText(`${name} är bokad: en planerad insats finns nu på planen.`)).toBeFocused();
   await row.getByRole("link", { name }).click();
   await expect(page.locator('#plan-activities tr[data-type="praktik"]', { hasText: EMPLOYER })).toContainText("Planerad");
 });

@@ -31,5 +31,15 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * Every landmark has a name of its own (axe's landmark-unique, a best practice that
+ * expectAccessible does not ask for): a table's scroll area is a named region, and inside a
+ * section with the table's title it is named apart ("Tabell: …").
+ */
+export async function expectUniqueLandmarks(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+  expect(violations.flatMap((v) => v.nodes.map((n) => n.target.join(" "))), page.url()).toEqual([]);
+}
+
 export const test = base;
 export { expect };

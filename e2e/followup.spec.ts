@@ -21,12 +21,17 @@ test("an overdue follow-up is recorded and leaves the worklist", async ({ page }
     await item.locator("summary").click();
     await item.getByRole("button", { name: "Spara" }).click();
     await expect(item.getByText("Skriv vilka som deltog.")).toBeVisible();
+    await expect(item.getByLabel("Deltagare i mötet")).toBeFocused();
     await item.getByLabel("Deltagare i mötet").fill("Deltagaren och koordinatorn");
     await item.getByLabel("Anteckningar").fill("Praktiken fungerar bra, sfi på kvällstid.");
     const before = await section.locator("li", { has: page.locator(".tag.overdue") }).count();
     await item.getByRole("button", { name: "Spara" }).click();
-    // The page re-renders: the follow-up moves from planned to held.
+    // The page re-renders: the follow-up moves from planned to held, its row and form with it.
     await expect(section.locator("li", { has: page.locator(".tag.overdue") })).toHaveCount(before - 1);
+    // The section says it in a status line of its own, which stays and has the focus (not <body>).
+    const said = section.getByTestId("followup-status").getByText("Uppföljningen är registrerad.");
+    await expect(said).toBeVisible();
+    await expect(said).toBeFocused();
   }
   await expect(section.getByText("Praktiken fungerar bra, sfi på kvällstid.").first()).toBeVisible();
 
@@ -49,6 +54,9 @@ test("a coordinator records an exit, corrects its date (the booked follow-up mov
   await section.getByLabel("Orsak").selectOption("arbete");
   await section.getByRole("button", { name: "Registrera avslut" }).click();
   await expect(section.getByTestId("exit")).toContainText(left);
+  // The form is drawn anew as "Rätta avslutet": the section's status line says it, with the focus.
+  const exitSaid = section.getByTestId("outcome-status").getByText("Avslutet är registrerat och en uppföljning är bokad 90 dagar senare.");
+  await expect(exitSaid).toBeFocused();
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   await expect(page.locator("#uppfoljning")).toContainText(iso(Date.parse(left) + 90 * 86_400_000));
 
@@ -58,8 +66,10 @@ test("a coordinator records an exit, corrects its date (the booked follow-up mov
   await section.locator("summary", { hasText: "Rätta avslutet" }).click();
   await section.getByLabel("Sista dag i programmet").fill(corrected);
   await section.getByRole("button", { name: "Rätta avslutet" }).click();
-  await expect(section.getByText(`Avslutet är ändrat. Den bokade uppföljningen av utfallet efter 90 dagar är flyttad till ${due}.`)).toBeVisible();
+  const corrected90 = section.getByText(`Avslutet är ändrat. Den bokade uppföljningen av utfallet efter 90 dagar är flyttad till ${due}.`);
+  await expect(corrected90).toBeVisible();
   await expect(section.getByTestId("exit")).toContainText(corrected);
+  await expect(corrected90).toBeFocused();
   await expect(page.locator("#uppfoljning")).toContainText(due);
 
   await page.goto("/arbetslista?visa=enheten");
@@ -73,6 +83,8 @@ test("a coordinator records an exit, corrects its date (the booked follow-up mov
   await day90.getByLabel("Anställningsform").selectOption("nej");
   await day90.getByRole("button", { name: "Registrera utfall" }).click();
   await expect(section.getByTestId("outcome")).toContainText("Arbete (Osubventionerad)");
+  // The confirmation takes the form's place, and the focus its button had.
+  await expect(day90.getByRole("status").filter({ hasText: "Utfallet är sparat." })).toBeFocused();
   // The 12-month outcome is offered too, but refused before a year has passed since the exit.
   const month12 = section.locator('[data-outcome-kind="manad12"]');
   await expect(month12).toContainText(`Kan registreras från ${iso(Date.parse(corrected) + 365 * 86_400_000)}`);
@@ -124,6 +136,7 @@ test("a coordinator records a follow-up that adds a praktik, books its proposed 
   await expectAccessible(page);
   await item.getByRole("button", { name: "Spara" }).click();
   await expect(section.getByText("Praktik på bageriet").first()).toBeVisible();
+  await expect(section.getByTestId("followup-status").getByText("Uppföljningen är registrerad.")).toBeFocused();
 
   // The activity is on the plan, planned.
   const row = page.locator("#plan-activities tbody tr", { hasText: provider });
@@ -140,6 +153,8 @@ test("a coordinator records a follow-up that adds a praktik, books its proposed 
   await midProposal.getByRole("button", { name: /^Boka/ }).click();
   await expect(proposals).toHaveCount(1);
   await expect(proposals).toContainText(end);
+  // The proposal booked has left the list, with its button: the section says it, with the focus.
+  await expect(section.getByTestId("followup-status").getByText("Trepartssamtalet är bokat.")).toBeFocused();
   await expect(section.locator("li[data-followup]", { hasText: `Trepartssamtal med arbetsgivare ${mid}` })).toHaveCount(1);
 
   // The calendar link on the worklist, fetched without any session as a calendar app would.
@@ -149,6 +164,8 @@ test("a coordinator records a follow-up that adds a praktik, books its proposed 
   await calendar.getByRole("button", { name: "Skapa kalenderlänk" }).click();
   const urlField = calendar.getByLabel("Din kalenderlänk");
   await expect(urlField).toHaveValue(/\/api\/kalender\/[A-Za-z0-9_-]{43}$/);
+  // The new link takes the focus the button had (disabled while the link was made).
+  await expect(urlField).toBeFocused();
   const url = await urlField.inputValue();
   await expectAccessible(page);
   const anonymous = await playwright.request.newContext();
@@ -176,6 +193,7 @@ test("a coordinator records a follow-up that adds a praktik, books its proposed 
   // Turning the link off ends the feed.
   await calendar.getByRole("button", { name: "Stäng av länken" }).click();
   await expect(calendar.getByText("Kalenderlänken är avstängd.")).toBeVisible();
+  await expect(calendar.getByText("Kalenderlänken är avstängd.")).toBeFocused();
   expect((await anonymous.get(url)).status()).toBe(404);
   await anonymous.dispose();
 });

@@ -24,6 +24,12 @@ test("an admin checks, corrects and imports a caseload file", async ({ page, bro
   await importPage.goto();
   await expectAccessible(page);
 
+  // A file of another name is refused: the reason takes the focus the button had (disabled meanwhile).
+  await importPage.choose([{ name: "deltagare.csv", text: HEADER }]);
+  await importPage.check();
+  const refused = page.getByRole("alert").filter({ hasText: "Filerna ska heta participants.csv, activities.csv och outcomes.csv" });
+  await expect(refused).toBeFocused();
+
   await importPage.choose(file(row("Q")));
   await importPage.check();
   await expect(page.getByRole("heading", { name: /Fel som måste rättas \(1\)/ })).toBeVisible();
@@ -59,12 +65,17 @@ test("an admin checks, corrects and imports a caseload file", async ({ page, bro
   await expect(page.getByRole("heading", { name: "Varningar (1)" })).toBeVisible();
   await expect(page.locator("table tbody tr").first()).toContainText(`datumet ${future} ligger i framtiden`);
   await expectAccessible(page);
+  const stockholmDay = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const dayBefore = stockholmDay();
   await page.getByRole("button", { name: "Importera" }).click();
   await expect(page.getByRole("heading", { name: "Importen är klar" })).toBeFocused();
   await expect(page.getByTestId("import-status")).toHaveText("Importen är klar.");
   await expect(page.getByText("Tillagda: 2 deltagare, 0 insatser, 0 utfall. Uppdaterade: 0.")).toBeVisible();
   await expect(page.getByText("1 deltagare saknar koordinator och hamnar under Ej tilldelade.", { exact: false })).toBeVisible();
   await expect(page.getByRole("link", { name: "Se de importerade deltagarna i loggen" })).toBeVisible();
+  // The log from the Swedish day the server started the import on, not the browser's day.
+  const from = new URL((await page.getByRole("link", { name: "Se de importerade deltagarna i loggen" }).getAttribute("href"))!, page.url()).searchParams.get("from");
+  expect([dayBefore, stockholmDay()]).toContain(from);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Se de importerade deltagarna i loggen" }).click();
   await expect(page.locator("table").getByText("Registrerade deltagaren genom import").first()).toBeVisible();

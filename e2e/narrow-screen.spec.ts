@@ -2,8 +2,7 @@
 // charts scroll sideways in their own area (which a keyboard can reach), and the page itself never
 // scrolls sideways. axe checks each page as it is at that width.
 import type { Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, expectAccessible, signInAs, test, type AccountKey } from "./fixtures";
+import { expect, expectAccessible, expectUniqueLandmarks, signInAs, test, type AccountKey } from "./fixtures";
 
 test.use({ viewport: { width: 375, height: 800 } });
 
@@ -11,16 +10,6 @@ test.use({ viewport: { width: 375, height: 800 } });
 async function expectNoSidewaysScroll(page: Page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll, page.url()).toBeLessThanOrEqual(client + 1);
-}
-
-/**
- * Every landmark has a name of its own (axe's landmark-unique, a best practice that
- * expectAccessible does not ask for): a table's scroll area is a named region, and inside a
- * section with the table's title it is named apart ("Tabell: …").
- */
-async function expectUniqueLandmarks(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
-  expect(violations.flatMap((v) => v.nodes.map((n) => n.target.join(" "))), page.url()).toEqual([]);
 }
 
 async function visit(page: Page, path: string) {
@@ -57,6 +46,7 @@ test("a participant's page and an sfi group fit a 375 px screen, and a wide tabl
   await expect(page).toHaveURL(/\/deltagare\/[0-9a-f-]{36}$/);
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
+  await expectUniqueLandmarks(page);
 
   // Resultat's tables of figures: a named region that takes focus and scrolls sideways. Its name is
   // not its section's (the figure's title), so that the two landmarks differ.

@@ -4,7 +4,7 @@
 // Then: guessed ids of other units' and municipalities' records leak nothing, and markup typed
 // into text fields renders as text.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, expectAccessible, PASSWORD, test } from "./fixtures";
+import { expect, expectAccessible, expectUniqueLandmarks, PASSWORD, test } from "./fixtures";
 import { LoginPage } from "./pages/LoginPage";
 import { PAGES, ROUTES, WHO, type Outcome, type Who } from "./matrix";
 import { FIX, FIX_PERSONNUMMER } from "./support/seed";
@@ -149,6 +149,9 @@ test("markup in names and text fields renders as text; search treats SQL-shaped 
   await expect(answer).toHaveText("Samtycket till Arbetsförmedlingen är registrerat.");
   await expect(answer).toBeFocused();
   await expectAccessible(page);
+  // The table's scroll area is a landmark named apart from its section "Samtycken" (landmark-unique).
+  await expect(page.getByRole("region", { name: "Tabell: Samtycken", exact: true })).toHaveCount(1);
+  await expectUniqueLandmarks(page);
   await page.getByRole("link", { name: "Sammanfattning av planen för Arbetsförmedlingen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sammanfattning för Arbetsförmedlingen" })).toBeVisible();
   await expect(page.locator("pre")).toContainText(scope);

@@ -48,11 +48,14 @@ test("a teacher records attendance and a result, and the coordinator sees both",
   await group.mark(student, "Frånvarande");
   await group.save();
   await expect(page.getByRole("status").filter({ hasText: "Närvaron är sparad" })).toContainText(`${names.length} elever, 1 frånvarande`);
+  // The answer has the focus the save button had (disabled while saving), not <body>.
+  await expect(page.getByRole("status").filter({ hasText: "Närvaron är sparad" })).toBeFocused();
 
   await page.getByLabel("Elev", { exact: true }).selectOption({ label: student });
   await page.getByLabel("Betyg").selectOption("C");
   await page.getByRole("button", { name: "Spara resultat" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Resultatet är sparat" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Resultatet är sparat" })).toBeFocused();
   // The grade is cleared after a save (the student stays): a second click records nothing twice.
   await expect(page.getByLabel("Betyg")).toHaveValue("");
   await expect(page.getByLabel("Elev", { exact: true })).toHaveValue(/.+/);
@@ -217,6 +220,8 @@ test("a teacher creates a group, enrols a student, records a pause and an interr
     const enrolled = page.getByRole("status").filter({ hasText: `${name} är inskriven i gruppen.` });
     const refused = page.locator(".enrol .form-error");
     await expect(enrolled.or(refused)).toBeVisible();
+    // The row and its button are gone (enrolled) or the reason is given: either has the focus.
+    await expect(enrolled.or(refused)).toBeFocused();
     if ((await enrolled.count()) > 0) student = name;
   }
   expect(student).not.toBe("");

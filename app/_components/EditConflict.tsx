@@ -2,8 +2,11 @@
 // The conflict view of an edit form: someone saved the record after the form was opened. Both
 // versions side by side, for the fields where they differ; the user re-applies their own changes
 // on top of the saved version or takes the saved one. Nothing is overwritten without that choice.
-import { useId, useState } from "react";
+// The view stands in the form's place: it takes focus when it comes (the form's button went with
+// the form), and gives it back to the form's answer or first field when the form returns.
+import { useEffect, useId, useRef, useState } from "react";
 import { ConflictTable } from "./ConflictTable";
+import { focusIfLost, refocusFormAfter } from "./SubmitButton";
 
 export interface ConflictTexts {
   conflictTitle: string;
@@ -73,10 +76,15 @@ export function EditConflict<V extends Versioned, K extends keyof V & string>({
   show?: (key: K, value: unknown) => string;
 }) {
   const id = useId();
+  const view = useRef<HTMLElement>(null);
   const conflict = state.conflict;
+  const shown = conflict !== null;
+  useEffect(() => {
+    if (shown) focusIfLost(view.current);
+  }, [shown]);
   if (!conflict) return null;
   return (
-    <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
+    <section ref={view} tabIndex={-1} aria-labelledby={`${id}-conflict`} className="conflict" role="alert">
       <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
       <p>{t.conflictIntro}</p>
       <ConflictTable
@@ -91,14 +99,22 @@ export function EditConflict<V extends Versioned, K extends keyof V & string>({
           type="button"
           className="primary"
           onClick={() => {
+            const at = view.current;
             const merged = state.reapply();
             reset(merged);
-            void save(merged);
+            refocusFormAfter(at, save(merged));
           }}
         >
           {t.reapply}
         </button>{" "}
-        <button type="button" onClick={() => reset(state.takeTheirs())}>
+        <button
+          type="button"
+          onClick={() => {
+            const at = view.current;
+            reset(state.takeTheirs());
+            refocusFormAfter(at);
+          }}
+        >
           {t.takeTheirs}
         </button>
       </div>

@@ -14,7 +14,7 @@ import { createTestDb } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { addDays } from "@/lib/dates";
+import { addDays, todayIso } from "@/lib/dates";
 import { countDueCases, isCaseDue, retentionCutoff } from "@/lib/privacy/retention";
 import { formatError, formatNotices, formatSummary, formatWarning } from "./format";
 import { getImportJob, getImportJobProgress, importErrorsCsv, SHOWN_ISSUES, startImportJob } from "./jobs";
@@ -316,6 +316,8 @@ describe("an import job of the admin page", () => {
     for (let i = 0; i < 200 && getImportJobProgress(id, adminId)?.status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
     const job = getImportJob(id, adminId)!;
     expect(job.status).toBe("done");
+    // The server's Swedish day, for the result's link to the audit log (not the browser's).
+    expect([addDays(todayIso(), -1), todayIso()]).toContain(job.startedOn);
     expect(job.result).toMatchObject({ ok: false, errorCount: SHOWN_ISSUES + 20, warningCount: 0 });
     expect(job.result!.errors).toHaveLength(SHOWN_ISSUES);
     expect(job.result!.errors[0]).toEqual({ file: "participants.csv", row: 2, column: "gender", message: 'ogiltigt värde, tillåtna: K, M, X; angivet: "Q"' });

@@ -11,6 +11,7 @@ import { getDb, type Db } from "@/db";
 import { municipalities } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { safeMessage } from "@/lib/errors";
+import { todayIso, type IsoDate } from "@/lib/dates";
 import { renderImportMessage, type ImportLang } from "./messages";
 import { runImport, type ImportProgress, type ImportResult } from "./run";
 import { openSource } from "./source";
@@ -28,6 +29,11 @@ export interface ImportIssueView {
 
 export interface ImportJobView {
   id: string;
+  /**
+   * The Swedish day the job started on (the server's, lib/dates): its audit entries are from then
+   * on, so the result links to the log from that day, right across midnight and time zones.
+   */
+  startedOn: IsoDate;
   dryRun: boolean;
   fileNames: string[];
   progress: ImportProgress;
@@ -92,6 +98,7 @@ export async function startImportJob(opts: {
     municipalityId: opts.municipalityId,
     lang: opts.lang,
     dryRun: opts.dryRun,
+    startedOn: todayIso(),
     fileNames: opts.files.map((f) => f.name),
     progress: { phase: "validate", done: 0, total: opts.expectedRows ?? 0 },
     status: "running",

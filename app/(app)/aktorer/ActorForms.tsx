@@ -5,7 +5,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { ACTIVITY_TYPES } from "@/db/schema/enums";
 import { ACTOR_FIELDS, ACTOR_KINDS, createActorSchema, updateActorSchema } from "@/lib/actors/schema";
 import type { ActorFormValues } from "@/lib/actors/commands";
@@ -13,6 +13,7 @@ import type { ActorMessages } from "@/lib/i18n/areas/actors";
 import { createActorServer, setActorArchivedServer, updateActorServer } from "./actions";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 const NO_ACTOR: ActorFormValues = { id: "", version: 0, name: "", kind: "", activityTypes: [], offer: "", contactName: "", contactPhone: "", contactEmail: "", address: "", website: "" };
 
@@ -97,9 +98,9 @@ export function ActorForm({ t, initial }: { t: ActorMessages; initial?: ActorFor
         {input("website", "text", t.websiteHint)}
       </div>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {initial ? t.save : t.register}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -124,9 +125,9 @@ export function ActorArchiveForm({ id, version, archived, t }: { id: string; ver
     <div className="form">
       {!archived && <p className="help">{t.archiveHint}</p>}
       <p>
-        <button type="button" onClick={onClick} disabled={busy}>
+        <SubmitButton type="button" onClick={onClick} pending={busy}>
           {archived ? t.restore : t.archive}
-        </button>
+        </SubmitButton>
         <FormMessage message={message} inline />
       </p>
     </div>

@@ -5,7 +5,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { OPENING_TYPES } from "@/db/schema/enums";
 import { EMPLOYER_FIELDS, OPENING_FIELDS, createOpeningSchema, openingStateSchema, registerEmployerSchema, updateEmployerSchema, updateOpeningSchema } from "@/lib/employers/schema";
@@ -14,6 +14,9 @@ import type { EmployerMessages } from "@/lib/i18n/areas/employers";
 import { bookOpeningServer, createOpeningServer, registerEmployerServer, setOpeningStateServer, updateEmployerServer, updateOpeningServer } from "./actions";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
+import { useSectionAnswer } from "@/app/_components/SectionAnswer";
 
 type EmployerValues = z.input<typeof registerEmployerSchema> & { id?: string; version?: number };
 const NO_EMPLOYER: EmployerFormValues = { id: "", version: 0, orgNr: "", name: "", industry: "", contactName: "", contactPhone: "", contactEmail: "", address: "" };
@@ -66,9 +69,9 @@ export function EmployerForm({ t, initial }: { t: EmployerMessages; initial?: Em
         {input("address")}
       </div>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {initial ? t.save : t.register}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -132,9 +135,9 @@ export function OpeningForm({ employerId, initial, t }: { employerId: string; in
         {input("languageRequirement")}
       </div>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {initial ? t.save : t.addOpening}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -170,35 +173,47 @@ export function OpeningStateForm({ openingId, version, closed, t }: { openingId:
         </Field>
       )}
       <div>
-        <button type="submit" disabled={formState.isSubmitting}>
+        <SubmitButton pending={formState.isSubmitting}>
           {label}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
 }
 
-/** "Boka": one click puts a planned activity of the opening's type on the person's plan. */
+/**
+ * "Boka": one click puts a planned activity of the opening's type on the person's plan. Booked, the
+ * row shows "Bokad" instead of the button once the page comes back: the list says so above it and
+ * takes focus (SectionAnswer); outside one, the answer takes the button's place, and the focus.
+ */
 export function BookButton({ openingId, participantId, name, t }: { openingId: string; participantId: string; name: string; t: EmployerMessages }) {
   const router = useRouter();
+  const say = useSectionAnswer();
   const [busy, setBusy] = useState(false);
+  const [booked, setBooked] = useState(false);
   const [message, setMessage] = useState<FormMessageValue>(null);
+  const answer = useFocusAfterUpdate();
   const onClick = async () => {
     setBusy(true);
     const r = await bookOpeningServer({ openingId, participantId });
     setBusy(false);
+    if (r.ok) {
+      setBooked(true);
+      router.refresh();
+      if (say) return say(t.bookedFor.replace("{name}", () => name));
+    }
     setMessage(r.ok ? { ok: true, text: t.bookedDone } : { ok: false, text: r.formError ?? "" });
-    if (r.ok) router.refresh();
+    answer.focus();
   };
   return (
     <>
-      {message?.ok ? null : (
+      {booked ? null : (
         <button type="button" onClick={onClick} disabled={busy}>
           {t.book}
           <span className="visually-hidden">: {name}</span>
         </button>
       )}
-      <FormMessage message={message} inline />
+      <FormMessage message={message} inline focusRef={answer.ref} />
     </>
   );
 }

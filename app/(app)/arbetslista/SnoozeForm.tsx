@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { SNOOZE_DEFAULT_DAYS, snoozeSchema } from "@/lib/signals/schema";
 import { addDays } from "@/lib/dates";
@@ -10,6 +10,7 @@ import { snoozeSignalServer } from "./actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { LazyDetails } from "@/app/_components/LazyDetails";
 import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Input = z.input<typeof snoozeSchema>;
 
@@ -80,9 +81,9 @@ function SnoozeFields({ participantId, signalKey, today, t, onDone }: Props & { 
         <input id={`${id}-reason`} type="text" {...register("reason")} {...fieldAria(`${id}-reason`, e.reason?.message)} />
       </Field>
       <div>
-        <button type="submit" disabled={formState.isSubmitting}>
+        <SubmitButton pending={formState.isSubmitting}>
           {t.snoozeSave}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export function LoginForm({ labels }: { labels: { email: string; password: string; submit: string } }) {
   const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, { email: "" });
@@ -45,9 +46,9 @@ export function LoginForm({ labels }: { labels: { email: string; password: strin
           </p>
         )}
       </div>
-      <button type="submit" className="primary" disabled={pending}>
+      <SubmitButton className="primary" pending={pending}>
         {labels.submit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -39,6 +39,8 @@ const sv = {
   reasonExperience: "Erfarenhet: {occupation}",
   book: "Boka",
   bookedDone: "Bokad: en planerad insats finns nu på planen.",
+  /** Said above the list (the row's button is gone once the page marks the person booked). */
+  bookedFor: "{name} är bokad: en planerad insats finns nu på planen.",
   alreadyBooked: "Bokad",
   placesLeft: "{left} av {places} platser kvar",
   back: "Tillbaka till arbetsgivaren",
@@ -101,6 +103,7 @@ const en: EmployerMessages = {
   reasonExperience: "Experience: {occupation}",
   book: "Book",
   bookedDone: "Booked: a planned activity is now on the plan.",
+  bookedFor: "{name} is booked: a planned activity is now on the plan.",
   alreadyBooked: "Booked",
   placesLeft: "{left} of {places} places left",
   back: "Back to the employer",

@@ -85,6 +85,8 @@ const sv = {
   },
   consent: {
     title: "Samtycken",
+    /** The table's scroll area: a landmark, so named apart from the section (axe's landmark-unique). */
+    tableRegion: "Tabell: Samtycken",
     intro: "Deltagarens samtycke till att dela uppgifter med en namngiven aktör.",
     actor: "Aktör",
     actorName: "Namn på aktören (t.ex. arbetsgivaren)",
@@ -307,6 +309,7 @@ const en: PrivacyMessages = {
   },
   consent: {
     title: "Consents",
+    tableRegion: "Table: Consents",
     intro: "The participant's consent to share information with a named actor.",
     actor: "Actor",
     actorName: "Name of the actor (e.g. the employer)",

@@ -3,12 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { createUserSchema, resetPasswordSchema, updateUserSchema, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "@/lib/users/schema";
 import { createUserServer, resetPasswordServer, setUserActiveServer, updateUserServer } from "./actions";
 import { actionMessage, applyActionResult, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export type { Labels } from "@/app/_components/BoundField";
 
@@ -52,9 +53,9 @@ export function CreateUserForm({ labels, roles, units }: { labels: Labels; roles
       <UserField form={form} name="role" label={labels.role} labels={labels} options={roles} />
       <UserField form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
       <UserField form={form} name="password" label={labels.password} labels={labels} type="password" autoComplete="new-password" />
-      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+      <SubmitButton className="primary" pending={form.formState.isSubmitting}>
         {labels.createSubmit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -93,9 +94,9 @@ export function EditUserForm({ labels, roles, units, initial }: { labels: Labels
       <UserField form={form} name="name" label={labels.name} labels={labels} autoComplete="off" />
       <UserField form={form} name="role" label={labels.role} labels={labels} options={roles} />
       <UserField form={form} name="unitId" label={labels.unit} labels={labels} options={[{ value: "", label: labels.noUnit }, ...units]} />
-      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+      <SubmitButton className="primary" pending={form.formState.isSubmitting}>
         {labels.save}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -120,7 +121,7 @@ export function ResetPasswordForm({ labels, id }: { labels: Labels; id: string }
       <FormMessage message={message} />
       <input type="hidden" {...form.register("id")} />
       <UserField form={form} name="password" label={labels.newPassword} labels={labels} type="password" autoComplete="new-password" />
-      <button type="submit">{labels.resetPassword}</button>
+      <SubmitButton pending={form.formState.isSubmitting}>{labels.resetPassword}</SubmitButton>
     </form>
   );
 }
@@ -150,6 +151,8 @@ export function ActiveToggle({ labels, id, active, name }: { labels: Labels; id:
     setPending(true);
     const result = await setUserActiveServer({ id, active: !active });
     setPending(false);
+    // Answered from the question: back to the button (its row says what went wrong, if anything).
+    back.current = confirming;
     setConfirming(false);
     setError(result.ok ? null : (translate(labels, result.formError) ?? ""));
     if (result.ok) reload();
@@ -169,9 +172,9 @@ export function ActiveToggle({ labels, id, active, name }: { labels: Labels; id:
   }
   return (
     <div className="actions-row">
-      <button type="button" ref={toggleRef} onClick={active ? () => setConfirming(true) : toggle} disabled={pending}>
+      <SubmitButton type="button" ref={toggleRef} onClick={active ? () => setConfirming(true) : toggle} pending={pending}>
         {active ? labels.deactivate : labels.activate}
-      </button>
+      </SubmitButton>
       <FormMessage error={error} />
     </div>
   );

@@ -9,6 +9,7 @@ import Link from "@/app/_components/Link";
 import type { ImportIssueView, ImportJobView } from "@/lib/import/jobs";
 import type { ImportPageMessages } from "@/lib/i18n/areas/import";
 import { FormMessage } from "@/app/_components/Field";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
 import { TableScroll } from "@/app/_components/TableScroll";
 
 async function poll(id: string, onUpdate: (job: ImportJobView) => void): Promise<ImportJobView> {
@@ -23,12 +24,6 @@ async function poll(id: string, onUpdate: (job: ImportJobView) => void): Promise
 }
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-
-/** Today as the audit log's filter takes it (the admin's own day). */
-function localDay(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 function IssueTable({ issues, caption, t }: { issues: ImportIssueView[]; caption: string; t: ImportPageMessages }) {
   return (
@@ -65,6 +60,8 @@ export function ImportForm({ t, userId }: { t: ImportPageMessages; userId: strin
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   const [focusId, setFocusId] = useState<string | null>(null);
+  // An upload refused: the reason takes focus (the button pressed was disabled while sending).
+  const message = useFocusAfterUpdate();
 
   // Focus the heading of what has just arrived, once it is on the page.
   useEffect(() => {
@@ -93,6 +90,7 @@ export function ImportForm({ t, userId }: { t: ImportPageMessages; userId: strin
       if (!res.ok) {
         const problem = ((await res.json().catch(() => ({}))) as { error?: string }).error;
         setFormError(problem === "badNames" ? t.badNames : problem === "noFiles" ? t.noFiles : t.uploadFailed);
+        message.focus();
         setStatus("");
         return;
       }
@@ -113,6 +111,7 @@ export function ImportForm({ t, userId }: { t: ImportPageMessages; userId: strin
       }
     } catch {
       setFormError(t.uploadFailed);
+      message.focus();
       setStatus("");
     } finally {
       setBusy(false);
@@ -134,7 +133,7 @@ export function ImportForm({ t, userId }: { t: ImportPageMessages; userId: strin
           void start("dry-run");
         }}
       >
-        <FormMessage error={formError} />
+        <FormMessage error={formError} focusRef={message.ref} />
         <div className="field">
           <label htmlFor="import-files">{t.files}</label>
           <input
@@ -252,7 +251,8 @@ export function ImportForm({ t, userId }: { t: ImportPageMessages; userId: strin
           {result.dueForGallring > 0 && <p className="notice">{fill(t.dueForGallring, { n: result.dueForGallring })}</p>}
           <p>{t.doneWhere}</p>
           <p>
-            <Link href={`/admin/logg?${new URLSearchParams({ userId, action: "participant.import.", from: localDay() })}`}>{t.doneLog}</Link>
+            {/* From the Swedish day the server started the import on, as the log's filter reads its days. */}
+            <Link href={`/admin/logg?${new URLSearchParams({ userId, action: "participant.import.", from: job.startedOn })}`}>{t.doneLog}</Link>
           </p>
           {result.warningCount > 0 && (
             <>

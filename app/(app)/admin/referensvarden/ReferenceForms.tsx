@@ -4,12 +4,14 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { createReferenceSchema, updateReferenceSchema, type CreateReferenceInput, type UpdateReferenceInput } from "@/lib/references/schema";
 import { createReferenceServer, deleteReferenceServer, updateReferenceServer } from "./actions";
 import { actionMessage, BoundField, translate, type Labels, type Option } from "@/app/_components/BoundField";
 import { FormMessage, type FormMessageValue } from "@/app/_components/Field";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export type { Labels } from "@/app/_components/BoundField";
 export interface Choices {
@@ -48,9 +50,9 @@ export function CreateReferenceForm({ labels, choices, defaultYear }: { labels: 
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-reference-title">
       <FormMessage message={message} />
       <Fields form={form} labels={labels} choices={choices} prefix="new" />
-      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+      <SubmitButton className="primary" pending={form.formState.isSubmitting}>
         {labels.createSubmit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -70,9 +72,9 @@ export function EditReferenceForm({ labels, choices, initial }: { labels: Labels
       <input type="hidden" {...form.register("id")} />
       <input type="hidden" {...form.register("openedAt")} />
       <Fields form={form} labels={labels} choices={choices} prefix="edit" />
-      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+      <SubmitButton className="primary" pending={form.formState.isSubmitting}>
         {labels.save}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -82,12 +84,15 @@ export function DeleteReference({ labels, id }: { labels: Labels; id: string }) 
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Refused: the reason takes focus (the button was disabled while asking).
+  const message = useFocusAfterUpdate();
   async function remove() {
     setPending(true);
     const result = await deleteReferenceServer({ id });
     setPending(false);
-    if (result.ok) router.push("/admin/referensvarden?deleted=1");
-    else setError(translate(labels, result.formError) ?? "");
+    if (result.ok) return router.push("/admin/referensvarden?deleted=1");
+    setError(translate(labels, result.formError) ?? "");
+    message.focus();
   }
   return (
     <div>
@@ -105,7 +110,7 @@ export function DeleteReference({ labels, id }: { labels: Labels; id: string }) 
           </div>
         </div>
       )}
-      <FormMessage error={error} />
+      <FormMessage error={error} focusRef={message.ref} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useActionState, useId } from "react";
 import Link from "@/app/_components/Link";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
 import { findByPersonnummerServer, handoverServer, type HandoverState, type PnrSearchState } from "../actions";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 /** The messages the list's tools use: only these are sent to the browser with the page. */
 export type ListToolMessages = Pick<ParticipantMessages, "pnrSearch" | "pnrSearchLabel" | "pnrButton" | "pnrNoMatch" | "handoverTitle" | "handoverTo" | "choose" | "handoverButton" | "handoverDone">;
@@ -17,9 +18,9 @@ export function PersonnummerSearch({ t, formId }: { t: ListToolMessages; formId?
     <form id={formId} action={action} className="search-form" aria-label={t.pnrSearch}>
       <label htmlFor={`${id}-pnr`}>{t.pnrSearchLabel}</label>
       <input id={`${id}-pnr`} name="personnummer" type="search" inputMode="numeric" autoComplete="off" {...(state?.error ? { "aria-invalid": true, "aria-describedby": `${id}-err` } : {})} />
-      <button type="submit" disabled={pending}>
+      <SubmitButton pending={pending}>
         {t.pnrButton}
-      </button>
+      </SubmitButton>
       <div aria-live="polite">
         {state?.error && (
           <p id={`${id}-err`} className="field-error">
@@ -65,9 +66,9 @@ export function HandoverForm({ formId, coordinators, t }: { formId: string; coor
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending}>
+      <SubmitButton pending={pending}>
         {t.handoverButton}
-      </button>
+      </SubmitButton>
       <div aria-live="polite">
         {done && <p role="status">{t.handoverDone.replace("{n}", done[0]).replace("{to}", done[1])}</p>}
         {state && !state.ok && <p className="field-error">{state.message}</p>}

@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import Link from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { EDUCATION_LEVELS, GENDERS, SETTLEMENTS, TRACKS } from "@/db/schema/enums";
 import { createParticipantSchema, updateParticipantSchema, type ParticipantFormValues } from "@/lib/participants/schema";
 import type { ParticipantMessages } from "@/lib/i18n/areas/participant";
@@ -16,6 +16,7 @@ import { registerParticipantServer, updateParticipantServer } from "../actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
 import { birthDateToFill } from "@/lib/participants/birth-date";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Values = ParticipantFormValues & { id?: string; version?: number };
 type Versioned = Values & { version: number };
@@ -212,9 +213,9 @@ export function ParticipantForm({ mode, initial, coordinators, t, labels, cancel
         )}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {mode === "create" ? t.register : t.save}
-        </button>{" "}
+        </SubmitButton>{" "}
         <Link href={cancelHref}>{t.cancel}</Link>
       </div>
     </form>

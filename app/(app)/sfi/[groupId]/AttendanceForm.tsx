@@ -4,13 +4,14 @@
 import { useState } from "react";
 import Link from "@/app/_components/Link";
 import { useFieldArray, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { z } from "zod";
 import { attendanceSchema, attendanceSchemaFor } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { saveAttendanceServer } from "./actions";
 import { FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { TableScroll } from "@/app/_components/TableScroll";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 interface Student {
   participantId: string;
@@ -118,9 +119,9 @@ export function AttendanceForm({ groupId, lessonDate, scheduledHours, students, 
         </table>
       </TableScroll>
       <p>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.save}
-        </button>
+        </SubmitButton>
       </p>
       <p role="status">{status}</p>
     </form>

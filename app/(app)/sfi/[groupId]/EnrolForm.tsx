@@ -1,17 +1,19 @@
 "use client";
 // Enrolling a student: search the municipality's participants by name or birth date (the teacher
 // sees nothing more than that), choose a start date and enrol. The search is posted, never put
-// in the URL.
+// in the URL. An enrolment's answer takes focus: the row enrolled leaves the hits, and its button.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { studentSearchSchema, type StudentSearchInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { Candidate } from "@/lib/sfi/queries";
 import { enrolServer, searchStudentsServer } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
+import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
 import { TableScroll } from "@/app/_components/TableScroll";
 
 export function EnrolForm({ groupId, today, t }: { groupId: string; today: string; t: SfiMessages }) {
@@ -21,6 +23,8 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
   const [message, setMessage] = useState<string | null>(null);
   const [enrolError, setEnrolError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const enrolled = useFocusAfterUpdate();
+  const refused = useFocusAfterUpdate();
   const form = useForm<StudentSearchInput, unknown, z.output<typeof studentSearchSchema>>({
     resolver: zodResolver(studentSearchSchema),
     defaultValues: { groupId, name: "", birthDate: "" },
@@ -45,8 +49,12 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
     if (res.ok) {
       setMessage(`${c.firstName} ${c.lastName} ${t.enrolled}`);
       setHits((h) => h?.filter((x) => x.participantId !== c.participantId) ?? null);
+      enrolled.focus();
       router.refresh();
-    } else setEnrolError(res.fieldErrors?.startDate?.[0] ?? res.fieldErrors?.participantId?.[0] ?? res.formError ?? "");
+    } else {
+      setEnrolError(res.fieldErrors?.startDate?.[0] ?? res.fieldErrors?.participantId?.[0] ?? res.formError ?? "");
+      refused.focus();
+    }
   }
   return (
     <div className="enrol">
@@ -60,9 +68,9 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
           <input id="enrol-birth" type="date" {...form.register("birthDate")} aria-invalid={e.birthDate ? true : undefined} aria-describedby={e.birthDate ? "enrol-birth-error" : undefined} />
         </div>
         <div>
-          <button type="submit" disabled={form.formState.isSubmitting}>
+          <SubmitButton pending={form.formState.isSubmitting} scope=".enrol">
             {t.search}
-          </button>
+          </SubmitButton>
         </div>
       </form>
       {e.name && (
@@ -118,8 +126,10 @@ export function EnrolForm({ groupId, today, t }: { groupId: string; today: strin
           )}
         </>
       )}
-      <FormMessage error={enrolError} />
-      <p role="status">{message}</p>
+      <FormMessage error={enrolError} focusRef={refused.ref} />
+      <p role="status" ref={enrolled.ref} tabIndex={-1}>
+        {message}
+      </p>
     </div>
   );
 }

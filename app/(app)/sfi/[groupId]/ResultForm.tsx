@@ -4,12 +4,13 @@
 // server refuses an identical result too.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { z } from "zod";
 import { resultSchema } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import { recordResultServer } from "./actions";
 import { FormMessage, setFieldErrors } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type FormInput = z.input<typeof resultSchema>;
 
@@ -88,9 +89,9 @@ export function ResultForm({ groupId, students, today, t }: { groupId: string; s
         )}
       </div>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.saveResult}
-        </button>
+        </SubmitButton>
       </div>
       <p role="status">{status}</p>
     </form>

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { groupSchema, type GroupInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
@@ -14,6 +14,7 @@ import { FormMessage } from "@/app/_components/Field";
 import type { TeacherOption } from "@/lib/sfi/queries";
 import { ScheduleFields } from "./ScheduleFields";
 import { TeacherChoice, type TeacherList } from "./TeacherChoice";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMessages; teachers: TeacherList; isTeacher: boolean; school: string; done: string }) {
   const router = useRouter();
@@ -90,9 +91,9 @@ export function GroupForm({ t, teachers, isTeacher, school, done }: { t: SfiMess
         error={e.teacherIds?.message as string | undefined}
       />
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.createGroup}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -4,11 +4,12 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { caseStateSchema, type CaseStateInput } from "@/lib/participants/schema";
 import { setCaseStateServer } from "../../actions";
 import { FormMessage } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export function CaseStateForm({ participantId, version, closedAt, today, t }: {
   participantId: string;
@@ -46,9 +47,7 @@ export function CaseStateForm({ participantId, version, closedAt, today, t }: {
         </div>
       )}
       <div>
-        <button type="submit" disabled={form.formState.isSubmitting}>
-          {closedAt ? t.reopenCase : t.closeCase}
-        </button>
+        <SubmitButton pending={form.formState.isSubmitting}>{closedAt ? t.reopenCase : t.closeCase}</SubmitButton>
       </div>
       <FormMessage error={formError} />
     </form>

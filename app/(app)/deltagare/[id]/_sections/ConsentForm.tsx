@@ -6,12 +6,13 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { recordConsentSchema, withdrawConsentSchema, type RecordConsentInput, type WithdrawConsentInput } from "@/lib/consent/schema";
 import type { PrivacyMessages } from "@/lib/i18n/areas/privacy";
 import { recordConsentServer, withdrawConsentServer } from "./consent-actions";
 import { Field, FormMessage, fieldAria } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type T = PrivacyMessages["consent"];
 interface Option {
@@ -122,9 +123,9 @@ export function ConsentForm({ participantId, t, actors, methods, today }: { part
       ))}
       {field("givenOn", (aria) => <input type="date" {...aria} {...form.register("givenOn")} />)}
       {field("validUntil", (aria) => <input type="date" {...aria} {...form.register("validUntil")} />)}
-      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+      <SubmitButton className="primary" pending={form.formState.isSubmitting}>
         {t.add}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -204,9 +205,9 @@ export function WithdrawConsent({ id, version, givenOn, today, actorLabel, t }: 
           <input type="date" id={dateId} min={givenOn} max={today} {...fieldAria(dateId, dateError, true)} {...form.register("withdrawnOn")} />
         </Field>
         <div className="actions-row">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          <SubmitButton className="primary" pending={form.formState.isSubmitting}>
             {t.withdrawYes}
-          </button>
+          </SubmitButton>
           <button type="button" onClick={cancel} disabled={form.formState.isSubmitting}>
             {t.cancel}
           </button>

@@ -23,8 +23,10 @@ export async function ConsentSection({ participantId, rows }: { participantId: s
         {rows.length === 0 ? (
           <p>{t.none}</p>
         ) : (
-          <TableScroll label={t.title}>
+          <TableScroll label={t.tableRegion}>
+            {/* The scroll area is named apart from the section it stands in (landmarks must differ), as on Resultat. */}
             <table className="table">
+              <caption className="visually-hidden">{t.title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.actor}</th>

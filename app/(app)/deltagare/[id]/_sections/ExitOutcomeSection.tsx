@@ -1,10 +1,13 @@
 // Leaving the programme, the 90-day outcome and the optional 12-month one, each with the earlier
-// values of a corrected outcome.
+// values of a corrected outcome. An exit recorded or corrected is said in the section's status line
+// (SectionAnswer), which takes focus: the exit's form is drawn anew, closed, with the saved values
+// (keyed by the participant's version), ready for the next correction.
 import { type getExitAndOutcome } from "@/lib/outcomes/queries";
 import { OUTCOME_EARLIEST_DAYS } from "@/lib/outcomes/schema";
 import { addDays, todayIso } from "@/lib/dates";
 import { getAreaMessages, pickMessages } from "@/lib/i18n/server";
 import { LazyDetails } from "@/app/_components/LazyDetails";
+import { SectionAnswer } from "@/app/_components/SectionAnswer";
 import { OUTCOME_FORM_MESSAGES, type OutcomeFormMessages } from "./form-messages";
 import { outcomeMessages, type OutcomeMessages } from "@/lib/i18n/areas/outcome";
 import { ExitForm, OutcomeForm } from "./OutcomeForms";
@@ -73,38 +76,40 @@ export async function ExitOutcomeSection({ participantId, data }: { participantI
   return (
     <section aria-labelledby="outcome-title" id="utfall">
       <h2 id="outcome-title">{t.title}</h2>
-      <h3>{t.exitTitle}</h3>
-      {p.programmeEnd ? (
-        <>
-          <dl className="facts" data-testid="exit">
-            <dt>{t.leftOn}</dt>
-            <dd>{p.programmeEnd}</dd>
-            <dt>{t.reason}</dt>
-            <dd>{p.exitReason ? t.reasons[p.exitReason] : "–"}</dd>
-          </dl>
-          {!p.exitReason && <p>{t.reasonMissing}</p>}
-          {/* The worklist's "exit reason missing" leads here: the reason (and the date) can be set after the exit. */}
-          <LazyDetails summary={p.exitReason ? t.correctExit : t.addExitReason}>
-            <ExitForm participantId={p.id} version={p.version} today={today} current={{ programmeEnd: p.programmeEnd, exitReason: p.exitReason }} t={forms} />
-          </LazyDetails>
-        </>
-      ) : (
-        <>
-          <p>{t.inProgramme}</p>
-          <LazyDetails summary={t.recordExit}>
-            <ExitForm participantId={p.id} version={p.version} today={today} t={forms} />
-          </LazyDetails>
-        </>
-      )}
-      {p.programmeEnd && (
-        <>
-          <h3>{t.outcomeTitle}</h3>
-          <OutcomeBlock participantId={p.id} kind="dag90" data={{ outcome, history }} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.dag90)} today={today} testId="outcome" t={t} forms={forms} />
-          <h3>{t.month12Title}</h3>
-          <p className="definition">{t.month12Intro}</p>
-          <OutcomeBlock participantId={p.id} kind="manad12" data={month12} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.manad12)} today={today} testId="outcome-12" t={t} forms={forms} />
-        </>
-      )}
+      <SectionAnswer testId="outcome-status">
+        <h3>{t.exitTitle}</h3>
+        {p.programmeEnd ? (
+          <>
+            <dl className="facts" data-testid="exit">
+              <dt>{t.leftOn}</dt>
+              <dd>{p.programmeEnd}</dd>
+              <dt>{t.reason}</dt>
+              <dd>{p.exitReason ? t.reasons[p.exitReason] : "–"}</dd>
+            </dl>
+            {!p.exitReason && <p>{t.reasonMissing}</p>}
+            {/* The worklist's "exit reason missing" leads here: the reason (and the date) can be set after the exit. */}
+            <LazyDetails key={p.version} summary={p.exitReason ? t.correctExit : t.addExitReason}>
+              <ExitForm participantId={p.id} version={p.version} today={today} current={{ programmeEnd: p.programmeEnd, exitReason: p.exitReason }} t={forms} />
+            </LazyDetails>
+          </>
+        ) : (
+          <>
+            <p>{t.inProgramme}</p>
+            <LazyDetails summary={t.recordExit}>
+              <ExitForm participantId={p.id} version={p.version} today={today} t={forms} />
+            </LazyDetails>
+          </>
+        )}
+        {p.programmeEnd && (
+          <>
+            <h3>{t.outcomeTitle}</h3>
+            <OutcomeBlock participantId={p.id} kind="dag90" data={{ outcome, history }} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.dag90)} today={today} testId="outcome" t={t} forms={forms} />
+            <h3>{t.month12Title}</h3>
+            <p className="definition">{t.month12Intro}</p>
+            <OutcomeBlock participantId={p.id} kind="manad12" data={month12} due={addDays(p.programmeEnd, OUTCOME_EARLIEST_DAYS.manad12)} today={today} testId="outcome-12" t={t} forms={forms} />
+          </>
+        )}
+      </SectionAnswer>
     </section>
   );
 }

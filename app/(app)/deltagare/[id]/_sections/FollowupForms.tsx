@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { ACTIVITY_TYPES, FOLLOWUP_TYPES } from "@/db/schema/enums";
 import { recordFollowupSchema, scheduleFollowupSchema } from "@/lib/followups/schema";
@@ -9,12 +9,18 @@ import type { FollowupFormMessages as FollowupMessages } from "./form-messages";
 import { bookThreePartyServer, recordFollowupServer, scheduleFollowupServer } from "./followup-actions";
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { useFocusAfterUpdate } from "@/app/_components/useFocusAfterUpdate";
+import { SubmitButton } from "@/app/_components/SubmitButton";
+import { useSectionAnswer } from "@/app/_components/SectionAnswer";
 
 
 export function RecordFollowupForm({ followupId, version, today, nextDue, t, activityTypes }: { followupId: string; version: number; today: string; nextDue: string; t: FollowupMessages; activityTypes: Record<string, string> }) {
   const id = useId();
   const [status, setStatus] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  // Recorded: the follow-up leaves the planned ones when the page comes back, and this form with
+  // it. The section says so and takes focus (SectionAnswer); outside one, the form's place does.
+  const say = useSectionAnswer();
+  const answer = useFocusAfterUpdate();
   const { register, handleSubmit, watch, formState, setError } = useForm<z.input<typeof recordFollowupSchema>>({
     resolver: zodResolver(recordFollowupSchema),
     defaultValues: { followupId, version, heldDate: today, attendees: "", notes: "", nextSteps: "", scheduleNext: true, nextDueDate: nextDue, addActivity: false, activityType: "", activityStart: today, activityEnd: "", activityProvider: "" },
@@ -23,11 +29,16 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
   const onSubmit = handleSubmit(async (data) => {
     setFormError(null);
     const r = await recordFollowupServer(data);
-    if (r.ok) return setStatus(t.saved);
+    if (r.ok) {
+      setStatus(t.saved);
+      if (say) say(t.saved);
+      else answer.focus();
+      return;
+    }
     setFormError(r.code === "conflict" ? t.conflict : (r.formError ?? null));
     setFieldErrors(setError, r.fieldErrors);
   });
-  if (status) return <p role="status">{status}</p>;
+  if (status) return say ? null : <FormMessage success={status} focusRef={answer.ref} />;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormMessage error={formError} />
@@ -83,9 +94,9 @@ export function RecordFollowupForm({ followupId, version, today, nextDue, t, act
         </fieldset>
       )}
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.save}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -126,31 +137,36 @@ export function ScheduleFollowupForm({ participantId, defaultDue, t }: { partici
         <input id={`${id}-due`} type="date" {...register("dueDate")} {...fieldAria(`${id}-due`, e.dueDate?.message)} />
       </Field>
       <div>
-        <button type="submit" disabled={formState.isSubmitting}>
-          {t.book}
-        </button>
+        <SubmitButton pending={formState.isSubmitting}>{t.book}</SubmitButton>
       </div>
       <FormMessage success={status} focusRef={answer.ref} />
     </form>
   );
 }
 
-/** One click books a proposed three-party meeting; the server works out the date again. */
+/**
+ * One click books a proposed three-party meeting; the server works out the date again. Booked, the
+ * proposal leaves the list when the page comes back: the section says so (SectionAnswer).
+ */
 export function BookProposalButton({ activityId, moment, label, t }: { activityId: string; moment: "mitt" | "slut"; label: string; t: FollowupMessages }) {
+  const say = useSectionAnswer();
   const [busy, setBusy] = useState(false);
+  const [booked, setBooked] = useState(false);
   const [message, setMessage] = useState<FormMessageValue>(null);
   const onClick = async () => {
     setBusy(true);
     const r = await bookThreePartyServer({ activityId, moment });
     setBusy(false);
+    if (r.ok) setBooked(true);
+    if (r.ok && say) return say(t.proposalBooked);
     setMessage(r.ok ? { ok: true, text: t.proposalBooked } : { ok: false, text: r.code === "conflict" ? t.proposalConflict : (r.formError ?? t.proposalConflict) });
   };
   return (
     <>
-      <button type="button" onClick={onClick} disabled={busy || message?.ok === true}>
+      <SubmitButton type="button" onClick={onClick} pending={busy} disabled={booked}>
         {t.bookProposal}
         <span className="visually-hidden">: {label}</span>
-      </button>
+      </SubmitButton>
       <FormMessage message={message} inline />
     </>
   );

@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, SFI_COURSES, type ActivityType } from "@/db/schema/enums";
 import { createActivitySchema, GOAL_TYPES, HEALTH_STATUSES, updateActivitySchema, updatePlanGoalSchema } from "@/lib/plans/schema";
 import type { ActivityFormValues } from "@/lib/plans/form";
@@ -15,6 +15,7 @@ import { createActivityServer, updateActivityServer, updatePlanGoalServer } from
 import { Field, fieldAria, FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_components/Field";
 import { EditConflict, useEditConflict } from "@/app/_components/EditConflict";
 import { ConflictTable } from "@/app/_components/ConflictTable";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Values = ActivityFormValues & { participantId?: string; activityId?: string; version?: number };
 type Option = { id: string; name: string };
@@ -270,9 +271,9 @@ export function ActivityForm({
         <textarea id={`${id}-resultNote`} rows={2} {...register("resultNote")} {...fieldAria(`${id}-resultNote`, err("resultNote"))} />
       </Field>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.save}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -337,9 +338,9 @@ export function GoalForm({ initial, t }: { initial: GoalValues; t: GoalFormMessa
         <input id={`${id}-gn`} type="text" {...register("goalNote")} {...fieldAria(`${id}-gn`, e.goalNote?.message)} />
       </Field>
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.save}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

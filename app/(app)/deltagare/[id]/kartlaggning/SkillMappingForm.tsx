@@ -4,11 +4,11 @@
 // someone else saved a version after the form was opened, the saved version (who, when) and the
 // user's are shown side by side, nothing is overwritten, and the user chooses: their changes on top
 // of the saved version, or the saved version as it is.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import Link from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { EDUCATION_LEVELS } from "@/db/schema/enums";
 import {
   changedParts,
@@ -27,6 +27,7 @@ import { formatWhen } from "@/lib/dates";
 import { saveSkillMappingServer } from "./actions";
 import { Field, fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { ConflictTable } from "@/app/_components/ConflictTable";
+import { focusIfLost, refocusFormAfter, SubmitButton } from "@/app/_components/SubmitButton";
 
 /** Form values (already checked by the schema) as the stored kartläggning, to compare versions part by part. */
 const dataOf = (v: SkillMappingFormValues): SkillMappingData => skillMappingDataOf(v as Parameters<typeof skillMappingDataOf>[0]);
@@ -43,10 +44,16 @@ function ConflictView({
   opened: SkillMappingFormValues;
   t: ParticipantMessages;
   educationLevels: Record<string, string>;
-  onReapply: (values: SkillMappingFormValues, theirs: SkillMappingFormValues) => void;
+  /** Returns the save, so that focus goes to its answer once it is there. */
+  onReapply: (values: SkillMappingFormValues, theirs: SkillMappingFormValues) => unknown;
   onTakeTheirs: (theirs: SkillMappingFormValues) => void;
 }) {
   const id = useId();
+  // In the form's place: the view takes focus when it comes, and gives it back to the form (EditConflict).
+  const view = useRef<HTMLElement>(null);
+  useEffect(() => {
+    focusIfLost(view.current);
+  }, []);
   const { theirs, yours } = conflict;
   const theirsData = theirs.data ?? dataOf(skillMappingFormOf(yours.participantId, 0, null));
   const yoursData = dataOf(yours);
@@ -59,10 +66,11 @@ function ConflictView({
     // Your changes on top of theirs: the parts you did not touch keep their saved value.
     const merged = { ...theirsData } as Record<string, unknown>;
     for (const part of changedParts(dataOf(opened), yoursData)) merged[part] = yoursData[part];
-    onReapply(skillMappingFormOf(yours.participantId, theirs.version, merged as unknown as SkillMappingData), theirsValues);
+    const at = view.current;
+    refocusFormAfter(at, onReapply(skillMappingFormOf(yours.participantId, theirs.version, merged as unknown as SkillMappingData), theirsValues));
   };
   return (
-    <section aria-labelledby={`${id}-conflict`} className="conflict" role="alert" data-testid="mapping-conflict">
+    <section ref={view} tabIndex={-1} aria-labelledby={`${id}-conflict`} className="conflict" role="alert" data-testid="mapping-conflict">
       <h2 id={`${id}-conflict`}>{t.conflictTitle}</h2>
       <p>{t.conflictIntro}</p>
       <p className="definition">{fill(t.mappingVersion, { v: theirs.version, who: theirs.savedByName ?? t.none, when: theirs.savedAt ? formatWhen(theirs.savedAt) : t.none })}</p>
@@ -79,7 +87,14 @@ function ConflictView({
         <button type="button" className="primary" onClick={reapply}>
           {t.reapply}
         </button>{" "}
-        <button type="button" onClick={() => onTakeTheirs(theirsValues)}>
+        <button
+          type="button"
+          onClick={() => {
+            const at = view.current;
+            onTakeTheirs(theirsValues);
+            refocusFormAfter(at);
+          }}
+        >
           {t.takeTheirs}
         </button>
       </div>
@@ -126,7 +141,7 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
           setOpened(theirs);
           setConflict(null);
           reset(values);
-          void save(values);
+          return save(values);
         }}
         onTakeTheirs={(theirs) => {
           setOpened(theirs);
@@ -239,9 +254,9 @@ export function SkillMappingForm({ initial, t, educationLevels }: { initial: Ski
         </div>
       </fieldset>
       <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.save}
-        </button>{" "}
+        </SubmitButton>{" "}
         <Link href={`/deltagare/${initial.participantId}#kartlaggning`}>{t.cancel}</Link>
       </div>
     </form>

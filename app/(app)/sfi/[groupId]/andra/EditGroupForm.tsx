@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import { GROUP_EDIT_FIELDS, updateGroupSchema } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
 import type { GroupFormValues, TeacherOption } from "@/lib/sfi/queries";
@@ -14,6 +14,7 @@ import { FormMessage, setFieldErrors, type FormMessageValue } from "@/app/_compo
 import { ScheduleFields } from "../../ny/ScheduleFields";
 import { TeacherChoice, type TeacherList } from "../../ny/TeacherChoice";
 import { updateGroupServer } from "./actions";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Key = (typeof GROUP_EDIT_FIELDS)[number];
 
@@ -103,9 +104,9 @@ export function EditGroupForm({ t, initial, teachers, userId, isTeacher }: { t: 
         error={e.teacherIds?.message}
       />
       <div>
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <SubmitButton className="primary" pending={formState.isSubmitting}>
           {t.saveGroup}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

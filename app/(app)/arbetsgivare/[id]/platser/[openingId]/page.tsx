@@ -12,6 +12,7 @@ import { openingFormValuesOf } from "@/lib/employers/commands";
 import { isoDateOf } from "@/lib/dates";
 import { BookButton, OpeningForm, OpeningStateForm } from "../../../EmployerForms";
 import { ListTable } from "@/app/_components/ListTable";
+import { SectionAnswer } from "@/app/_components/SectionAnswer";
 
 export async function generateMetadata(): Promise<Metadata> { return pageTitle("openingMatch"); }
 
@@ -54,24 +55,27 @@ export default async function MatchPage({ params }: { params: Promise<{ id: stri
       {o.closedAt ? null : (
         <>
           <h2>{t.matchTitle}</h2>
-          <p className="definition">{t.matchIntro}</p>
-          {candidates.length === 0 ? (
-            <p>{t.noMatches}</p>
-          ) : (
-            <ListTable
-              id="matches"
-              rows={candidates}
-              rowKey={(c) => c.participantId}
-              columns={[
-                { label: t.who, cell: (c) => <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link> },
-                { label: t.why, cell: (c) => c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ") },
-                {
-                  label: <span className="visually-hidden">{t.book}</span>,
-                  cell: (c) => (c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null),
-                },
-              ]}
-            />
-          )}
+          {/* A booking is said here: the row's button gives way to "Bokad" when the page comes back. */}
+          <SectionAnswer testId="match-status">
+            <p className="definition">{t.matchIntro}</p>
+            {candidates.length === 0 ? (
+              <p>{t.noMatches}</p>
+            ) : (
+              <ListTable
+                id="matches"
+                rows={candidates}
+                rowKey={(c) => c.participantId}
+                columns={[
+                  { label: t.who, cell: (c) => <Link href={`/deltagare/${c.participantId}#plan`}>{c.name}</Link> },
+                  { label: t.why, cell: (c) => c.reasons.map((r) => (r.kind === "goal" ? t.reasonGoal : t.reasonExperience).replace("{occupation}", r.occupation)).join("; ") },
+                  {
+                    label: <span className="visually-hidden">{t.book}</span>,
+                    cell: (c) => (c.booked ? <span className="tag">{t.alreadyBooked}</span> : left > 0 ? <BookButton openingId={o.id} participantId={c.participantId} name={c.name} t={t} /> : null),
+                  },
+                ]}
+              />
+            )}
+          </SectionAnswer>
         </>
       )}
     </>

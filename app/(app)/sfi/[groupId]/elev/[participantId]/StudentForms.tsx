@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/i18n/zod-resolver";
 import type { z } from "zod";
 import { breakSchema, completeCourseSchema, type BreakInput, type CompleteCourseInput } from "@/lib/sfi/schema";
 import type { SfiMessages } from "@/lib/i18n/areas/sfi";
@@ -13,6 +13,7 @@ import type { NextGroup } from "@/lib/sfi/queries";
 import { completeCourseServer, recordBreakServer, searchNextGroupsServer } from "../../actions";
 import { fieldAria, FormMessage, setFieldErrors } from "@/app/_components/Field";
 import { SearchedSelect } from "@/app/_components/SearchedSelect";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -91,9 +92,9 @@ export function BreakForm({ groupId, participantId, today, t }: { groupId: strin
         </div>
       )}
       <div>
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        <SubmitButton className="primary" pending={form.formState.isSubmitting}>
           {t.saveBreak}
-        </button>
+        </SubmitButton>
       </div>
       <p role="status">{status}</p>
     </form>
@@ -171,9 +172,9 @@ export function CompleteCourseForm({ groupId, participantId, today, nextCourse, 
         />
       )}
       <div>
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        <SubmitButton className="primary" pending={form.formState.isSubmitting}>
           {t.completeButton}
-        </button>
+        </SubmitButton>
       </div>
       <p role="status">{status}</p>
     </form>
